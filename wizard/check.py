@@ -1,0 +1,193 @@
+"""Checking an answers file: read, upgrade, validate, apply the rules, and describe every finding.
+
+This is what `seloste check` runs and what `render` and the chat call before they trust answers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from wizard.answers import SCHEMA_VERSION, Answers
+from wizard.i18n import translations
+from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
+from wizard.messages import TEXTS
+from wizard.migrate import BadVersionError, NewerVersionError, migrate
+from wizard.rules import Finding, display_path, run_rules
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: str  # "error" or "warning"
+    code: str
+    path: Path
+    params: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+
+    def describe(self, lang: str = "en") -> dict[str, str]:
+        """The message, hint and article in `lang`."""
+        return describe(self.code, self.params, lang)
+
+
+@dataclass
+class Report:
+    answers: Answers | None
+    diagnostics: list[Diagnostic]
+    from_version: int = SCHEMA_VERSION
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+
+class Unreadable(Exception):
+    """The bytes are not an answers file at all; carries the one diagnostic saying why."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.code)
+        self.diagnostic = diagnostic
+
+
+def describe(code: str, params: dict[str, Any], lang: str = "en") -> dict[str, str]:
+    text = TEXTS[code]
+    gettext = translations(lang).gettext
+    values = _SafeFormat(params)
+    return {
+        "message": gettext(text.message).format_map(values),
+        "hint": gettext(text.hint).format_map(values) if text.hint else "",
+        "article": text.article,
+    }
+
+
+class _SafeFormat(dict):
+    """str.format_map that leaves unknown fields visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def unreadable(problem: ReadProblem) -> Unreadable:
+    return Unreadable(Diagnostic("error", problem.code, (), problem.params, problem.line))
+
+
+def load(raw: bytes) -> tuple[Loaded, int]:
+    """Bytes to current-layout data; raises Unreadable when the file cannot be answers at all."""
+    try:
+        loaded = load_bytes(raw)
+    except ReadProblem as problem:
+        raise unreadable(problem) from None
+    try:
+        data, version = migrate(loaded.data)
+    except NewerVersionError as newer:
+        line = loaded.lines.get(("schema_version",))
+        raise Unreadable(Diagnostic("error", "schema_newer", ("schema_version",), {"version": newer.version, "supported": SCHEMA_VERSION}, line)) from None
+    except BadVersionError as bad:
+        line = loaded.lines.get(("schema_version",))
+        raise Unreadable(Diagnostic("error", "schema_bad", ("schema_version",), {"value": bad.value}, line)) from None
+    return Loaded(data, loaded.lines if version == SCHEMA_VERSION else {}), version
+
+
+def check_data(data: dict[str, Any], loaded: Loaded | None = None, version: int = SCHEMA_VERSION) -> Report:
+    """Validate already-parsed data (current layout) and apply the rules."""
+    lines = loaded or Loaded(data)
+    try:
+        answers = Answers.model_validate(data)
+    except ValidationError as invalid:
+        diagnostics = [_from_pydantic(error, lines) for error in invalid.errors(include_url=False)]
+        return Report(None, diagnostics, version)
+    findings = [_from_finding(finding, lines) for finding in run_rules(answers)]
+    return Report(answers, findings, version)
+
+
+def check_bytes(raw: bytes) -> Report:
+    """Check the bytes of an answers file; raises Unreadable (exit 2) when it cannot be read at all."""
+    loaded, version = load(raw)
+    return check_data(loaded.data, loaded, version)
+
+
+def _from_finding(finding: Finding, lines: Loaded) -> Diagnostic:
+    return Diagnostic(finding.severity, finding.code, finding.path, finding.params, lines.line_of(finding.path))
+
+
+# --- pydantic errors to diagnostics ---------------------------------------------------------------------
+
+
+def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
+    path: Path = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    params: dict[str, Any] = {
+        "field": display_path(path) or "the file",
+        "found": type_name(value),
+        "value": _short(value),
+        "description": _description(path),
+        **{k: v for k, v in ctx.items() if isinstance(v, (str, int, float))},
+    }
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        allowed = _allowed_fields(path[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        params.update(key=key, suggestion=close[0] if close else "", allowed=", ".join(allowed))
+        kind = "extra_forbidden" if close else "extra_forbidden_nosuggestion"
+    elif kind in ("enum", "literal_error"):
+        params["expected"] = str(ctx.get("expected", "")).replace("'", "")
+    elif kind not in TEXTS:
+        params["detail"] = error.get("msg", kind)
+        kind = "pydantic_other"
+    return Diagnostic("error", kind, path, params, lines.line_of(path))
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _model_at(path: Path) -> type[BaseModel] | None:
+    """The model class that holds the last part of `path`."""
+    model: type[BaseModel] | None = Answers
+    for part in path:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        model = _inner_model(info.annotation) if info else None
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _allowed_fields(path: Path) -> list[str]:
+    model = _model_at(path)
+    return list(model.model_fields) if model else []
+
+
+def _description(path: Path) -> str:
+    names = [part for part in path if isinstance(part, str)]
+    if not names:
+        return ""
+    model = _model_at(path[: max(i for i, part in enumerate(path) if isinstance(part, str))])
+    info = model.model_fields.get(names[-1]) if model else None
+    return (info.description or "") if info else ""

@@ -1,0 +1,181 @@
+"""The `seloste` command line: a thin face on the engine. It never imports Textual.
+
+Exit codes: 0 done (warnings may be printed), 1 the answers have errors, 2 the input cannot be used at all
+(missing, unreadable, not answers) or the command line is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from wizard import __version__
+from wizard.i18n import LANGUAGES, default_language, translations
+
+EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
+
+
+def _(message: str, lang: str) -> str:
+    return translations(lang).gettext(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seloste",
+        description="Writes a GDPR privacy notice (tietosuojaseloste) in Finnish or English from a business's answers.",
+        epilog="Exit codes: 0 ok, 1 the answers have errors, 2 the input cannot be used.",
+    )
+    parser.add_argument("--version", action="version", version=f"seloste {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of seloste's own messages (default: from SELOSTE_LANG or the system locale)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check an answers file: errors, warnings and how to fix them")
+    check.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
+    check.add_argument("--json", action="store_true", help="print the diagnostics as JSON for other programs")
+
+    commands.add_parser("schema", help="print the JSON Schema of the answers file")
+
+    example = commands.add_parser("example", help="print an example answers file")
+    example.add_argument("name", nargs="?", metavar="NAME", help="which example (see --list)")
+    example.add_argument("--list", action="store_true", help="list the examples, one per line")
+    return parser
+
+
+def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = None, stdin: Any = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed its message; --help and --version exit 0
+        return int(exit_.code or 0)
+    lang = args.lang or default_language()
+    try:
+        if args.command == "check":
+            return cmd_check(args.answers, args.json, lang, stdout, stdin)
+        if args.command == "schema":
+            return cmd_schema(stdout)
+        if args.command == "example":
+            return cmd_example(args.name, args.list, lang, stdout, stderr)
+        parser.print_help(stdout)
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `seloste schema | head`: the reader left, nothing to report
+        return EXIT_OK
+
+
+# --- check -----------------------------------------------------------------------------------------------
+
+
+def cmd_check(source: str, as_json: bool, lang: str, out: TextIO, stdin: Any) -> int:
+    from wizard.check import Unreadable, check_bytes, unreadable
+    from wizard.loader import ReadProblem, read_path
+
+    name = "<stdin>" if source == "-" else source
+    try:
+        report_or_problem: Any = check_bytes(read_path(source, stdin))
+    except ReadProblem as problem:
+        report_or_problem = unreadable(problem)
+    except Unreadable as problem:
+        report_or_problem = problem
+    if isinstance(report_or_problem, Unreadable):
+        diagnostics, version, code = [report_or_problem.diagnostic], None, EXIT_UNUSABLE
+    else:
+        report = report_or_problem
+        diagnostics, version = report.diagnostics, report.from_version
+        code = EXIT_INVALID if report.errors else EXIT_OK
+    diagnostics = sorted(diagnostics, key=lambda d: (d.severity != "error", d.line or 0))
+    if as_json:
+        _print_json(name, diagnostics, code, version, lang, out)
+    else:
+        _print_text(name, diagnostics, code, version, lang, out)
+    return code
+
+
+def _print_json(name: str, diagnostics: list, code: int, version: int | None, lang: str, out: TextIO) -> None:
+    from wizard.rules import display_path
+
+    items = [
+        {
+            "severity": d.severity,
+            "code": d.code,
+            "field": display_path(d.path),
+            "path": list(d.path),
+            "line": d.line,
+            **d.describe(lang),
+        }
+        for d in diagnostics
+    ]
+    result = {
+        "file": name,
+        "valid": code == EXIT_OK,
+        "readable": code != EXIT_UNUSABLE,
+        "schema_version_read": version,
+        "errors": sum(1 for d in diagnostics if d.severity == "error"),
+        "warnings": sum(1 for d in diagnostics if d.severity == "warning"),
+        "diagnostics": items,
+    }
+    out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+
+
+def _print_text(name: str, diagnostics: list, code: int, version: int | None, lang: str, out: TextIO) -> None:
+    from wizard.answers import SCHEMA_VERSION
+    from wizard.rules import display_path
+
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = len(diagnostics) - errors
+    if code == EXIT_UNUSABLE:
+        out.write(_("{file}: cannot be read as answers", lang).format(file=name) + "\n")
+    elif errors:
+        out.write(_("{file}: {errors} error(s), {warnings} warning(s)", lang).format(file=name, errors=errors, warnings=warnings) + "\n")
+    else:
+        out.write(_("{file}: valid, {warnings} warning(s)", lang).format(file=name, warnings=warnings) + "\n")
+    if version is not None and version < SCHEMA_VERSION:
+        note = _("Note: the file uses the older layout {old}; it was read as layout {new}.", lang)
+        out.write(note.format(old=version, new=SCHEMA_VERSION) + "\n")
+    labels = {"error": _("error", lang), "warning": _("warning", lang)}
+    for d in diagnostics:
+        text = d.describe(lang)
+        where = [labels[d.severity]]
+        if d.line:
+            where.append(_("line {line}", lang).format(line=d.line))
+        field = display_path(d.path)
+        if field:
+            where.append(field)
+        out.write("\n" + " | ".join(where) + (f"  ({text['article']})" if text["article"] else "") + "\n")
+        out.write(f"  {text['message']}\n")
+        if text["hint"]:
+            out.write(f"  -> {text['hint']}\n")
+
+
+# --- schema and examples ------------------------------------------------------------------------------
+
+
+def cmd_schema(out: TextIO) -> int:
+    from wizard.schema import schema_text
+
+    out.write(schema_text())
+    return EXIT_OK
+
+
+def cmd_example(name: str | None, list_only: bool, lang: str, out: TextIO, err: TextIO) -> int:
+    from wizard.examples import EXAMPLES, example_text
+
+    if list_only or name is None:
+        width = max(len(key) for key in EXAMPLES)
+        for key, example in EXAMPLES.items():
+            out.write(f"{key:<{width}}  {_(example.title, lang)}\n")
+        return EXIT_OK
+    if name not in EXAMPLES:
+        err.write(_("There is no example called {name}. The examples are: {names}.", lang).format(name=name, names=", ".join(EXAMPLES)) + "\n")
+        return EXIT_UNUSABLE
+    out.write(example_text(name))
+    return EXIT_OK

@@ -1,0 +1,162 @@
+"""Field types of the answers file: cleaned free text and checked formats.
+
+Each checker raises `PydanticCustomError` with a stable type and its parameters; `wizard.messages` turns
+those into a translated sentence that says how to fix the value.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+SHORT_TEXT_MAX = 300
+LONG_TEXT_MAX = 5000
+
+# Terminal escape sequences (CSI, OSC, other two-byte ESC forms), then every control character
+# but newline, and the bidirectional overrides that can make text read differently from what it is.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(value: Any, *, single_line: bool) -> Any:
+    """Strip escapes and control characters; numbers typed where text belongs become text."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = text.replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    if single_line:
+        text = " ".join(text.split())
+    else:
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+    return text.strip()
+
+
+def _single_line(value: Any) -> Any:
+    return clean_text(value, single_line=True)
+
+
+def _multi_line(value: Any) -> Any:
+    return clean_text(value, single_line=False)
+
+
+ShortText = Annotated[str, BeforeValidator(_single_line), Field(min_length=1, max_length=SHORT_TEXT_MAX)]
+LongText = Annotated[str, BeforeValidator(_multi_line), Field(min_length=1, max_length=LONG_TEXT_MAX)]
+Slug = Annotated[str, BeforeValidator(_single_line), Field(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
+
+
+def check_business_id(value: str) -> str:
+    """Y-tunnus: seven digits, a hyphen and a check digit (python-stdnum; remainder 1 is never issued)."""
+    from stdnum import exceptions
+    from stdnum.fi import ytunnus
+
+    compact = value.replace(" ", "")
+    if not re.fullmatch(r"\d{6,7}-?\d", compact):
+        raise PydanticCustomError("business_id_format", "not a Y-tunnus", {"value": value})
+    try:
+        return ytunnus.format(ytunnus.validate(compact))
+    except exceptions.ValidationError:
+        raise PydanticCustomError("business_id_checksum", "wrong check digit", {"value": value}) from None
+
+
+def check_phone(value: str) -> str:
+    """A phone number phonenumbers accepts; national numbers are read as Finnish."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, "FI")
+    except phonenumbers.NumberParseException:
+        raise PydanticCustomError("phone_format", "not a phone number", {"value": value}) from None
+    if not phonenumbers.is_valid_number(number):
+        raise PydanticCustomError("phone_invalid", "not a valid phone number", {"value": value})
+    return value
+
+
+def check_email(value: str) -> str:
+    """E-mail syntax only: no DNS look-up, so it works offline."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise PydanticCustomError("email_invalid", "not an e-mail address", {"value": value, "reason": str(error)}) from None
+
+
+def check_website(value: str) -> str:
+    """A web address; `www.example.fi` gets `https://` in front."""
+    address = value if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value) else f"https://{value}"
+    parts = urlsplit(address)
+    host = parts.hostname or ""
+    if (
+        parts.scheme not in ("http", "https")
+        or "." not in host
+        or " " in address
+        or not re.fullmatch(r"[A-Za-z0-9.-]+|[^\x00-\x7f].*", host)
+    ):
+        raise PydanticCustomError("website_invalid", "not a web address", {"value": value})
+    return address
+
+
+def check_postal_code_fi(value: str) -> str:
+    if not re.fullmatch(r"\d{5}", value):
+        raise PydanticCustomError("postal_code_fi", "not a Finnish postal code", {"value": value})
+    return value
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Country names in English and Finnish (and the codes themselves), folded, to ISO codes."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for lang in ("en", "fi"):
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names[name.casefold()] = code
+                names[code.casefold()] = code
+    names.update({"usa": "US", "uk": "GB", "yhdysvallat": "US", "britannia": "GB", "england": "GB"})
+    return names
+
+
+def check_country(value: str) -> str:
+    """An ISO 3166 code such as FI or US; English and Finnish names are accepted and turned into codes."""
+    code = _country_names().get(value.strip().casefold())
+    if code is None:
+        raise PydanticCustomError("country_unknown", "unknown country", {"value": value})
+    return code
+
+
+def parse_finnish_date(value: Any) -> Any:
+    """Accept 22.11.2026 as well as 2026-11-22."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", value)
+        if match:
+            day, month, year = map(int, match.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                raise PydanticCustomError("date_invalid", "no such date", {"value": value}) from None
+    return value
+
+
+BusinessId = Annotated[str, BeforeValidator(_single_line), AfterValidator(check_business_id)]
+Phone = Annotated[str, BeforeValidator(_single_line), Field(max_length=40), AfterValidator(check_phone)]
+Email = Annotated[str, BeforeValidator(_single_line), Field(max_length=254), AfterValidator(check_email)]
+Website = Annotated[str, BeforeValidator(_single_line), Field(max_length=500), AfterValidator(check_website)]
+Country = Annotated[str, BeforeValidator(_single_line), Field(max_length=60), AfterValidator(check_country)]
+NoticeDate = Annotated[date, BeforeValidator(parse_finnish_date), PlainSerializer(date.isoformat, return_type=str)]

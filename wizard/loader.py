@@ -1,0 +1,186 @@
+"""Reading an answers file: bytes to a mapping, with the line of every field, or a clear reason why not.
+
+YAML 1.1 reads `00100` as the number 64 and `NO` (Norway) as false; in an answers file every scalar is text
+unless it is literally true/false or empty, and pydantic turns text into numbers and dates where a field
+wants one. Duplicate keys (the second would silently win) and aliases (which can expand without bound)
+are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1024 * 1024
+
+Path = tuple[str | int, ...]
+
+
+class ReadProblem(Exception):
+    """The file cannot be read as answers at all (exit 2). `code` keys a message in `wizard.messages`."""
+
+    def __init__(self, code: str, line: int | None = None, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.line = line
+        self.params = params
+
+
+_DROPPED_TAGS = {
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:bool",
+}
+
+
+class _AnswersLoader(yaml.SafeLoader):
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise ReadProblem("yaml_alias", line=mark.line + 1)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise ReadProblem("yaml_key_not_text", line=key_node.start_mark.line + 1, key=str(key))
+            if key in seen:
+                raise ReadProblem("yaml_duplicate_key", line=key_node.start_mark.line + 1, key=key)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_AnswersLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED_TAGS]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_AnswersLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass
+class Loaded:
+    data: dict[str, Any]
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of the deepest part of `path` the file has (a missing field points at its parent)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def decode(raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise ReadProblem("too_large", size_kib=len(raw) // 1024, limit_kib=MAX_BYTES // 1024)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReadProblem("utf16")
+    if b"\x00" in raw:
+        raise ReadProblem("binary")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ReadProblem("not_utf8", line=line) from None
+
+
+def _line_map(node: Any, path: Path, lines: dict[Path, int]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                child = (*path, key_node.value)
+                lines[child] = key_node.start_mark.line + 1
+                _line_map(value_node, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _line_map(item, (*path, index), lines)
+
+
+def _yaml_problem(error: yaml.YAMLError) -> ReadProblem:
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    problem = getattr(error, "problem", None) or str(error)
+    if "'\\t'" in problem:
+        return ReadProblem("yaml_tab", line=line)
+    if "expected a single document" in str(error) or "but found another document" in str(error):
+        return ReadProblem("yaml_many_documents", line=line)
+    return ReadProblem("yaml_syntax", line=line, detail=problem)
+
+
+def parse(text: str) -> Loaded:
+    """YAML text to a mapping and its line map."""
+    loader = _AnswersLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ReadProblem("empty")
+        data = loader.construct_document(node)
+    except yaml.YAMLError as error:
+        raise _yaml_problem(error) from None
+    except RecursionError:
+        raise ReadProblem("too_deep") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise ReadProblem("not_mapping", line=node.start_mark.line + 1, found=type_name(data))
+    lines: dict[Path, int] = {}
+    _line_map(node, (), lines)
+    return Loaded(data=data, lines=lines)
+
+
+def load_bytes(raw: bytes) -> Loaded:
+    return parse(decode(raw))
+
+
+def read_path(path: str, stdin: Any = None) -> bytes:
+    """The bytes of `path`, or of standard input for `-`; at most MAX_BYTES + 1 are read."""
+    import sys
+
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        if stream is None:
+            raise ReadProblem("no_stdin")
+        return stream.read(MAX_BYTES + 1)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ReadProblem("file_missing", path=path) from None
+    except IsADirectoryError:
+        raise ReadProblem("file_is_directory", path=path) from None
+    except PermissionError:
+        raise ReadProblem("file_permission", path=path) from None
+    except OSError as error:
+        raise ReadProblem("file_unreadable", path=path, detail=error.strerror or str(error)) from None
+
+
+def type_name(value: Any) -> str:
+    """How a YAML value looks to a person who wrote it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    return type(value).__name__
+
+
+def dump(data: dict[str, Any]) -> str:
+    """Answers as YAML a person can read and edit: keys in model order, Unicode kept as is."""
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)

@@ -1,0 +1,297 @@
+"""Every sentence `seloste check` can say, keyed by a stable code, in English with gettext for Finnish.
+
+A message says what is wrong; its hint says how to fix it; `article` names the rule behind it. Parameters
+are `{name}` fields filled from the diagnostic. Codes are stable: `--json` output and tests rely on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.i18n import N_
+
+
+@dataclass(frozen=True)
+class Text:
+    message: str
+    hint: str = ""
+    article: str = ""
+
+
+TEXTS: dict[str, Text] = {
+    # --- the file cannot be read (exit 2) ---
+    "file_missing": Text(N_("There is no file {path}."), N_("Check the name, or create one with `seloste example NAME > {path}`.")),
+    "file_is_directory": Text(N_("{path} is a folder, not an answers file."), N_("Give the path of a .yaml file.")),
+    "file_permission": Text(N_("You do not have permission to read {path}."), N_("Check the file's permissions.")),
+    "file_unreadable": Text(N_("{path} cannot be read: {detail}."), ""),
+    "no_stdin": Text(N_("There is no standard input to read answers from."), N_("Give a file name instead of -.")),
+    "too_large": Text(
+        N_("The file is {size_kib} KiB; an answers file is at most {limit_kib} KiB."),
+        N_("Check that this is the right file: a notice's answers take a few kilobytes."),
+    ),
+    "utf16": Text(N_("The file is saved as UTF-16; answers files are UTF-8."), N_("Save it again as UTF-8 in your editor.")),
+    "binary": Text(N_("The file is not text (it contains NUL bytes)."), N_("Check that this is the right file: answers are a YAML text file.")),
+    "not_utf8": Text(
+        N_("The file is not valid UTF-8 text (first problem on line {line})."),
+        N_("Save it again as UTF-8 in your editor (it may be Latin-1 / Windows-1252)."),
+    ),
+    "empty": Text(N_("The file is empty."), N_("Start from an example: `seloste example --list`.")),
+    "not_mapping": Text(
+        N_("The file holds {found}, but answers are a group of fields such as `controller:` and `purposes:`."),
+        N_("Start from an example: `seloste example --list`."),
+    ),
+    "yaml_syntax": Text(N_("The file is not valid YAML: {detail}."), N_("Look at the line shown and the one before it: a missing colon, quote or indentation.")),
+    "yaml_tab": Text(N_("A tab is used for indentation; YAML needs spaces."), N_("Replace the tabs with spaces (two per level).")),
+    "yaml_many_documents": Text(N_("The file holds more than one YAML document (a second `---`)."), N_("Keep one set of answers per file.")),
+    "yaml_duplicate_key": Text(
+        N_("The field `{key}` appears twice at the same level; only one of them would count."),
+        N_("Keep one and delete or merge the other."),
+    ),
+    "yaml_key_not_text": Text(N_("A field name must be text, not `{key}`."), N_("Check the line shown.")),
+    "yaml_alias": Text(N_("The file uses a YAML alias (`*name`); answers files do not support them."), N_("Write the value out in full.")),
+    "too_deep": Text(N_("The file is nested too deeply to be answers."), N_("Check that this is the right file.")),
+    "schema_newer": Text(
+        N_("This file was written by a newer seloste (schema_version {version}); this one reads up to {supported}."),
+        N_("Upgrade seloste (`pip install --upgrade seloste`) and try again."),
+    ),
+    "schema_bad": Text(N_("schema_version must be a whole number such as 2, not `{value}`."), N_("Set schema_version: 2, or remove the line.")),
+    # --- field formats (pydantic) ---
+    "missing": Text(N_("{field} is missing."), "{description}"),
+    "extra_forbidden": Text(N_("Unknown field `{key}`."), N_("Did you mean `{suggestion}`?")),
+    "extra_forbidden_nosuggestion": Text(N_("Unknown field `{key}`."), N_("Fields allowed here: {allowed}.")),
+    "string_type": Text(N_("{field} should be text, not {found}."), "{description}"),
+    "string_too_short": Text(N_("{field} is empty."), "{description}"),
+    "string_too_long": Text(N_("{field} is too long: at most {max_length} characters."), N_("Shorten it, or move the details to a description field.")),
+    "string_pattern_mismatch": Text(
+        N_("`{value}` is not a usable id."),
+        N_("Use lowercase letters, digits, _ and -, starting with a letter, e.g. `orders`."),
+    ),
+    "enum": Text(N_("`{value}` is not one of the choices for {field}."), N_("Choose one of: {expected}.")),
+    "literal_error": Text(N_("`{value}` is not one of the choices for {field}."), N_("Choose one of: {expected}.")),
+    "bool_parsing": Text(N_("{field} should be true or false, not `{value}`."), ""),
+    "bool_type": Text(N_("{field} should be true or false, not {found}."), ""),
+    "date_invalid": Text(N_("`{value}` is not a real date."), N_("Write the date as 2026-11-22 or 22.11.2026.")),
+    "date_parsing": Text(N_("`{value}` is not a date."), N_("Write the date as 2026-11-22 or 22.11.2026.")),
+    "date_from_datetime_parsing": Text(N_("`{value}` is not a date."), N_("Write the date as 2026-11-22 or 22.11.2026.")),
+    "date_type": Text(N_("{field} should be a date, not {found}."), N_("Write the date as 2026-11-22 or 22.11.2026.")),
+    "list_type": Text(N_("{field} should be a list (lines starting with `- `), not {found}."), "{description}"),
+    "model_type": Text(N_("{field} should be a group of fields (indented `name: value` lines), not {found}."), "{description}"),
+    "dict_type": Text(N_("{field} should be a group of fields (indented `name: value` lines), not {found}."), "{description}"),
+    "model_attributes_type": Text(N_("{field} should be a group of fields (indented `name: value` lines), not {found}."), "{description}"),
+    "too_short": Text(N_("{field} needs at least {min_length} item(s)."), "{description}"),
+    "too_long": Text(N_("{field} has too many items: at most {max_length}."), ""),
+    "int_parsing": Text(N_("{field} should be a whole number, not `{value}`."), ""),
+    "business_id_format": Text(
+        N_("`{value}` is not a Y-tunnus."),
+        N_("A Y-tunnus is seven digits, a hyphen and a check digit, e.g. 1234567-8. Look it up at ytj.fi."),
+    ),
+    "business_id_checksum": Text(
+        N_("The check digit of Y-tunnus `{value}` is wrong."),
+        N_("Check the number against ytj.fi: a digit is probably mistyped."),
+    ),
+    "phone_format": Text(N_("`{value}` is not a phone number."), N_("Write it like 040 123 4567 or +358 40 123 4567.")),
+    "phone_invalid": Text(
+        N_("`{value}` is not a valid phone number (wrong length or an unknown prefix)."),
+        N_("Write it like 040 123 4567 or +358 40 123 4567; foreign numbers need their country code."),
+    ),
+    "email_invalid": Text(N_("`{value}` is not an e-mail address."), N_("Write it like name@example.fi. ({reason})")),
+    "website_invalid": Text(N_("`{value}` is not a web address."), N_("Write it like https://www.example.fi.")),
+    "postal_code_fi": Text(N_("`{value}` is not a Finnish postal code."), N_("A Finnish postal code is five digits, e.g. 00100.")),
+    "country_unknown": Text(N_("`{value}` is not a country seloste knows."), N_("Use the two-letter country code, e.g. FI, SE, US or GB.")),
+    "retention_empty": Text(N_("{field} gives neither a period nor criteria."), N_("Add period (e.g. '3 years after the last order') or criteria.")),
+    "pydantic_other": Text("{detail}", "{description}"),
+    # --- rules across fields: errors ---
+    "business_id_required": Text(
+        N_("The controller has no Y-tunnus."),
+        N_("Add controller.business_id (look it up at ytj.fi); only a private person may leave it out (type: private_person)."),
+        "GDPR Art. 13(1)(a)",
+    ),
+    "privacy_contact_incomplete": Text(
+        N_("The privacy contact has no {missing}."),
+        N_("Give the contact's name and e-mail, or set same_as_controller: true."),
+        "GDPR Art. 13(1)(a)",
+    ),
+    "duplicate_purpose_id": Text(N_("Two purposes have the id `{id}`."), N_("Give each purpose its own id.")),
+    "unknown_purpose": Text(N_("`{ref}` is not the id of any purpose."), N_("Use one of: {ids}.")),
+    "basis_needs_interest": Text(
+        N_("Purpose `{purpose}` relies on legitimate interests but does not say which interest."),
+        N_("Add legitimate_interest: the specific interest in plain words, e.g. 'telling our existing customers about similar services'."),
+        "GDPR Art. 6(1)(f), 13(1)(d)",
+    ),
+    "basis_needs_law": Text(
+        N_("Purpose `{purpose}` is a legal obligation but names no law."),
+        N_("Add law: the act that requires it, e.g. 'kirjanpitolaki (1336/1997)'."),
+        "GDPR Art. 6(1)(c), 6(3)",
+    ),
+    "public_task_needs_law": Text(
+        N_("Purpose `{purpose}` is a task in the public interest but names no law."),
+        N_("Add law: the act that gives you the task."),
+        "GDPR Art. 6(1)(e), 6(3)",
+    ),
+    "consent_needs_withdrawal": Text(
+        N_("Purpose `{purpose}` relies on consent but does not say how consent is withdrawn."),
+        N_("Add consent_withdrawal, e.g. 'the unsubscribe link in every newsletter'; withdrawing must be as easy as giving consent."),
+        "GDPR Art. 7(3), 13(2)(c)",
+    ),
+    "retention_missing": Text(
+        N_("Data category `{category}` has no retention period."),
+        N_("Give it retention (a period or criteria), give each of its purposes one, or set the general retention rule."),
+        "GDPR Art. 13(2)(a)",
+    ),
+    "special_category_no_condition": Text(
+        N_("Special category data `{description}` has no Art. 9(2) condition."),
+        N_("Add condition: usually explicit_consent for a small business; health_or_social_care for care providers."),
+        "GDPR Art. 9(2)",
+    ),
+    "transfer_no_mechanism": Text(
+        N_("Recipient `{recipient}` is in {country}, outside the EU/EEA, but no ground for the transfer is given."),
+        N_("Add transfer.mechanism: dpf, adequacy, scc, bcr or derogation."),
+        "GDPR Art. 44-49, 13(1)(f)",
+    ),
+    "transfer_no_country": Text(
+        N_("Recipient `{recipient}` has a transfer but no country."),
+        N_("Add country: where the recipient processes the data, e.g. US."),
+        "GDPR Art. 13(1)(f)",
+    ),
+    "adequacy_not_available": Text(
+        N_("{country} has no adequacy decision, so the transfer to `{recipient}` needs another ground."),
+        N_("Use scc (standard contractual clauses 2021/914), bcr, or an Art. 49 derogation."),
+        "GDPR Art. 45",
+    ),
+    "adequacy_us": Text(
+        N_("The United States has an adequacy decision only for companies certified under the EU-US Data Privacy Framework."),
+        N_("Use mechanism dpf if `{recipient}` is certified (check the DPF List), otherwise scc."),
+        "GDPR Art. 45",
+    ),
+    "dpf_not_us": Text(
+        N_("The EU-US Data Privacy Framework covers only companies in the United States, not {country}."),
+        N_("Correct the country, or choose another mechanism."),
+        "GDPR Art. 45",
+    ),
+    "derogation_missing": Text(
+        N_("The transfer to `{recipient}` relies on a derogation but does not say which."),
+        N_("Add derogation: e.g. explicit_consent or contract_with_the_person."),
+        "GDPR Art. 49(1)",
+    ),
+    "safeguards_copy_missing": Text(
+        N_("The transfer to `{recipient}` relies on {mechanism} but does not say how a person gets a copy of the safeguards."),
+        N_("Add safeguards_copy, e.g. 'ask us by e-mail and we send a copy' or a link."),
+        "GDPR Art. 13(1)(f)",
+    ),
+    "automated_decision_incomplete": Text(
+        N_("Automated decisions are used but their {missing} is not described."),
+        N_("Describe it in plain words: the person has a right to know."),
+        "GDPR Art. 13(2)(f), 22",
+    ),
+    "sources_unnamed": Text(
+        N_("Data come from other sources, but none is named."),
+        N_("List them under sources.other_sources: e.g. 'the customer's employer' or 'the Trade Register (PRH)'."),
+        "GDPR Art. 14(2)(f)",
+    ),
+    "sources_none": Text(
+        N_("The file says the data come neither from the people themselves nor from anywhere else."),
+        N_("Set sources.from_data_subject: true, or name the other sources."),
+        "GDPR Art. 13, 14(2)(f)",
+    ),
+    "provision_missing": Text(
+        N_("The file does not say whether people must give their data, or what happens if they do not."),
+        N_("Add provision: requirement (e.g. contract_precondition) and consequences."),
+        "GDPR Art. 13(2)(e)",
+    ),
+    "representative_in_eea": Text(
+        N_("An EU representative is only for a controller outside the EU/EEA; this controller is in {country}."),
+        N_("Remove eu_representative, or correct controller.country."),
+        "GDPR Art. 27",
+    ),
+    "direct_marketing_unexplained": Text(
+        N_("Purpose `{purpose}` is direct marketing, but the file does not say how people opt out."),
+        N_("Add direct_marketing: channels and opt_out."),
+        "GDPR Art. 21(2)-(4)",
+    ),
+    "direct_marketing_no_purpose": Text(
+        N_("The file describes direct marketing but no purpose is marked as direct marketing."),
+        N_("Add a purpose with direct_marketing: true and its basis (consent or legitimate_interests)."),
+        "GDPR Art. 6(1), 13(1)(c)",
+    ),
+    # --- rules across fields: warnings ---
+    "consent_for_contract": Text(
+        N_("Purpose `{purpose}` relies on consent, but it looks like something the contract needs."),
+        N_("If the service cannot be given without it, the basis is contract: consent that cannot be refused is not freely given."),
+        "GDPR Art. 6(1)(b), 7(4)",
+    ),
+    "consent_for_required_data": Text(
+        N_("Data category `{category}` must be given, yet it is used only for consent-based purposes."),
+        N_("Consent must be free to refuse: either the data are optional, or the basis is something else (usually contract)."),
+        "GDPR Art. 7(4)",
+    ),
+    "vague_retention": Text(
+        N_("{field} says only 'as long as necessary'."),
+        N_("Give a period or the concrete criteria that decide it, e.g. '2 years after the customer's last order'."),
+        "GDPR Art. 5(1)(e), 13(2)(a)",
+    ),
+    "possible_special_category": Text(
+        N_("{field} mentions `{word}`, which can reveal health, religion or other special category data."),
+        N_("If it does, list it under special_categories with its Art. 9(2) condition (usually explicit_consent)."),
+        "GDPR Art. 9",
+    ),
+    "children": Text(
+        N_("The data concern children."),
+        N_("Write the notice so a child understands it; below 13, consent for online services must come from a guardian."),
+        "GDPR Art. 8, 12(1); tietosuojalaki 5 §",
+    ),
+    "us_transfer_unprotected": Text(
+        N_("Recipient `{recipient}` in the United States is neither DPF-certified nor under standard contractual clauses."),
+        N_("Check the recipient's DPF certification, or sign the 2021/914 clauses with it."),
+        "GDPR Art. 45, 46",
+    ),
+    "legacy_law": Text(
+        N_("{field} cites the repealed Personal Data Act (henkilötietolaki 523/1999)."),
+        N_("Refer to the GDPR and the Data Protection Act (tietosuojalaki 1050/2018) instead."),
+        "tietosuojalaki 1050/2018",
+    ),
+    "legacy_authority_address": Text(
+        N_("{field} has the Data Protection Ombudsman's old address."),
+        N_("seloste writes the current address itself: Lintulahdenkuja 4, 00530 Helsinki; leave it out of your answers."),
+        "GDPR Art. 77",
+    ),
+    "legacy_transfer_tool": Text(
+        N_("{field} mentions `{word}`, which is no longer a valid ground for transfers."),
+        N_("Privacy Shield was invalidated in 2020 and the old clauses expired in 2022; use dpf or scc (2021/914)."),
+        "GDPR Art. 45, 46",
+    ),
+    "vague_wording": Text(
+        N_("{field} says `{word}`: a notice should state what is done, not what may be done."),
+        N_("Write the purpose as a fact, e.g. 'We send the newsletter to subscribers', not 'data may be used for marketing'."),
+        "GDPR Art. 12(1); WP260",
+    ),
+    "representative_missing": Text(
+        N_("The controller is outside the EU/EEA ({country}) and names no EU representative."),
+        N_("Most controllers outside the EU that offer services to people in the EU must name one."),
+        "GDPR Art. 27",
+    ),
+    "ignored_basis_detail": Text(
+        N_("Purpose `{purpose}` gives {detail_field}, but its basis is {basis}; the notice will not show it."),
+        N_("Check the basis: a heading 'legitimate interest' over a contract is a common mistake of old notices."),
+        "GDPR Art. 13(1)(c)",
+    ),
+    "identity_formalities": Text(
+        N_("rights.how asks for `{word}`."),
+        N_("Requests must be made easy: free, answered within a month, with only proportionate identity checks."),
+        "GDPR Art. 12(2), 12(6)",
+    ),
+    "transfer_inside_eea": Text(
+        N_("Recipient `{recipient}` is in {country}, inside the EU/EEA: no transfer ground is needed, and the notice will not show one."),
+        N_("Remove transfer, or correct the country."),
+        "GDPR Art. 44",
+    ),
+    "mixed_without_required": Text(
+        N_("provision says some data are required and some optional, but no data category says which."),
+        N_("Set required: true or false on the data categories."),
+        "GDPR Art. 13(2)(e)",
+    ),
+    "legitimate_interests_public_body": Text(
+        N_("Purpose `{purpose}` relies on legitimate interests, which a public authority cannot use for its tasks."),
+        N_("Use public_task or legal_obligation with the law behind it."),
+        "GDPR Art. 6(1), last subparagraph",
+    ),
+}

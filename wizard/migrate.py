@@ -1,0 +1,89 @@
+"""Upgrade answers files written in an older layout to the current `schema_version`.
+
+Each step takes the raw mapping of one version and returns the next; they run before validation, so an
+old file is checked, rendered and saved as the current layout. A file from a newer seloste is refused
+with a message, never guessed at.
+
+Version 1 was the first draft layout: one legal basis for the whole register, purposes as plain sentences,
+the controller's address on one line, `contact_person` and `notice_date`. Version 2 states a basis per
+purpose (GDPR Art. 13(1)(c)) and splits the address so that the postal code can be checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from wizard.answers import SCHEMA_VERSION
+
+
+class NewerVersionError(Exception):
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+class BadVersionError(Exception):
+    def __init__(self, value: Any) -> None:
+        super().__init__(value)
+        self.value = value
+
+
+_ADDRESS_V1 = re.compile(r"^(?P<street>.+?),?\s+(?P<postal>\d{5})\s+(?P<city>.+)$")
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    data = dict(data)
+    controller = data.get("controller")
+    if isinstance(controller, dict) and isinstance(controller.get("address"), str):
+        controller = dict(controller)
+        address = controller.pop("address")
+        match = _ADDRESS_V1.match(address.strip())
+        if match:
+            controller.update(street_address=match["street"], postal_code=match["postal"], city=match["city"])
+        else:  # keep what the user wrote where they will see it; validation asks for the missing parts
+            controller["street_address"] = address
+        data["controller"] = controller
+    if "contact_person" in data:
+        data["privacy_contact"] = data.pop("contact_person")
+    if "notice_date" in data:
+        data["notice"] = {"date": data.pop("notice_date"), **(data.get("notice") or {})}
+    basis = data.pop("legal_basis", None)
+    purposes = data.get("purposes")
+    if isinstance(purposes, list):
+        data["purposes"] = [
+            {"id": f"purpose-{number}", "description": item, **({"basis": basis} if basis else {})}
+            if isinstance(item, str)
+            else item
+            for number, item in enumerate(purposes, start=1)
+        ]
+    data["schema_version"] = 2
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def file_version(data: dict[str, Any]) -> int:
+    """The file's `schema_version`; a file without one is taken to be current (hand-written)."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, str) and version.strip().isdigit():
+        version = int(version)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise BadVersionError(version)
+    if version > SCHEMA_VERSION:
+        raise NewerVersionError(version)
+    return version
+
+
+def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """Return the data in the current layout and the version the file had."""
+    original = file_version(data)
+    version = original
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    if "schema_version" in data:  # read as text by the loader; the model wants the number
+        data = {**data, "schema_version": SCHEMA_VERSION}
+    return data, original

@@ -1,0 +1,325 @@
+"""Rules across fields: what a legal basis needs, transfers, special categories, and the warnings that
+catch the mistakes old Finnish notices make. Each rule yields findings with the path they concern; the
+texts are in `wizard.messages`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from wizard.answers import Answers, Purpose
+from wizard.law import (
+    ADEQUATE_COUNTRIES,
+    DPF_COUNTRY,
+    LegalBasis,
+    SAFEGUARD_MECHANISMS,
+    TransferMechanism,
+    is_in_eea,
+)
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "error" or "warning"
+    code: str
+    path: Path
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def error(code: str, path: Path, **params: Any) -> Finding:
+    return Finding("error", code, path, params)
+
+
+def warning(code: str, path: Path, **params: Any) -> Finding:
+    return Finding("warning", code, path, params)
+
+
+# --- controller and contacts ---------------------------------------------------------------------------
+
+
+def controller_rules(answers: Answers) -> Iterator[Finding]:
+    controller = answers.controller
+    if controller.business_id is None and controller.type != "private_person" and controller.country == "FI":
+        yield error("business_id_required", ("controller", "business_id"))
+    contact = answers.privacy_contact
+    if not contact.same_as_controller:
+        for name in ("name", "email"):
+            if getattr(contact, name) is None:
+                yield error("privacy_contact_incomplete", ("privacy_contact", name), missing=name)
+    if answers.eu_representative is not None and is_in_eea(controller.country):
+        yield error("representative_in_eea", ("eu_representative",), country=controller.country)
+    if answers.eu_representative is None and not is_in_eea(controller.country):
+        yield warning("representative_missing", ("eu_representative",), country=controller.country)
+
+
+# --- purposes and their bases --------------------------------------------------------------------------
+
+# The field each basis needs, and the code reported when it is missing.
+_BASIS_NEEDS = {
+    LegalBasis.legitimate_interests: ("legitimate_interest", "basis_needs_interest"),
+    LegalBasis.legal_obligation: ("law", "basis_needs_law"),
+    LegalBasis.public_task: ("law", "public_task_needs_law"),
+    LegalBasis.consent: ("consent_withdrawal", "consent_needs_withdrawal"),
+}
+# Detail fields that belong to one basis only; given under another they are dropped from the notice.
+_DETAIL_BASES = {
+    "contract": {LegalBasis.contract},
+    "law": {LegalBasis.legal_obligation, LegalBasis.public_task},
+    "legitimate_interest": {LegalBasis.legitimate_interests},
+    "consent_how_asked": {LegalBasis.consent},
+    "consent_withdrawal": {LegalBasis.consent},
+    "vital_interest": {LegalBasis.vital_interests},
+}
+_CONTRACT_WORDS = re.compile(
+    r"\b(tilau|toimit|lasku|maksu|varau|ajanvar|sopimu|asiakkuu|palvelun tuottam|order|deliver|invoic|"
+    r"billing|payment|booking|appointment|contract|account)",
+    re.IGNORECASE,
+)
+
+
+def purpose_rules(answers: Answers) -> Iterator[Finding]:
+    ids = Counter(purpose.id for purpose in answers.purposes)
+    for index, purpose in enumerate(answers.purposes):
+        path: Path = ("purposes", index)
+        if ids[purpose.id] > 1:
+            yield error("duplicate_purpose_id", (*path, "id"), id=purpose.id)
+        needed = _BASIS_NEEDS.get(purpose.basis)
+        if needed and getattr(purpose, needed[0]) is None:
+            yield error(needed[1], (*path, needed[0]), purpose=purpose.id)
+        for detail, bases in _DETAIL_BASES.items():
+            if getattr(purpose, detail) is not None and purpose.basis not in bases:
+                yield warning(
+                    "ignored_basis_detail", (*path, detail), purpose=purpose.id, detail_field=detail, basis=purpose.basis.value
+                )
+        if purpose.basis is LegalBasis.consent and not purpose.direct_marketing and _CONTRACT_WORDS.search(purpose.description):
+            yield warning("consent_for_contract", (*path, "basis"), purpose=purpose.id)
+        if purpose.basis is LegalBasis.legitimate_interests and answers.controller.type == "public_body":
+            yield warning("legitimate_interests_public_body", (*path, "basis"), purpose=purpose.id)
+
+
+def _purposes_by_id(answers: Answers) -> dict[str, Purpose]:
+    return {purpose.id: purpose for purpose in answers.purposes}
+
+
+def reference_rules(answers: Answers) -> Iterator[Finding]:
+    known = _purposes_by_id(answers)
+    listing = ", ".join(known)
+    for group in ("personal_data", "special_categories"):
+        for index, item in enumerate(getattr(answers, group)):
+            for ref_index, ref in enumerate(item.purposes):
+                if ref not in known:
+                    yield error("unknown_purpose", (group, index, "purposes", ref_index), ref=ref, ids=listing)
+
+
+# --- personal data, retention, sources ------------------------------------------------------------------
+
+
+def retention_rules(answers: Answers) -> Iterator[Finding]:
+    if answers.retention is not None:
+        return
+    known = _purposes_by_id(answers)
+    for index, category in enumerate(answers.personal_data):
+        if category.retention is not None:
+            continue
+        purposes = [known[ref] for ref in category.purposes if ref in known]
+        if purposes and all(purpose.retention is not None for purpose in purposes):
+            continue
+        yield error("retention_missing", ("personal_data", index, "retention"), category=category.name)
+
+
+def consent_required_rules(answers: Answers) -> Iterator[Finding]:
+    known = _purposes_by_id(answers)
+    for index, category in enumerate(answers.personal_data):
+        purposes = [known[ref] for ref in category.purposes if ref in known]
+        if category.required and purposes and all(p.basis is LegalBasis.consent for p in purposes):
+            yield warning("consent_for_required_data", ("personal_data", index, "required"), category=category.name)
+
+
+def special_category_rules(answers: Answers) -> Iterator[Finding]:
+    for index, item in enumerate(answers.special_categories):
+        if item.condition is None:
+            yield error("special_category_no_condition", ("special_categories", index, "condition"), description=item.description)
+
+
+def source_rules(answers: Answers) -> Iterator[Finding]:
+    sources = answers.sources
+    if sources.from_other_sources and not sources.other_sources:
+        yield error("sources_unnamed", ("sources", "other_sources"))
+    if not sources.from_data_subject and not sources.from_other_sources and not sources.other_sources:
+        yield error("sources_none", ("sources",))
+    if sources.from_data_subject and answers.provision is None:
+        yield error("provision_missing", ("provision",))
+    if answers.provision is not None and answers.provision.requirement == "mixed":
+        if all(category.required is None for category in answers.personal_data):
+            yield warning("mixed_without_required", ("provision", "requirement"))
+
+
+# --- recipients and transfers ---------------------------------------------------------------------------
+
+
+def transfer_rules(answers: Answers) -> Iterator[Finding]:
+    for index, recipient in enumerate(answers.recipients):
+        path: Path = ("recipients", index)
+        transfer, country = recipient.transfer, recipient.country
+        if country is None:
+            if transfer is not None:
+                yield error("transfer_no_country", (*path, "country"), recipient=recipient.name)
+            continue
+        if is_in_eea(country):
+            if transfer is not None:
+                yield warning("transfer_inside_eea", (*path, "transfer"), recipient=recipient.name, country=country)
+            continue
+        if transfer is None or transfer.mechanism is None:
+            where = (*path, "transfer") if transfer is None else (*path, "transfer", "mechanism")
+            yield error("transfer_no_mechanism", where, recipient=recipient.name, country=country)
+            continue
+        yield from _mechanism_rules(recipient.name, country, transfer, (*path, "transfer"))
+
+
+def _mechanism_rules(name: str, country: str, transfer: Any, path: Path) -> Iterator[Finding]:
+    mechanism = transfer.mechanism
+    if mechanism is TransferMechanism.adequacy and country == DPF_COUNTRY:
+        yield error("adequacy_us", (*path, "mechanism"), recipient=name)
+    elif mechanism is TransferMechanism.adequacy and country not in ADEQUATE_COUNTRIES:
+        yield error("adequacy_not_available", (*path, "mechanism"), recipient=name, country=country)
+    if mechanism is TransferMechanism.dpf and country != DPF_COUNTRY:
+        yield error("dpf_not_us", (*path, "mechanism"), country=country)
+    if mechanism is TransferMechanism.derogation and transfer.derogation is None:
+        yield error("derogation_missing", (*path, "derogation"), recipient=name)
+    if mechanism in SAFEGUARD_MECHANISMS and transfer.safeguards_copy is None:
+        yield error("safeguards_copy_missing", (*path, "safeguards_copy"), recipient=name, mechanism=mechanism.value)
+    if country == DPF_COUNTRY and mechanism in (TransferMechanism.derogation,):
+        yield warning("us_transfer_unprotected", (*path, "mechanism"), recipient=name)
+
+
+# --- automated decisions, marketing ----------------------------------------------------------------------
+
+
+def automated_decision_rules(answers: Answers) -> Iterator[Finding]:
+    decisions = answers.automated_decisions
+    if decisions.used:
+        for name in ("logic", "significance", "consequences"):
+            if getattr(decisions, name) is None:
+                yield error("automated_decision_incomplete", ("automated_decisions", name), missing=name)
+
+
+def marketing_rules(answers: Answers) -> Iterator[Finding]:
+    marketing = [i for i, purpose in enumerate(answers.purposes) if purpose.direct_marketing]
+    if marketing and answers.direct_marketing is None:
+        for index in marketing:
+            yield error("direct_marketing_unexplained", ("purposes", index, "direct_marketing"), purpose=answers.purposes[index].id)
+    if answers.direct_marketing is not None and not marketing:
+        yield error("direct_marketing_no_purpose", ("direct_marketing",))
+
+
+# --- words in free text ---------------------------------------------------------------------------------
+
+_SPECIAL_WORDS = re.compile(
+    r"(ruokavalio|ruokarajoit|allergi|tervey|sairau|diagnoos|lääki|lääkity|raskau|vammai|uskon|vakaumu|"
+    r"ammattiliit|etninen|etnis|biometr|sormenjälj|seksuaal|\bdiet|allerg|health|medical|illness|disabilit|"
+    r"pregnan|religio|halal|kosher|trade union|ethnic|biometric|fingerprint|sexual)",
+    re.IGNORECASE,
+)
+_CHILD_WORDS = re.compile(
+    r"(\blaps|\blasten\b|\blapset\b|alaikäi|koululai|oppilai|oppilas|\bchild|\bminor|\bpupil|\bkids?\b|under[- ]18)",
+    re.IGNORECASE,
+)
+_VAGUE_WORDS = re.compile(
+    r"\b(may|might|possibly|if necessary|voidaan|saatetaan|saattaa|saattavat|mahdollisesti|tarvittaessa)\b",
+    re.IGNORECASE,
+)
+_LEGACY_LAW = re.compile(r"henkilötietola|personal data act|523/1999", re.IGNORECASE)
+_LEGACY_ADDRESS = re.compile(r"ratapihantie|\b0052[01]\b", re.IGNORECASE)
+_LEGACY_TRANSFER = re.compile(r"privacy shield|2001/497|2004/915|2010/87|2021/915", re.IGNORECASE)
+_IDENTITY_FORMALITIES = re.compile(
+    r"(omakätis|allekirjoit|henkilökohtaise|signed|signature|in person|notari)", re.IGNORECASE
+)
+_VAGUE_RETENTION = re.compile(
+    r"(niin kauan kuin (se )?(on )?(tarpeen|tarpeellista|tarvitaan|tarpeellinen)|as long as (is )?(necessary|needed|required))",
+    re.IGNORECASE,
+)
+
+
+def texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every free-text value in the answers, with its path."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from texts(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts(item, (*path, index))
+    elif isinstance(value, str) and not hasattr(value, "value"):  # enums are str too; they are not free text
+        yield path, value
+
+
+def wording_rules(answers: Answers) -> Iterator[Finding]:
+    special_declared = bool(answers.special_categories)
+    children_warned = False
+    if answers.processing.includes_children:
+        children_warned = True
+        yield warning("children", ("processing", "includes_children"))
+    for path, text in texts(answers):
+        field = display_path(path)
+        for pattern, code in ((_LEGACY_LAW, "legacy_law"), (_LEGACY_ADDRESS, "legacy_authority_address")):
+            if pattern.search(text):
+                yield warning(code, path, field=field)
+        if match := _LEGACY_TRANSFER.search(text):
+            yield warning("legacy_transfer_tool", path, field=field, word=match.group(0))
+        section = path[0]
+        if section in ("personal_data", "purposes") and not special_declared:
+            if match := _SPECIAL_WORDS.search(text):
+                yield warning("possible_special_category", path, field=field, word=match.group(0))
+        if section == "processing" and path[1] == "data_subjects" and not children_warned and _CHILD_WORDS.search(text):
+            children_warned = True
+            yield warning("children", path)
+        if section == "purposes" and path[-1] in ("description", "legitimate_interest"):
+            if match := _VAGUE_WORDS.search(text):
+                yield warning("vague_wording", path, field=field, word=match.group(0))
+        if section == "rights" and (match := _IDENTITY_FORMALITIES.search(text)):
+            yield warning("identity_formalities", path, word=match.group(0))
+
+
+def retention_wording_rules(answers: Answers) -> Iterator[Finding]:
+    """'As long as necessary' is fine only with the criteria that decide how long that is."""
+    places: list[tuple[Path, Any]] = [(("retention",), answers.retention)]
+    places += [(("purposes", i, "retention"), p.retention) for i, p in enumerate(answers.purposes)]
+    places += [(("personal_data", i, "retention"), c.retention) for i, c in enumerate(answers.personal_data)]
+    for path, retention in places:
+        if retention is not None and retention.criteria is None and _VAGUE_RETENTION.search(retention.period or ""):
+            yield warning("vague_retention", (*path, "period"), field=display_path((*path, "period")))
+
+
+def display_path(path: Path) -> str:
+    """`purposes[2].basis`: list items counted from 1, as a person counts them."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+RULES = (
+    controller_rules,
+    purpose_rules,
+    reference_rules,
+    retention_rules,
+    consent_required_rules,
+    special_category_rules,
+    source_rules,
+    transfer_rules,
+    automated_decision_rules,
+    marketing_rules,
+    wording_rules,
+    retention_wording_rules,
+)
+
+
+def run_rules(answers: Answers) -> list[Finding]:
+    return [finding for rule in RULES for finding in rule(answers)]
