@@ -42,6 +42,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the answers file")
 
+    render = commands.add_parser("render", help="write the privacy notice in Finnish or English")
+    render.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
+    render.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, required=True, help="language of the notice")
+    render.add_argument("--format", choices=("md", "html", "txt", "docx"), default="md", help="output format (default: md)")
+    render.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
+    render.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    render.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="write the notice even when a required item is missing, marking each gap visibly",
+    )
+
+    coverage = commands.add_parser("coverage", help="the GDPR Art. 13/14 checklist: which clause covers each item")
+    coverage.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
+    coverage.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, required=True, help="language of the report")
+
     example = commands.add_parser("example", help="print an example answers file")
     example.add_argument("name", nargs="?", metavar="NAME", help="which example (see --list)")
     example.add_argument("--list", action="store_true", help="list the examples, one per line")
@@ -60,6 +76,14 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
     try:
         if args.command == "check":
             return cmd_check(args.answers, args.json, lang, stdout, stdin)
+        if args.command == "render":
+            from wizard.commands import cmd_render
+
+            return cmd_render(args, lang, stdout, stderr, stdin)
+        if args.command == "coverage":
+            from wizard.commands import cmd_coverage
+
+            return cmd_coverage(args.answers, args.notice_lang, stdout, stderr, stdin)
         if args.command == "schema":
             return cmd_schema(stdout)
         if args.command == "example":
@@ -96,7 +120,7 @@ def cmd_check(source: str, as_json: bool, lang: str, out: TextIO, stdin: Any) ->
     if as_json:
         _print_json(name, diagnostics, code, version, lang, out)
     else:
-        _print_text(name, diagnostics, code, version, lang, out)
+        print_diagnostics(name, diagnostics, code, version, lang, out)
     return code
 
 
@@ -126,7 +150,7 @@ def _print_json(name: str, diagnostics: list, code: int, version: int | None, la
     out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
 
 
-def _print_text(name: str, diagnostics: list, code: int, version: int | None, lang: str, out: TextIO) -> None:
+def print_diagnostics(name: str, diagnostics: list, code: int, version: int | None, lang: str, out: TextIO) -> None:
     from wizard.answers import SCHEMA_VERSION
     from wizard.rules import display_path
 

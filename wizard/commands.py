@@ -1,0 +1,172 @@
+"""`seloste render` and `seloste coverage`: the notice and its Art. 13/14 checklist, from an answers file."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, TextIO
+
+from wizard.i18n import translations
+
+EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
+FORMATS = ("md", "html", "txt", "docx")
+
+
+def _(message: str, lang: str) -> str:
+    return translations(lang).gettext(message)
+
+
+def _checked(source: str, ui_lang: str, err: TextIO, stdin: Any) -> tuple[Any, int]:
+    """The check report of `source`, or None and the exit code after explaining why it cannot be used."""
+    from wizard.check import Unreadable, check_bytes, unreadable
+    from wizard.cli import print_diagnostics
+    from wizard.loader import ReadProblem, read_path
+
+    name = "<stdin>" if source == "-" else source
+    try:
+        report = check_bytes(read_path(source, stdin))
+    except ReadProblem as problem:
+        print_diagnostics(name, [unreadable(problem).diagnostic], EXIT_UNUSABLE, None, ui_lang, err)
+        return None, EXIT_UNUSABLE
+    except Unreadable as problem:
+        print_diagnostics(name, [problem.diagnostic], EXIT_UNUSABLE, None, ui_lang, err)
+        return None, EXIT_UNUSABLE
+    if report.answers is None:
+        print_diagnostics(name, report.diagnostics, EXIT_INVALID, report.from_version, ui_lang, err)
+        return None, EXIT_INVALID
+    return report, EXIT_OK
+
+
+# --- coverage ---------------------------------------------------------------------------------------------
+
+
+def cmd_coverage(source: str, lang: str, out: TextIO, err: TextIO, stdin: Any) -> int:
+    from wizard.render import assess_report
+
+    report, code = _checked(source, lang, err, stdin)
+    if report is None:
+        return code
+    facts, statuses = assess_report(report)
+    write_coverage(statuses, facts, lang, out)
+    return EXIT_INVALID if any(s.state == "missing" for s in statuses) else EXIT_OK
+
+
+def write_coverage(statuses: list, facts: Any, lang: str, out: TextIO) -> None:
+    from wizard.check import describe
+
+    marks = {"covered": _("covered", lang), "not_applicable": _("not applicable", lang), "missing": _("MISSING", lang)}
+    width = max(len(status.articles(facts)) for status in statuses)
+    for status in statuses:
+        article = status.articles(facts)
+        name = _(status.item.name, lang)
+        if status.state == "covered":
+            detail = _("by {clauses}", lang).format(clauses=", ".join(status.clauses))
+        elif status.state == "not_applicable":
+            detail = _(status.item.not_applicable, lang)
+        else:
+            reasons = [describe(d.code, d.params, lang)["message"] for d in status.problems]
+            detail = " ".join(reasons) or _("no clause gives it", lang)
+        out.write(f"{article:<{width}}  {marks[status.state]:<14}  {name}: {detail}\n")
+    count = sum(1 for s in statuses if s.state == "missing")
+    summary = _("{count} item(s) missing.", lang).format(count=count) if count else _("Nothing missing.", lang)
+    out.write(summary + "\n")
+
+
+# --- render -----------------------------------------------------------------------------------------------
+
+
+def cmd_render(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) -> int:
+    from wizard.formats import render_format
+    from wizard.render import Incomplete, build_notice
+
+    report, code = _checked(args.answers, ui_lang, err, stdin)
+    if report is None:
+        return code
+    try:
+        notice = build_notice(report, args.notice_lang, allow_incomplete=args.allow_incomplete)
+    except Incomplete as incomplete:
+        err.write(_("The notice would be incomplete; seloste does not write it:", ui_lang) + "\n")
+        _write_gaps(incomplete.statuses, notice_facts(report), ui_lang, err)
+        err.write(_("Fix the answers (`seloste check` explains each), or add --allow-incomplete to mark the gaps in the notice.", ui_lang) + "\n")
+        return EXIT_INVALID
+    content = render_format(notice.markdown, args.format, args.notice_lang, notice.title)
+    if report.warnings:
+        err.write(_("{count} warning(s): `seloste check` explains them.", ui_lang).format(count=len(report.warnings)) + "\n")
+    if args.output in (None, "-"):
+        return _to_stdout(content, args.format, ui_lang, out, err)
+    return _to_file(Path(args.output), content, args.force, ui_lang, out, err)
+
+
+def notice_facts(report: Any) -> Any:
+    from wizard.notice import compute_facts
+
+    return compute_facts(report.answers)
+
+
+def _write_gaps(statuses: list, facts: Any, lang: str, err: TextIO) -> None:
+    from wizard.check import describe
+
+    for status in statuses:
+        reasons = " ".join(describe(d.code, d.params, lang)["message"] for d in status.problems)
+        err.write(f"  {status.articles(facts)}  {_(status.item.name, lang)}" + (f": {reasons}" if reasons else "") + "\n")
+
+
+def _to_stdout(content: bytes, fmt: str, lang: str, out: TextIO, err: TextIO) -> int:
+    binary = getattr(out, "buffer", None)
+    if fmt == "docx" and (binary is None or out.isatty()):
+        err.write(_("A Word file is binary: give -o FILE to write it.", lang) + "\n")
+        return EXIT_UNUSABLE
+    if binary is not None:
+        out.flush()
+        binary.write(content)
+        binary.flush()
+    else:
+        out.write(content.decode("utf-8"))
+    return EXIT_OK
+
+
+def _to_file(path: Path, content: bytes, force: bool, lang: str, out: TextIO, err: TextIO) -> int:
+    try:
+        written = write_atomically(path, content, overwrite=force)
+    except FileExistsError:
+        err.write(_("{path} exists already; add --force to replace it.", lang).format(path=path) + "\n")
+        return EXIT_UNUSABLE
+    except OSError as error:
+        err.write(_("Cannot write {path}: {reason}.", lang).format(path=path, reason=error.strerror or error) + "\n")
+        return EXIT_UNUSABLE
+    out.write(_("Wrote {path}", lang).format(path=written) + "\n")
+    return EXIT_OK
+
+
+def write_atomically(path: Path, content: bytes, overwrite: bool = False) -> Path:
+    """Write through a temporary file in the same folder, so a reader never sees half a file.
+
+    Without `overwrite`, an existing file is never replaced, even one that appears while we write.
+    """
+    path = path.expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    if not overwrite and path.exists():
+        raise FileExistsError(path)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)  # fails if the file appeared meanwhile: never clobber
+            os.unlink(temporary)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return path.resolve()
+
+
+def default_stdout() -> TextIO:
+    return sys.stdout

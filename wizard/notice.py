@@ -1,0 +1,330 @@
+"""From answers to the notice's Markdown: which clauses apply, and each clause's template per language.
+
+The clause list is data (`templates/clauses.yaml`); the facts its conditions name are computed here, once,
+from the answers. Every value a template inserts with `{{ }}` is escaped for Markdown, so a business name
+with `*` or `<script>` is shown as typed and never becomes markup in any output format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from wizard.answers import Answers, Purpose, Recipient, Retention
+from wizard.law import Art9Condition, LegalBasis, is_in_eea
+from wizard.resources import data_dir
+
+LANGUAGES = ("fi", "en")
+BABEL_LOCALE = {"fi": "fi_FI", "en": "en_GB"}  # EU-style dates, no serial comma in English
+
+
+# --- facts the clause conditions use ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facts:
+    has_representative: bool
+    has_dpo: bool
+    has_joint_controllers: bool
+    privacy_contact_is_controller: bool
+    uses_consent: bool
+    uses_contract: bool
+    uses_legitimate_interests: bool
+    uses_legal_obligation: bool
+    uses_public_task: bool
+    uses_vital_interests: bool
+    portability_applies: bool
+    objection_applies: bool
+    has_special_categories: bool
+    has_criminal_data: bool
+    from_data_subject: bool
+    from_other_sources: bool
+    has_recipients: bool
+    has_transfers: bool
+    has_automated_decisions: bool
+    uses_cookies: bool
+    has_direct_marketing: bool
+    has_security: bool
+    includes_children: bool
+
+    @classmethod
+    def names(cls) -> set[str]:
+        return {f.name for f in fields(cls)}
+
+
+def transfers_of(answers: Answers) -> list[Recipient]:
+    """Recipients outside the EU/EEA: each is a transfer the notice must explain (Art. 13(1)(f))."""
+    return [r for r in answers.recipients if r.country is not None and not is_in_eea(r.country)]
+
+
+def compute_facts(answers: Answers) -> Facts:
+    bases = {purpose.basis for purpose in answers.purposes}
+    explicit_consent = any(item.condition is Art9Condition.explicit_consent for item in answers.special_categories)
+    marketing = answers.direct_marketing is not None or any(p.direct_marketing for p in answers.purposes)
+    cookies = answers.cookies
+    return Facts(
+        has_representative=answers.eu_representative is not None,
+        has_dpo=answers.dpo is not None,
+        has_joint_controllers=bool(answers.joint_controllers),
+        privacy_contact_is_controller=answers.privacy_contact.same_as_controller,
+        uses_consent=LegalBasis.consent in bases or explicit_consent,
+        uses_contract=LegalBasis.contract in bases,
+        uses_legitimate_interests=LegalBasis.legitimate_interests in bases,
+        uses_legal_obligation=LegalBasis.legal_obligation in bases,
+        uses_public_task=LegalBasis.public_task in bases,
+        uses_vital_interests=LegalBasis.vital_interests in bases,
+        portability_applies=bool(bases & {LegalBasis.consent, LegalBasis.contract}),
+        objection_applies=bool(bases & {LegalBasis.legitimate_interests, LegalBasis.public_task}),
+        has_special_categories=bool(answers.special_categories),
+        has_criminal_data=answers.criminal_data is not None,
+        from_data_subject=answers.sources.from_data_subject,
+        from_other_sources=answers.sources.from_other_sources or bool(answers.sources.other_sources),
+        has_recipients=bool(answers.recipients),
+        has_transfers=bool(transfers_of(answers)),
+        has_automated_decisions=answers.automated_decisions.used,
+        uses_cookies=cookies is not None and cookies.used,
+        has_direct_marketing=marketing,
+        has_security=answers.security is not None and bool(answers.security.measures or answers.security.description),
+        includes_children=answers.processing.includes_children,
+    )
+
+
+# --- the clause list ----------------------------------------------------------------------------------------
+
+
+class Clause(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    when: tuple[str, ...] = ()
+    covers: tuple[str, ...] = ()
+
+    def applies(self, facts: Facts) -> bool:
+        return all(getattr(facts, name) for name in self.when)
+
+
+@lru_cache(maxsize=1)
+def clauses() -> tuple[Clause, ...]:
+    raw = yaml.safe_load((data_dir("templates") / "clauses.yaml").read_text(encoding="utf-8"))
+    loaded = tuple(Clause.model_validate(item) for item in raw)
+    unknown = {name for clause in loaded for name in clause.when} - Facts.names()
+    if unknown:
+        raise ValueError(f"templates/clauses.yaml names unknown facts: {sorted(unknown)}")
+    return loaded
+
+
+def applicable_clauses(facts: Facts) -> list[Clause]:
+    return [clause for clause in clauses() if clause.applies(facts)]
+
+
+# --- what templates see ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RetentionRow:
+    """One line of the retention section: what it is about and its period and/or criteria."""
+
+    kind: str  # "category", "purpose" or "general"
+    what: str
+    retention: Retention
+
+
+def retention_rows(answers: Answers) -> list[RetentionRow]:
+    rows = [RetentionRow("category", c.name, c.retention) for c in answers.personal_data if c.retention]
+    rows += [RetentionRow("purpose", p.description, p.retention) for p in answers.purposes if p.retention]
+    if answers.retention is not None:
+        rows.append(RetentionRow("general", "", answers.retention))
+    return rows
+
+
+@lru_cache(maxsize=None)
+def labels(lang: str) -> dict[str, Any]:
+    """Fixed notice wording per language: names of bases, conditions, mechanisms, measures..."""
+    return yaml.safe_load((data_dir("templates") / lang / "labels.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def authority() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((data_dir("templates") / "authority.yaml").read_text(encoding="utf-8"))
+
+
+def template_context(answers: Answers, lang: str) -> dict[str, Any]:
+    facts = compute_facts(answers)
+    recipients = answers.recipients
+    return {
+        "a": answers,
+        "f": facts,
+        "L": labels(lang),
+        "authority": authority()[lang],
+        "lang": lang,
+        "purpose_by_id": {p.id: p for p in answers.purposes},
+        "processors": [r for r in recipients if r.role == "processor"],
+        "controllers": [r for r in recipients if r.role == "controller"],
+        "authorities": [r for r in recipients if r.role == "authority"],
+        "transfers": transfers_of(answers),
+        "li_purposes": [p for p in answers.purposes if p.basis is LegalBasis.legitimate_interests],
+        "consent_purposes": [p for p in answers.purposes if p.basis is LegalBasis.consent],
+        "retention_rows": retention_rows(answers),
+        "required_categories": [c for c in answers.personal_data if c.required],
+        "optional_categories": [c for c in answers.personal_data if c.required is False],
+    }
+
+
+# --- Markdown escaping and the template environment ---------------------------------------------------------
+
+
+class Md(str):
+    """Text that is already Markdown: inserted as is."""
+
+
+_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Block markers only count at the start of a line and before a space (`- x`, `# x`, `1. x`) or alone (`---`).
+_LINE_START_SPECIAL = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[+-](?=\s|$)|\d{1,9}[.)](?=\s|$)|[=-]{2,}\s*$)")
+
+
+def escape_markdown(value: Any) -> str:
+    """Make any text show literally in Markdown: inline markup, entities and block starts are escaped."""
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        raise ValueError("a template inserted an empty value: guard it with {% if %}")
+    if hasattr(value, "value") and isinstance(value, str):  # an enum member: its value
+        value = value.value
+    text = " ".join(str(value).split())  # a line break inside a value would break lists and paragraphs
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    text = re.sub(r"(^|\s)_|_(\s|$)", lambda m: m.group(0).replace("_", r"\_"), text)
+    return _LINE_START_SPECIAL.sub(_escape_block_marker, text)
+
+
+def _escape_block_marker(match: re.Match[str]) -> str:
+    marker = match.group(2)
+    if marker[0].isdigit():  # a backslash escapes punctuation only: 1\. not \1.
+        return match.group(1) + marker[:-1] + "\\" + marker[-1]
+    return match.group(1) + "\\" + marker
+
+
+def format_phone(number: str, lang: str) -> str:
+    """Finnish numbers grouped as Kielitoimisto advises (040 712 3456); +358 in the English notice."""
+    import phonenumbers
+
+    parsed = phonenumbers.parse(number, "FI")
+    if parsed.country_code != 358:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    area, _, rest = national.partition(" ")
+    digits = rest.replace(" ", "")
+    if not digits:
+        area, digits = area[:3], area[3:]
+    split = {5: 5, 6: 3, 7: 3, 8: 4}.get(len(digits), 3)
+    groups = " ".join(part for part in (digits[:split], digits[split:]) if part)
+    return f"{area} {groups}" if lang == "fi" else f"+358 {area[1:]} {groups}"
+
+
+def _link(url: str, text: str | None = None) -> Md:
+    target = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return Md(f"[{escape_markdown(text or url)}]({target})")
+
+
+def _mailto(address: str) -> Md:
+    return _link(f"mailto:{address}", address)
+
+
+def _filters(lang: str) -> dict[str, Any]:
+    from babel.dates import format_date
+    from babel.lists import format_list
+
+    locale = BABEL_LOCALE[lang]
+
+    def join_list(items: Any, style: str = "standard") -> Md:
+        return Md(format_list([escape_markdown(i) for i in items], style=style, locale=locale))
+
+    def long_date(value: date) -> str:
+        return format_date(value, "long", locale=locale)
+
+    def country(code: str) -> str:
+        from babel import Locale
+
+        return Locale.parse(locale).territories.get(code, code)
+
+    def phone(number: str) -> str:
+        return format_phone(number, lang)
+
+    def paragraph(text: str) -> Md:
+        """Multi-line free text as Markdown paragraphs, each line escaped."""
+        blocks = [escape_markdown(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
+        return Md("\n\n".join(blocks))
+
+    return {
+        "join_list": join_list,
+        "date": long_date,
+        "country": country,
+        "phone": phone,
+        "link": _link,
+        "mailto": _mailto,
+        "paragraph": paragraph,
+    }
+
+
+def _gap_or_escape(lang: str) -> Any:
+    """For a notice rendered with known gaps: an empty value shows the gap marker instead of failing."""
+    marker = Md(f"**\\[{escape_markdown(labels(lang)['gap'])}\\]**")
+    return lambda value: marker if value is None else escape_markdown(value)
+
+
+@lru_cache(maxsize=None)
+def environment(lang: str, incomplete: bool = False) -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(str(data_dir("templates") / lang)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_gap_or_escape(lang) if incomplete else escape_markdown,
+    )
+    env.filters.update(_filters(lang))
+    return env
+
+
+def render_clause(clause: Clause, context: dict[str, Any], lang: str, incomplete: bool = False) -> str:
+    return tidy(environment(lang, incomplete).get_template(f"{clause.id}.md.j2").render(context))
+
+
+def tidy(markdown: str) -> str:
+    """One blank line between blocks, no trailing spaces, one final newline."""
+    lines = [line.rstrip() for line in markdown.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+@dataclass(frozen=True)
+class RenderedClause:
+    clause: Clause
+    markdown: str
+
+
+def render_clauses(answers: Answers, lang: str, incomplete: bool = False) -> list[RenderedClause]:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown notice language {lang!r}")
+    context = template_context(answers, lang)
+    rendered = []
+    for clause in applicable_clauses(context["f"]):
+        markdown = render_clause(clause, context, lang, incomplete)
+        if markdown.strip():
+            rendered.append(RenderedClause(clause, markdown))
+    return rendered
+
+
+def render_markdown(answers: Answers, lang: str) -> str:
+    return "\n".join(part.markdown for part in render_clauses(answers, lang))
+
+

@@ -1,0 +1,74 @@
+"""The notice pipeline: checked answers -> applicable clauses -> coverage -> Markdown (-> other formats).
+
+A notice with an applicable Art. 13/14 item missing is refused unless the caller allows it; then every gap is
+marked visibly in the text, where the missing part belongs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.check import Report, describe
+from wizard.coverage import ItemStatus, assess, missing
+from wizard.notice import (
+    Facts,
+    RenderedClause,
+    applicable_clauses,
+    compute_facts,
+    escape_markdown,
+    labels,
+    render_clauses,
+)
+
+
+@dataclass
+class Notice:
+    lang: str
+    markdown: str
+    statuses: list[ItemStatus]
+    facts: Facts
+    title: str
+
+
+class Incomplete(Exception):
+    """Applicable items are missing; `statuses` says which and why."""
+
+    def __init__(self, statuses: list[ItemStatus]) -> None:
+        super().__init__([status.item.id for status in statuses])
+        self.statuses = statuses
+
+
+def assess_report(report: Report) -> tuple[Facts, list[ItemStatus]]:
+    if report.answers is None:
+        raise ValueError("answers that fail validation have no coverage")
+    facts = compute_facts(report.answers)
+    rendered = [(clause.id, clause.covers) for clause in applicable_clauses(facts)]
+    return facts, assess(facts, rendered, report.errors)
+
+
+def build_notice(report: Report, lang: str, allow_incomplete: bool = False) -> Notice:
+    facts, statuses = assess_report(report)
+    gaps = missing(statuses)
+    if gaps and not allow_incomplete:
+        raise Incomplete(gaps)
+    assert report.answers is not None
+    parts = render_clauses(report.answers, lang, incomplete=bool(gaps))
+    markdown = "\n".join(_with_gap_notes(parts, gaps, lang))
+    title = parts[0].markdown.splitlines()[0].lstrip("# ").strip() if parts else report.answers.processing.name
+    return Notice(lang, markdown, statuses, facts, title)
+
+
+def _with_gap_notes(parts: list[RenderedClause], gaps: list[ItemStatus], lang: str) -> list[str]:
+    """Each clause's Markdown, with a visible note after the clause that should have given a missing item."""
+    notes: dict[str, list[str]] = {}
+    for status in gaps:
+        home = next((p.clause.id for p in parts if status.item.id in p.clause.covers), parts[0].clause.id)
+        notes.setdefault(home, []).append(_gap_note(status, lang))
+    return [part.markdown + "".join(notes.get(part.clause.id, [])) for part in parts]
+
+
+def _gap_note(status: ItemStatus, lang: str) -> str:
+    text = labels(lang)
+    reasons = " ".join(describe(d.code, d.params, lang)["message"] for d in status.problems)
+    label = f"**{escape_markdown(text['gap'])}: {escape_markdown(text['item'][status.item.id])}**"
+    return f"\n{label}" + (f" {escape_markdown(reasons)}" if reasons else "") + "\n"
