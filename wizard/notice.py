@@ -183,7 +183,7 @@ class Md(str):
     """Text that is already Markdown: inserted as is."""
 
 
-_INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~])")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Block markers only count at the start of a line and before a space (`- x`, `# x`, `1. x`) or alone (`---`).
 _LINE_START_SPECIAL = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[+-](?=\s|$)|\d{1,9}[.)](?=\s|$)|[=-]{2,}\s*$)")
@@ -200,7 +200,6 @@ def escape_markdown(value: Any) -> str:
     text = " ".join(str(value).split())  # a line break inside a value would break lists and paragraphs
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
-    text = re.sub(r"(^|\s)_|_(\s|$)", lambda m: m.group(0).replace("_", r"\_"), text)
     return _LINE_START_SPECIAL.sub(_escape_block_marker, text)
 
 

@@ -1,0 +1,112 @@
+"""The notice as one standalone HTML page: a table of contents, print styles, light and dark colours.
+
+The body is markdown-it's own rendering with raw HTML off, so every character of user text arrives escaped.
+The page around it is `templates/page/notice.html.j2` with its CSS inlined: nothing is loaded from outside.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from wizard.formats import display_url, link_says_its_target, parser
+from wizard.resources import data_dir
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from markdown_it.token import Token
+
+TOC_HEADING = {"fi": "Sisällys", "en": "Contents"}
+TOC_ID = "toc"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    text: str
+
+
+def render_html(markdown: str, lang: str, title: str) -> str:
+    from markupsafe import Markup
+
+    md = parser()
+    tokens = md.parse(markdown)
+    toc = add_heading_ids(tokens)
+    mark_links_for_print(tokens)
+    first_section = next((i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"), len(tokens))
+    intro = md.renderer.render(tokens[:first_section], md.options, {})
+    body = md.renderer.render(tokens[first_section:], md.options, {})
+    return page_environment().get_template("notice.html.j2").render(
+        lang=lang,
+        title=title,
+        intro=Markup(intro),
+        body=Markup(body),
+        toc=toc if len(toc) > 1 else [],
+        toc_id=TOC_ID,
+        toc_heading=TOC_HEADING[lang],
+    )
+
+
+@lru_cache(maxsize=1)
+def page_environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(str(data_dir("templates") / "page")),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def add_heading_ids(tokens: list[Token]) -> list[TocEntry]:
+    """Give every heading a unique id; return the `##` headings, which are the table of contents."""
+    taken = {TOC_ID, f"{TOC_ID}-heading"}
+    toc = []
+    for opening, inline in zip(tokens, tokens[1:]):
+        if opening.type != "heading_open":
+            continue
+        text = heading_text(inline)
+        anchor = unique(slug(text), taken)
+        opening.attrSet("id", anchor)
+        if opening.tag == "h2":
+            toc.append(TocEntry(anchor, text))
+    return toc
+
+
+def heading_text(inline: Token) -> str:
+    return "".join(c.content for c in inline.children or [] if c.type in ("text", "text_special", "code_inline"))
+
+
+def slug(text: str) -> str:
+    """ASCII letters, digits and hyphens: "Käsiteltävät henkilötiedot" -> "kasiteltavat-henkilotiedot"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "section"
+
+
+def unique(candidate: str, taken: set[str]) -> str:
+    anchor, number = candidate, 2
+    while anchor in taken:
+        anchor, number = f"{candidate}-{number}", number + 1
+    taken.add(anchor)
+    return anchor
+
+
+def mark_links_for_print(tokens: list[Token]) -> None:
+    """`data-print` on links whose text does not show where they go: printed, the page adds it after the text."""
+    for token in tokens:
+        children = token.children or []
+        for index, child in enumerate(children):
+            if child.type != "link_open":
+                continue
+            closing = next(i for i in range(index + 1, len(children)) if children[i].type == "link_close")
+            text = "".join(c.content for c in children[index + 1 : closing])
+            href = str(child.attrGet("href"))
+            if not href.startswith("#") and not link_says_its_target(text, href):
+                child.attrSet("data-print", display_url(href))

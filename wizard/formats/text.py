@@ -1,0 +1,97 @@
+"""The notice as plain text for an e-mail: 72 columns, underlined headings, bullets with a hanging indent.
+
+Words are never split, so a URL or an e-mail address stays whole and clickable; only a single word longer
+than a line can make a line longer than 72 columns.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from wizard.formats import Block, Heading, ListBlock, Paragraph, Span, display_url, link_says_its_target, parse_blocks
+
+WIDTH = 72
+UNDERLINE = {1: "=", 2: "-"}
+INDENT = "  "
+
+
+def render_text(markdown: str) -> str:
+    return blocks_text(parse_blocks(markdown), indent="").rstrip() + "\n"
+
+
+def blocks_text(
+    blocks: list[Block] | tuple[Block, ...], indent: str, first_prefix: str | None = None, separator: str = "\n\n"
+) -> str:
+    """Blocks, each line after `indent`; the first line starts with `first_prefix` instead, if given."""
+    parts = []
+    for number, block in enumerate(blocks):
+        prefix = first_prefix if number == 0 and first_prefix is not None else indent
+        parts.append(block_text(block, prefix, indent))
+    return separator.join(part for part in parts if part)
+
+
+def block_text(block: Block, prefix: str, indent: str) -> str:
+    if isinstance(block, Heading):
+        return heading_text(block)
+    if isinstance(block, Paragraph):
+        return wrap(inline_text(block.spans), prefix, indent)
+    return list_text(block, prefix, indent)
+
+
+def heading_text(heading: Heading) -> str:
+    lines = wrap(inline_text(heading.spans), "", "").splitlines()
+    mark = UNDERLINE.get(heading.level)
+    if mark is None or not lines:
+        return "\n".join(lines)
+    return "\n".join([*lines, mark * max(len(line) for line in lines)])
+
+
+def list_text(block: ListBlock, prefix: str, indent: str) -> str:
+    separator = "\n" if block.tight else "\n\n"
+    items = []
+    for number, item in enumerate(block.items, start=block.start):
+        marker = f"{number}. " if block.ordered else "- "
+        # A nested list's first line shares the item's first line only when the item has no text of its own.
+        item_prefix = (prefix if not items else indent) + marker
+        hanging = indent + " " * len(marker)
+        text = blocks_text(item.blocks, hanging, first_prefix=item_prefix, separator=separator)
+        items.append(text or item_prefix.rstrip())
+    return separator.join(items)
+
+
+def wrap(text: str, first: str, rest: str) -> str:
+    """Wrap each hard line of `text` to WIDTH, the first line after `first`, later lines after `rest`."""
+    lines = []
+    for number, line in enumerate(text.split("\n")):
+        lines.append(
+            textwrap.fill(
+                line,
+                width=WIDTH,
+                initial_indent=first if number == 0 else rest,
+                subsequent_indent=rest,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or (first if number == 0 else rest).rstrip()
+        )
+    return "\n".join(lines)
+
+
+def inline_text(spans: tuple[Span, ...]) -> str:
+    """Inline spans as text: links as "text (url)", or the URL alone when the text is the URL or address."""
+    pieces: list[str] = []
+    index = 0
+    while index < len(spans):
+        href = spans[index].href
+        end = index + 1
+        while href is not None and end < len(spans) and spans[end].href == href:
+            end += 1
+        text = "".join(span.text for span in spans[index:end])
+        if href is None:
+            pieces.append(text)
+        elif link_says_its_target(text, href):
+            pieces.append(display_url(href))
+        else:
+            pieces.append(f"{text} ({display_url(href)})")
+        index = end
+    return "".join(pieces)
