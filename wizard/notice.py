@@ -245,8 +245,10 @@ def _filters(lang: str) -> dict[str, Any]:
     def join_list(items: Any, style: str = "standard") -> Md:
         return Md(format_list([escape_markdown(i) for i in items], style=style, locale=locale))
 
-    def long_date(value: date) -> str:
-        return format_date(value, "long", locale=locale)
+    def long_date(value: date) -> Md:
+        # Babel's own words and digits, shown after a label in every template, so no `22\.` escape: a
+        # template must not start a line with a date ("22. marraskuuta" there would begin a numbered list).
+        return Md(format_date(value, "long", locale=locale))
 
     def country(code: str) -> str:
         from babel import Locale

@@ -1,0 +1,102 @@
+"""The notices spell-check clean: Finnish with Voikko, English with Hunspell (en_GB, the spelling of the
+GDPR's English text). Words that come from the answers file or the authority's data are not checked; a few
+legal abbreviations the dictionaries lack are listed in tests/fixtures/words-<lang>.txt, each reviewed.
+
+On CI the checkers must be there (.ci/run installs them); elsewhere the test is skipped without them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from wizard.check import check_bytes
+from wizard.examples import EXAMPLES, example_text
+from wizard.formats import render_format
+from wizard.render import build_notice
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ON_CI = os.environ.get("CI") == "true"
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-:'’][^\W\d_]+)*")
+
+
+def _unavailable(reason: str) -> None:
+    if ON_CI:
+        pytest.fail(f"{reason}: .ci/run must install it")
+    pytest.skip(reason)
+
+
+def words(text: str) -> set[str]:
+    text = re.sub(r"\S+@\S+|https?://\S+|\S+\.(fi|com|eu)\b\S*", " ", text)
+    return set(_WORD.findall(text))
+
+
+def allowed_words(lang: str, answers_text: str) -> set[str]:
+    listed = [w for w in (FIXTURES / f"words-{lang}.txt").read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
+    authority = (ROOT / "templates" / "authority.yaml").read_text(encoding="utf-8")
+    return {w.casefold() for w in words(answers_text) | words(authority) | set(listed)}
+
+
+def notice_text(name: str, lang: str) -> str:
+    notice = build_notice(check_bytes(example_text(name).encode("utf-8")), lang)
+    return render_format(notice.markdown, "txt", lang, notice.title).decode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def voikko():
+    try:
+        import libvoikko
+
+        return libvoikko.Voikko("fi")
+    except Exception as error:  # the binding or the Finnish dictionary is missing
+        _unavailable(f"Voikko is not available ({error})")
+
+
+def unknown_finnish(candidates: set[str]) -> list[str]:
+    checker = voikko()
+    unknown = []
+    for word in sorted(candidates):
+        parts = word.split("-")
+        if not (checker.spell(word) or all(checker.spell(part) for part in parts if part)):
+            unknown.append(word)
+    return unknown
+
+
+def unknown_english(candidates: set[str]) -> list[str]:
+    if shutil.which("hunspell") is None or not Path("/usr/share/hunspell/en_GB.dic").exists():
+        _unavailable("hunspell with the en_GB dictionary is not installed")
+    result = subprocess.run(
+        ["hunspell", "-d", "en_GB", "-l"], input="\n".join(sorted(candidates)), capture_output=True, text=True, check=True
+    )
+    return sorted(set(result.stdout.split()))
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_finnish_notice_spells_correctly(name: str) -> None:
+    allowed = allowed_words("fi", example_text(name))
+    candidates = {w for w in words(notice_text(name, "fi")) if w.casefold() not in allowed}
+    assert unknown_finnish(candidates) == []
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_english_notice_spells_correctly(name: str) -> None:
+    allowed = allowed_words("en", example_text(name))
+    candidates = {w for w in words(notice_text(name, "en")) if w.casefold() not in allowed}
+    assert [w for w in unknown_english(candidates) if w.casefold() not in allowed] == []
+
+
+def test_the_checker_catches_the_old_generators_typos() -> None:
+    """The test would fail on the misspellings found in old notices."""
+    assert unknown_finnish({"luottihakemukseen", "tietosuojasetuksen", "riorganisaation", "asiakasrekisteri"}) == [
+        "luottihakemukseen",
+        "riorganisaation",
+        "tietosuojasetuksen",
+    ]

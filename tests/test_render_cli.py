@@ -1,0 +1,129 @@
+"""`seloste render` and `seloste coverage` as a user runs them: files, refusals, gaps, exit codes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from wizard.cli import run
+from wizard.examples import EXAMPLES, example_text
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def webshop(tmp_path: Path) -> Path:
+    path = tmp_path / "webshop.yaml"
+    path.write_text(example_text("webshop"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def without_interest(tmp_path: Path) -> Path:
+    """The web shop with its legitimate interest deleted: Art. 13(1)(d) goes missing."""
+    text = "\n".join(line for line in example_text("webshop").splitlines() if "legitimate_interest:" not in line)
+    path = tmp_path / "gap.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_every_example_has_nothing_missing(tmp_path: Path, name: str, lang: str) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(example_text(name), encoding="utf-8")
+    code, out, _ = cli("coverage", str(path), "--lang", lang)
+    assert code == 0, out
+    assert "MISSING" not in out and "PUUTTUU" not in out
+
+
+def test_coverage_names_the_missing_item_and_why(without_interest: Path) -> None:
+    code, out, _ = cli("coverage", str(without_interest), "--lang", "en")
+    assert code == 1
+    line = next(line for line in out.splitlines() if "MISSING" in line)
+    assert "13(1)(d)" in line and "`fraud`" in line
+
+
+def test_render_markdown_to_stdout(webshop: Path) -> None:
+    code, out, _ = cli("render", str(webshop), "--lang", "fi", "--format", "md")
+    assert code == 0
+    assert out.startswith("# Tietosuojaseloste")
+    assert "Teelehti Verkkokauppa Oy" in out
+
+
+def test_render_writes_the_file_and_says_where(webshop: Path, tmp_path: Path) -> None:
+    target = tmp_path / "seloste.html"
+    code, out, _ = cli("render", str(webshop), "--lang", "en", "--format", "html", "-o", str(target))
+    assert code == 0
+    assert str(target) in out
+    assert '<html lang="en"' in target.read_text(encoding="utf-8")
+
+
+def test_render_never_overwrites_without_force(webshop: Path, tmp_path: Path) -> None:
+    target = tmp_path / "seloste.md"
+    target.write_text("my own edits", encoding="utf-8")
+    code, _, err = cli("render", str(webshop), "--lang", "fi", "-o", str(target))
+    assert code == 2
+    assert "--force" in err
+    assert target.read_text(encoding="utf-8") == "my own edits"
+    code, _, _ = cli("render", str(webshop), "--lang", "fi", "-o", str(target), "--force")
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith("# Tietosuojaseloste")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_render_refuses_an_incomplete_notice(without_interest: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    code, _, err = cli("render", str(without_interest), "--lang", "en", "-o", str(target))
+    assert code == 1
+    assert "13(1)(d)" in err and "--allow-incomplete" in err
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(("lang", "marker"), [("fi", "PUUTTUU"), ("en", "MISSING")])
+def test_allow_incomplete_marks_the_gap_visibly(without_interest: Path, lang: str, marker: str) -> None:
+    code, out, _ = cli("render", str(without_interest), "--lang", lang, "--allow-incomplete")
+    assert code == 0
+    assert marker in out
+    assert "None" not in out
+
+
+def test_word_file_is_a_real_docx(webshop: Path, tmp_path: Path) -> None:
+    target = tmp_path / "seloste.docx"
+    code, _, _ = cli("render", str(webshop), "--lang", "fi", "--format", "docx", "-o", str(target))
+    assert code == 0
+    assert "word/document.xml" in zipfile.ZipFile(target).namelist()
+
+
+def test_word_to_a_text_stream_is_refused(webshop: Path) -> None:
+    code, _, err = cli("render", str(webshop), "--lang", "fi", "--format", "docx")
+    assert code == 2
+    assert "-o" in err
+
+
+def test_render_of_invalid_answers_explains_and_exits_1(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(example_text("webshop").replace("postal_code: \"20100\"", "postal_code: \"201\""), encoding="utf-8")
+    code, out, err = cli("render", str(path), "--lang", "fi")
+    assert code == 1
+    assert "postal" in (out + err)
+    assert "Traceback" not in out + err
+
+
+def test_render_of_a_missing_file_exits_2(tmp_path: Path) -> None:
+    code, out, err = cli("render", str(tmp_path / "nope.yaml"), "--lang", "fi")
+    assert code == 2
+    assert "nope.yaml" in out + err
+
+
+def test_render_into_a_missing_folder_exits_2(webshop: Path, tmp_path: Path) -> None:
+    code, _, err = cli("render", str(webshop), "--lang", "fi", "-o", str(tmp_path / "no" / "such" / "x.md"))
+    assert code == 2
+    assert "x.md" in err
