@@ -7,6 +7,7 @@ with `*` or `<script>` is shown as typed and never becomes markup in any output 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, fields
 from datetime import date
@@ -154,8 +155,8 @@ def authority() -> dict[str, dict[str, str]]:
     return yaml.safe_load((data_dir("templates") / "authority.yaml").read_text(encoding="utf-8"))
 
 
-def template_context(answers: Answers, lang: str) -> dict[str, Any]:
-    facts = compute_facts(answers)
+def template_context(answers: Answers, lang: str, facts: Facts | None = None) -> dict[str, Any]:
+    facts = facts or compute_facts(answers)
     recipients = answers.recipients
     return {
         "a": answers,
@@ -189,6 +190,10 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START_SPECIAL = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[+-](?=\s|$)|\d{1,9}[.)](?=\s|$)|[=-]{2,}\s*$)")
 
 
+# Any character that can start markup; text without one (most names and sentences) is returned as it is.
+_ANY_SPECIAL = re.compile(r"[\\`*_\[\]<>|~&#+=\-]|^\s*\d|\s\s|[\n\t\r\f\v]")
+
+
 def escape_markdown(value: Any) -> str:
     """Make any text show literally in Markdown: inline markup, entities and block starts are escaped."""
     if isinstance(value, Md):
@@ -197,7 +202,14 @@ def escape_markdown(value: Any) -> str:
         raise ValueError("a template inserted an empty value: guard it with {% if %}")
     if hasattr(value, "value") and isinstance(value, str):  # an enum member: its value
         value = value.value
-    text = " ".join(str(value).split())  # a line break inside a value would break lists and paragraphs
+    return _escape_text(str(value))
+
+
+@lru_cache(maxsize=4096)  # a notice is re-rendered with mostly the same values (the chat's live preview)
+def _escape_text(text: str) -> str:
+    if not _ANY_SPECIAL.search(text):
+        return text.strip()
+    text = " ".join(text.split())  # a line break inside a value would break lists and paragraphs
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     return _LINE_START_SPECIAL.sub(_escape_block_marker, text)
@@ -210,6 +222,7 @@ def _escape_block_marker(match: re.Match[str]) -> str:
     return match.group(1) + "\\" + marker
 
 
+@lru_cache(maxsize=256)
 def format_phone(number: str, lang: str) -> str:
     """Finnish numbers grouped as Kielitoimisto advises (040 712 3456); +358 in the English notice."""
     import phonenumbers
@@ -237,10 +250,11 @@ def _mailto(address: str) -> Md:
 
 
 def _filters(lang: str) -> dict[str, Any]:
+    from babel import Locale
     from babel.dates import format_date
     from babel.lists import format_list
 
-    locale = BABEL_LOCALE[lang]
+    locale = Locale.parse(BABEL_LOCALE[lang])  # parsed once, not on every call
 
     def join_list(items: Any, style: str = "standard") -> Md:
         return Md(format_list([escape_markdown(i) for i in items], style=style, locale=locale))
@@ -251,9 +265,7 @@ def _filters(lang: str) -> dict[str, Any]:
         return Md(format_date(value, "long", locale=locale))
 
     def country(code: str) -> str:
-        from babel import Locale
-
-        return Locale.parse(locale).territories.get(code, code)
+        return locale.territories.get(code, code)
 
     def phone(number: str) -> str:
         return format_phone(number, lang)
@@ -280,12 +292,51 @@ def _gap_or_escape(lang: str) -> Any:
     return lambda value: marker if value is None else escape_markdown(value)
 
 
+class _QuietBytecodeCache:
+    """Jinja's file cache of compiled templates, which never fails a render: an unwritable cache is skipped."""
+
+    def __new__(cls, folder: str) -> Any:
+        from jinja2 import FileSystemBytecodeCache
+
+        class Quiet(FileSystemBytecodeCache):
+            def dump_bytecode(self, bucket: Any) -> None:
+                try:
+                    os.makedirs(self.directory, exist_ok=True)
+                    super().dump_bytecode(bucket)
+                except OSError:
+                    pass
+
+            def load_bytecode(self, bucket: Any) -> None:
+                try:
+                    super().load_bytecode(bucket)
+                except (OSError, ValueError, EOFError):
+                    bucket.reset()
+
+        return Quiet(folder)
+
+
+def bytecode_cache() -> Any:
+    """Compiled templates are kept between runs (a cold render spends most of its time compiling them).
+
+    SELOSTE_CACHE_DIR moves the cache; an empty value turns it off. Jinja checks each template's checksum,
+    so an edited template is compiled afresh.
+    """
+    folder = os.environ.get("SELOSTE_CACHE_DIR")
+    if folder is None:
+        from platformdirs import user_cache_dir
+
+        folder = os.path.join(user_cache_dir("seloste"), "templates")
+    return _QuietBytecodeCache(folder) if folder else None
+
+
 @lru_cache(maxsize=None)
 def environment(lang: str, incomplete: bool = False) -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
         loader=FileSystemLoader(str(data_dir("templates") / lang)),
+        bytecode_cache=bytecode_cache(),
+        auto_reload=False,  # templates do not change while seloste runs: no stat() per render
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -298,9 +349,19 @@ def environment(lang: str, incomplete: bool = False) -> Any:
 
 
 def render_clause(clause: Clause, context: dict[str, Any], lang: str, incomplete: bool = False) -> str:
-    return tidy(environment(lang, incomplete).get_template(f"{clause.id}.md.j2").render(context))
+    """One clause's Markdown. `context` may be shared by all clauses of a notice (see `shared_context`)."""
+    env = environment(lang, incomplete)
+    template = env.get_template(f"{clause.id}.md.j2")
+    # Same as template.render(context), without merging the globals into a new dict for every clause.
+    return tidy(env.concat(template.root_render_func(template.new_context(shared_context(env, context), shared=True))))
 
 
+def shared_context(env: Any, context: dict[str, Any]) -> dict[str, Any]:
+    """The template variables with Jinja's globals merged in, once per notice rather than once per clause."""
+    return context if context.get("_globals_merged") else {**env.globals, **context, "_globals_merged": True}
+
+
+@lru_cache(maxsize=512)
 def tidy(markdown: str) -> str:
     """One blank line between blocks, no trailing spaces, one final newline."""
     lines = [line.rstrip() for line in markdown.strip().splitlines()]
@@ -313,10 +374,12 @@ class RenderedClause:
     markdown: str
 
 
-def render_clauses(answers: Answers, lang: str, incomplete: bool = False) -> list[RenderedClause]:
+def render_clauses(
+    answers: Answers, lang: str, incomplete: bool = False, facts: Facts | None = None
+) -> list[RenderedClause]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown notice language {lang!r}")
-    context = template_context(answers, lang)
+    context = shared_context(environment(lang, incomplete), template_context(answers, lang, facts))
     rendered = []
     for clause in applicable_clauses(context["f"]):
         markdown = render_clause(clause, context, lang, incomplete)

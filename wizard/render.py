@@ -52,7 +52,7 @@ def build_notice(report: Report, lang: str, allow_incomplete: bool = False) -> N
     if gaps and not allow_incomplete:
         raise Incomplete(gaps)
     assert report.answers is not None
-    parts = render_clauses(report.answers, lang, incomplete=bool(gaps))
+    parts = render_clauses(report.answers, lang, incomplete=bool(gaps), facts=facts)
     markdown = "\n".join(_with_gap_notes(parts, gaps, lang))
     title = parts[0].markdown.splitlines()[0].lstrip("# ").strip() if parts else report.answers.processing.name
     return Notice(lang, markdown, statuses, facts, title)
