@@ -14,10 +14,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from wizard.answers import SCHEMA_VERSION, Answers
+from wizard.fields import visible
 from wizard.i18n import translations
 from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
 from wizard.messages import TEXTS
-from wizard.migrate import BadVersionError, NewerVersionError, migrate
+from wizard.migrate import BadVersionError, NewerVersionError, migrate, migrate_lines
 from wizard.rules import Finding, display_path, run_rules
 
 Path = tuple[str | int, ...]
@@ -62,7 +63,8 @@ class Unreadable(Exception):
 def describe(code: str, params: dict[str, Any], lang: str = "en") -> dict[str, str]:
     text = TEXTS[code]
     gettext = translations(lang).gettext
-    values = _SafeFormat(params)
+    # Values come from the file (a wrong choice, an unknown key): a terminal must not run their escapes.
+    values = _SafeFormat({key: visible(value) for key, value in params.items()})
     return {
         "message": gettext(text.message).format_map(values),
         "hint": gettext(text.hint).format_map(values) if text.hint else "",
@@ -78,7 +80,8 @@ class _SafeFormat(dict):
 
 
 def unreadable(problem: ReadProblem) -> Unreadable:
-    return Unreadable(Diagnostic("error", problem.code, (), problem.params, problem.line))
+    params = {"line": problem.line, **problem.params} if problem.line is not None else problem.params
+    return Unreadable(Diagnostic("error", problem.code, (), params, problem.line))
 
 
 def load(raw: bytes) -> tuple[Loaded, int]:
@@ -94,8 +97,9 @@ def load(raw: bytes) -> tuple[Loaded, int]:
         raise Unreadable(Diagnostic("error", "schema_newer", ("schema_version",), {"version": newer.version, "supported": SCHEMA_VERSION}, line)) from None
     except BadVersionError as bad:
         line = loaded.lines.get(("schema_version",))
-        raise Unreadable(Diagnostic("error", "schema_bad", ("schema_version",), {"value": bad.value}, line)) from None
-    return Loaded(data, loaded.lines if version == SCHEMA_VERSION else {}), version
+        params = {"value": _short(bad.value)}
+        raise Unreadable(Diagnostic("error", "schema_bad", ("schema_version",), params, line)) from None
+    return Loaded(data, migrate_lines(loaded.lines, version)), version
 
 
 def check_data(data: dict[str, Any], loaded: Loaded | None = None, version: int = SCHEMA_VERSION) -> Report:
@@ -143,6 +147,10 @@ def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
         kind = "extra_forbidden" if close else "extra_forbidden_nosuggestion"
     elif kind in ("enum", "literal_error"):
         params["expected"] = str(ctx.get("expected", "")).replace("'", "")
+    elif kind in ("too_short", "too_long") and isinstance(value, str):
+        kind = "string_" + kind  # a length limit on cleaned text is reported by pydantic as one on a sequence
+    elif kind.startswith("date_") and kind not in TEXTS:  # e.g. a time of day after the date
+        kind = "date_parsing"
     elif kind not in TEXTS:
         params["detail"] = error.get("msg", kind)
         kind = "pydantic_other"

@@ -19,9 +19,12 @@ from pydantic_core import PydanticCustomError
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 5000
 
-# Terminal escape sequences (CSI, OSC, other two-byte ESC forms), then every control character
-# but newline, and the bidirectional overrides that can make text read differently from what it is.
-_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
+# Terminal escape sequences (CSI; OSC and the other string commands DCS, SOS, PM and APC, whose text up to
+# the terminator is part of the command; other two-byte ESC forms), then every control character but newline,
+# and the bidirectional overrides that can make text read differently from what it is.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?"
+)
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -45,6 +48,17 @@ def clean_text(value: Any, *, single_line: bool) -> Any:
     return text.strip()
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(value: Any) -> Any:
+    """Text to show back to the user (a wrong value, an unknown key): control characters, escapes and bidi
+    overrides are written out as `\\x1b` codes, so a terminal does not run them and the user sees what is wrong."""
+    if not isinstance(value, str):
+        return value
+    return _UNSAFE.sub(lambda match: match.group(0).encode("unicode_escape").decode("ascii"), value)
+
+
 def _single_line(value: Any) -> Any:
     return clean_text(value, single_line=True)
 
@@ -58,16 +72,27 @@ LongText = Annotated[str, BeforeValidator(_multi_line), Field(min_length=1, max_
 Slug = Annotated[str, BeforeValidator(_single_line), Field(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
 
 
+def _require_value(value: str) -> None:
+    """An empty formatted field says so, rather than that "" is not a phone number."""
+    if not value:
+        raise PydanticCustomError("string_too_short", "empty", {"min_length": 1})
+
+
 def check_business_id(value: str) -> str:
-    """Y-tunnus: seven digits, a hyphen and a check digit (python-stdnum; remainder 1 is never issued)."""
+    """Y-tunnus: seven digits, a hyphen and a check digit (python-stdnum; remainder 1 is never issued).
+
+    An old six-digit one written with its hyphen but without the leading zero gets the zero back."""
     from stdnum import exceptions
     from stdnum.fi import ytunnus
 
+    _require_value(value)
     compact = value.replace(" ", "")
-    if not re.fullmatch(r"\d{6,7}-?\d", compact):
+    match = re.fullmatch(r"(\d{7})-?(\d)|(\d{6})-(\d)", compact)
+    if not match:
         raise PydanticCustomError("business_id_format", "not a Y-tunnus", {"value": value})
+    digits, check = (match[1], match[2]) if match[1] else (match[3].zfill(7), match[4])
     try:
-        return ytunnus.format(ytunnus.validate(compact))
+        return ytunnus.format(ytunnus.validate(digits + check))
     except exceptions.ValidationError:
         raise PydanticCustomError("business_id_checksum", "wrong check digit", {"value": value}) from None
 
@@ -76,6 +101,9 @@ def check_phone(value: str) -> str:
     """A phone number phonenumbers accepts; national numbers are read as Finnish."""
     import phonenumbers
 
+    _require_value(value)
+    if re.search(r"[^\W\d_]", value):  # phonenumbers would read letters as keypad digits: 040 abc -> 040 222
+        raise PydanticCustomError("phone_format", "not a phone number", {"value": value})
     try:
         number = phonenumbers.parse(value, "FI")
     except phonenumbers.NumberParseException:
@@ -89,6 +117,7 @@ def check_email(value: str) -> str:
     """E-mail syntax only: no DNS look-up, so it works offline."""
     from email_validator import EmailNotValidError, validate_email
 
+    _require_value(value)
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as error:
@@ -97,9 +126,14 @@ def check_email(value: str) -> str:
 
 def check_website(value: str) -> str:
     """A web address; `www.example.fi` gets `https://` in front."""
+    _require_value(value)
     address = value if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value) else f"https://{value}"
-    parts = urlsplit(address)
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError:  # e.g. an unclosed [ of an IPv6 address
+        raise PydanticCustomError("website_invalid", "not a web address", {"value": value}) from None
     if (
         parts.scheme not in ("http", "https")
         or "." not in host
@@ -116,6 +150,13 @@ def check_postal_code_fi(value: str) -> str:
     return value
 
 
+# Two-letter territories in Babel's data that are not countries: groupings (EU, UN, Eurozone) and unknown and
+# pseudo regions. `EU` would otherwise read as a country outside the EU/EEA.
+_NOT_COUNTRIES = frozenset("EU EZ QO UN XA XB ZZ".split())
+# Parts of a country that CLDR gives a code of their own; the transfer rules need the country.
+_PART_OF = {"IC": "ES", "EA": "ES", "CP": "FR", "CQ": "GG", "DG": "IO"}
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """Country names in English and Finnish (and the codes themselves), folded, to ISO codes."""
@@ -124,15 +165,17 @@ def _country_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for lang in ("en", "fi"):
         for code, name in Locale.parse(lang).territories.items():
-            if len(code) == 2 and code.isalpha():
-                names[name.casefold()] = code
-                names[code.casefold()] = code
+            if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
+                country = _PART_OF.get(code, code)
+                names[name.casefold()] = country
+                names[code.casefold()] = country
     names.update({"usa": "US", "uk": "GB", "yhdysvallat": "US", "britannia": "GB", "england": "GB"})
     return names
 
 
 def check_country(value: str) -> str:
     """An ISO 3166 code such as FI or US; English and Finnish names are accepted and turned into codes."""
+    _require_value(value)
     code = _country_names().get(value.strip().casefold())
     if code is None:
         raise PydanticCustomError("country_unknown", "unknown country", {"value": value})

@@ -7,6 +7,8 @@ from enum import StrEnum
 
 EU = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+    # Parts of member states with ISO codes of their own: Åland (Finland) and France's outermost regions.
+    + "AX GF GP MQ RE YT MF".split()
 )
 EEA = EU | {"IS", "LI", "NO"}
 

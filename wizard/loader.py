@@ -8,6 +8,7 @@ are refused.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,11 +38,25 @@ _DROPPED_TAGS = {
 }
 
 
+# Explicit tags that keep a value what the loader would make of it anyway. Others (`!!int x`, `!!binary`,
+# `!!timestamp`, `!custom`, `!!map` on a list) would turn text into numbers, bytes or errors deep inside PyYAML.
+_ALLOWED_TAGS = {
+    yaml.ScalarEvent: {None, "!", "tag:yaml.org,2002:str"},
+    yaml.SequenceStartEvent: {None, "!", "tag:yaml.org,2002:seq"},
+    yaml.MappingStartEvent: {None, "!", "tag:yaml.org,2002:map"},
+}
+
+
 class _AnswersLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
-            raise ReadProblem("yaml_alias", line=mark.line + 1)
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise ReadProblem("yaml_alias", line=event.start_mark.line + 1)
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS.get(type(event), {None}):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            detail = f"the tag {shown} is not supported in answers files; write the value without it"
+            raise ReadProblem("yaml_syntax", line=event.start_mark.line + 1, detail=detail)
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
@@ -79,10 +94,21 @@ class Loaded:
         return None
 
 
+def too_large(size: int) -> ReadProblem:
+    # Rounded up: a file a few bytes over the limit must not read as "1024 KiB; at most 1024 KiB".
+    return ReadProblem("too_large", size_kib=-(-size // 1024), limit_kib=MAX_BYTES // 1024)
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """UTF-16 saved without a byte order mark: YAML is mostly ASCII, so every other byte is NUL."""
+    half = len(raw) // 2
+    return half >= 4 and max(raw[0::2].count(0), raw[1::2].count(0)) > 0.6 * half
+
+
 def decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
-        raise ReadProblem("too_large", size_kib=len(raw) // 1024, limit_kib=MAX_BYTES // 1024)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise too_large(len(raw))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_like_utf16(raw):
         raise ReadProblem("utf16")
     if b"\x00" in raw:
         raise ReadProblem("binary")
@@ -114,12 +140,26 @@ def _yaml_problem(error: yaml.YAMLError) -> ReadProblem:
         return ReadProblem("yaml_tab", line=line)
     if "expected a single document" in str(error) or "but found another document" in str(error):
         return ReadProblem("yaml_many_documents", line=line)
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark is not None and context_mark.line + 1 != line:
+        # An unclosed quote or bracket is found only at the end of the file; where it opened is the clue.
+        problem = f"{problem} ({context} that starts on line {context_mark.line + 1})"
     return ReadProblem("yaml_syntax", line=line, detail=problem)
+
+
+def _reader_problem(error: yaml.reader.ReaderError, text: str) -> ReadProblem:
+    """A character YAML does not allow in a file at all, such as a raw terminal escape."""
+    line = text.count("\n", 0, error.position) + 1
+    detail = f"unacceptable character #x{error.character:04x}: {error.reason}"
+    return ReadProblem("yaml_syntax", line=line, detail=detail)
 
 
 def parse(text: str) -> Loaded:
     """YAML text to a mapping and its line map."""
-    loader = _AnswersLoader(text)
+    try:
+        loader = _AnswersLoader(text)  # checks every character of the text first
+    except yaml.reader.ReaderError as error:
+        raise _reader_problem(error, text) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -147,13 +187,19 @@ def read_path(path: str, stdin: Any = None) -> bytes:
     import sys
 
     if path == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
         if stream is None:
             raise ReadProblem("no_stdin")
-        return stream.read(MAX_BYTES + 1)
+        raw = stream.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise too_large(len(raw) + _count_rest(stream))
+        return raw
     try:
         with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            raw = handle.read(MAX_BYTES + 1)
+            if len(raw) > MAX_BYTES:
+                raise too_large(max(os.fstat(handle.fileno()).st_size, len(raw)))
+            return raw
     except FileNotFoundError:
         raise ReadProblem("file_missing", path=path) from None
     except IsADirectoryError:
@@ -162,6 +208,14 @@ def read_path(path: str, stdin: Any = None) -> bytes:
         raise ReadProblem("file_permission", path=path) from None
     except OSError as error:
         raise ReadProblem("file_unreadable", path=path, detail=error.strerror or str(error)) from None
+
+
+def _count_rest(stream: Any, most: int = 256 * MAX_BYTES) -> int:
+    """How many bytes are left in a stream, to say how large the input was; stops counting at `most`."""
+    count = 0
+    while count < most and (chunk := stream.read(64 * 1024)):
+        count += len(chunk)
+    return count
 
 
 def type_name(value: Any) -> str:

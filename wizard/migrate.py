@@ -17,6 +17,8 @@ from typing import Any
 
 from wizard.answers import SCHEMA_VERSION
 
+Path = tuple[str | int, ...]
+
 
 class NewerVersionError(Exception):
     def __init__(self, version: int) -> None:
@@ -62,13 +64,39 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v1_lines_to_v2(lines: dict[Path, int]) -> dict[Path, int]:
+    """Where each v1 line went, so that a diagnostic on the upgraded data still names a line of the file."""
+    moved: dict[Path, int] = {}
+    for path, line in lines.items():
+        head, rest = (path[0], path[1:]) if path else (None, ())
+        if path == ("controller", "address"):
+            for part in ("street_address", "postal_code", "city"):
+                moved[("controller", part)] = line
+        elif head == "contact_person":
+            moved[("privacy_contact", *rest)] = line
+        elif head == "notice_date":
+            moved[("notice",)] = moved[("notice", "date")] = line
+        elif head == "legal_basis":
+            purposes = sorted(p[1] for p in lines if len(p) == 2 and p[0] == "purposes")
+            for index in purposes:
+                moved.setdefault(("purposes", index, "basis"), line)
+        elif head == "purposes" and len(path) == 2:
+            moved[path] = moved[(*path, "id")] = moved[(*path, "description")] = line
+        else:
+            moved[path] = line
+    return moved
+
+
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+LINE_MIGRATIONS: dict[int, Callable[[dict[Path, int]], dict[Path, int]]] = {1: _v1_lines_to_v2}
 
 
 def file_version(data: dict[str, Any]) -> int:
     """The file's `schema_version`; a file without one is taken to be current (hand-written)."""
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, str) and version.strip().isdigit():
+        if len(version.strip()) > 6:  # no seloste will get there; int() would refuse thousands of digits anyway
+            raise BadVersionError(version)
         version = int(version)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise BadVersionError(version)
@@ -87,3 +115,11 @@ def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
     if "schema_version" in data:  # read as text by the loader; the model wants the number
         data = {**data, "schema_version": SCHEMA_VERSION}
     return data, original
+
+
+def migrate_lines(lines: dict[Path, int], version: int) -> dict[Path, int]:
+    """The file's line map moved along with its data from `version` to the current layout."""
+    while version < SCHEMA_VERSION:
+        lines = LINE_MIGRATIONS[version](lines)
+        version += 1
+    return lines

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wizard.answers import Answers, Purpose
+from wizard.fields import visible
 from wizard.law import (
     ADEQUATE_COUNTRIES,
     DPF_COUNTRY,
@@ -229,7 +230,7 @@ _SPECIAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CHILD_WORDS = re.compile(
-    r"(\blaps|\blasten\b|\blapset\b|alaikäi|koululai|oppilai|oppilas|\bchild|\bminor|\bpupil|\bkids?\b|under[- ]18)",
+    r"(\blaps|\blasten\b|\blapset\b|alaikäi|koululai|oppilai|oppilas|\bchild|\bminors?\b|\bpupil|\bkids?\b|under[- ]18)",
     re.IGNORECASE,
 )
 _VAGUE_WORDS = re.compile(
@@ -238,6 +239,7 @@ _VAGUE_WORDS = re.compile(
 )
 _LEGACY_LAW = re.compile(r"henkilötietola|personal data act|523/1999", re.IGNORECASE)
 _LEGACY_ADDRESS = re.compile(r"ratapihantie|\b0052[01]\b", re.IGNORECASE)
+_ADDRESS_FIELDS = frozenset({"street_address", "postal_code", "city"})
 _LEGACY_TRANSFER = re.compile(r"privacy shield|2001/497|2004/915|2010/87|2021/915", re.IGNORECASE)
 _IDENTITY_FORMALITIES = re.compile(
     r"(omakätis|allekirjoit|henkilökohtaise|signed|signature|in person|notari)", re.IGNORECASE
@@ -268,9 +270,11 @@ def wording_rules(answers: Answers) -> Iterator[Finding]:
         yield warning("children", ("processing", "includes_children"))
     for path, text in texts(answers):
         field = display_path(path)
-        for pattern, code in ((_LEGACY_LAW, "legacy_law"), (_LEGACY_ADDRESS, "legacy_authority_address")):
-            if pattern.search(text):
-                yield warning(code, path, field=field)
+        if _LEGACY_LAW.search(text):
+            yield warning("legacy_law", path, field=field)
+        # A business may itself be in Pasila (00520) or on Ratapihantie: only text about the authority counts.
+        if path[-1] not in _ADDRESS_FIELDS and _LEGACY_ADDRESS.search(text):
+            yield warning("legacy_authority_address", path, field=field)
         if match := _LEGACY_TRANSFER.search(text):
             yield warning("legacy_transfer_tool", path, field=field, word=match.group(0))
         section = path[0]
@@ -301,7 +305,10 @@ def display_path(path: Path) -> str:
     """`purposes[2].basis`: list items counted from 1, as a person counts them."""
     out = ""
     for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:  # an unknown key is shown as written, with its escapes made visible
+            out += f".{visible(part)}" if out else visible(part)
     return out
 
 

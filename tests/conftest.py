@@ -1,0 +1,66 @@
+"""Shared test set-up: hypothesis profiles, and a small answers mapping that is valid with no warnings, for
+tests to change one thing in.
+
+`pytest --hypothesis-profile=thorough` searches far more generated examples than the quick default.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, settings
+
+# Rendering a whole notice per example is slow for hypothesis's taste; the time limit is the test run's own.
+_RELAXED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("default", max_examples=30, **_RELAXED)
+settings.register_profile("thorough", max_examples=1000, **_RELAXED)
+settings.load_profile("default")
+
+# A fictional business. Its YAML dump is a valid answers file; `check_data` takes the mapping as it is.
+_VALID_ANSWERS: dict[str, Any] = {
+    "schema_version": 2,
+    "controller": {
+        "name": "Esimerkkipaja Oy",
+        "business_id": "1572860-0",
+        "street_address": "Esimerkkikatu 1",
+        "postal_code": "00100",
+        "city": "Helsinki",
+        "email": "info@esimerkkipaja.example",
+    },
+    "processing": {"name": "Asiakasrekisteri", "data_subjects": ["asiakkaat"]},
+    "purposes": [
+        {
+            "id": "orders",
+            "description": "Tilausten toimittaminen ja laskuttaminen",
+            "basis": "contract",
+            "contract": "asiakkaan tilaus",
+        }
+    ],
+    "personal_data": [{"name": "Nimi ja yhteystiedot", "purposes": ["orders"], "required": True}],
+    "provision": {"requirement": "contract_precondition", "consequences": "Ilman yhteystietoja emme voi toimittaa tilausta."},
+    "retention": {"period": "3 vuotta viimeisestä tilauksesta"},
+    "notice": {"date": "2026-11-22"},
+}
+
+
+@pytest.fixture
+def answers() -> dict[str, Any]:
+    """A fresh copy of valid answers (no errors, no warnings) for one test to change."""
+    return copy.deepcopy(_VALID_ANSWERS)
+
+
+@pytest.fixture
+def write_answers(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
+    """Writes answers as a YAML file the way a person would keep them, and returns its path."""
+
+    def write(data: dict[str, Any], name: str = "answers.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return path
+
+    return write

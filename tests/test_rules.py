@@ -1,0 +1,511 @@
+"""Every rule across fields in wizard/rules.py: what makes it fire, at which field, and that a correct answer
+stays quiet. Each case changes the valid answers of tests/conftest.py in one way."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+
+from wizard import rules
+from wizard.check import Report, check_bytes
+from wizard.rules import display_path
+
+Answers = dict[str, Any]
+
+
+def check(data: Answers) -> Report:
+    """Check answers the way `seloste check` does: from the bytes of a YAML file."""
+    return check_bytes(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8"))
+
+
+def findings(data: Answers) -> set[tuple[str, str, str]]:
+    return {(d.severity, d.code, display_path(d.path)) for d in check(data).diagnostics}
+
+
+def purpose(data: Answers, **fields: Any) -> dict[str, Any]:
+    """Replace the one purpose with `fields` (an id, a description and a basis unless given)."""
+    new = {"id": "orders", "description": "Tilausten toimittaminen", "basis": "contract", **fields}
+    data["purposes"] = [new]
+    data["personal_data"][0]["purposes"] = [new["id"]]
+    return new
+
+
+def add_purpose(data: Answers, **fields: Any) -> None:
+    data["purposes"].append(fields)
+    data["personal_data"][0]["purposes"].append(fields["id"])
+
+
+def newsletter(**fields: Any) -> dict[str, Any]:
+    return {
+        "id": "newsletter",
+        "description": "Uutiskirjeen lähettäminen tilaajille",
+        "basis": "consent",
+        "consent_withdrawal": "peruutuslinkki jokaisessa uutiskirjeessä",
+        **fields,
+    }
+
+
+def recipient(data: Answers, country: str | None, transfer: dict[str, Any] | None = None, **fields: Any) -> None:
+    entry: dict[str, Any] = {"name": "Postipalvelu Inc.", "service": "lähettää uutiskirjeen", **fields}
+    if country is not None:
+        entry["country"] = country
+    if transfer is not None:
+        entry["transfer"] = transfer
+    data["recipients"] = [entry]
+
+
+def abroad(data: Answers, country: str = "US") -> None:
+    """The controller itself outside the EU/EEA (no Y-tunnus needed, no Finnish postal code)."""
+    data["controller"].update(country=country, postal_code="10001", city="New York")
+    del data["controller"]["business_id"]
+
+
+# --- each rule fires --------------------------------------------------------------------------------------
+
+Change = Callable[[Answers], Any]
+
+FIRES: list[tuple[str, Change, str, str, str]] = [
+    # (case, change, severity, code, field)
+    ("no Y-tunnus", lambda d: d["controller"].pop("business_id"), "error", "business_id_required", "controller.business_id"),
+    (
+        "privacy contact without e-mail",
+        lambda d: d.update(privacy_contact={"name": "Maija Esimerkki"}),
+        "error",
+        "privacy_contact_incomplete",
+        "privacy_contact.email",
+    ),
+    (
+        "EU representative of a Finnish controller",
+        lambda d: d.update(
+            eu_representative={
+                "name": "Edustaja AB",
+                "email": "rep@edustaja.example",
+                "street_address": "Storgatan 1",
+                "postal_code": "111 22",
+                "city": "Stockholm",
+                "country": "SE",
+            }
+        ),
+        "error",
+        "representative_in_eea",
+        "eu_representative",
+    ),
+    (
+        "two purposes with one id",
+        lambda d: d["purposes"].append(dict(d["purposes"][0])),
+        "error",
+        "duplicate_purpose_id",
+        "purposes[2].id",
+    ),
+    (
+        "legitimate interests without the interest",
+        lambda d: purpose(d, basis="legitimate_interests"),
+        "error",
+        "basis_needs_interest",
+        "purposes[1].legitimate_interest",
+    ),
+    (
+        "legal obligation without the law",
+        lambda d: purpose(d, id="bookkeeping", description="Kirjanpito", basis="legal_obligation"),
+        "error",
+        "basis_needs_law",
+        "purposes[1].law",
+    ),
+    (
+        "public task without the law",
+        lambda d: purpose(d, basis="public_task"),
+        "error",
+        "public_task_needs_law",
+        "purposes[1].law",
+    ),
+    (
+        "consent without how to withdraw",
+        lambda d: add_purpose(d, **newsletter(consent_withdrawal=None)),
+        "error",
+        "consent_needs_withdrawal",
+        "purposes[2].consent_withdrawal",
+    ),
+    (
+        "data category for a purpose that does not exist",
+        lambda d: d["personal_data"][0].update(purposes=["orders", "order"]),
+        "error",
+        "unknown_purpose",
+        "personal_data[1].purposes[2]",
+    ),
+    ("no retention anywhere", lambda d: d.pop("retention"), "error", "retention_missing", "personal_data[1].retention"),
+    (
+        "special category without its 9(2) condition",
+        lambda d: d.update(special_categories=[{"category": "health", "description": "ruoka-allergiat"}]),
+        "error",
+        "special_category_no_condition",
+        "special_categories[1].condition",
+    ),
+    (
+        "Art. 14 source not named",
+        lambda d: d.update(sources={"from_other_sources": True}),
+        "error",
+        "sources_unnamed",
+        "sources.other_sources",
+    ),
+    (
+        "data from nowhere",
+        lambda d: d.update(sources={"from_data_subject": False}),
+        "error",
+        "sources_none",
+        "sources",
+    ),
+    ("no word on whether data must be given", lambda d: d.pop("provision"), "error", "provision_missing", "provision"),
+    (
+        "transfer without a country",
+        lambda d: recipient(d, None, {"mechanism": "scc", "safeguards_copy": "pyydä sähköpostilla"}),
+        "error",
+        "transfer_no_country",
+        "recipients[1].country",
+    ),
+    (
+        "recipient outside the EEA without a transfer",
+        lambda d: recipient(d, "US"),
+        "error",
+        "transfer_no_mechanism",
+        "recipients[1].transfer",
+    ),
+    (
+        "transfer without a mechanism",
+        lambda d: recipient(d, "CN", {"safeguards_copy": "pyydä sähköpostilla"}),
+        "error",
+        "transfer_no_mechanism",
+        "recipients[1].transfer.mechanism",
+    ),
+    (
+        "adequacy for the United States",
+        lambda d: recipient(d, "US", {"mechanism": "adequacy"}),
+        "error",
+        "adequacy_us",
+        "recipients[1].transfer.mechanism",
+    ),
+    (
+        "adequacy for a country without a decision",
+        lambda d: recipient(d, "CN", {"mechanism": "adequacy"}),
+        "error",
+        "adequacy_not_available",
+        "recipients[1].transfer.mechanism",
+    ),
+    (
+        "DPF outside the United States",
+        lambda d: recipient(d, "GB", {"mechanism": "dpf"}),
+        "error",
+        "dpf_not_us",
+        "recipients[1].transfer.mechanism",
+    ),
+    (
+        "derogation without saying which",
+        lambda d: recipient(d, "CN", {"mechanism": "derogation"}),
+        "error",
+        "derogation_missing",
+        "recipients[1].transfer.derogation",
+    ),
+    (
+        "SCC without how to get a copy",
+        lambda d: recipient(d, "IN", {"mechanism": "scc"}),
+        "error",
+        "safeguards_copy_missing",
+        "recipients[1].transfer.safeguards_copy",
+    ),
+    (
+        "BCR without how to get a copy",
+        lambda d: recipient(d, "IN", {"mechanism": "bcr"}),
+        "error",
+        "safeguards_copy_missing",
+        "recipients[1].transfer.safeguards_copy",
+    ),
+    (
+        "automated decisions without the logic",
+        lambda d: d.update(automated_decisions={"used": True, "significance": "x", "consequences": "y"}),
+        "error",
+        "automated_decision_incomplete",
+        "automated_decisions.logic",
+    ),
+    (
+        "automated decisions without their significance",
+        lambda d: d.update(automated_decisions={"used": True, "logic": "x", "consequences": "y"}),
+        "error",
+        "automated_decision_incomplete",
+        "automated_decisions.significance",
+    ),
+    (
+        "automated decisions without their consequences",
+        lambda d: d.update(automated_decisions={"used": True, "logic": "x", "significance": "y"}),
+        "error",
+        "automated_decision_incomplete",
+        "automated_decisions.consequences",
+    ),
+    (
+        "marketing purpose without how to opt out",
+        lambda d: add_purpose(d, **newsletter(direct_marketing=True)),
+        "error",
+        "direct_marketing_unexplained",
+        "purposes[2].direct_marketing",
+    ),
+    (
+        "marketing section without a marketing purpose",
+        lambda d: d.update(direct_marketing={"channels": ["email"], "opt_out": "peruutuslinkki"}),
+        "error",
+        "direct_marketing_no_purpose",
+        "direct_marketing",
+    ),
+    # --- warnings ---
+    ("controller abroad without an EU representative", abroad, "warning", "representative_missing", "eu_representative"),
+    (
+        "a detail of another basis",
+        lambda d: d["purposes"][0].update(law="kauppalaki"),
+        "warning",
+        "ignored_basis_detail",
+        "purposes[1].law",
+    ),
+    (
+        "consent used for what the contract needs",
+        lambda d: purpose(d, basis="consent", consent_withdrawal="ilmoittamalla meille"),
+        "warning",
+        "consent_for_contract",
+        "purposes[1].basis",
+    ),
+    (
+        "legitimate interests of a public body",
+        lambda d: (
+            d["controller"].update(type="public_body"),
+            purpose(d, basis="legitimate_interests", legitimate_interest="tilastointi"),
+        ),
+        "warning",
+        "legitimate_interests_public_body",
+        "purposes[1].basis",
+    ),
+    (
+        "required data used only with consent",
+        lambda d: (purpose(d, **newsletter()), d["personal_data"][0].update(purposes=["newsletter"])),
+        "warning",
+        "consent_for_required_data",
+        "personal_data[1].required",
+    ),
+    (
+        "mixed provision with no category marked",
+        lambda d: (d["provision"].update(requirement="mixed"), d["personal_data"][0].pop("required")),
+        "warning",
+        "mixed_without_required",
+        "provision.requirement",
+    ),
+    (
+        "transfer ground inside the EEA",
+        lambda d: recipient(d, "SE", {"mechanism": "scc", "safeguards_copy": "pyydä"}),
+        "warning",
+        "transfer_inside_eea",
+        "recipients[1].transfer",
+    ),
+    (
+        "US recipient with neither DPF nor SCC",
+        lambda d: recipient(d, "US", {"mechanism": "derogation", "derogation": "explicit_consent"}),
+        "warning",
+        "us_transfer_unprotected",
+        "recipients[1].transfer.mechanism",
+    ),
+    (
+        "children marked",
+        lambda d: d["processing"].update(includes_children=True),
+        "warning",
+        "children",
+        "processing.includes_children",
+    ),
+    (
+        "children among the people concerned",
+        lambda d: d["processing"].update(data_subjects=["asiakkaat", "koululaiset"]),
+        "warning",
+        "children",
+        "processing.data_subjects[2]",
+    ),
+    (
+        "the repealed henkilötietolaki",
+        lambda d: d.update(rights={"how": "Tarkastuspyyntö henkilötietolain 26 §:n mukaisesti."}),
+        "warning",
+        "legacy_law",
+        "rights.how",
+    ),
+    (
+        "the Ombudsman's old Ratapihantie address",
+        lambda d: d.update(rights={"how": "Valituksen voi tehdä tietosuojavaltuutetulle, Ratapihantie 9, 00520 Helsinki."}),
+        "warning",
+        "legacy_authority_address",
+        "rights.how",
+    ),
+    (
+        "Privacy Shield",
+        lambda d: recipient(d, "US", {"mechanism": "dpf"}, service="Privacy Shield -sertifioitu postituspalvelu"),
+        "warning",
+        "legacy_transfer_tool",
+        "recipients[1].service",
+    ),
+    (
+        "special diet with no special category",
+        lambda d: d["personal_data"][0].update(description="nimi, puhelinnumero ja erityisruokavalio"),
+        "warning",
+        "possible_special_category",
+        "personal_data[1].description",
+    ),
+    (
+        "signed access requests",
+        lambda d: d.update(rights={"how": "Pyyntö on tehtävä omakätisesti allekirjoitettuna."}),
+        "warning",
+        "identity_formalities",
+        "rights.how",
+    ),
+    (
+        "as long as necessary",
+        lambda d: d["retention"].update(period="niin kauan kuin on tarpeen"),
+        "warning",
+        "vague_retention",
+        "retention.period",
+    ),
+    (
+        "as long as necessary, in English, for a purpose",
+        lambda d: d["purposes"][0].update(retention={"period": "as long as necessary"}),
+        "warning",
+        "vague_retention",
+        "purposes[1].retention.period",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "severity", "code", "field"), [case[1:] for case in FIRES], ids=[case[0] for case in FIRES])
+def test_rule_fires_at_its_field(answers: Answers, change: Change, severity: str, code: str, field: str) -> None:
+    change(answers)
+
+    assert (severity, code, field) in findings(answers)
+
+
+@pytest.mark.parametrize("word", ["may", "voidaan", "saattaa"])
+def test_may_in_a_purpose_is_vague(answers: Answers, word: str) -> None:
+    answers["purposes"][0]["description"] = f"Tietoja {word} käyttää tilausten toimittamiseen"
+
+    assert ("warning", "vague_wording", "purposes[1].description") in findings(answers)
+
+
+def test_a_rule_error_makes_the_file_invalid_and_a_warning_does_not(answers: Answers) -> None:
+    answers["retention"]["period"] = "niin kauan kuin on tarpeen"
+    assert check(answers).errors == [] and check(answers).warnings
+
+    answers["purposes"][0]["basis"] = "legitimate_interests"
+    assert check(answers).errors
+
+
+def test_every_rule_in_the_code_has_a_case_here() -> None:
+    source = inspect.getsource(rules)
+    in_code = set(re.findall(r"\b(?:error|warning)\(\s*\"(\w+)\"", source))
+    in_code |= {code for _, code in rules._BASIS_NEEDS.values()}
+    tested = {case[3] for case in FIRES} | {"vague_wording"}
+
+    assert in_code - tested == set(), "add a case to FIRES for each new rule"
+
+
+# --- and stays quiet on a correct answer --------------------------------------------------------------------
+
+
+def test_the_valid_answers_have_no_findings(answers: Answers) -> None:
+    assert findings(answers) == set()
+
+
+QUIET: list[tuple[str, Change, str]] = [
+    # (case, change that makes a correct answer, code that must not appear)
+    ("a private person needs no Y-tunnus", lambda d: (d["controller"].pop("business_id"), d["controller"].update(type="private_person")), "business_id_required"),
+    ("privacy contact same as controller", lambda d: d.update(privacy_contact={"same_as_controller": True}), "privacy_contact_incomplete"),
+    (
+        "controller abroad with an EU representative",
+        lambda d: (
+            abroad(d),
+            d.update(
+                eu_representative={
+                    "name": "Edustaja Oy",
+                    "email": "edustaja@edustaja.example",
+                    "street_address": "Edustajankatu 2",
+                    "postal_code": "00100",
+                    "city": "Helsinki",
+                }
+            ),
+        ),
+        "representative_missing",
+    ),
+    ("legitimate interest named", lambda d: purpose(d, basis="f", legitimate_interest="maksupetosten estäminen"), "basis_needs_interest"),
+    ("law named", lambda d: purpose(d, id="bookkeeping", description="Kirjanpito", basis="c", law="kirjanpitolaki (1336/1997)"), "basis_needs_law"),
+    ("consent with withdrawal for a newsletter", lambda d: add_purpose(d, **newsletter()), "consent_needs_withdrawal"),
+    ("consent for a newsletter is not a contract", lambda d: add_purpose(d, **newsletter()), "consent_for_contract"),
+    ("retention given by the purposes", lambda d: (d.pop("retention"), d["purposes"][0].update(retention={"period": "3 vuotta"})), "retention_missing"),
+    (
+        "special category with its condition",
+        lambda d: d.update(
+            special_categories=[{"category": "health", "description": "ruoka-allergiat", "condition": "explicit_consent", "purposes": ["orders"]}]
+        ),
+        "special_category_no_condition",
+    ),
+    (
+        "special diet declared as a special category",
+        lambda d: (
+            d["personal_data"][0].update(description="nimi ja erityisruokavalio"),
+            d.update(special_categories=[{"category": "health", "description": "erityisruokavaliot", "condition": "explicit_consent"}]),
+        ),
+        "possible_special_category",
+    ),
+    (
+        "other source named",
+        lambda d: d.update(sources={"from_other_sources": True, "other_sources": [{"name": "Kaupparekisteri (PRH)", "public": True}]}),
+        "sources_unnamed",
+    ),
+    ("recipient in Finland", lambda d: recipient(d, "FI"), "transfer_no_mechanism"),
+    ("US recipient under DPF", lambda d: recipient(d, "US", {"mechanism": "dpf"}), "us_transfer_unprotected"),
+    (
+        "US recipient under SCC with a copy",
+        lambda d: recipient(d, "United States", {"mechanism": "scc", "safeguards_copy": "pyydä kopio sähköpostilla"}),
+        "us_transfer_unprotected",
+    ),
+    ("adequacy for Japan", lambda d: recipient(d, "JP", {"mechanism": "adequacy"}), "adequacy_not_available"),
+    (
+        "derogation named",
+        lambda d: recipient(d, "CN", {"mechanism": "derogation", "derogation": "contract_with_the_person"}),
+        "derogation_missing",
+    ),
+    (
+        "automated decisions described",
+        lambda d: d.update(automated_decisions={"used": True, "logic": "pisteytys", "significance": "luottoraja", "consequences": "hylkäys"}),
+        "automated_decision_incomplete",
+    ),
+    (
+        "marketing purpose with its opt-out",
+        lambda d: (add_purpose(d, **newsletter(direct_marketing=True)), d.update(direct_marketing={"channels": ["email"], "opt_out": "peruutuslinkki"})),
+        "direct_marketing_unexplained",
+    ),
+    ("retention with criteria", lambda d: d.update(retention={"period": "niin kauan kuin on tarpeen", "criteria": "asiakkuuden päättymisestä 3 vuotta"}), "vague_retention"),
+    ("minority owners are not minors", lambda d: d["processing"].update(data_subjects=["minority shareholders"]), "children"),
+    ("a business in Pasila", lambda d: d["controller"].update(street_address="Ratapihantie 11", postal_code="00520"), "legacy_authority_address"),
+    ("a purpose stated as a fact", lambda d: d["purposes"][0].update(description="Toimitamme tilaukset ja laskutamme ne"), "vague_wording"),
+    ("a country written in Finnish", lambda d: recipient(d, "Ruotsi"), "transfer_no_mechanism"),
+]
+
+
+@pytest.mark.parametrize(("change", "code"), [case[1:] for case in QUIET], ids=[case[0] for case in QUIET])
+def test_rule_is_quiet_on_a_correct_answer(answers: Answers, change: Change, code: str) -> None:
+    change(answers)
+
+    found = findings(answers)
+    assert code not in {found_code for _, found_code, _ in found}
+    assert [f for f in found if f[0] == "error"] == []
+
+
+def test_warnings_are_reported_with_the_line_of_the_field(answers: Answers) -> None:
+    answers["rights"] = {"how": "Pyyntö on tehtävä omakätisesti allekirjoitettuna."}
+    text = yaml.safe_dump(answers, allow_unicode=True, sort_keys=False)
+    expected_line = next(number for number, line in enumerate(text.splitlines(), 1) if line.strip().startswith("how:"))
+
+    [diagnostic] = check_bytes(text.encode("utf-8")).warnings
+
+    assert (diagnostic.code, diagnostic.line) == ("identity_formalities", expected_line)
