@@ -299,6 +299,13 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "provision.requirement",
     ),
     (
+        "recipient with no country",
+        lambda d: recipient(d, None),
+        "warning",
+        "recipient_no_country",
+        "recipients[1].country",
+    ),
+    (
         "transfer ground inside the EEA",
         lambda d: recipient(d, "SE", {"mechanism": "scc", "safeguards_copy": "pyydä"}),
         "warning",

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from wizard.i18n import N_
 from wizard.fields import (
     BusinessId,
     Country,
@@ -50,10 +51,10 @@ class Section(BaseModel):
 
 class Address(Section):
     # `country` comes first so the postal code can be checked against it.
-    country: Country = Field("FI", description="ISO country code, e.g. FI, SE or US; Finland if left out.")
-    street_address: ShortText = Field(description="Street and number, e.g. 'Esimerkkikatu 1 A 2'.")
-    postal_code: ShortText = Field(max_length=12, description="Postal code; in Finland five digits, e.g. 00100.")
-    city: ShortText = Field(description="Post town, e.g. Helsinki.")
+    country: Country = Field("FI", description=N_("ISO country code, e.g. FI, SE or US; Finland if left out."))
+    street_address: ShortText = Field(description=N_("Street and number, e.g. 'Esimerkkikatu 1 A 2'."))
+    postal_code: ShortText = Field(max_length=12, description=N_("Postal code; in Finland five digits, e.g. 00100."))
+    city: ShortText = Field(description=N_("Post town, e.g. Helsinki."))
 
     @field_validator("postal_code")
     @classmethod
@@ -69,68 +70,68 @@ ControllerType = Literal["company", "sole_trader", "association", "private_perso
 
 
 class Controller(Address):
-    name: ShortText = Field(description="The business's official name, e.g. 'Esimerkki Oy'.")
+    name: ShortText = Field(description=N_("The business's official name, e.g. 'Esimerkki Oy'."))
     type: ControllerType = Field(
         "company",
-        description="company, sole_trader (toiminimi), association, private_person or public_body.",
+        description=N_("company, sole_trader (toiminimi), association, private_person or public_body."),
     )
     business_id: BusinessId | None = Field(
-        None, description="Y-tunnus, e.g. 1234567-8; only a private person may leave it out."
+        None, description=N_("Y-tunnus, e.g. 1234567-1; only a private person may leave it out.")
     )
-    phone: Phone | None = Field(None, description="Phone number, e.g. 040 123 4567 or +358 40 123 4567.")
-    email: Email = Field(description="E-mail address people can write to, e.g. info@example.fi.")
-    website: Website | None = Field(None, description="Web address, e.g. https://www.example.fi.")
+    phone: Phone | None = Field(None, description=N_("Phone number, e.g. 040 123 4567 or +358 40 123 4567."))
+    email: Email = Field(description=N_("E-mail address people can write to, e.g. info@example.fi."))
+    website: Website | None = Field(None, description=N_("Web address, e.g. https://www.example.fi."))
 
 
 class Person(Section):
-    name: ShortText = Field(description="Name of the person or the role, e.g. 'Maija Esimerkki'.")
-    phone: Phone | None = Field(None, description="Phone number.")
-    email: Email = Field(description="E-mail address.")
+    name: ShortText = Field(description=N_("Name of the person or the role, e.g. 'Maija Esimerkki'."))
+    phone: Phone | None = Field(None, description=N_("Phone number."))
+    email: Email = Field(description=N_("E-mail address."))
 
 
 class PrivacyContact(Section):
     same_as_controller: bool = Field(
-        False, description="true when privacy questions go to the controller's own contact details."
+        False, description=N_("true when privacy questions go to the controller's own contact details.")
     )
-    name: ShortText | None = Field(None, description="Who answers privacy questions, e.g. 'Maija Esimerkki'.")
-    phone: Phone | None = Field(None, description="Their phone number.")
-    email: Email | None = Field(None, description="Their e-mail address.")
+    name: ShortText | None = Field(None, description=N_("Who answers privacy questions, e.g. 'Maija Esimerkki'."))
+    phone: Phone | None = Field(None, description=N_("Their phone number."))
+    email: Email | None = Field(None, description=N_("Their e-mail address."))
 
 
 class DataProtectionOfficer(Section):
-    name: ShortText | None = Field(None, description="The DPO's name (optional: contact details are enough).")
-    email: Email = Field(description="The DPO's e-mail address.")
-    phone: Phone | None = Field(None, description="The DPO's phone number.")
+    name: ShortText | None = Field(None, description=N_("The DPO's name (optional: contact details are enough)."))
+    email: Email = Field(description=N_("The DPO's e-mail address."))
+    phone: Phone | None = Field(None, description=N_("The DPO's phone number."))
 
 
 class Representative(Address):
-    name: ShortText = Field(description="Name of the Art. 27 representative in the EU.")
-    email: Email = Field(description="The representative's e-mail address.")
-    phone: Phone | None = Field(None, description="The representative's phone number.")
+    name: ShortText = Field(description=N_("Name of the Art. 27 representative in the EU."))
+    email: Email = Field(description=N_("The representative's e-mail address."))
+    phone: Phone | None = Field(None, description=N_("The representative's phone number."))
 
 
 class JointController(Section):
-    name: ShortText = Field(description="The other controller's name.")
-    business_id: BusinessId | None = Field(None, description="Its Y-tunnus, if Finnish.")
-    contact: ShortText = Field(description="How to reach it, e.g. an e-mail address or a web page.")
+    name: ShortText = Field(description=N_("The other controller's name."))
+    business_id: BusinessId | None = Field(None, description=N_("Its Y-tunnus, if Finnish."))
+    contact: ShortText = Field(description=N_("How to reach it, e.g. an e-mail address or a web page."))
     arrangement: LongText = Field(
-        description="The essence of the arrangement (Art. 26): who does what, and where people turn."
+        description=N_("The essence of the arrangement (Art. 26): who does what, and where people turn.")
     )
 
 
 class Processing(Section):
-    name: ShortText = Field(description="Name of the processing, e.g. 'Asiakasrekisteri' or 'Customer register'.")
-    description: LongText | None = Field(None, description="One or two sentences on what it is about.")
+    name: ShortText = Field(description=N_("Name of the processing, e.g. 'Asiakasrekisteri' or 'Customer register'."))
+    description: LongText | None = Field(None, description=N_("One or two sentences on what it is about."))
     data_subjects: list[ShortText] = Field(
-        min_length=1, max_length=MAX_ITEMS, description="Groups of people concerned, e.g. customers, newsletter subscribers."
+        min_length=1, max_length=MAX_ITEMS, description=N_("Groups of people concerned, e.g. customers, newsletter subscribers.")
     )
-    includes_children: bool = Field(False, description="true when the people include children under 18.")
+    includes_children: bool = Field(False, description=N_("true when the people include children under 18."))
 
 
 class Retention(Section):
-    period: ShortText | None = Field(None, description="How long, e.g. '3 years after the last purchase'.")
+    period: ShortText | None = Field(None, description=N_("How long, e.g. '3 years after the last purchase'."))
     criteria: LongText | None = Field(
-        None, description="When a fixed period cannot be given: the concrete criteria that decide it."
+        None, description=N_("When a fixed period cannot be given: the concrete criteria that decide it.")
     )
 
     @model_validator(mode="after")
@@ -141,25 +142,25 @@ class Retention(Section):
 
 
 class Purpose(Section):
-    id: Slug = Field(description="A short name the rest of the file refers to, e.g. 'orders' (a-z, 0-9, _ and -).")
-    description: LongText = Field(description="What the data are used for, stated plainly, e.g. 'Delivering and invoicing orders'.")
+    id: Slug = Field(description=N_("A short name the rest of the file refers to, e.g. 'orders' (a-z, 0-9, _ and -)."))
+    description: LongText = Field(description=N_("What the data are used for, stated plainly, e.g. 'Delivering and invoicing orders'."))
     basis: LegalBasis = Field(
-        description="Legal basis, Art. 6(1): consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests."
+        description=N_("Legal basis, Art. 6(1): consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.")
     )
-    contract: LongText | None = Field(None, description="Basis contract (b): what the contract is, e.g. 'the customer's order'.")
+    contract: LongText | None = Field(None, description=N_("Basis contract (b): what the contract is, e.g. 'the customer's order'."))
     law: LongText | None = Field(
-        None, description="Basis legal_obligation (c) or public_task (e): the law, e.g. 'kirjanpitolaki (1336/1997)'."
+        None, description=N_("Basis legal_obligation (c) or public_task (e): the law, e.g. 'kirjanpitolaki (1336/1997)'.")
     )
     legitimate_interest: LongText | None = Field(
-        None, description="Basis legitimate_interests (f): the specific interest, in your own words."
+        None, description=N_("Basis legitimate_interests (f): the specific interest, in your own words.")
     )
-    consent_how_asked: LongText | None = Field(None, description="Basis consent (a): how consent is asked.")
+    consent_how_asked: LongText | None = Field(None, description=N_("Basis consent (a): how consent is asked."))
     consent_withdrawal: LongText | None = Field(
-        None, description="Basis consent (a): how consent is withdrawn, e.g. 'the unsubscribe link in every newsletter'."
+        None, description=N_("Basis consent (a): how consent is withdrawn, e.g. 'the unsubscribe link in every newsletter'.")
     )
-    vital_interest: LongText | None = Field(None, description="Basis vital_interests (d): whose life or health is protected.")
-    direct_marketing: bool = Field(False, description="true when this purpose is direct marketing.")
-    retention: Retention | None = Field(None, description="How long data kept for this purpose are stored.")
+    vital_interest: LongText | None = Field(None, description=N_("Basis vital_interests (d): whose life or health is protected."))
+    direct_marketing: bool = Field(False, description=N_("true when this purpose is direct marketing."))
+    retention: Retention | None = Field(None, description=N_("How long data kept for this purpose are stored."))
 
     @field_validator("basis", mode="before")
     @classmethod
@@ -174,43 +175,43 @@ class Purpose(Section):
 
 
 class DataCategory(Section):
-    name: ShortText = Field(description="A category of personal data, e.g. 'Name and contact details'.")
-    description: LongText | None = Field(None, description="What it includes, if the name does not say it.")
-    purposes: list[Slug] = _items("The ids of the purposes it is used for.")
-    retention: Retention | None = Field(None, description="How long this category is kept.")
+    name: ShortText = Field(description=N_("A category of personal data, e.g. 'Name and contact details'."))
+    description: LongText | None = Field(None, description=N_("What it includes, if the name does not say it."))
+    purposes: list[Slug] = _items(N_("The ids of the purposes it is used for."))
+    retention: Retention | None = Field(None, description=N_("How long this category is kept."))
     required: bool | None = Field(
-        None, description="true when a person must give it (by law or to get the contract); false when optional."
+        None, description=N_("true when a person must give it (by law or to get the contract); false when optional.")
     )
 
 
 class SpecialCategoryData(Section):
     category: SpecialCategory = Field(
-        description="Art. 9(1) category: racial_or_ethnic_origin, political_opinions, religious_or_philosophical_beliefs, "
-        "trade_union_membership, genetic, biometric, health or sex_life_or_orientation."
+        description=N_("Art. 9(1) category: racial_or_ethnic_origin, political_opinions, religious_or_philosophical_beliefs, "
+        "trade_union_membership, genetic, biometric, health or sex_life_or_orientation.")
     )
-    description: LongText = Field(description="What exactly, e.g. 'special diets and food allergies'.")
+    description: LongText = Field(description=N_("What exactly, e.g. 'special diets and food allergies'."))
     condition: Art9Condition | None = Field(
-        None, description="The Art. 9(2) condition that allows it, e.g. explicit_consent."
+        None, description=N_("The Art. 9(2) condition that allows it, e.g. explicit_consent.")
     )
-    condition_details: LongText | None = Field(None, description="The law relied on, or how explicit consent is asked.")
-    purposes: list[Slug] = _items("The ids of the purposes it is used for.")
+    condition_details: LongText | None = Field(None, description=N_("The law relied on, or how explicit consent is asked."))
+    purposes: list[Slug] = _items(N_("The ids of the purposes it is used for."))
 
 
 class CriminalData(Section):
-    description: LongText = Field(description="What data on criminal convictions or offences (Art. 10).")
-    law: LongText = Field(description="The law that allows it, e.g. the act on checking the criminal background of people working with children.")
+    description: LongText = Field(description=N_("What data on criminal convictions or offences (Art. 10)."))
+    law: LongText = Field(description=N_("The law that allows it, e.g. the act on checking the criminal background of people working with children."))
 
 
 class OtherSource(Section):
-    name: ShortText = Field(description="The source, named: e.g. 'Trade Register (PRH)' or 'the customer's employer'.")
-    description: LongText | None = Field(None, description="What data come from it.")
-    public: bool = Field(False, description="true when it is a publicly accessible source.")
+    name: ShortText = Field(description=N_("The source, named: e.g. 'Trade Register (PRH)' or 'the customer's employer'."))
+    description: LongText | None = Field(None, description=N_("What data come from it."))
+    public: bool = Field(False, description=N_("true when it is a publicly accessible source."))
 
 
 class Sources(Section):
-    from_data_subject: bool = Field(True, description="true when data come from the people themselves (Art. 13).")
-    from_other_sources: bool = Field(False, description="true when data also come from elsewhere (Art. 14).")
-    other_sources: list[OtherSource] = _items("Where else the data come from.")
+    from_data_subject: bool = Field(True, description=N_("true when data come from the people themselves (Art. 13)."))
+    from_other_sources: bool = Field(False, description=N_("true when data also come from elsewhere (Art. 14)."))
+    other_sources: list[OtherSource] = _items(N_("Where else the data come from."))
 
 
 ProvisionBasis = Literal["statutory", "contractual", "contract_precondition", "voluntary", "mixed"]
@@ -218,19 +219,19 @@ ProvisionBasis = Literal["statutory", "contractual", "contract_precondition", "v
 
 class Provision(Section):
     requirement: ProvisionBasis = Field(
-        description="Whether people must give the data: statutory, contractual, contract_precondition (needed to make a "
-        "contract), voluntary, or mixed (some data required, some optional; mark the categories)."
+        description=N_("Whether people must give the data: statutory, contractual, contract_precondition (needed to make a "
+        "contract), voluntary, or mixed (some data required, some optional; mark the categories).")
     )
-    consequences: LongText = Field(description="What happens if the data are not given, e.g. 'we cannot deliver the order'.")
+    consequences: LongText = Field(description=N_("What happens if the data are not given, e.g. 'we cannot deliver the order'."))
 
 
 class Transfer(Section):
     mechanism: TransferMechanism | None = Field(
-        None, description="Ground for the transfer: adequacy, dpf (EU-US Data Privacy Framework), scc (2021/914), bcr or derogation."
+        None, description=N_("Ground for the transfer: adequacy, dpf (EU-US Data Privacy Framework), scc (2021/914), bcr or derogation.")
     )
-    derogation: Derogation | None = Field(None, description="With mechanism derogation: which Art. 49(1) derogation.")
+    derogation: Derogation | None = Field(None, description=N_("With mechanism derogation: which Art. 49(1) derogation."))
     safeguards_copy: LongText | None = Field(
-        None, description="With scc or bcr: how a person gets a copy of the safeguards, e.g. a link or 'ask us by e-mail'."
+        None, description=N_("With scc or bcr: how a person gets a copy of the safeguards, e.g. a link or 'ask us by e-mail'.")
     )
 
 
@@ -238,39 +239,39 @@ RecipientRole = Literal["processor", "controller", "authority"]
 
 
 class Recipient(Section):
-    name: ShortText = Field(description="A name or a specific category, e.g. 'accounting firm' or 'Esimerkki Mail Inc.'.")
+    name: ShortText = Field(description=N_("A name or a specific category, e.g. 'accounting firm' or 'Esimerkki Mail Inc.'."))
     role: RecipientRole = Field(
-        "processor", description="processor (works for you), controller (uses the data for its own purposes) or authority."
+        "processor", description=N_("processor (works for you), controller (uses the data for its own purposes) or authority.")
     )
-    service: LongText = Field(description="What it does with the data, e.g. 'sends our newsletter'.")
-    country: Country | None = Field(None, description="Where it processes the data, e.g. FI or US.")
-    transfer: Transfer | None = Field(None, description="When the country is outside the EU/EEA: the ground for the transfer.")
+    service: LongText = Field(description=N_("What it does with the data, e.g. 'sends our newsletter'."))
+    country: Country | None = Field(None, description=N_("Where it processes the data, e.g. FI or US."))
+    transfer: Transfer | None = Field(None, description=N_("When the country is outside the EU/EEA: the ground for the transfer."))
 
 
 class AutomatedDecisions(Section):
-    used: bool = Field(False, description="true when decisions with legal or similarly significant effects are made by machine alone (Art. 22).")
-    profiling: bool = Field(False, description="true when those decisions use profiling.")
-    logic: LongText | None = Field(None, description="Meaningful information about the logic involved.")
-    significance: LongText | None = Field(None, description="What the decision means for the person.")
-    consequences: LongText | None = Field(None, description="The envisaged consequences for the person.")
+    used: bool = Field(False, description=N_("true when decisions with legal or similarly significant effects are made by machine alone (Art. 22)."))
+    profiling: bool = Field(False, description=N_("true when those decisions use profiling."))
+    logic: LongText | None = Field(None, description=N_("Meaningful information about the logic involved."))
+    significance: LongText | None = Field(None, description=N_("What the decision means for the person."))
+    consequences: LongText | None = Field(None, description=N_("The envisaged consequences for the person."))
 
 
 CookieCategory = Literal["necessary", "preferences", "analytics", "marketing"]
 
 
 class Cookies(Section):
-    used: bool = Field(True, description="true when the website uses cookies or similar technologies.")
-    categories: list[CookieCategory] = _items("necessary, preferences, analytics and/or marketing.")
-    tools: list[ShortText] = _items("Named tools, e.g. 'Matomo (self-hosted)'.")
-    how_to_manage: LongText | None = Field(None, description="How people give, refuse and change their cookie choices.")
+    used: bool = Field(True, description=N_("true when the website uses cookies or similar technologies."))
+    categories: list[CookieCategory] = _items(N_("necessary, preferences, analytics and/or marketing."))
+    tools: list[ShortText] = _items(N_("Named tools, e.g. 'Matomo (self-hosted)'."))
+    how_to_manage: LongText | None = Field(None, description=N_("How people give, refuse and change their cookie choices."))
 
 
 MarketingChannel = Literal["email", "sms", "phone", "post", "social_media", "other"]
 
 
 class DirectMarketing(Section):
-    channels: list[MarketingChannel] = _items("email, sms, phone, post, social_media or other.", min_length=1)
-    opt_out: LongText = Field(description="How people stop the marketing, e.g. 'the unsubscribe link in every message'.")
+    channels: list[MarketingChannel] = _items(N_("email, sms, phone, post, social_media or other."), min_length=1)
+    opt_out: LongText = Field(description=N_("How people stop the marketing, e.g. 'the unsubscribe link in every message'."))
 
 
 SecurityMeasure = Literal[
@@ -290,19 +291,19 @@ SecurityMeasure = Literal[
 
 
 class Security(Section):
-    measures: list[SecurityMeasure] = _items("Measures from the list, e.g. access_control, encryption_in_transit.")
-    description: LongText | None = Field(None, description="Anything else, in your own words.")
+    measures: list[SecurityMeasure] = _items(N_("Measures from the list, e.g. access_control, encryption_in_transit."))
+    description: LongText | None = Field(None, description=N_("Anything else, in your own words."))
 
 
 class Rights(Section):
-    how: LongText | None = Field(None, description="How people make a request, e.g. 'by e-mail to the privacy contact'.")
-    email: Email | None = Field(None, description="An e-mail address for requests, if it differs from the privacy contact's.")
-    web_form: Website | None = Field(None, description="A web form for requests.")
+    how: LongText | None = Field(None, description=N_("How people make a request, e.g. 'by e-mail to the privacy contact'."))
+    email: Email | None = Field(None, description=N_("An e-mail address for requests, if it differs from the privacy contact's."))
+    web_form: Website | None = Field(None, description=N_("A web form for requests."))
 
 
 class Notice(Section):
-    date: NoticeDate = Field(description="The notice's date, e.g. 2026-11-22 or 22.11.2026.")
-    version: ShortText = Field("1.0", max_length=20, description="The notice's version, e.g. 1.0.")
+    date: NoticeDate = Field(description=N_("The notice's date, e.g. 2026-11-22 or 22.11.2026."))
+    version: ShortText = Field("1.0", max_length=20, description=N_("The notice's version, e.g. 1.0."))
 
 
 class Answers(Section):
@@ -310,30 +311,30 @@ class Answers(Section):
 
     model_config = ConfigDict(title="seloste answers", extra="forbid", validate_default=True)
 
-    schema_version: Literal[2] = Field(SCHEMA_VERSION, description="Version of this file's layout.")
-    controller: Controller = Field(description="Who decides on the processing: the business itself.")
+    schema_version: Literal[2] = Field(SCHEMA_VERSION, description=N_("Version of this file's layout."))
+    controller: Controller = Field(description=N_("Who decides on the processing: the business itself."))
     privacy_contact: PrivacyContact = Field(
         default_factory=lambda: PrivacyContact(same_as_controller=True),
-        description="Who answers privacy questions; same_as_controller: true if the controller does.",
+        description=N_("Who answers privacy questions; same_as_controller: true if the controller does."),
     )
-    dpo: DataProtectionOfficer | None = Field(None, description="Data protection officer, if one is designated.")
-    eu_representative: Representative | None = Field(None, description="Only for a controller outside the EU/EEA (Art. 27).")
-    joint_controllers: list[JointController] = _items("Controllers you decide the processing with (Art. 26).")
-    processing: Processing = Field(description="What processing the notice is about.")
-    purposes: list[Purpose] = Field(min_length=1, max_length=MAX_ITEMS, description="Why the data are used, each with its legal basis.")
-    personal_data: list[DataCategory] = Field(min_length=1, max_length=MAX_ITEMS, description="The categories of personal data.")
-    special_categories: list[SpecialCategoryData] = _items("Special categories of data (Art. 9), with their condition.")
-    criminal_data: CriminalData | None = Field(None, description="Data on criminal convictions and offences (Art. 10).")
-    sources: Sources = Field(default_factory=Sources, description="Where the data come from.")
-    provision: Provision | None = Field(None, description="Whether people must give the data, and what happens if they do not (Art. 13(2)(e)).")
-    recipients: list[Recipient] = _items("Who else gets the data: processors, other controllers, authorities.")
-    retention: Retention | None = Field(None, description="The general retention rule, for data with no rule of their own.")
-    automated_decisions: AutomatedDecisions = Field(default_factory=AutomatedDecisions, description="Automated decisions (Art. 22).")
-    cookies: Cookies | None = Field(None, description="Cookies and analytics on the website.")
-    direct_marketing: DirectMarketing | None = Field(None, description="Direct marketing: channels and how to opt out.")
-    security: Security | None = Field(None, description="How the data are protected.")
-    rights: Rights = Field(default_factory=Rights, description="How people exercise their rights.")
-    notice: Notice = Field(description="The notice's date and version.")
+    dpo: DataProtectionOfficer | None = Field(None, description=N_("Data protection officer, if one is designated."))
+    eu_representative: Representative | None = Field(None, description=N_("Only for a controller outside the EU/EEA (Art. 27)."))
+    joint_controllers: list[JointController] = _items(N_("Controllers you decide the processing with (Art. 26)."))
+    processing: Processing = Field(description=N_("What processing the notice is about."))
+    purposes: list[Purpose] = Field(min_length=1, max_length=MAX_ITEMS, description=N_("Why the data are used, each with its legal basis."))
+    personal_data: list[DataCategory] = Field(min_length=1, max_length=MAX_ITEMS, description=N_("The categories of personal data."))
+    special_categories: list[SpecialCategoryData] = _items(N_("Special categories of data (Art. 9), with their condition."))
+    criminal_data: CriminalData | None = Field(None, description=N_("Data on criminal convictions and offences (Art. 10)."))
+    sources: Sources = Field(default_factory=Sources, description=N_("Where the data come from."))
+    provision: Provision | None = Field(None, description=N_("Whether people must give the data, and what happens if they do not (Art. 13(2)(e))."))
+    recipients: list[Recipient] = _items(N_("Who else gets the data: processors, other controllers, authorities."))
+    retention: Retention | None = Field(None, description=N_("The general retention rule, for data with no rule of their own."))
+    automated_decisions: AutomatedDecisions = Field(default_factory=AutomatedDecisions, description=N_("Automated decisions (Art. 22)."))
+    cookies: Cookies | None = Field(None, description=N_("Cookies and analytics on the website."))
+    direct_marketing: DirectMarketing | None = Field(None, description=N_("Direct marketing: channels and how to opt out."))
+    security: Security | None = Field(None, description=N_("How the data are protected."))
+    rights: Rights = Field(default_factory=Rights, description=N_("How people exercise their rights."))
+    notice: Notice = Field(description=N_("The notice's date and version."))
 
 
 def answers_json_schema() -> dict[str, Any]:

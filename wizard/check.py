@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from wizard.answers import SCHEMA_VERSION, Answers
 from wizard.fields import visible
-from wizard.i18n import translations
+from wizard.i18n import N_, translations
 from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
 from wizard.messages import TEXTS
 from wizard.migrate import BadVersionError, NewerVersionError, migrate, migrate_lines
@@ -64,12 +64,25 @@ def describe(code: str, params: dict[str, Any], lang: str = "en") -> dict[str, s
     text = TEXTS[code]
     gettext = translations(lang).gettext
     # Values come from the file (a wrong choice, an unknown key): a terminal must not run their escapes.
-    values = _SafeFormat({key: visible(value) for key, value in params.items()})
+    values = _SafeFormat({key: visible(_translated(key, value, gettext)) for key, value in params.items()})
     return {
         "message": gettext(text.message).format_map(values),
         "hint": gettext(text.hint).format_map(values) if text.hint else "",
-        "article": text.article,
+        "article": gettext(text.article) if text.article else "",
     }
+
+
+# Parameters that are seloste's own words (a field's description, the kind of value found), not the user's.
+_TRANSLATED_PARAMS = {"found", "description"}
+THE_FILE = N_("the file")
+
+
+def _translated(key: str, value: Any, gettext: Any) -> Any:
+    if key in _TRANSLATED_PARAMS and isinstance(value, str) and value:
+        return gettext(value)
+    if key == "field" and value == THE_FILE:
+        return gettext(THE_FILE)
+    return value
 
 
 class _SafeFormat(dict):
@@ -133,7 +146,7 @@ def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     params: dict[str, Any] = {
-        "field": display_path(path) or "the file",
+        "field": display_path(path) or THE_FILE,
         "found": type_name(value),
         "value": _short(value),
         "description": _description(path),
@@ -146,7 +159,8 @@ def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
         params.update(key=key, suggestion=close[0] if close else "", allowed=", ".join(allowed))
         kind = "extra_forbidden" if close else "extra_forbidden_nosuggestion"
     elif kind in ("enum", "literal_error"):
-        params["expected"] = str(ctx.get("expected", "")).replace("'", "")
+        # pydantic writes "'a', 'b' or 'c'" in English; a plain comma list reads in any language.
+        params["expected"] = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
     elif kind in ("too_short", "too_long") and isinstance(value, str):
         kind = "string_" + kind  # a length limit on cleaned text is reported by pydantic as one on a sequence
     elif kind.startswith("date_") and kind not in TEXTS:  # e.g. a time of day after the date

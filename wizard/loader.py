@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from wizard.i18n import N_
+
 MAX_BYTES = 1024 * 1024
 
 Path = tuple[str | int, ...]
@@ -219,19 +221,19 @@ def _count_rest(stream: Any, most: int = 256 * MAX_BYTES) -> int:
 
 
 def type_name(value: Any) -> str:
-    """How a YAML value looks to a person who wrote it."""
+    """How a YAML value looks to a person who wrote it (translated where it is shown)."""
     if value is None:
-        return "nothing"
+        return N_("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return N_("true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return N_("a number")
     if isinstance(value, str):
-        return "text"
+        return N_("text")
     if isinstance(value, list):
-        return "a list"
+        return N_("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return N_("a group of fields")
     return type(value).__name__
 
 

@@ -6,6 +6,7 @@ marked visibly in the text, where the missing part belongs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from wizard.check import Report, describe
@@ -54,8 +55,14 @@ def build_notice(report: Report, lang: str, allow_incomplete: bool = False) -> N
     assert report.answers is not None
     parts = render_clauses(report.answers, lang, incomplete=bool(gaps), facts=facts)
     markdown = "\n".join(_with_gap_notes(parts, gaps, lang))
-    title = parts[0].markdown.splitlines()[0].lstrip("# ").strip() if parts else report.answers.processing.name
+    title = plain_title(parts[0].markdown) if parts else report.answers.processing.name
     return Notice(lang, markdown, statuses, facts, title)
+
+
+def plain_title(markdown: str) -> str:
+    """The notice's `#` heading as plain text: CommonMark backslash escapes undone (for <title>, Word's title)."""
+    heading = markdown.splitlines()[0].lstrip("#").strip()
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", heading)
 
 
 def _with_gap_notes(parts: list[RenderedClause], gaps: list[ItemStatus], lang: str) -> list[str]:

@@ -173,6 +173,8 @@ def transfer_rules(answers: Answers) -> Iterator[Finding]:
         if country is None:
             if transfer is not None:
                 yield error("transfer_no_country", (*path, "country"), recipient=recipient.name)
+            else:  # the notice would say nothing leaves the EU/EEA without knowing it
+                yield warning("recipient_no_country", (*path, "country"), recipient=recipient.name)
             continue
         if is_in_eea(country):
             if transfer is not None:
@@ -223,10 +225,10 @@ def marketing_rules(answers: Answers) -> Iterator[Finding]:
 
 # --- words in free text ---------------------------------------------------------------------------------
 
-_SPECIAL_WORDS = re.compile(
-    r"(ruokavalio|ruokarajoit|allergi|tervey|sairau|diagnoos|lääki|lääkity|raskau|vammai|uskon|vakaumu|"
+_SPECIAL_WORDS = re.compile(  # the whole word is shown in the warning, not just the stem that matched
+    r"\w*(?:ruokavalio|ruokarajoit|allergi|tervey|sairau|diagnoos|lääki|lääkity|raskau|vammai|uskon|vakaumu|"
     r"ammattiliit|etninen|etnis|biometr|sormenjälj|seksuaal|\bdiet|allerg|health|medical|illness|disabilit|"
-    r"pregnan|religio|halal|kosher|trade union|ethnic|biometric|fingerprint|sexual)",
+    r"pregnan|religio|halal|kosher|trade union|ethnic|biometric|fingerprint|sexual)\w*",
     re.IGNORECASE,
 )
 _CHILD_WORDS = re.compile(
@@ -242,7 +244,7 @@ _LEGACY_ADDRESS = re.compile(r"ratapihantie|\b0052[01]\b", re.IGNORECASE)
 _ADDRESS_FIELDS = frozenset({"street_address", "postal_code", "city"})
 _LEGACY_TRANSFER = re.compile(r"privacy shield|2001/497|2004/915|2010/87|2021/915", re.IGNORECASE)
 _IDENTITY_FORMALITIES = re.compile(
-    r"(omakätis|allekirjoit|henkilökohtaise|signed|signature|in person|notari)", re.IGNORECASE
+    r"\w*(?:omakätis|allekirjoit|henkilökohtaise|signed|signature|in person|notari)\w*", re.IGNORECASE
 )
 _VAGUE_RETENTION = re.compile(
     r"(niin kauan kuin (se )?(on )?(tarpeen|tarpeellista|tarvitaan|tarpeellinen)|as long as (is )?(necessary|needed|required))",
