@@ -187,6 +187,7 @@ class Md(str):
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _ONLY_RULE_MARKS = re.compile(r"^[\s=-]+$")
+_CLOSING_HASHES = re.compile(r"(\s)(#+)\s*$")
 # Block markers only count at the start of a line and before a space (`- x`, `# x`, `1. x`) or alone (`---`).
 _LINE_START_SPECIAL = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[+-](?=\s|$)|\d{1,9}[.)](?=\s|$)|[=-]{2,}\s*$)")
 
@@ -213,6 +214,7 @@ def _escape_text(text: str) -> str:
     text = " ".join(text.split())  # a line break inside a value would break lists and paragraphs
     text = _INLINE_SPECIAL.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
+    text = _CLOSING_HASHES.sub(r"\1\\\2", text)  # "x #" at a heading's end would be taken off as its closing
     if _ONLY_RULE_MARKS.match(text):  # "--- ---" or "= =" alone is a thematic break or a heading underline
         return re.sub(r"([=-])", r"\\\1", text)
     return _LINE_START_SPECIAL.sub(_escape_block_marker, text)

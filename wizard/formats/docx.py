@@ -43,7 +43,7 @@ def set_properties(document: Document, lang: str, title: str) -> None:
 
     tag = LANGUAGE_TAGS[lang]
     properties = document.core_properties
-    properties.title = title
+    properties.title = title if len(title) <= 255 else title[:254] + "…"  # Word's limit for a document property
     properties.language = tag
     properties.author = ""
     properties.comments = ""
