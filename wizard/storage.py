@@ -1,0 +1,164 @@
+"""Autosave and resume: the interview is on disk after every answer, and never half-written.
+
+An interview is kept as two files in `interviews/` of the user's data folder (`SELOSTE_HOME` if set, else
+platformdirs' user data folder for "seloste"):
+
+- `<name>.yaml`: the answers, a valid answers file as it stands, so `seloste check` and `seloste render`
+  read it as is;
+- `<name>.state.json`: the conversation's own state beside it: the conversation language, the notice
+  language, and whether the interview was finished.
+
+Both are written atomically (a temporary file in the same folder, flushed to disk, then `os.replace`), with
+mode 0600: answers hold names, e-mail addresses and phone numbers. A crash or Ctrl+C leaves the previous
+version whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from wizard.loader import ReadProblem, dump, read_path
+
+HOME_VARIABLE = "SELOSTE_HOME"
+INTERVIEWS = "interviews"
+STATE_SUFFIX = ".state.json"
+HEADER = (
+    "# Answers saved by seloste's interview. Check them: seloste check FILE\n"
+    "# Write the notice: seloste render FILE --lang fi (or en)\n"
+)
+
+
+@dataclass
+class SessionState:
+    """What the conversation needs besides the answers."""
+
+    conversation_lang: str = "en"
+    notice_lang: str | None = None
+    finished: bool = False
+    saved: str = ""  # when it was last saved, ISO 8601
+
+
+def default_dir() -> Path:
+    """Where seloste keeps its interviews: `SELOSTE_HOME`, else the user data folder."""
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return platformdirs.user_data_path("seloste")
+
+
+def interviews_dir() -> Path:
+    return default_dir() / INTERVIEWS
+
+
+def new_path(now: datetime | None = None) -> Path:
+    """A fresh file name for a new interview, e.g. interviews/interview-20261122-130501.yaml."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = interviews_dir()
+    path, number = folder / f"interview-{stamp}.yaml", 2
+    while path.exists() or state_path(path).exists():
+        path, number = folder / f"interview-{stamp}-{number}.yaml", number + 1
+    return path
+
+
+def state_path(path: Path) -> Path:
+    """`x.yaml` -> `x.state.json`."""
+    return path.with_name(path.stem + STATE_SUFFIX)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step, readable by the user only."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (not possible on every system, and harmless to skip there)."""
+    with contextlib.suppress(OSError, AttributeError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def autosave(answers: dict[str, Any], path: Path, state: SessionState | None = None) -> None:
+    """Save the answers (and, when given, the conversation's state) after an answer."""
+    write_atomic(Path(path), HEADER + dump(answers))
+    if state is not None:
+        save_state(path, state)
+
+
+def save_state(path: Path, state: SessionState) -> None:
+    state.saved = datetime.now().isoformat(timespec="seconds")
+    write_atomic(state_path(Path(path)), json.dumps(asdict(state), ensure_ascii=False, indent=2) + "\n")
+
+
+def load(path: Path) -> dict[str, Any]:
+    """An answers file's contents, upgraded to the current layout.
+
+    Raises `wizard.check.Unreadable` (with the diagnostic that says why) when it is not an answers file at all."""
+    from wizard.check import load as load_bytes
+    from wizard.check import unreadable
+
+    try:
+        raw = read_path(str(path))
+    except ReadProblem as problem:
+        raise unreadable(problem) from None
+    loaded, _version = load_bytes(raw)
+    return loaded.data
+
+
+def load_state(path: Path) -> SessionState:
+    """The state saved beside an answers file; a missing or damaged one gives the defaults."""
+    try:
+        saved = json.loads(state_path(Path(path)).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return SessionState()
+    if not isinstance(saved, dict):
+        return SessionState()
+    return SessionState(**{key: value for key, value in saved.items() if isinstance(value, _STATE_TYPES.get(key, ()))})
+
+
+_STATE_TYPES: dict[str, tuple[type, ...]] = {
+    "conversation_lang": (str,),
+    "notice_lang": (str, type(None)),
+    "finished": (bool,),
+    "saved": (str,),
+}
+
+
+def finish(path: Path) -> None:
+    """Mark an interview as finished, so it is no longer offered for resuming."""
+    state = load_state(path)
+    state.finished = True
+    save_state(path, state)
+
+
+def unfinished() -> Path | None:
+    """The most recently saved interview that was not finished, to offer for resuming; None if there is none."""
+    folder = interviews_dir()
+    if not folder.is_dir():
+        return None
+    candidates = [path for path in folder.glob("*.yaml") if path.is_file() and not load_state(path).finished]
+    return max(candidates, key=lambda path: path.stat().st_mtime_ns, default=None)
