@@ -4,6 +4,11 @@ import sys
 
 
 def main() -> None:
+    if len(sys.argv) == 1 and sys.stdin.isatty() and sys.stdout.isatty():
+        # `seloste` alone in a terminal: straight to the chat, without loading the command line's parser
+        from wizard.tui import run_chat
+
+        sys.exit(run_chat(None, None))
     from wizard.cli import run
 
     sys.exit(run(sys.argv[1:]))

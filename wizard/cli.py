@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="language of seloste's own messages (default: from SELOSTE_LANG or the system locale)",
     )
+    parser.add_argument(
+        "--answers",
+        metavar="FILE",
+        help="with no command: open the chat on this answers file; it asks only what is still missing",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check an answers file: errors, warnings and how to fix them")
@@ -88,12 +93,23 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
             return cmd_schema(stdout)
         if args.command == "example":
             return cmd_example(args.name, args.list, lang, stdout, stderr)
-        parser.print_help(stdout)
-        return EXIT_OK
+        return start_chat(args.answers, args.lang, parser, stdout, stderr)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `seloste schema | head`: the reader left, nothing to report
         return EXIT_OK
+
+
+def start_chat(answers: str | None, lang: str | None, parser: argparse.ArgumentParser, out: TextIO, err: TextIO) -> int:
+    """`seloste` with no command: the chat interview (Textual is imported only here). It needs a terminal;
+    without one (a pipe, a script) the commands are listed instead."""
+    if not (sys.stdin.isatty() and out.isatty()):
+        parser.print_help(out)
+        err.write(_("The chat needs a terminal. Without one, use the commands: `seloste --help` lists them.", lang or default_language()) + "\n")
+        return EXIT_OK
+    from wizard.tui import run_chat
+
+    return run_chat(answers, lang)
 
 
 # --- check -----------------------------------------------------------------------------------------------

@@ -1,0 +1,180 @@
+"""How fast the chat starts and how fast its preview follows the answers (a measurement, not a test).
+
+    .venv/bin/python benchmarks/startup.py [--runs 7]
+
+1. Start-up: the real `seloste` command is started in a pseudo-terminal (80x24) and timed until its first
+   question is on the screen, against a minimal Textual app timed the same way in the same run, turn about.
+   Both are cold processes; the ratio is what counts (target <= 1.3), since the machine's speed cancels out.
+2. Preview: the chat is opened headless (120x40, preview shown) on the webshop example without its groups
+   of people, so every other part of the notice is there; groups are then answered one by one. Two times
+   are taken from pressing Enter: until the preview's sections hold the new text (built in a worker
+   thread, only changed sections redrawn), and until the screen has been painted with it (which also
+   paints the next question). Target <= 50 ms for a full notice.
+
+The last line printed is the ratio and the median, so a script can read it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import os
+import pty
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+FIRST_QUESTION = "Millä kielellä keskustellaan?"  # the chat's first question (wizard/tui/screens/dialogs.py)
+MINIMAL_MARKER = "Minimal app ready"
+MINIMAL_APP = f"""
+from textual.app import App
+from textual.widgets import Footer, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static({MINIMAL_MARKER!r})
+        yield Footer()
+
+Minimal().run()
+"""
+
+
+def time_to_screen(command: list[str], marker: str, env: dict[str, str], timeout: float = 30.0) -> float:
+    """Seconds from starting `command` in an 80x24 pseudo-terminal until `marker` is written to it."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True)
+    os.close(slave)
+    seen = b""
+    wanted = marker.encode("utf-8")
+    try:
+        while time.perf_counter() - started < timeout:
+            ready, _, _ = select.select([master], [], [], 0.05)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+                if wanted in seen:
+                    return time.perf_counter() - started
+        raise RuntimeError(f"{command} did not show {marker!r} within {timeout} s; it wrote {seen[-400:]!r}")
+    finally:
+        process.kill()
+        process.wait()
+        os.close(master)
+
+
+def measure_startup(runs: int) -> tuple[float, float]:
+    home = tempfile.mkdtemp(prefix="seloste-bench-")
+    env = {**os.environ, "TERM": "xterm-256color", "SELOSTE_HOME": home, "SELOSTE_LANG": "fi", "COLUMNS": "80", "LINES": "24"}
+    env.pop("TEXTUAL", None)
+    seloste = [PYTHON, "-m", "wizard"]
+    minimal = [PYTHON, "-c", MINIMAL_APP]
+    # one unmeasured start of each, so that both find their files in the page cache
+    time_to_screen(minimal, MINIMAL_MARKER, env)
+    time_to_screen(seloste, FIRST_QUESTION, env)
+    ours, bare = [], []
+    for _ in range(runs):
+        bare.append(time_to_screen(minimal, MINIMAL_MARKER, env))
+        ours.append(time_to_screen(seloste, FIRST_QUESTION, env))
+    shutil.rmtree(home, ignore_errors=True)
+    return statistics.median(ours), statistics.median(bare)
+
+
+async def measure_preview(runs: int) -> tuple[list[float], list[float]]:
+    """Seconds from submitting an answer to the preview holding it, and to the screen being painted with it,
+    with the whole webshop notice in view.
+
+    The chat is opened on the webshop example without its groups of people, so it asks for them one by one
+    ("add another?" after each); every other part of the notice is there, so each preview is a full notice.
+    """
+    import yaml
+
+    from wizard.examples import example_text
+    from wizard.tui.app import SelosteApp
+    from wizard.tui.screens.chat import ChatScreen
+    from wizard.tui.widgets.composer import Answered
+    from wizard.tui.widgets.preview import PreviewPanel, SectionView
+
+    folder = Path(tempfile.mkdtemp(prefix="seloste-bench-"))
+    os.environ["SELOSTE_HOME"] = str(folder / "home")
+    data = yaml.safe_load(example_text("webshop"))
+    del data["processing"]["data_subjects"]
+    answers = folder / "webshop.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    submitted: dict[str, float] = {}
+    shown: list[float] = []
+    updated: list[float] = []
+    seen: list[object] = []  # kept alive, so that no later message can have the same id
+
+    def hook(message: object) -> None:
+        """Called as each widget a message bubbles through receives it: only its first arrival counts."""
+        if not isinstance(message, (Answered, PreviewPanel.Updated)) or any(message is old for old in seen):
+            return
+        seen.append(message)
+        if isinstance(message, Answered) and isinstance(message.raw, str):
+            submitted["at"] = time.perf_counter()
+        elif isinstance(message, PreviewPanel.Updated) and "at" in submitted:
+            started = submitted.pop("at")
+            shown.append(time.perf_counter() - started)
+            updated.append(message.shown_at - started)
+
+    app = SelosteApp(answers, "en")
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await _until(pilot, lambda: app.screen.query("#language-choice"))
+        await pilot.press("enter")  # the conversation language
+        await _until(pilot, lambda: isinstance(app.screen, ChatScreen))
+        chat = app.screen
+        await _until(pilot, lambda: chat.query("#answer-choice"))
+        await pilot.press("enter")  # the notice's language
+        await _until(pilot, lambda: chat.query("#answer-text"))
+        chat.action_toggle_preview()
+        await _until(pilot, lambda: chat.query(SectionView))
+        for run in range(runs):
+            group = f"benchmark group {run}"
+            before = len(shown)
+            chat.query_one("#answer-text").value = group  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await _until(pilot, lambda: len(shown) > before)
+            assert group in "".join(view.markdown for view in chat.query(SectionView)), "the preview missed the answer"
+            await _until(pilot, lambda: chat.query("#answer-yes"))
+            await pilot.press("y")  # add another
+            await _until(pilot, lambda: chat.query("#answer-text"))
+    shutil.rmtree(folder, ignore_errors=True)
+    return updated[1:], shown[1:]  # the first answer also compiles the templates: not what a user waits for later
+
+
+async def _until(pilot: object, condition: object, timeout: float = 20.0) -> None:
+    started = time.perf_counter()
+    while not condition():  # type: ignore[operator]
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError("the chat did not get there in time")
+        await pilot.pause(0.01)  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    ours, bare = measure_startup(args.runs)
+    print(f"start -> first question on screen: seloste {ours * 1000:.0f} ms, minimal Textual app {bare * 1000:.0f} ms (medians of {args.runs})")
+    updated, painted = asyncio.run(measure_preview(max(args.runs, 9)))
+    held, drawn = statistics.median(updated), statistics.median(painted)
+    print(f"answer -> preview holds it: median {held * 1000:.0f} ms, slowest {max(updated) * 1000:.0f} ms ({len(updated)} answers)")
+    print(f"answer -> screen painted with it (the next question too): median {drawn * 1000:.0f} ms, slowest {max(painted) * 1000:.0f} ms")
+    print(f"startup ratio {ours / bare:.2f} (target <= 1.3); answer -> preview median {held * 1000:.0f} ms, painted {drawn * 1000:.0f} ms (target <= 50)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,608 @@
+"""The chat, driven the way a person drives it: keys, clicks and what ends up on the screen and on disk.
+
+A whole interview is answered through the chat's own widgets (each question in the form its kind asks for)
+with the answers of an example business, and the export must be byte for byte what `seloste render` writes
+from the answers file the chat saved. Long answers are put into the text box and sent with Enter, because
+every simulated key press costs time.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, OptionList, Select, SelectionList
+
+from wizard.cli import run
+from wizard.examples import example_text
+from wizard.loader import parse
+from wizard.questionnaire import resolve, split_path
+from wizard.tui.app import SelosteApp
+from wizard.tui.screens.chat import ChatScreen
+from wizard.tui.screens.dialogs import ChoiceDialog, LanguageScreen
+from wizard.tui.screens.export import ExportScreen
+from wizard.tui.screens.review import ReviewScreen
+from wizard.tui.text import _
+from wizard.tui.widgets.bubbles import AnswerBubble, ReplyBubble
+from wizard.tui.widgets.composer import Composer, RecordForm
+from wizard.tui.widgets.preview import PreviewPanel, SectionView
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Autosaves go to a fresh folder per test; the working folder (the export's default) too."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("SELOSTE_HOME", str(folder))
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", "")
+    monkeypatch.chdir(tmp_path)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor would make screenshots differ from run to run."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None, raising=False)
+    original = Input.__init__
+
+    def steady(self: Input, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.cursor_blink = False
+
+    monkeypatch.setattr(Input, "__init__", steady)
+
+
+# --- driving the chat ----------------------------------------------------------------------------------------
+
+
+async def until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 15.0) -> None:
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < timeout, "the chat did not get there in time"
+        await pilot.pause(0.02)
+
+
+def language_asked(app: SelosteApp) -> bool:
+    """The first question is on screen, ready for an answer."""
+    return isinstance(app.screen, LanguageScreen) and bool(app.screen.query("#language-choice"))
+
+
+async def choose_languages(pilot: Pilot, conversation: str, notice: str) -> ChatScreen:
+    """The first two questions: the conversation's language, then (in the chat) the notice's."""
+    app = pilot.app
+    await until(pilot, lambda: language_asked(app))
+    choice = app.screen.query_one(OptionList)
+    choice.highlighted = ["fi", "en"].index(conversation)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ChatScreen))
+    chat = app.screen
+    await until(pilot, lambda: chat.query("#answer-choice"))
+    options = chat.query_one("#answer-choice", OptionList)
+    options.highlighted = ["fi", "en"].index(notice)
+    await pilot.press("enter")
+    await until(pilot, lambda: chat.session.notice_lang == notice and chat.step is not None)
+    return chat
+
+
+def value_at(data: dict[str, Any], path: tuple[str, ...]) -> tuple[bool, Any]:
+    node: Any = data
+    for part in path:
+        if not isinstance(node, dict) or part not in node:
+            return False, None
+        node = node[part]
+    return True, node
+
+
+def answer_for(step: Any, data: dict[str, Any]) -> Any:
+    """What the business in `data` answers to `step`, in the form the step's widget takes."""
+    question = step.question
+    found, value = value_at(data, split_path(question.field))
+    items = value if isinstance(value, list) else []
+    if step.mode == "first":
+        return bool(items)
+    if step.mode == "another":
+        return len(items) > step.item
+    if question.kind == "yes_no":
+        if resolve(question.field).section_model is not None:  # "do you have a DPO?": the part is there or not
+            return found and value is not None
+        return bool(value) if found else bool(step.default)
+    if question.kind == "record":
+        item = items[step.item]
+        values = {sub.id: sub_answer(sub, item) for sub in question.fields}
+        return {sub.id: values[sub.id] for sub in step.fields(values)}
+    if question.kind == "list":
+        return items[step.item]
+    if not found or value is None:
+        return [] if question.kind == "multi_choice" else ""
+    if question.kind == "multi_choice":
+        return list(value)
+    return value if isinstance(value, str) else str(value)
+
+
+def sub_answer(sub: Any, item: dict[str, Any]) -> Any:
+    found, value = value_at(item, split_path(sub.field))
+    if sub.kind == "yes_no":
+        if not found:
+            return ""
+        return "yes" if value is True or isinstance(value, dict) else "no"
+    if sub.kind == "multi_choice":
+        return list(value) if found and value else []
+    return "" if not found or value is None else str(value)
+
+
+async def answer(pilot: Pilot, chat: ChatScreen, raw: Any) -> None:
+    """Give `raw` through the widget the current question shows, as a user would."""
+    composer = chat.query_one(Composer)
+    kind = composer.ask.kind
+    if kind in ("yes_no", "add_another"):
+        await pilot.press("y" if raw else "n")
+    elif kind == "single_choice":
+        options = composer.query_one("#answer-choice", OptionList)
+        options.focus()
+        options.highlighted = [value for value, _label in composer.ask.options].index(raw)
+        await pilot.press("enter")
+    elif kind == "multi_choice":
+        selection = composer.query_one("#answer-selection", SelectionList)
+        selection.deselect_all()
+        for value in raw:
+            selection.select(value)
+        composer.query_one("#answer-done", Button).focus()
+        await pilot.press("enter")
+    elif kind == "record":
+        await fill_record(pilot, composer.query_one(RecordForm), raw)
+    else:
+        box = composer.query_one("#answer-text", Input)
+        box.focus()
+        box.value = raw
+        await pilot.press("enter")
+
+
+async def fill_record(pilot: Pilot, form: RecordForm, raw: dict[str, Any]) -> None:
+    for key, value in raw.items():
+        await until(pilot, lambda: form.query(f"#field-{key}"))
+        box = form.query_one(f"#field-{key}")
+        if isinstance(box, Select):
+            box.value = value if value != "" else Select.NULL
+        elif isinstance(box, SelectionList):
+            box.deselect_all()
+            for choice in value:
+                box.select(choice)
+        else:
+            box.value = value
+        await pilot.pause()  # the form may show other boxes for this value
+    form.query_one("#record-save", Button).focus()
+    await pilot.press("enter")
+
+
+async def answer_everything(pilot: Pilot, chat: ChatScreen, data: dict[str, Any], limit: int = 400) -> None:
+    """Answer each question the chat asks with the business's own answers, until it has nothing left to ask."""
+    for _turn in range(limit):
+        step = chat.step
+        if step is None:
+            return
+        before = where(chat)
+        replies = len(chat.query(ReplyBubble))
+        await answer(pilot, chat, answer_for(step, data))
+        await until(pilot, lambda: where(chat) != before or len(chat.query(ReplyBubble)) > replies)
+        refused = [bubble for bubble in chat.query(ReplyBubble) if bubble.has_class("-error")]
+        assert not refused, f"{before} was refused: {refused[-1].render()}"
+    raise AssertionError("the interview did not end")
+
+
+def where(chat: ChatScreen) -> tuple[str, int | None, str] | None:
+    """Which question (item, mode) the chat is asking now; None when it has nothing left to ask."""
+    step = chat.step
+    return None if step is None else (step.question.id, step.item, step.mode)
+
+
+def example(name: str) -> dict[str, Any]:
+    return parse(example_text(name)).data
+
+
+def rendered(answers: Path, lang: str, fmt: str, folder: Path) -> bytes:
+    """What `seloste render ANSWERS --lang L --format F -o FILE` writes."""
+    target = folder / f"render-{lang}.{fmt}"
+    argv = ["render", str(answers), "--lang", lang, "--format", fmt, "-o", str(target)]
+    assert run(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    return target.read_bytes()
+
+
+# --- a whole interview ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "business"), [("fi", "salon"), ("en", "webshop")])
+async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, business: str, tmp_path: Path) -> None:
+    app = SelosteApp(None, lang)
+    async with app.run_test(size=(100, 40)) as pilot:
+        chat = await choose_languages(pilot, lang, lang)
+        await answer_everything(pilot, chat, example(business))
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        assert _("Review your answers", lang) in str(review.query_one("#status").render())
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        export = app.screen
+        export.query_one("#export-languages", SelectionList).select_all()
+        export.query_one("#export-formats", SelectionList).select_all()
+        export.query_one("#export-folder", Input).value = str(tmp_path / "out")
+        await pilot.click("#export-go")
+        await until(pilot, lambda: str(export.query_one("#export-result").render()))
+        shown = str(export.query_one("#export-result").render())
+        saved = chat.session.path
+    assert _("Done. The files are here:", lang) in shown
+    stem = {"fi": "tietosuojaseloste", "en": "privacy-notice"}[lang]
+    written = sorted(path.name for path in (tmp_path / "out").iterdir())
+    assert written == sorted(f"{stem}-{notice}.{fmt}" for notice in ("fi", "en") for fmt in ("md", "html", "txt", "docx"))
+    for notice in ("fi", "en"):
+        for fmt in ("md", "html", "txt", "docx"):
+            assert (tmp_path / "out" / f"{stem}-{notice}.{fmt}").read_bytes() == rendered(saved, notice, fmt, tmp_path), (notice, fmt)
+        assert str(tmp_path / "out" / f"{stem}-{notice}.md") in shown
+    assert run(["check", str(saved)], stdout=io.StringIO()) == 0, "the saved answers have errors"
+
+
+async def answer_until(pilot: Pilot, chat: ChatScreen, data: dict[str, Any], question_id: str) -> None:
+    """Answer as the business in `data` until the chat asks `question_id`."""
+    for _turn in range(100):
+        if chat.step is not None and chat.step.question.id == question_id and chat.step.mode == "answer":
+            return
+        before = where(chat)
+        await answer(pilot, chat, answer_for(chat.step, data))
+        await until(pilot, lambda: where(chat) != before)
+    raise AssertionError(f"{question_id} was never asked")
+
+
+def bubble_texts(chat: ChatScreen, kind: type) -> list[str]:
+    return [str(bubble.render()) for bubble in chat.query(kind)]
+
+
+# --- answering: wrong answers, help, going back --------------------------------------------------------------
+
+
+async def test_a_wrong_answer_is_explained_politely_and_what_was_typed_stays() -> None:
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await choose_languages(pilot, "en", "en")
+        await answer_until(pilot, chat, example("webshop"), "controller_email")
+        box = chat.query_one("#answer-text", Input)
+        box.focus()
+        box.value = "info(at)kauppa.example"
+        await pilot.pause()
+        assert "info(at)kauppa.example" in str(chat.query_one("#answer-hint").render()), "no warning while typing"
+
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.query(ReplyBubble))
+
+        reply = chat.query(ReplyBubble).last()
+        assert reply.has_class("-error")
+        assert reply.border_title == "Let's fix this"
+        assert "is not an e-mail address" in str(reply.render())
+        assert chat.step.question.id == "controller_email"
+        assert box.value == "info(at)kauppa.example"
+        box.value = "info@kauppa.example"
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step.question.id != "controller_email")
+        assert bubble_texts(chat, AnswerBubble)[-1] == "info@kauppa.example"
+
+
+async def test_f1_a_question_mark_and_not_sure_explain_why_the_question_is_asked() -> None:
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await choose_languages(pilot, "en", "en")
+        question = chat.step.question
+        await pilot.press("f1")
+        await until(pilot, lambda: chat.query(ReplyBubble))
+        shown = str(chat.query(ReplyBubble).last().render())
+        assert question.help.why.split()[0] in shown and question.help.article in shown
+        assert f"For example: {question.help.example}" in shown
+
+        box = chat.query_one("#answer-text", Input)
+        box.value = "?"
+        await pilot.press("enter")
+        await until(pilot, lambda: len(chat.query(ReplyBubble)) == 2)
+        assert box.value == "" and chat.step.question is question, "'?' is a request for help, not an answer"
+
+        await answer(pilot, chat, "Kauppa Oy")
+        await until(pilot, lambda: chat.step.question.id == "controller_type")
+        choices = chat.query_one("#answer-choice", OptionList)
+        choices.highlighted = choices.option_count - 1  # the last option: I'm not sure
+        await pilot.press("enter")
+        await until(pilot, lambda: len(chat.query(ReplyBubble)) == 3)
+        assert chat.query(ReplyBubble).last().border_title == "Why we ask"
+        assert chat.step.question.id == "controller_type"
+
+
+async def test_going_back_and_editing_keep_later_answers_unless_they_no_longer_apply(home: Path) -> None:
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await choose_languages(pilot, "en", "en")
+        await answer_until(pilot, chat, example("webshop"), "controller_street_address")
+        business_id = example("webshop")["controller"]["business_id"]
+
+        await pilot.press("f4")
+        await until(pilot, lambda: chat.step.question.id == "controller_business_id")
+        assert chat.query_one("#answer-text", Input).value == business_id, "going back shows the answer given"
+        await answer(pilot, chat, "/back")
+        await until(pilot, lambda: chat.step.question.id == "controller_country")
+
+        name = next(bubble for bubble in chat.query(AnswerBubble) if bubble.question_id == "controller_name")
+        chat.query_one("#transcript").scroll_to_widget(name, animate=False)  # scrolled up to it, as a user would
+        await pilot.pause()
+        await pilot.click(name)
+        await until(pilot, lambda: chat.step.question.id == "controller_name")
+        await answer(pilot, chat, "Kauppa Kaksi Oy")
+        await until(pilot, lambda: chat.step.question.id == "controller_street_address")
+        assert "Kauppa Kaksi Oy" in bubble_texts(chat, AnswerBubble)
+        assert business_id in bubble_texts(chat, AnswerBubble), "a later answer was lost"
+
+        kind = next(bubble for bubble in chat.query(AnswerBubble) if bubble.question_id == "controller_type")
+        kind.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step.question.id == "controller_type")
+        await answer(pilot, chat, "private_person")  # a private person has no Y-tunnus
+        await until(pilot, lambda: chat.step.question.id == "controller_street_address")
+        removed = chat.query(ReplyBubble).last()
+        assert removed.border_title == "Removed" and business_id in str(removed.render())
+        saved = yaml.safe_load(chat.session.path.read_text(encoding="utf-8"))
+    assert saved["controller"]["name"] == "Kauppa Kaksi Oy"
+    assert saved["controller"]["type"] == "private_person" and "business_id" not in saved["controller"]
+
+
+async def test_the_conversation_language_can_be_switched_at_any_time() -> None:
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await choose_languages(pilot, "en", "en")
+        box = chat.query_one("#answer-text", Input)
+        box.value = "Kauppa"
+        await pilot.press("f2")
+        await until(pilot, lambda: chat.lang == "fi" and chat.query(AnswerBubble))
+        assert str(chat.query(AnswerBubble).first().render()) == "englanniksi"  # the notice's language, in Finnish
+        assert chat.query_one("#answer-text", Input).value == "Kauppa", "switching lost what was typed"
+        assert "F1 Ohje" in footer_text(app) and "In English" in footer_text(app)
+        await pilot.press("f2")
+        await until(pilot, lambda: chat.lang == "en")
+        assert "F1 Help" in footer_text(app) and "Suomeksi" in footer_text(app)
+
+
+def footer_text(app: SelosteApp) -> str:
+    return " ".join(f"{key.key_display.upper()} {key.description}" for key in app.screen.query("FooterKey"))
+
+
+# --- never lose an answer -------------------------------------------------------------------------------------
+
+
+def wait_for_output(master: int, wanted: str, timeout: float = 30.0) -> None:
+    seen = b""
+    started = time.monotonic()
+    while wanted.encode() not in seen:
+        assert time.monotonic() - started < timeout, f"{wanted!r} never appeared; last output: {seen[-300:]!r}"
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            seen += os.read(master, 65536)
+
+
+async def test_a_killed_chat_resumes_with_every_answer_it_was_given(home: Path) -> None:
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "SELOSTE_LANG": "en", "COLUMNS": "100", "LINES": "30"}
+    process = subprocess.Popen([sys.executable, "-m", "wizard"], stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    try:
+        wait_for_output(master, "Which language")
+        os.write(master, b"\r")  # English, suggested by SELOSTE_LANG
+        wait_for_output(master, "In which language shall")
+        os.write(master, b"\r")  # the notice in English
+        wait_for_output(master, "official name")
+        os.write(master, b"Kauppa Kolme Oy\r")
+        wait_for_output(master, "What kind of")
+        time.sleep(0.3)
+    finally:
+        process.send_signal(signal.SIGKILL)  # no chance to save anything on the way out
+        process.wait()
+        os.close(master)
+
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: language_asked(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "unfinished interview" in str(app.screen.query_one("#dialog-question").render())
+        await pilot.press("enter")  # continue
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step is not None)
+        chat = app.screen
+        assert chat.session.notice_lang == "en"
+        assert "Kauppa Kolme Oy" in bubble_texts(chat, AnswerBubble)
+        assert chat.step.question.id == "controller_type"
+
+
+async def test_answers_file_opens_and_only_what_is_missing_is_asked(tmp_path: Path) -> None:
+    data = example("webshop")
+    del data["controller"]["email"]
+    answers = tmp_path / "kauppa.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app = SelosteApp(answers, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await choose_languages(pilot, "fi", "fi")
+        assert chat.step.question.id == "controller_email"
+        await answer(pilot, chat, "myynti@kauppa.example")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    assert yaml.safe_load(answers.read_text(encoding="utf-8"))["controller"]["email"] == "myynti@kauppa.example"
+    assert run(["check", str(answers)], stdout=io.StringIO()) == 0
+
+
+async def test_export_never_replaces_a_file_without_asking(tmp_path: Path) -> None:
+    answers = tmp_path / "kauppa.yaml"
+    answers.write_text(example_text("webshop"), encoding="utf-8")
+    existing = tmp_path / "privacy-notice-en.html"
+    existing.write_text("my own edits", encoding="utf-8")
+    app = SelosteApp(answers, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await choose_languages_to_review(pilot)
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        export = app.screen
+        export.query_one("#export-folder", Input).value = str(tmp_path)
+        await pilot.click("#export-go")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert str(existing) in str(app.screen.query_one("#dialog-detail").render())
+        await pilot.click("#choice-keep")
+        await until(pilot, lambda: "Nothing was written" in str(export.query_one("#export-result").render()))
+        assert existing.read_text(encoding="utf-8") == "my own edits"
+
+        await pilot.click("#export-go")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.click("#choice-replace")
+        await until(pilot, lambda: "Done" in str(export.query_one("#export-result").render()))
+    assert existing.read_bytes() == rendered(answers, "en", "html", tmp_path)
+
+
+async def choose_languages_to_review(pilot: Pilot) -> None:
+    """Open a complete answers file: both languages chosen, the chat goes straight to the review."""
+    app = pilot.app
+    await until(pilot, lambda: language_asked(app))
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+
+
+async def test_the_review_lists_the_answers_and_the_check_s_warnings_and_jumps_to_edit(tmp_path: Path) -> None:
+    data = example("webshop")
+    data["controller"]["business_id"] = "1234567-8"  # a wrong check digit: an error the review must show
+    answers = tmp_path / "kauppa.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app = SelosteApp(answers, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: language_asked(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))
+        await pilot.press("enter")
+        chat = app.screen
+        await until(pilot, lambda: chat.step is not None and chat.step.question.id == "controller_business_id")
+        assert chat.query_one("#answer-text", Input).value == "1234567-8", "the wrong answer is shown for fixing"
+        await answer(pilot, chat, data_business_id := "1572860-0")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        rows = [row for row in review.query(".review-row")]
+        assert any(data_business_id in str(row.render()) for row in rows)
+        warnings = [row for row in rows if row.has_class("-warning")]
+        for row in warnings:
+            assert str(row.render()).startswith("warning: ")
+        name = next(row for row in rows if row.target == ("controller_name", None))
+        name.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step.question.id == "controller_name")
+
+
+# --- the preview ------------------------------------------------------------------------------------------------
+
+
+async def test_the_preview_shows_each_answer_in_the_notice_s_language() -> None:
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await choose_languages(pilot, "en", "fi")
+        await pilot.press("f3")
+        await until(pilot, lambda: chat.query(SectionView))
+        assert "PUUTTUU" in "".join(view.markdown for view in chat.query(SectionView)), "the gaps are marked"
+        await answer(pilot, chat, "Kauppa Neljä Oy")
+        await until(pilot, lambda: "Kauppa Neljä Oy" in "".join(view.markdown for view in chat.query(SectionView)))
+        assert "Rekisterinpitäjä" in "".join(view.markdown for view in chat.query(SectionView))
+
+
+# --- what the screens look like (SVG snapshots; `pytest --snapshot-update` after checking a change by eye) ---
+
+
+def complete_answers(folder: Path) -> Path:
+    """The webshop's answers with a fixed notice date, so that no screenshot depends on the day."""
+    data = example("webshop")
+    data["notice"]["date"] = "2026-11-22"
+    path = folder / "kauppa.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+async def at_first_question(pilot: Pilot) -> None:
+    await choose_languages(pilot, "fi", "fi")
+    await pilot.pause()
+
+
+async def after_a_wrong_e_mail(pilot: Pilot) -> None:
+    chat = await choose_languages(pilot, "en", "en")
+    await answer_until(pilot, chat, example("webshop"), "controller_email")
+    await answer(pilot, chat, "info(at)kauppa.example")
+    await until(pilot, lambda: chat.query(ReplyBubble))
+    await pilot.pause()
+
+
+async def with_help_open(pilot: Pilot) -> None:
+    chat = await choose_languages(pilot, "fi", "fi")
+    await pilot.press("f1")
+    await until(pilot, lambda: chat.query(ReplyBubble))
+    await pilot.pause()
+
+
+async def with_the_preview(pilot: Pilot) -> None:
+    await choose_languages_to_review(pilot)
+    app = pilot.app
+    app.pop_screen()
+    chat = app.screen
+    await pilot.press("f3")
+    await until(pilot, lambda: len(chat.query(SectionView)) > 5)
+    chat.query_one(PreviewPanel).scroll_home(animate=False)
+    await pilot.pause()
+
+
+async def at_the_review(pilot: Pilot) -> None:
+    await choose_languages_to_review(pilot)
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+class TestScreens:
+    def test_first_question(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        assert snap_compare(SelosteApp(None, "fi"), terminal_size=size, run_before=at_first_question)
+
+    def test_validation_error(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        assert snap_compare(SelosteApp(None, "en"), terminal_size=size, run_before=after_a_wrong_e_mail)
+
+    def test_help(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        assert snap_compare(SelosteApp(None, "fi"), terminal_size=size, run_before=with_help_open)
+
+    def test_preview(self, snap_compare: Any, size: tuple[int, int], tmp_path: Path) -> None:
+        assert snap_compare(SelosteApp(complete_answers(tmp_path), "en"), terminal_size=size, run_before=with_the_preview)
+
+    def test_review(self, snap_compare: Any, size: tuple[int, int], tmp_path: Path) -> None:
+        assert snap_compare(SelosteApp(complete_answers(tmp_path), "fi"), terminal_size=size, run_before=at_the_review)
+
+
+def test_the_command_line_and_the_chat_s_logic_load_no_textual() -> None:
+    """`seloste check` must start fast: Textual is imported only when the chat itself starts."""
+    code = (
+        "import io, sys\n"
+        "import wizard.tui, wizard.tui.session, wizard.tui.preview\n"
+        "from wizard.cli import run\n"
+        "assert run([], stdout=io.StringIO(), stderr=io.StringIO()) == 0\n"  # no terminal: the commands are listed
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'textual'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True, stdin=subprocess.DEVNULL)
+    assert result.stdout.strip() == "[]"
+
+
+async def test_an_answers_file_that_cannot_be_read_is_explained_and_the_chat_exits_2(tmp_path: Path) -> None:
+    app = SelosteApp(tmp_path / "puuttuu.yaml", "fi")
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: language_asked(app))
+        await pilot.press("enter")
+        await until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 2

@@ -1,0 +1,135 @@
+"""The chat app: language first, then resume or start, then the interview, the review and the export.
+
+The first screen needs nothing but Textual, so it shows at once; the questionnaire, the engine and the
+Finnish catalog load in a worker thread while the user picks a language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.worker import Worker
+
+from wizard.i18n import N_
+from wizard.tui.screens.dialogs import LanguageScreen
+from wizard.tui.text import Conversation, Lazy, _, label
+
+OTHER_LANGUAGE = {"fi": "en", "en": "fi"}
+LOAD_AFTER = 0.3  # seconds after start
+# The switch is labelled in the language it switches to.
+SWITCH_LABEL = {"fi": "In English", "en": "Suomeksi"}
+
+
+class LanguageSwitched(Message):
+    """The conversation language changed: the screen redraws its words."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+
+def _switch_label() -> Lazy:
+    return Lazy(lambda: SWITCH_LABEL[Conversation.lang])
+
+
+class SelosteApp(App[int]):
+    """`seloste` with no arguments. `answers_file` opens an existing answers file and asks only what is missing."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "seloste"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("f2", "switch_language", _switch_label(), id="switch-language"),
+        Binding("ctrl+q", "quit", label(N_("Quit")), priority=True, id="quit"),
+        Binding("ctrl+c", "quit", show=False, priority=True),
+        Binding("ctrl+t", "toggle_theme", label(N_("Light/dark")), show=False, id="theme"),
+    ]
+
+    def __init__(self, answers_file: Path | None = None, lang: str | None = None) -> None:
+        super().__init__()
+        self.answers_file = answers_file
+        self.suggested_lang = lang
+        self.session: Any = None  # wizard.tui.session.Session, once the interview starts
+        self._loader: Worker | None = None
+
+    @property
+    def lang(self) -> str:
+        return Conversation.lang
+
+    def get_default_screen(self) -> LanguageScreen:
+        """The first question is the app's first screen: nothing else is drawn before it."""
+        from wizard.i18n import default_language
+
+        suggested = self.suggested_lang or default_language()
+        Conversation.lang = suggested  # until the user chooses: the footer speaks the likely language
+        return LanguageScreen(suggested)
+
+    def on_mount(self) -> None:
+        # Loading starts a moment after the first question is drawn, so that it cannot delay it (a person
+        # takes longer than that to choose); a quicker choice loads what it needs itself.
+        self.set_timer(LOAD_AFTER, self._start_loading)
+
+    def _start_loading(self) -> None:
+        if self._loader is None:
+            self._loader = self._load_engine()
+
+    @work(thread=True, group="load")
+    def _load_engine(self) -> None:
+        """Everything the interview needs, loaded while the first question is on screen."""
+        from wizard.i18n import translations
+        from wizard.tui import session
+
+        session.preload()
+        translations("fi")
+
+    async def on_language_screen_chosen(self, event: LanguageScreen.Chosen) -> None:
+        Conversation.lang = event.lang
+        self.refresh_bindings()
+        self._open_session()
+
+    @work(exclusive=True, group="open")
+    async def _open_session(self) -> None:
+        if self._loader is not None:
+            await self._loader.wait()
+        from wizard.tui import session
+        from wizard.tui.screens.chat import ChatScreen
+        from wizard.tui.screens.dialogs import ChoiceDialog
+
+        if self.answers_file is not None:
+            opened = session.open_file(self.answers_file, Conversation.lang)
+            if isinstance(opened, str):  # the file cannot be used: say why, and leave
+                self.exit(return_code=2, message=opened)
+                return
+            self.session = opened
+        else:
+            previous = session.unfinished()
+            if previous is not None:
+                answered, saved = session.describe(previous, Conversation.lang)
+                choice = await self.push_screen_wait(
+                    ChoiceDialog(
+                        _("You have an unfinished interview. Continue where you left off?", self.lang),
+                        [("resume", _("Continue", self.lang)), ("new", _("Start a new one", self.lang))],
+                        _("{answered} answers, saved {saved}.", self.lang).format(answered=answered, saved=saved),
+                    )
+                )
+                self.session = session.resume(previous, Conversation.lang) if choice == "resume" else session.new(Conversation.lang)
+            else:
+                self.session = session.new(Conversation.lang)
+        self.session.conversation_lang = Conversation.lang
+        await self.push_screen(ChatScreen(self.session))  # over the first question, which stays below
+
+    def action_switch_language(self) -> None:
+        Conversation.lang = OTHER_LANGUAGE[Conversation.lang]
+        if self.session is not None:
+            self.session.conversation_lang = Conversation.lang
+            self.session.save_state()
+        self.refresh_bindings()
+        self.screen.post_message(LanguageSwitched(Conversation.lang))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

@@ -1,0 +1,1 @@
+"""The chat's screens: the interview, the review, the export and small dialogs."""

@@ -1,0 +1,375 @@
+"""The interview: the transcript above, the answer area below, the live preview beside (or above) them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from wizard.i18n import N_
+from wizard.tui.app import LanguageSwitched
+from wizard.tui.text import _, label
+from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
+from wizard.tui.widgets.composer import Answered, Ask, Composer, FormField, NotSure
+
+NOTICE_LANGUAGE = "notice-language"  # the one question the chat asks itself, not the questionnaire
+NARROW = 100  # below this width the preview sits above the conversation instead of beside it
+SHOWN_HISTORY = 12  # answers shown when the transcript is drawn anew (after resuming, going back, editing)
+KEPT_BUBBLES = 60  # the oldest bubbles leave the transcript beyond this many
+
+
+class ChatScreen(Screen):
+    BINDINGS = [
+        Binding("f1", "help", label(N_("Help")), id="help"),
+        Binding("f3", "toggle_preview", label(N_("Preview")), id="preview"),
+        Binding("f4", "back", label(N_("Back")), id="back"),
+        Binding("f5", "edit_answers", label(N_("Edit")), id="edit"),
+        Binding("f6", "review", label(N_("Review")), id="review", show=False),
+        Binding("escape", "focus_answer", show=False),
+    ]
+
+    def __init__(self, session: Any) -> None:
+        super().__init__()
+        self.session = session
+        self.step: Any = None  # the engine's step being asked; None for the notice language or at the end
+        self.preview_revision = 0
+
+    @property
+    def lang(self) -> str:
+        return self.session.conversation_lang
+
+    def compose(self) -> ComposeResult:
+        from wizard.tui.widgets.preview import PreviewPanel
+
+        yield Static("", id="status")
+        with Horizontal(id="body"):
+            with Vertical(id="conversation"):
+                yield VerticalScroll(id="transcript", can_focus=False)
+                yield Composer(id="composer")
+            yield PreviewPanel(id="preview", classes="-hidden")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.query_one("#transcript").anchor()
+        await self.redraw()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    # --- the transcript ----------------------------------------------------------------------------------------
+
+    async def redraw(self) -> None:
+        """The whole transcript from the answers so far, then the question to ask now."""
+        transcript = self.query_one("#transcript", VerticalScroll)
+        await transcript.remove_children()
+        bubbles: list[Any] = []
+        history = self.session.interview.history
+        if len(history) > SHOWN_HISTORY:  # the review lists them all; a long transcript only slows the screen
+            earlier = len(history) - SHOWN_HISTORY
+            note = _("{count} earlier answers are not shown here: F6 lists them all.", self.lang).format(count=earlier)
+            bubbles.append(Static(Text(note), classes="earlier"))
+            history = history[earlier:]
+        elif self.session.notice_lang:
+            bubbles.append(QuestionBubble(_("The notice", self.lang), self._notice_language_prompt()))
+            bubbles.append(AnswerBubble(self._language_name(self.session.notice_lang), NOTICE_LANGUAGE))
+        for step, shown in history:
+            bubbles.append(self._question_bubble(step))
+            bubbles.append(AnswerBubble(shown, step.question.id, step.item))
+        await transcript.mount_all(bubbles)
+        await self.ask_next()
+
+    def _notice_language_prompt(self) -> str:
+        return _("In which language shall the privacy notice be written? (You can export it in both later.)", self.lang)
+
+    def _language_name(self, code: str) -> str:
+        return {"fi": _("in Finnish", self.lang), "en": _("in English", self.lang)}[code]
+
+    def _question_bubble(self, step: Any) -> QuestionBubble:
+        prompt = _(step.prompt, self.lang)
+        if step.question.kind == "record" and step.mode == "answer" and step.item:
+            prompt = f"{prompt} ({step.item + 1})"
+        return QuestionBubble(_(step.section.title, self.lang), prompt)
+
+    async def say(self, text: Text | str, kind: str, title: str = "") -> None:
+        await self.add_to_transcript(ReplyBubble(text, kind, title))
+
+    async def add_to_transcript(self, bubble: Any) -> None:
+        transcript = self.query_one("#transcript", VerticalScroll)
+        await transcript.mount(bubble)
+        extra = len(transcript.children) - KEPT_BUBBLES
+        if extra > 0:
+            await transcript.remove_children(list(transcript.children)[:extra])
+
+    async def ask_next(self) -> None:
+        composer = self.query_one(Composer)
+        transcript = self.query_one("#transcript", VerticalScroll)
+        if not self.session.notice_lang:
+            self.step = None
+            await self.add_to_transcript(QuestionBubble(_("The notice", self.lang), self._notice_language_prompt()))
+            options = [("fi", self._language_name("fi")), ("en", self._language_name("en"))]
+            ask = Ask("single_choice", options=options, value=self.lang, words=self.words(), not_sure=False)
+            await composer.show(ask)
+            self.show_progress()
+            return
+        self.step = self.session.interview.current()
+        self.show_progress()
+        if self.step is None:
+            await self.say(_("Everything is answered. Check the answers and export the notice.", self.lang), "info")
+            await composer.show(Ask("finish", words=self.words(), not_sure=False))
+            self.action_review()
+            return
+        await self.add_to_transcript(self._question_bubble(self.step))
+        await composer.show(self.ask_for(self.step))
+
+    def ask_for(self, step: Any) -> Ask:
+        """The composer's description of a step, in the conversation language."""
+        lang = self.lang
+        question = step.question
+        words = self.words()
+        if step.mode != "answer":  # the yes/no before a list's first item or after each item
+            return Ask("yes_no", value=step.value, words=words, not_sure=step.mode == "first")
+        value = step.value if step.value is not None else step.default
+        if question.kind == "record":
+            form = self._form(step)
+            return Ask("record", value=value, fields=form(value or {}), form=form, words=words)
+        options = [(option.value, _(option.label, lang)) for option in step.options()]
+        example = _(question.help.example, lang) if question.help.example else ""
+        placeholder = _("e.g. {example}", lang).format(example=example) if example else ""
+        return Ask(question.kind, options, value, placeholder=placeholder, validate=self.session.problem_with, words=words)
+
+    def _form(self, step: Any) -> Any:
+        lang = self.lang
+
+        def boxes(values: dict[str, Any]) -> list[FormField]:
+            fields = []
+            for sub in step.fields(values):
+                options = [(option.value, _(option.label, lang)) for option in step.options(sub, values)]
+                value = values.get(sub.id, sub.default)
+                fields.append(FormField(sub.id, _(sub.prompt, lang), sub.kind, options, value, sub.optional))
+            return fields
+
+        return boxes
+
+    def words(self) -> dict[str, str]:
+        lang = self.lang
+        return {
+            "yes": _("Yes", lang),
+            "no": _("No", lang),
+            "not_sure": _("I'm not sure", lang),
+            "done": _("Done", lang),
+            "save": _("Save", lang),
+            "review": _("Review and export", lang),
+        }
+
+    def show_progress(self) -> None:
+        status = self.query_one("#status", Static)
+        step = self.step
+        if not self.session.notice_lang:
+            title, done, total = _("The notice", self.lang), 0, 1
+        elif step is None:
+            title, done, total = _("All answered", self.lang), 1, 1
+        else:
+            title, done, total = _(step.section.title, self.lang), step.position - 1, step.total
+        width = 20
+        filled = round(width * done / total) if total else width
+        bar = "━" * filled + "─" * (width - filled)
+        counter = "" if not self.session.notice_lang else f"{round(100 * done / total) if total else 100} %"
+        status.update(Text.assemble(("seloste", "bold"), "  ", (title, "bold"), f"  {bar}  ", counter))
+
+    # --- answering ---------------------------------------------------------------------------------------------
+
+    @on(Answered)
+    async def _answered(self, event: Answered) -> None:
+        event.stop()
+        raw = event.raw
+        if isinstance(raw, str) and raw.strip().startswith("/") and await self._command(raw.strip()):
+            return
+        if not self.session.notice_lang:
+            self.session.notice_lang = raw
+            self.session.save_state()
+            await self._record_answer(self._language_name(raw), NOTICE_LANGUAGE, None)
+            self.request_preview()
+            await self.ask_next()
+            return
+        if self.step is None:
+            self.action_review()
+            return
+        step = self.step
+        editing = step.value is not None and step.mode == "answer"
+        before = self.session.interview.answers
+        rejection = self.session.submit(raw)
+        if rejection is not None:
+            await self._refused(rejection)
+            return
+        after = self.session.interview.answers
+        if after != before:
+            self.request_preview(after)  # first, so the preview is built while the answer is written to disk
+        self.session.autosave()
+        dropped = self.session.dropped_text(self.lang)
+        if editing or dropped:  # an earlier answer changed: the transcript is redrawn to show the answers as they are
+            await self.redraw()
+        else:
+            shown = self.session.shown(step) if step.mode != "another" else (_("Yes", self.lang) if raw else _("No", self.lang))
+            await self._record_answer(shown, step.question.id, step.item)
+            await self.ask_next()
+        if dropped:
+            await self.say(dropped, "info", _("Removed", self.lang))
+
+    async def _record_answer(self, shown: str, question_id: str, item: int | None) -> None:
+        await self.add_to_transcript(AnswerBubble(shown, question_id, item))
+
+    async def _refused(self, rejection: Any) -> None:
+        text = rejection.describe(self.lang)
+        reply = Text(text["message"])
+        if text.get("hint"):
+            reply.append("\n" + text["hint"], style="italic")
+        if text.get("article"):
+            reply.append(f"\n({text['article']})", style="dim")
+        await self.say(reply, "error", _("Let's fix this", self.lang))
+        composer = self.query_one(Composer)
+        composer.set_hint(text["message"], error=True)
+        composer.mark_field(rejection.field)
+        if rejection.field is None:
+            composer.focus_answer()
+
+    async def _command(self, command: str) -> bool:
+        """Typed commands: /back, /help, /review, /preview, /lang fi|en. False: not a command."""
+        name, _sep, argument = command[1:].partition(" ")
+        name = name.lower()
+        if name in ("back", "takaisin"):
+            await self.action_back()
+        elif name in ("help", "ohje", "apua"):
+            await self.action_help()
+        elif name in ("review", "yhteenveto"):
+            self.action_review()
+        elif name in ("preview", "esikatselu"):
+            self.action_toggle_preview()
+        elif name in ("lang", "kieli") and argument.strip() in ("fi", "en"):
+            if argument.strip() != self.lang:
+                self.app.action_switch_language()
+        else:
+            return False
+        for box in self.query_one(Composer).query("#answer-text"):
+            box.value = ""  # type: ignore[attr-defined]
+        return True
+
+    @on(NotSure)
+    async def _not_sure(self) -> None:
+        await self.action_help()
+
+    async def action_help(self) -> None:
+        if self.step is None:
+            await self.say(self._general_help(), "help", _("Help", self.lang))
+        else:
+            await self.say(self._help_text(self.step), "help", _("Why we ask", self.lang))
+        self.query_one(Composer).focus_answer()
+
+    def _help_text(self, step: Any) -> Text:
+        lang = self.lang
+        help_ = step.question.help
+        text = Text(_(help_.why, lang))
+        if help_.article:
+            text.append("\n" + _(help_.article, lang), style="dim")
+        if help_.example:
+            text.append("\n" + _("For example: {example}", lang).format(example=_(help_.example, lang)), style="italic")
+        text.append("\n\n" + _("F4 goes back, F5 changes an earlier answer, F3 shows the notice.", lang), style="dim")
+        return text
+
+    def _general_help(self) -> Text:
+        return Text(
+            _(
+                "Answer in your own words and press Enter. F1 explains the question, F4 goes back, F5 lets you "
+                "change any earlier answer (or click it), F3 shows the notice as it grows. Every answer is saved "
+                "at once: you can stop with Ctrl+Q and continue later.",
+                self.lang,
+            )
+        )
+
+    async def action_back(self) -> None:
+        if not self.session.notice_lang:
+            return
+        if not self.session.interview.history:
+            self.session.notice_lang = None  # back from the first question: to the notice's language
+        else:
+            self.session.back()
+        await self.redraw()
+
+    def action_focus_answer(self) -> None:
+        self.query_one(Composer).focus_answer()
+
+    def action_edit_answers(self) -> None:
+        bubbles = self.query(AnswerBubble)
+        if bubbles:
+            bubbles.last().focus()
+            self.notify(_("Choose an answer with ↑ ↓ and press Enter to change it; Esc returns.", self.lang))
+
+    @on(AnswerBubble.EditRequested)
+    async def _edit(self, event: AnswerBubble.EditRequested) -> None:
+        await self.edit(event.question_id, event.item)
+
+    async def edit(self, question_id: str, item: int | None = None) -> None:
+        if question_id == NOTICE_LANGUAGE:
+            self.session.notice_lang = None
+        else:
+            self.session.edit(question_id, item)
+        await self.redraw()
+
+    def key_up(self) -> None:
+        if isinstance(self.focused, AnswerBubble):
+            self.focus_previous(AnswerBubble)
+
+    def key_down(self) -> None:
+        focused = self.focused
+        if isinstance(focused, AnswerBubble):
+            if focused is list(self.query(AnswerBubble))[-1]:
+                self.action_focus_answer()
+            else:
+                self.focus_next(AnswerBubble)
+
+    # --- preview, review, language ------------------------------------------------------------------------------
+
+    def action_toggle_preview(self) -> None:
+        from wizard.tui.widgets.preview import PreviewPanel
+
+        preview = self.query_one(PreviewPanel)
+        preview.toggle_class("-hidden")
+        showing = not preview.has_class("-hidden")
+        self.set_class(showing, "-preview")
+        if showing:
+            self.request_preview()
+        self.query_one(Composer).focus_answer()
+
+    def request_preview(self, answers: dict[str, Any] | None = None) -> None:
+        from wizard.tui.widgets.preview import PreviewPanel
+
+        preview = self.query_one(PreviewPanel)
+        if preview.has_class("-hidden") or not self.session.notice_lang:
+            return
+        answers = answers if answers is not None else self.session.interview.answers
+        self.preview_revision = preview.request(answers, self.session.notice_lang)
+
+    def action_review(self) -> None:
+        from wizard.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.session), self._back_from_review)
+
+    async def _back_from_review(self, target: tuple[str, int | None] | None) -> None:
+        if target:
+            await self.edit(*target)
+        else:
+            self.query_one(Composer).focus_answer()
+
+    @on(LanguageSwitched)
+    async def _language_switched(self) -> None:
+        typed = self.query_one(Composer).typed_text()
+        await self.redraw()
+        if typed:
+            for box in self.query_one(Composer).query("#answer-text"):
+                box.value = typed  # type: ignore[attr-defined]
+        self.request_preview()

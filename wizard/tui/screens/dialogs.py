@@ -1,0 +1,77 @@
+"""Small screens that ask one thing: the conversation language, resume or start over, replace files or not."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+# The first question is asked before a language is chosen, so it is written in both at once; the language
+# names are each in their own language, as language pickers everywhere show them.
+LANGUAGE_QUESTION = "Millä kielellä keskustellaan? · Which language shall we talk in?"
+LANGUAGE_NAMES = {"fi": "Suomi", "en": "English"}
+
+
+class LanguageScreen(Screen):
+    """The first question: the language of the conversation (the notice's language is asked later)."""
+
+    class Chosen(Message):
+        def __init__(self, lang: str) -> None:
+            super().__init__()
+            self.lang = lang
+
+    AUTO_FOCUS = "#language-choice"
+
+    def __init__(self, suggested: str) -> None:
+        super().__init__()
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="language-box"):
+            yield Static("seloste", id="language-title")
+            yield Static(Text(LANGUAGE_QUESTION), id="language-question", classes="bubble question")
+            choice = OptionList(*[Option(name, id=code) for code, name in LANGUAGE_NAMES.items()], id="language-choice")
+            choice.highlighted = list(LANGUAGE_NAMES).index(self.suggested)
+            yield choice
+        yield Footer()
+
+    @on(OptionList.OptionSelected, "#language-choice")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(self.Chosen(event.option.id or "en"))
+
+
+class ChoiceDialog(ModalScreen[str]):
+    """A question with a few buttons; dismisses with the id of the button pressed (Escape: the last one)."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]], detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog"):
+            yield Static(Text(self.question), id="dialog-question")
+            if self.detail:
+                yield Static(Text(self.detail), id="dialog-detail")
+            with Horizontal(classes="answer-buttons"):
+                for index, (key, text) in enumerate(self.choices):
+                    yield Button(text, id=f"choice-{key}", variant="primary" if index == 0 else "default")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss((event.button.id or "").removeprefix("choice-"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.choices[-1][0])

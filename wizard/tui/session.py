@@ -1,0 +1,287 @@
+"""One chat session: the interview, where its answers are saved, the two languages, and the export.
+
+This is the chat's link to the engine (`wizard.engine`), autosave (`wizard.storage`) and the notice
+pipeline. It imports no Textual, so it can be tested and timed on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wizard.tui.text import _
+
+TEXT_KINDS = ("text", "long_text", "email", "phone", "business_id", "postal_code", "country", "website", "date", "list")
+
+
+def preload() -> None:
+    """Import and read what the interview needs (run in a worker while the first screen is shown)."""
+    from wizard import render, storage  # noqa: F401
+    from wizard.engine import Interview  # noqa: F401
+    from wizard.questionnaire import load_questionnaire
+
+    load_questionnaire()
+
+
+@dataclass
+class Finding:
+    severity: str
+    message: str
+    hint: str
+    article: str
+    target: tuple[str, int | None] | None  # the question (and item) to change, when one fills the field
+
+
+@dataclass
+class ExportResult:
+    written: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    problem: str = ""
+
+
+class Session:
+    def __init__(self, path: Path, interview: Any, conversation_lang: str, notice_lang: str | None = None) -> None:
+        self.path = path
+        self.interview = interview
+        self.notice_lang = notice_lang
+        self.conversation_lang = conversation_lang
+
+    @property
+    def conversation_lang(self) -> str:
+        return self._conversation_lang
+
+    @conversation_lang.setter
+    def conversation_lang(self, lang: str) -> None:
+        self._conversation_lang = lang
+        self.interview.lang = lang  # the answers in the transcript are shown in it too
+
+    # --- answering: each change is saved before the chat shows it -------------------------------------------
+
+    def submit(self, raw: Any) -> Any:
+        """None when the answer is taken (the caller saves it: `autosave`); otherwise the engine's Rejection."""
+        from wizard.engine import Rejection
+
+        result = self.interview.submit(raw)
+        return result if isinstance(result, Rejection) else None
+
+    def back(self) -> None:
+        self.interview.back()
+
+    def edit(self, question_id: str, item: int | None = None) -> None:
+        self.interview.edit(question_id, item)
+
+    def problem_with(self, raw: str) -> str | None:
+        """What the answers model says about a typed answer before it is sent (None: nothing yet).
+
+        The same check the engine makes on Enter: the value is put in a copy of the answers at its field and
+        the whole is validated, so a postal code is judged against the country given earlier.
+        """
+        from wizard.check import check_data
+        from wizard.questionnaire import split_path
+
+        step = self.interview.current()
+        text = raw.strip()
+        if step is None or step.mode != "answer" or step.question.kind not in TEXT_KINDS or not text:
+            return None
+        path: tuple[Any, ...] = split_path(step.question.field)
+        candidate = self.interview.answers
+        node = candidate
+        for part in path[:-1]:
+            if not isinstance(node.get(part), dict):
+                node[part] = {}
+            node = node[part]
+        if step.question.kind == "list":
+            items = list(node.get(path[-1]) or []) if isinstance(node.get(path[-1]), list) else []
+            index = step.item or 0
+            items[index:index + 1] = [text]
+            node[path[-1]] = items
+            path = (*path, index)
+        else:
+            node[path[-1]] = text
+        report = check_data(candidate)
+        if report.answers is not None:
+            return None
+        for diagnostic in report.diagnostics:
+            if diagnostic.path[: len(path)] == path and diagnostic.code != "missing":
+                return diagnostic.describe(self.conversation_lang)["message"]
+        return None
+
+    def shown(self, step: Any) -> str:
+        """The answer to `step` as the transcript shows it."""
+        for answered, text in self.interview.history:
+            if (answered.question.id, answered.item, answered.mode) == (step.question.id, step.item, step.mode):
+                return text
+        return ""
+
+    def dropped_text(self, lang: str) -> str:
+        """What the last change removed, as a note for the transcript ("" when nothing)."""
+        dropped = self.interview.dropped
+        if not dropped:
+            return ""
+        lines = []
+        for item in dropped:
+            question = item.record or item.question
+            prompt = _(question.prompt, lang)
+            shown = self.interview.display(item.question, item.value, lang)
+            lines.append(f"• {prompt}: {shown}")
+        return _("These answers no longer apply and were removed:", lang) + "\n" + "\n".join(lines)
+
+    # --- saving ---------------------------------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        from wizard import storage
+
+        storage.autosave(self.interview.answers, self.path, self.state())
+
+    def save_state(self) -> None:
+        from wizard import storage
+
+        storage.save_state(self.path, self.state())
+
+    def state(self) -> Any:
+        from wizard.storage import SessionState
+
+        return SessionState(conversation_lang=self.conversation_lang, notice_lang=self.notice_lang)
+
+    # --- review and export ----------------------------------------------------------------------------------
+
+    def findings(self, lang: str) -> list[Finding]:
+        report = self.interview.report()
+        found = []
+        for diagnostic in sorted(report.diagnostics, key=lambda d: d.severity != "error"):
+            text = diagnostic.describe(lang)
+            target = self.question_at(diagnostic.path)
+            found.append(Finding(diagnostic.severity, text["message"], text["hint"], text["article"], target))
+        return found
+
+    def question_at(self, path: tuple[Any, ...]) -> tuple[str, int | None] | None:
+        """The question (and the item of a record or list) whose answer holds the field at `path`."""
+        from wizard.questionnaire import split_path
+
+        names = tuple(part for part in path if isinstance(part, str))
+        best: tuple[int, str, int | None] | None = None
+        for _section, question in self.interview.questionnaire.questions():
+            own = split_path(question.field)
+            if names[: len(own)] != own:
+                continue
+            item = path[len(own)] if len(path) > len(own) and isinstance(path[len(own)], int) else None
+            if best is None or len(own) > best[0]:
+                best = (len(own), question.id, item if question.repeating else None)
+        return (best[1], best[2]) if best else None
+
+    def answers_by_section(self, lang: str) -> list[tuple[str, list[tuple[tuple[str, int | None], str, str]]]]:
+        """[(section title, [((question id, item), prompt, answer), ...]), ...] in the conversation's order."""
+        sections: dict[str, list[tuple[tuple[str, int | None], str, str]]] = {}
+        for step, shown in self.interview.history:
+            prompt = _(step.prompt, lang)
+            if step.item is not None and step.question.repeating:
+                prompt = f"{prompt} ({step.item + 1})"
+            sections.setdefault(_(step.section.title, lang), []).append(((step.question.id, step.item), prompt, shown))
+        return list(sections.items())
+
+    def export(self, plan: list[tuple[str, str, Path]], replace: bool, allow_incomplete: bool) -> ExportResult:
+        """Write each (language, format, path) from the saved answers file, exactly as `seloste render` would."""
+        from wizard.check import Unreadable, check_bytes
+        from wizard.commands import write_atomically
+        from wizard.formats import render_format
+        from wizard.render import Incomplete, build_notice
+
+        lang = self.conversation_lang
+        self.autosave()
+        try:
+            report = check_bytes(self.path.read_bytes())
+        except (OSError, Unreadable) as error:
+            return ExportResult(problem=_("Cannot read the saved answers: {reason}", lang).format(reason=error))
+        if report.answers is None:
+            return ExportResult(problem=_("The answers have errors; the review lists them.", lang))
+        result = ExportResult()
+        notices = {}
+        for notice_lang in dict.fromkeys(notice_lang for notice_lang, _fmt, _path in plan):
+            try:
+                notices[notice_lang] = build_notice(report, notice_lang, allow_incomplete=allow_incomplete)
+            except Incomplete as incomplete:
+                result.missing = [_(status.item.name, lang) for status in incomplete.statuses]
+                return result
+        for notice_lang, fmt, path in plan:
+            notice = notices[notice_lang]
+            content = render_format(notice.markdown, fmt, notice_lang, notice.title)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                result.written.append(write_atomically(path, content, overwrite=replace))
+            except FileExistsError:
+                result.problem = _("{path} appeared meanwhile; nothing was replaced.", lang).format(path=path)
+                return result
+            except OSError as error:
+                result.problem = _("Cannot write {path}: {reason}.", lang).format(path=path, reason=error.strerror or error)
+                return result
+        from wizard import storage
+
+        storage.finish(self.path)  # exported: no longer offered for resuming
+        return result
+
+
+# --- starting a session -------------------------------------------------------------------------------------
+
+
+def unfinished() -> Path | None:
+    """The interview to offer for resuming; one whose file can no longer be read is not offered."""
+    from wizard import storage
+    from wizard.check import Unreadable
+
+    path = storage.unfinished()
+    if path is None:
+        return None
+    try:
+        storage.load(path)
+    except Unreadable:
+        return None
+    return path
+
+
+def describe(path: Path, lang: str) -> tuple[int, str]:
+    """How many answers an unfinished interview has, and when it was saved (for "continue?")."""
+    from datetime import datetime
+
+    from babel.dates import format_datetime
+
+    from wizard import storage
+    from wizard.engine import Interview
+
+    answered = len(Interview.start(answers=storage.load(path)).history)
+    saved = datetime.fromtimestamp(path.stat().st_mtime)
+    return answered, format_datetime(saved, "short", locale={"fi": "fi_FI", "en": "en_GB"}[lang])
+
+
+def new(lang: str) -> Session:
+    from wizard import storage
+    from wizard.engine import Interview
+
+    session = Session(storage.new_path(), Interview.start(lang=lang), lang)
+    session.autosave()
+    session.save_state()
+    return session
+
+
+def resume(path: Path, lang: str) -> Session:
+    from wizard import storage
+    from wizard.engine import Interview
+
+    state = storage.load_state(path)
+    return Session(path, Interview.start(answers=storage.load(path), lang=lang), lang, state.notice_lang)
+
+
+def open_file(path: Path, lang: str) -> Session | str:
+    """The chat on an existing answers file, which it completes in place (it asks only what is missing);
+    or why the file cannot be used."""
+    from wizard import storage
+    from wizard.check import Unreadable
+    from wizard.engine import Interview
+
+    if not path.is_file():
+        return _("Cannot read {path}: {reason}.", lang).format(path=path, reason=_("there is no such file", lang))
+    try:
+        answers = storage.load(path)
+    except Unreadable as problem:
+        return f"{path}: {problem.diagnostic.describe(lang)['message']}"
+    return Session(path, Interview.start(answers=answers, lang=lang), lang, storage.load_state(path).notice_lang)

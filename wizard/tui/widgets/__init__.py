@@ -1,0 +1,1 @@
+"""The chat's widgets: bubbles, the answer area and the live preview."""

@@ -1,0 +1,52 @@
+"""The transcript's bubbles: seloste's questions and replies on the left, the user's answers on the right."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Static
+
+from wizard.i18n import N_
+from wizard.tui.text import label
+
+
+class QuestionBubble(Static):
+    """A question as asked: the section it belongs to above, the question itself below."""
+
+    def __init__(self, section: str, prompt: str, *, question_id: str | None = None) -> None:
+        super().__init__(Text(prompt), classes="bubble question")
+        self.border_title = section
+        self.question_id = question_id
+
+
+class AnswerBubble(Static, can_focus=True):
+    """An answer given; choosing it (Enter or a click) asks to change it."""
+
+    BINDINGS = [Binding("enter", "edit", label(N_("Change this answer")))]
+
+    class EditRequested(Message):
+        def __init__(self, question_id: str, item: int | None) -> None:
+            super().__init__()
+            self.question_id = question_id
+            self.item = item
+
+    def __init__(self, text: str, question_id: str, item: int | None = None) -> None:
+        super().__init__(Text(text or "-"), classes="bubble answer")
+        self.question_id = question_id
+        self.item = item
+
+    def action_edit(self) -> None:
+        self.post_message(self.EditRequested(self.question_id, self.item))
+
+    def on_click(self) -> None:
+        self.action_edit()
+
+
+class ReplyBubble(Static):
+    """seloste's reply that is not a question: what was wrong with an answer, help, a notice of what changed."""
+
+    def __init__(self, text: Text | str, kind: str, title: str = "") -> None:
+        super().__init__(text if isinstance(text, Text) else Text(text), classes=f"bubble reply -{kind}")
+        if title:
+            self.border_title = title

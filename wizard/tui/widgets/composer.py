@@ -1,0 +1,368 @@
+"""The answer area under the transcript: a widget that fits the question being asked.
+
+Text of any format goes in an `Input` that says what is wrong while you type; a choice in an `OptionList`;
+several choices in a `SelectionList`; yes or no on two buttons; a record (a processor: name, service,
+country) in a small form. The composer knows nothing of the engine: the chat describes each question to it
+as an `Ask`, already in the conversation language, and gets back `Answered` with the raw answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets.option_list import Option
+
+CHOICE_KINDS = ("single_choice", "multi_choice", "yes_no")
+NOT_SURE = "\x00not-sure"  # an option value no answer can have
+
+
+@dataclass
+class FormField:
+    """One box of a record's form."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    options: list[tuple[str, str]] = field(default_factory=list)
+    value: str = ""
+    optional: bool = False
+
+
+@dataclass
+class Ask:
+    """What the composer shows for one question, with every word already translated."""
+
+    kind: str
+    options: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
+    value: Any = None
+    fields: list[FormField] = field(default_factory=list)
+    placeholder: str = ""
+    validate: Callable[[str], str | None] | None = None  # the problem with a typed answer, or None
+    form: Callable[[dict[str, Any]], list[FormField]] | None = None  # a record's boxes for the values typed so far
+    words: dict[str, str] = field(default_factory=dict)  # yes, no, not_sure, done, save
+    not_sure: bool = True  # offer "I'm not sure" (which opens the help)
+
+
+class Answered(Message):
+    def __init__(self, raw: Any) -> None:
+        super().__init__()
+        self.raw = raw
+
+
+class NotSure(Message):
+    """The user asked for help instead of answering."""
+
+
+class _Check(Validator):
+    def __init__(self, check: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.check = check
+
+    def validate(self, value: str) -> ValidationResult:
+        if not value.strip():
+            return self.success()  # nothing typed yet is not an error
+        problem = self.check(value)
+        return self.failure(problem) if problem else self.success()
+
+
+class AnswerInput(Input):
+    """A text answer; its value stays when the answer is refused, so it can be corrected."""
+
+
+class Composer(Vertical):
+    """Holds one pane per kind of answer; showing a question fills and shows its pane and hides the others.
+
+    The panes stay mounted from question to question: building new widgets for every question would cost
+    more than the answer it is for.
+    """
+
+    BINDINGS = [Binding("question_mark", "not_sure", show=False)]
+    PANES = ("text", "choice", "multi", "yes-no", "finish", "record")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.ask: Ask | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="answer-area"):
+            with Vertical(id="pane-text", classes="pane"):
+                yield AnswerInput(id="answer-text", valid_empty=True)
+            with Vertical(id="pane-choice", classes="pane"):
+                yield OptionList(id="answer-choice")
+            with Vertical(id="pane-multi", classes="pane"):
+                yield SelectionList[str](id="answer-selection")
+                with Horizontal(classes="answer-buttons"):
+                    yield Button("", id="answer-done", variant="primary")
+                    yield Button("", classes="answer-not-sure")
+            with Horizontal(id="pane-yes-no", classes="pane answer-buttons"):
+                yield Button("", id="answer-yes")
+                yield Button("", id="answer-no")
+                yield Button("", classes="answer-not-sure")
+            with Horizontal(id="pane-finish", classes="pane answer-buttons"):
+                yield Button("", id="answer-finish", variant="primary")
+            yield Vertical(id="pane-record", classes="pane")
+        yield Static("", id="answer-hint")
+
+    # --- showing a question -------------------------------------------------------------------------------
+
+    async def show(self, ask: Ask) -> None:
+        self.ask = ask
+        pane = self._fill(ask)
+        for name in self.PANES:
+            self.query_one(f"#pane-{name}").display = name == pane
+        if pane == "record":
+            area = self.query_one("#pane-record")
+            await area.remove_children()
+            await area.mount(RecordForm(ask))
+        self.set_hint("")
+        self.focus_answer()
+
+    def _fill(self, ask: Ask) -> str:
+        """Put the question's choices, words and current answer in its pane; returns the pane's name."""
+        words = ask.words
+        for button in self.query(".answer-not-sure").results(Button):
+            button.label = words.get("not_sure", "")
+            button.display = ask.not_sure
+        if ask.kind == "single_choice":
+            chooser = self.query_one("#answer-choice", OptionList)
+            chooser.clear_options()
+            chooser.add_options([Option(text, id=value) for value, text in ask.options])
+            if ask.not_sure:
+                chooser.add_option(Option(Text(words.get("not_sure", ""), style="italic"), id=NOT_SURE))
+            values = [value for value, _ in ask.options]
+            chooser.highlighted = values.index(ask.value) if ask.value in values else 0
+            return "choice"
+        if ask.kind == "multi_choice":
+            chosen = set(ask.value or [])
+            selection = self.query_one("#answer-selection", SelectionList)
+            selection.clear_options()
+            selection.add_options([(text, value, value in chosen) for value, text in ask.options])
+            self.query_one("#answer-done", Button).label = words.get("done", "")
+            return "multi"
+        if ask.kind in ("yes_no", "add_another"):
+            yes, no = self.query_one("#answer-yes", Button), self.query_one("#answer-no", Button)
+            yes.label, no.label = words.get("yes", ""), words.get("no", "")
+            yes.variant = "primary" if ask.value is not False else "default"
+            no.variant = "primary" if ask.value is False else "default"
+            return "yes-no"
+        if ask.kind == "finish":
+            self.query_one("#answer-finish", Button).label = words.get("review", "")
+            return "finish"
+        if ask.kind == "record":
+            return "record"
+        box = self.query_one("#answer-text", AnswerInput)
+        box.validators = [_Check(ask.validate)] if ask.validate else []
+        box.placeholder = ask.placeholder
+        box.value = "" if ask.value is None else str(ask.value)
+        box.cursor_position = len(box.value)
+        return "text"
+
+    def focus_answer(self) -> None:
+        shown = [name for name in self.PANES if self.query_one(f"#pane-{name}").display]
+        if not shown:
+            return
+        for widget in self.query_one(f"#pane-{shown[0]}").query("Input, Select, OptionList, SelectionList, Button"):
+            if widget.focusable and widget.display:
+                widget.focus()
+                return
+
+    def set_hint(self, text: str, error: bool = False) -> None:
+        hint = self.query_one("#answer-hint", Static)
+        hint.update(Text(text))
+        hint.set_class(error, "-error")
+
+    def mark_field(self, key: str | None) -> None:
+        for form in self.query(RecordForm):
+            form.mark(key)
+
+    def typed_text(self) -> str | None:
+        """What is in the text box now (None when this question has none)."""
+        if not self.query_one("#pane-text").display:
+            return None
+        return self.query_one("#answer-text", AnswerInput).value
+
+    # --- answers ---------------------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#answer-text")
+    def _typing(self, event: Input.Changed) -> None:
+        result = event.validation_result
+        if result is not None and not result.is_valid:
+            self.set_hint(result.failure_descriptions[0], error=True)
+        else:
+            self.set_hint("")
+
+    @on(Input.Submitted, "#answer-text")
+    def _text_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip() == "?":
+            event.input.value = ""
+            self.action_not_sure()
+            return
+        self.post_message(Answered(event.value))
+
+    @on(OptionList.OptionSelected, "#answer-choice")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == NOT_SURE:
+            self.action_not_sure()
+        else:
+            self.post_message(Answered(event.option.id))
+
+    @on(Button.Pressed, "#answer-done")
+    def _selection_done(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(Answered(list(self.query_one("#answer-selection", SelectionList).selected)))
+
+    @on(Button.Pressed, "#answer-finish")
+    def _finish(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(Answered(True))
+
+    @on(Button.Pressed, "#answer-yes")
+    def _yes(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(Answered(True))
+
+    @on(Button.Pressed, "#answer-no")
+    def _no(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(Answered(False))
+
+    @on(Button.Pressed, ".answer-not-sure")
+    def _not_sure_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_not_sure()
+
+    def action_not_sure(self) -> None:
+        self.post_message(NotSure())
+
+    def on_key(self, event: events.Key) -> None:
+        """Y/K (kyllä) and N/E (ei) answer a yes/no question without reaching for the buttons."""
+        if self.ask is None or self.ask.kind not in ("yes_no", "add_another") or not event.character:
+            return
+        key = event.character.lower()
+        if key in ("y", "k", "n", "e"):
+            event.stop()
+            self.post_message(Answered(key in ("y", "k")))
+
+
+class RecordForm(Vertical):
+    """One record (e.g. a processor) as a small form; Enter in the last box or Save sends it.
+
+    Which boxes a record has can depend on what is typed in it (a transfer's ground only for a country outside
+    the EU/EEA): `Ask.form` gives the boxes for the values so far, and the form follows as they change.
+    """
+
+    def __init__(self, ask: Ask) -> None:
+        super().__init__(classes="record-form")
+        self.ask = ask
+        self.typed: dict[str, Any] = {item.key: item.value for item in ask.fields}
+        self.shown = ask.fields
+
+    def compose(self) -> ComposeResult:
+        for item in self.shown:
+            with Horizontal(classes="record-row"):
+                yield Label(item.label, classes="record-label")
+                yield self._box(item)
+        yield Horizontal(Button(self.ask.words.get("save", ""), id="record-save", variant="primary"), classes="answer-buttons")
+
+    def _box(self, item: FormField) -> Any:
+        box_id = f"field-{item.key}"
+        value = self.typed.get(item.key, item.value)
+        if item.kind == "single_choice":
+            options = [(text, value) for value, text in item.options]
+            known = value in [option for option, _ in item.options]
+            return Select(options, value=value if known else Select.NULL, id=box_id, allow_blank=True, compact=True)
+        if item.kind == "yes_no":
+            words = self.ask.words
+            current = {True: "yes", False: "no"}.get(value, value) if value in (True, False, "yes", "no") else Select.NULL
+            options = [(words.get("yes", ""), "yes"), (words.get("no", ""), "no")]
+            return Select(options, value=current, id=box_id, allow_blank=True, compact=True)
+        if item.kind == "multi_choice":
+            chosen = set(value or []) if isinstance(value, list) else set()
+            return SelectionList[str](*[(text, option, option in chosen) for option, text in item.options], id=box_id, compact=True)
+        return Input(value="" if value is None else str(value), id=box_id, classes="record-input", compact=True)
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds now, for every box shown: text, a choice, yes/no, or a list of choices."""
+        found: dict[str, Any] = {}
+        for item in self.shown:
+            widget = self.query_one(f"#field-{item.key}")
+            if isinstance(widget, Select):
+                value = widget.value
+                found[item.key] = "" if value is Select.NULL else value
+            elif isinstance(widget, SelectionList):
+                found[item.key] = list(widget.selected)
+            elif isinstance(widget, Input):
+                found[item.key] = widget.value
+        return found
+
+    def mark(self, key: str | None) -> None:
+        """Point at the box an answer was refused for."""
+        for row in self.query(".record-row"):
+            row.remove_class("-invalid")
+        if key is None:
+            return
+        for box in self.query(f"#field-{key}"):
+            box.parent.add_class("-invalid")  # type: ignore[union-attr]
+            box.focus()
+
+    async def _follow(self) -> None:
+        self.typed.update(self.values())
+        if self.ask.form is None:
+            return
+        wanted = self.ask.form(self.typed)
+        if [item.key for item in wanted] != [item.key for item in self.shown]:
+            focused = self.screen.focused
+            position = focused.cursor_position if isinstance(focused, Input) else None
+            self.shown = wanted
+            await self.recompose()
+            if focused is not None and focused.id and self.query(f"#{focused.id}"):
+                box = self.query_one(f"#{focused.id}")
+                box.focus()
+                if isinstance(box, Input) and position is not None:
+                    box.cursor_position = position
+
+    @on(Select.Changed)
+    async def _choice_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        await self._follow()
+
+    @on(Input.Changed)
+    async def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        await self._follow()
+
+    @on(SelectionList.SelectedChanged)
+    async def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        await self._follow()
+
+    @on(Input.Submitted)
+    async def _next_or_save(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self._follow()
+        boxes = list(self.query("Input, Select, SelectionList"))
+        if event.input is boxes[-1]:
+            self._save()
+        else:
+            self.screen.focus_next()
+
+    @on(Button.Pressed, "#record-save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._save()
+
+    def _save(self) -> None:
+        self.typed.update(self.values())
+        self.post_message(Answered(self.values()))
