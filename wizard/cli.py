@@ -12,6 +12,7 @@ import sys
 from typing import Any, TextIO
 
 from wizard import __version__
+from wizard.formats import FORMATS
 from wizard.i18n import LANGUAGES, default_language, translations
 
 EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="write the privacy notice in Finnish or English")
     render.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
     render.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, required=True, help="language of the notice")
-    render.add_argument("--format", choices=("md", "html", "txt", "docx"), default="md", help="output format (default: md)")
+    render.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     render.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
     render.add_argument("--force", action="store_true", help="replace FILE if it exists")
     render.add_argument(

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from wizard.i18n import translations
-
-EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
-FORMATS = ("md", "html", "txt", "docx")
-
-
-def _(message: str, lang: str) -> str:
-    return translations(lang).gettext(message)
+from wizard.cli import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, _
 
 
 def _checked(source: str, ui_lang: str, err: TextIO, stdin: Any) -> tuple[Any, int]:
@@ -166,7 +158,3 @@ def write_atomically(path: Path, content: bytes, overwrite: bool = False) -> Pat
             os.unlink(temporary)
         raise
     return path.resolve()
-
-
-def default_stdout() -> TextIO:
-    return sys.stdout

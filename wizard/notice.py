@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from wizard.answers import Answers, Purpose, Recipient, Retention
+from wizard.answers import Answers, Recipient, Retention
 from wizard.law import Art9Condition, LegalBasis, is_in_eea
 from wizard.resources import data_dir
 

@@ -108,7 +108,6 @@ class ChatScreen(Screen):
 
     async def ask_next(self) -> None:
         composer = self.query_one(Composer)
-        transcript = self.query_one("#transcript", VerticalScroll)
         if not self.session.notice_lang:
             self.step = None
             await self.add_to_transcript(QuestionBubble(_("The notice", self.lang), self._notice_language_prompt()))
