@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="with no command: open the chat on this answers file; it asks only what is still missing",
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="with no command: the interview as a plain line-by-line conversation (screen readers, basic terminals, pipes)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check an answers file: errors, warnings and how to fix them")
@@ -63,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     coverage = commands.add_parser("coverage", help="the GDPR Art. 13/14 checklist: which clause covers each item")
     coverage.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
     coverage.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, required=True, help="language of the report")
+
+    diff = commands.add_parser("diff", help="what changed between two answers files, or the notices they make")
+    diff.add_argument("old", metavar="A", help="the earlier answers file (YAML), or - for standard input")
+    diff.add_argument("new", metavar="B", help="the later answers file (YAML), or - for standard input")
+    diff.add_argument("--json", action="store_true", help="print the changes as JSON for other programs")
+    diff.add_argument("--notice", action="store_true", help="compare the two notices clause by clause instead (needs --lang)")
+    diff.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, help="with --notice: language of the notices")
 
     example = commands.add_parser("example", help="print an example answers file")
     example.add_argument("name", nargs="?", metavar="NAME", help="which example (see --list)")
@@ -90,10 +102,18 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
             from wizard.commands import cmd_coverage
 
             return cmd_coverage(args.answers, args.notice_lang, stdout, stderr, stdin)
+        if args.command == "diff":
+            from wizard.diff import cmd_diff
+
+            return cmd_diff(args, lang, stdout, stderr, stdin)
         if args.command == "schema":
             return cmd_schema(stdout)
         if args.command == "example":
             return cmd_example(args.name, args.list, lang, stdout, stderr)
+        if args.plain:
+            from wizard.plain import run_plain
+
+            return run_plain(args.answers, args.lang, stdin, stdout)
         return start_chat(args.answers, args.lang, parser, stdout, stderr)
     except KeyboardInterrupt:
         return 130

@@ -29,6 +29,7 @@ class Notice:
     statuses: list[ItemStatus]
     facts: Facts
     title: str
+    sections: list[tuple[str, str]]  # (clause id, its Markdown with any gap note), in the notice's order
 
 
 class Incomplete(Exception):
@@ -54,9 +55,10 @@ def build_notice(report: Report, lang: str, allow_incomplete: bool = False) -> N
         raise Incomplete(gaps)
     assert report.answers is not None
     parts = render_clauses(report.answers, lang, incomplete=bool(gaps), facts=facts)
-    markdown = "\n".join(_with_gap_notes(parts, gaps, lang))
+    sections = [(part.clause.id, text) for part, text in zip(parts, _with_gap_notes(parts, gaps, lang))]
+    markdown = "\n".join(text for _, text in sections)
     title = plain_title(parts[0].markdown) if parts else report.answers.processing.name
-    return Notice(lang, markdown, statuses, facts, title)
+    return Notice(lang, markdown, statuses, facts, title, sections)
 
 
 def plain_title(markdown: str) -> str:

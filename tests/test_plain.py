@@ -1,0 +1,194 @@
+"""`seloste --plain`: the interview as a line-by-line conversation, driven here through a pipe as a script would."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from wizard.engine import Interview
+from wizard.examples import example_text
+
+
+def seloste(args: list[str], lines: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SELOSTE_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "wizard", *args], input="".join(line + "\n" for line in lines),
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+def as_line(value: Any) -> str:
+    if isinstance(value, bool):
+        return "y" if value else "n"
+    if isinstance(value, list):
+        return ",".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def answer_lines(example: str) -> list[str]:
+    """The lines a person types to give an example business's answers, in the order the interview asks."""
+    known = Interview.start(answers=yaml.safe_load(example_text(example)))
+    facts = {(step.question.id, step.item, step.mode): step.value for step, _shown in known.history}
+    counts: dict[str, int] = {}
+    for question_id, item, mode in facts:
+        if mode == "answer" and item is not None:
+            counts[question_id] = max(counts.get(question_id, 0), item + 1)
+    fresh, lines = Interview.start(), []
+    while (step := fresh.current()) is not None:
+        question = step.question
+        if step.mode != "answer":
+            more = step.item or 0 if step.mode == "another" else 0
+            answer: Any = counts.get(question.id, 0) > more
+            lines.append(as_line(answer))
+        elif question.kind == "record":
+            form = facts[(question.id, step.item, "answer")]
+            answer, shown = {}, set()
+            while remaining := [sub for sub in step.fields(answer) if sub.id not in shown]:
+                answer[remaining[0].id] = form.get(remaining[0].id)
+                shown.add(remaining[0].id)
+                lines.append(as_line(answer[remaining[0].id]))
+        else:
+            answer = facts[(question.id, step.item, "answer")]
+            lines.append(as_line(answer))
+        assert fresh.submit(answer) is fresh, question.id
+    return lines
+
+
+def saved_answers(home: Path) -> Path:
+    (saved,) = (home / "interviews").glob("*.yaml")
+    return saved
+
+
+@pytest.mark.parametrize(("example", "lang", "language_line"), [("webshop", "en", "2"), ("salon", "fi", "1")])
+def test_a_scripted_interview_writes_the_notice_render_writes(
+    example: str, lang: str, language_line: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    script = [language_line, language_line, *answer_lines(example), "y", "", "md,html", str(out)]
+
+    result = seloste(["--plain"], script, tmp_path / "home")
+
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    assert "Traceback" not in result.stderr and "\x1b" not in result.stdout
+    stem = {"fi": "tietosuojaseloste", "en": "privacy-notice"}[lang]
+    for fmt in ("md", "html"):
+        saved = str(saved_answers(tmp_path / "home"))
+        rendered = seloste(["render", saved, "--lang", lang, "--format", fmt], [], tmp_path)
+        assert (out / f"{stem}-{lang}.{fmt}").read_bytes() == rendered.stdout.encode()
+    assert str(out / f"{stem}-{lang}.md") in result.stdout
+
+
+def test_the_conversation_speaks_finnish_when_chosen(tmp_path: Path) -> None:
+    result = seloste(["--plain"], ["1", "1"], tmp_path)
+
+    assert "Mikä on yrityksesi virallinen nimi?" in result.stdout
+
+
+def test_end_of_input_saves_the_answers_and_says_how_to_continue(tmp_path: Path) -> None:
+    result = seloste(["--plain"], ["2", "2", "Kahvila Kanerva Oy"], tmp_path)
+
+    saved = saved_answers(tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert yaml.safe_load(saved.read_text())["controller"]["name"] == "Kahvila Kanerva Oy"
+    assert f"Your answers so far are saved in {saved}" in result.stdout
+    assert f"seloste --plain --answers {saved}" in result.stdout
+
+    continued = seloste(["--plain", "--answers", str(saved)], ["2"], tmp_path)
+    assert "What is your business's official name?" not in continued.stdout
+    assert "What kind of business is it?" in continued.stdout
+
+
+def test_question_mark_explains_the_question_and_asks_it_again(tmp_path: Path) -> None:
+    result = seloste(["--plain"], ["2", "2", "?", "Kahvila Kanerva Oy"], tmp_path)
+
+    after_help = result.stdout.split("> ?", 1)[1].split("> Kahvila Kanerva Oy", 1)[0]
+    assert "Why we ask:" in after_help
+    assert "GDPR Art. 13(1)(a)" in after_help
+    assert "For example: Kahvila Kanerva Oy" in after_help
+    assert yaml.safe_load(saved_answers(tmp_path).read_text())["controller"]["name"] == "Kahvila Kanerva Oy"
+
+
+def test_lang_switches_the_conversation_language_mid_question(tmp_path: Path) -> None:
+    result = seloste(["--plain"], ["2", "2", "/lang", "?"], tmp_path)
+
+    after_switch = result.stdout.split("> /lang", 1)[1]
+    assert "Keskustelun kieli: suomi" in after_switch
+    assert "Miksi kysymme" in after_switch
+    assert "Jatka komennolla: seloste --plain --answers" in after_switch
+
+
+def test_ctrl_c_saves_the_answers_and_exits_without_a_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "SELOSTE_HOME": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wizard", "--plain"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, env=env,
+    )
+    assert process.stdin and process.stdout
+    process.stdin.write(b"2\n2\nKahvila Kanerva Oy\n")
+    process.stdin.flush()
+    seen = b""
+    while b"(2/" not in seen:  # the second question is asked: the first answer is saved
+        chunk = os.read(process.stdout.fileno(), 4096)
+        assert chunk, seen.decode()
+        seen += chunk
+    process.send_signal(signal.SIGINT)
+    rest, errors = process.communicate(timeout=60)
+
+    assert process.returncode == 1
+    assert b"Traceback" not in errors
+    assert f"seloste --plain --answers {saved_answers(tmp_path)}" in (seen + rest).decode()
+    assert yaml.safe_load(saved_answers(tmp_path).read_text())["controller"]["name"] == "Kahvila Kanerva Oy"
+
+
+def test_the_plain_mode_never_imports_textual(tmp_path: Path) -> None:
+    stand_in = tmp_path / "site" / "textual"
+    stand_in.mkdir(parents=True)
+    (stand_in / "__init__.py").write_text("raise ImportError('the plain mode must not need Textual')\n")
+    env = {**os.environ, "SELOSTE_HOME": str(tmp_path), "PYTHONPATH": str(stand_in.parent)}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "wizard", "--plain"], input="2\n2\n?\n",
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+
+    assert result.returncode == 1, result.stderr
+    assert "Why we ask:" in result.stdout
+
+
+def test_back_returns_to_the_previous_question_with_its_answer_as_the_default(tmp_path: Path) -> None:
+    result = seloste(["--plain"], ["2", "2", "Kahvila Kanerva Oy", "/back", "Kahvila Kaneli Oy"], tmp_path)
+
+    assert "[Kahvila Kanerva Oy] > Kahvila Kaneli Oy" in result.stdout
+    assert yaml.safe_load(saved_answers(tmp_path).read_text())["controller"]["name"] == "Kahvila Kaneli Oy"
+
+
+def test_a_wrong_business_id_is_explained_and_asked_again(tmp_path: Path) -> None:
+    lines = answer_lines("webshop")
+    known = yaml.safe_load(example_text("webshop"))
+    at = lines.index(known["controller"]["business_id"])
+    script = ["2", "2", *lines[:at], "1234567-8", lines[at]]
+
+    result = seloste(["--plain"], script, tmp_path)
+
+    refused = result.stdout.split("> 1234567-8", 1)[1]
+    assert "Let's fix this:" in refused.split("> ", 1)[0]
+    saved = yaml.safe_load(saved_answers(tmp_path).read_text())
+    assert saved["controller"]["business_id"] == known["controller"]["business_id"]
+
+
+def test_a_script_does_not_pick_up_an_unfinished_interview(tmp_path: Path) -> None:
+    seloste(["--plain"], ["2", "2", "Kahvila Kanerva Oy"], tmp_path)
+    first = saved_answers(tmp_path)
+
+    result = seloste(["--plain"], ["2", "2"], tmp_path)
+
+    assert f"seloste --plain --answers {first}" in result.stdout
+    assert len(list((tmp_path / "interviews").glob("*.yaml"))) == 2

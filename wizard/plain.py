@@ -1,0 +1,402 @@
+"""`seloste --plain`: the chat's interview as a plain line-by-line conversation on standard input and output.
+
+For screen readers, basic terminals and answers scripted from a pipe: no full-screen UI, no colours, no
+cursor movement; every line printed is plain text. It drives the same engine, autosave and export as the
+chat (`wizard.tui.session`, which imports no Textual, and neither does this module).
+
+A question is printed with its options numbered (answer with the number or the value itself) and its
+suggested answer in brackets (an empty line takes it). `?` explains the question, `/back` goes back,
+`/lang` switches the conversation language.
+
+Starting: `--answers FILE` continues that file in place. Otherwise, in a terminal, an unfinished interview is
+offered for continuing; from a pipe a new interview is always started (a script must not pick up someone's
+half-done interview by accident), and the unfinished one is named so it can be continued with `--answers`.
+
+Exit codes: 0 when the interview is complete (the notice exported, or export declined), 1 when input ended or
+Ctrl+C came first (the answers so far are saved; the message says where and how to go on), 2 when the
+`--answers` file cannot be used.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from wizard.formats import FORMATS
+from wizard.i18n import LANGUAGES, default_language, translations
+
+EXIT_DONE, EXIT_STOPPED, EXIT_UNUSABLE = 0, 1, 2
+LANGUAGE_NAMES = {"fi": "suomi", "en": "English"}
+NOTICE_STEMS = {"fi": "tietosuojaseloste", "en": "privacy-notice"}
+
+
+def _(message: str, lang: str) -> str:
+    return translations(lang).gettext(message)
+
+
+class EndOfInput(Exception):
+    """Standard input ended (or Ctrl+C) before the interview was finished."""
+
+
+class Back(Exception):
+    """The user typed /back."""
+
+
+class PlainChat:
+    def __init__(self, stdin: TextIO, stdout: TextIO, lang: str) -> None:
+        self.stdin = stdin
+        self.out = stdout
+        self.lang = lang
+        self.session: Any = None
+        self.section = ""
+        self.pending: tuple[Any, ...] | None = None  # a form refused at one field: (question, item, values, field)
+
+    # --- lines in and out ---
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def read(self, preset: str = "") -> str:
+        self.out.write(f"[{preset}] > " if preset else "> ")
+        self.out.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise EndOfInput
+        if not self.stdin.isatty():  # answers from a pipe: echoed, so the transcript reads as a conversation
+            self.out.write(line if line.endswith("\n") else line + "\n")
+        return line.rstrip("\r\n").strip()
+
+    def yes_no(self, prompt: str, default: bool | None = None) -> bool:
+        """A yes/no of the conversation itself (not an answer): asked until it is one."""
+        from wizard.engine import NO, YES, _as_bool
+
+        while True:
+            self.say(prompt + " " + _("(y/n)", self.lang))
+            preset = "" if default is None else _(YES if default else NO, self.lang)
+            line = self.read(preset)
+            answer = default if not line else _as_bool(line)
+            if answer is not None:
+                return answer
+            self.say(_("Please answer y or n.", self.lang))
+
+    # --- the start ---
+
+    def choose_conversation_language(self) -> None:
+        self.say("Language / Kieli: 1) suomi  2) English")
+        while True:
+            line = self.read(LANGUAGE_NAMES[self.lang]).lower()
+            chosen = _language_from(line) if line else self.lang
+            if chosen:
+                self.lang = chosen
+                return
+            self.say("1 = suomi, 2 = English")
+
+    def open_session(self, answers_file: str | None, interactive: bool) -> int | None:
+        """The session to work on; an exit code when the given file cannot be used."""
+        from wizard.tui import session as sessions
+
+        if answers_file:
+            opened = sessions.open_file(Path(answers_file), self.lang)
+            if isinstance(opened, str):
+                self.say(opened)
+                return EXIT_UNUSABLE
+            self.session = opened
+            return None
+        waiting = sessions.unfinished()
+        if waiting is not None and interactive:
+            count, when = sessions.describe(waiting, self.lang)
+            question = _("Continue the unfinished interview ({count} answers, saved {when})?", self.lang)
+            if self.yes_no(question.format(count=count, when=when), default=True):
+                self.session = sessions.resume(waiting, self.lang)
+                return None
+        elif waiting is not None:
+            note = _(
+                "An unfinished interview is saved in {path}; to continue it: seloste --plain --answers {path}",
+                self.lang,
+            )
+            self.say(note.format(path=waiting))
+        self.session = sessions.new(self.lang)
+        self.say(_("Your answers are saved in {path} after every answer.", self.lang).format(path=self.session.path))
+        return None
+
+    def choose_notice_language(self) -> None:
+        lang = self.lang
+        self.say()
+        self.say(_("In which language shall the privacy notice be written? (You can export it in both later.)", lang))
+        self.say(f"  1) {_('in Finnish', lang)}\n  2) {_('in English', lang)}")
+        while True:
+            line = self.read(_("in Finnish", lang) if lang == "fi" else _("in English", lang))
+            try:
+                if self.command(line, None):
+                    lang = self.lang
+                    continue
+            except Back:
+                self.say(_("This is the first question.", lang))
+                continue
+            chosen = _language_from(line.lower()) if line else lang
+            if chosen:
+                self.session.notice_lang = chosen
+                self.session.save_state()
+                return
+            self.say(_("Answer 1 (Finnish) or 2 (English).", lang))
+
+    # --- the interview ---
+
+    def interview(self) -> None:
+        """Ask until every question is answered."""
+        engine = self.session.interview
+        while (step := engine.current()) is not None:
+            try:
+                is_form = step.mode == "answer" and step.question.kind == "record"
+                raw = self.ask_record(step) if is_form else self.ask(step)
+            except Back:
+                if not engine.history:
+                    self.session.notice_lang = None
+                    self.session.save_state()
+                    self.choose_notice_language()
+                else:
+                    self.session.back()
+                continue
+            rejection = self.session.submit(raw)
+            if rejection is not None:
+                self.refuse(rejection)
+                if rejection.field is not None and step.mode == "answer" and step.question.kind == "record":
+                    self.pending = (step.question.id, step.item, raw, rejection.field)
+                continue
+            self.session.autosave()
+            dropped = self.session.dropped_text(self.lang)
+            if dropped:
+                self.say(dropped)
+
+    def heading(self, step: Any) -> None:
+        title = _(step.section.title, self.lang)
+        if title != self.section:
+            self.section = title
+            self.say()
+            self.say(f"== {title} ==")
+        self.say()
+        self.say(f"({step.position}/{step.total}) {_(step.prompt, self.lang)}")
+
+    def ask(self, step: Any) -> Any:
+        """One answer to a step that is not a record's form."""
+        self.heading(step)
+        question = step.question
+        if step.mode != "answer":
+            while True:
+                self.say(_("(y/n)", self.lang))
+                line = self.read()
+                if not self.command(line, question):
+                    return line
+        if question.kind == "list" and step.item:
+            self.say(_("Item {number}", self.lang).format(number=step.item + 1))
+        preset = step.value if step.value is not None else step.default
+        return self.answer(step, question, step.options(), preset)
+
+    def ask_record(self, step: Any) -> dict[str, Any]:
+        """A record's item, field by field; the fields that apply follow the answers given so far."""
+        self.heading(step)
+        if step.item:
+            self.say(_("Item {number}", self.lang).format(number=step.item + 1))
+        presets = {**(step.default or {}), **(step.value or {})}
+        values: dict[str, Any] = {}
+        asked: set[str] = set()
+        if self.pending and self.pending[:2] == (step.question.id, step.item):
+            values = {key: value for key, value in self.pending[2].items() if key != self.pending[3]}
+            asked = set(values)
+        self.pending = None
+        while True:
+            remaining = [sub for sub in step.fields(values) if sub.id not in asked]
+            if not remaining:
+                return {sub.id: values.get(sub.id) for sub in step.fields(values)}
+            sub = remaining[0]
+            self.say(f"- {_(sub.prompt, self.lang)}")
+            values[sub.id] = self.answer(step, sub, step.options(sub, values), presets.get(sub.id))
+            asked.add(sub.id)
+
+    def answer(self, step: Any, question: Any, options: list[Any], preset: Any) -> Any:
+        """The raw answer to a question (or a record's field), after any commands typed before it."""
+        lang = self.lang
+        for number, option in enumerate(options, 1):
+            self.say(f"  {number}) {_(option.label, lang)} ({option.value})")
+        if question.kind == "multi_choice":
+            self.say(_("Choose one or more, separated by commas.", lang))
+        elif question.kind == "yes_no":
+            self.say(_("(y/n)", lang))
+        shown = "" if preset in (None, "", []) else self.session.interview.display(question, preset)
+        while True:
+            line = self.read(shown)
+            if self.command(line, question):
+                continue
+            if not line:
+                return preset if preset is not None else ([] if question.kind == "multi_choice" else "")
+            if question.kind == "multi_choice":
+                return [_chosen(part.strip(), options) for part in line.split(",") if part.strip()]
+            if question.kind == "single_choice":
+                return _chosen(line, options)
+            return line
+
+    def command(self, line: str, question: Any) -> bool:
+        """`?`, `/back`, `/lang`: True when the line was one (and has been done)."""
+        if line == "?" or line.lower() in ("/help", "/ohje"):
+            self.explain(question)
+            return True
+        name, _sep, argument = line.partition(" ")
+        if name.lower() in ("/back", "/takaisin"):
+            raise Back
+        if name.lower() in ("/lang", "/kieli"):
+            argument = argument.strip().lower()
+            self.lang = argument if argument in LANGUAGES else {"fi": "en", "en": "fi"}[self.lang]
+            self.session.conversation_lang = self.lang
+            self.session.save_state()
+            self.say(_("Conversation language: English", self.lang))
+            if question is not None:
+                self.say(_(question.prompt, self.lang))
+            return True
+        return False
+
+    def explain(self, question: Any) -> None:
+        lang = self.lang
+        if question is None:
+            self.say(_("Type the number of your answer.", lang))
+        else:
+            help_ = question.help
+            self.say(_("Why we ask", lang) + ": " + _(help_.why, lang))
+            if help_.article:
+                self.say(_(help_.article, lang))
+            if help_.example:
+                self.say(_("For example: {example}", lang).format(example=_(help_.example, lang)))
+        self.say(_("Commands: ? explains the question, /back goes back, /lang switches the language.", lang))
+
+    def refuse(self, rejection: Any) -> None:
+        text = rejection.describe(self.lang)
+        self.say(_("Let's fix this", self.lang) + ": " + text["message"])
+        if text.get("hint"):
+            self.say("  -> " + text["hint"])
+        if text.get("article"):
+            self.say(f"  ({text['article']})")
+
+    # --- review and export ---
+
+    def review(self) -> bool:
+        """The check's findings. True: ready to export; False: an answer is being changed (ask again)."""
+        lang = self.lang
+        self.say()
+        self.say("== " + _("Everything is answered. Check the answers and export the notice.", lang) + " ==")
+        findings = self.session.findings(lang)
+        labels = {"error": _("error", lang), "warning": _("warning", lang)}
+        for finding in findings:
+            article = f" ({finding.article})" if finding.article else ""
+            self.say(f"{labels[finding.severity]}: {finding.message}{article}")
+            if finding.hint:
+                self.say("  -> " + finding.hint)
+        errors = [finding for finding in findings if finding.severity == "error"]
+        if not findings:
+            self.say(_("No errors or warnings.", lang))
+        if not errors:
+            return True
+        target = next((finding.target for finding in errors if finding.target), None)
+        if target is None or not self.yes_no(_("Change the answer now?", lang), default=True):
+            raise EndOfInput
+        self.session.edit(*target)
+        return False
+
+    def export(self) -> bool:
+        """Ask what to write and write it. False when the user chose not to export."""
+        lang = self.lang
+        if not self.yes_no(_("Export the notice now?", lang), default=True):
+            return False
+        names = [("fi", _("Finnish", lang)), ("en", _("English", lang))]
+        languages = self.pick(_("Languages", lang), names, self.session.notice_lang or lang)
+        formats = self.pick(_("Formats", lang), [(fmt, fmt) for fmt in FORMATS], "md")
+        allow_incomplete = False
+        while True:
+            self.say(_("Folder", lang))
+            folder = Path(self.read(".") or ".").expanduser()
+            stem = NOTICE_STEMS[self.session.notice_lang or lang]
+            plan = [(code, fmt, folder / f"{stem}-{code}.{fmt}") for code in languages for fmt in formats]
+            existing = [path for _code, _fmt, path in plan if path.exists()]
+            replace = False
+            if existing:
+                self.say("\n".join(str(path) for path in existing))
+                replace = self.yes_no(_("These files exist already. Replace them?", lang), default=False)
+                if not replace:
+                    self.say(_("Nothing was written. Choose another name or folder.", lang))
+                    continue
+            result = self.session.export(plan, replace, allow_incomplete)
+            if result.missing:
+                self.say(_("The notice would be incomplete. Still missing:", lang))
+                self.say("\n".join(f"  - {name}" for name in result.missing))
+                allow_incomplete = self.yes_no(_("Export anyway, with each gap marked?", lang), default=False)
+                if not allow_incomplete:
+                    raise EndOfInput
+                continue
+            if result.problem:
+                self.say(result.problem)
+                continue
+            self.say(_("Done. The files are here:", lang))
+            self.say("\n".join(f"  {path}" for path in result.written))
+            return True
+
+    def pick(self, title: str, choices: list[tuple[str, str]], default: str) -> list[str]:
+        """One or more of `choices` (value, label), by number or value, comma-separated."""
+        while True:
+            self.say(title)
+            for number, (value, label) in enumerate(choices, 1):
+                self.say(f"  {number}) {label}" + (f" ({value})" if label != value else ""))
+            self.say(_("Choose one or more, separated by commas.", self.lang))
+            line = self.read(default)
+            wanted = [part.strip() for part in (line or default).split(",") if part.strip()]
+            values = [value for value, _label in choices]
+            picked = [values[int(w) - 1] if w.isdigit() and 0 < int(w) <= len(values) else w for w in wanted]
+            if picked and all(value in values for value in picked):
+                return list(dict.fromkeys(picked))
+            self.say(_("Choose from: {choices}", self.lang).format(choices=", ".join(values)))
+
+    def stopped(self) -> None:
+        self.say()
+        if self.session is None:
+            self.say(_("Stopped before the interview began; nothing was saved.", self.lang))
+            return
+        self.session.autosave()
+        self.say(_("Stopped. Your answers so far are saved in {path}", self.lang).format(path=self.session.path))
+        self.say(_("To continue: seloste --plain --answers {path}", self.lang).format(path=self.session.path))
+
+
+def _language_from(text: str) -> str | None:
+    return {"1": "fi", "fi": "fi", "suomi": "fi", "2": "en", "en": "en", "english": "en"}.get(text)
+
+
+def _chosen(text: str, options: list[Any]) -> str:
+    """An option's value from its number, value or label; anything else as typed (the engine says what is wrong)."""
+    if text.isdigit() and 0 < int(text) <= len(options):
+        return options[int(text) - 1].value
+    for option in options:
+        if text.lower() in (option.value.lower(), option.label.lower()):
+            return option.value
+    return text
+
+
+def run_plain(
+    answers_file: str | None, lang: str | None, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    chat = PlainChat(stdin, stdout, lang or default_language())
+    try:
+        chat.choose_conversation_language()
+        code = chat.open_session(answers_file, stdin.isatty())
+        if code is not None:
+            return code
+        if not chat.session.notice_lang:
+            chat.choose_notice_language()
+        while True:
+            chat.interview()
+            if chat.review():
+                break
+        chat.export()
+        return EXIT_DONE
+    except (EndOfInput, KeyboardInterrupt):
+        chat.stopped()
+        return EXIT_STOPPED
