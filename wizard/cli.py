@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with no command: the interview as a plain line-by-line conversation (screen readers, basic terminals, pipes)",
     )
+    # the chat of one browser tab under `seloste serve`: always a new interview, no terminal needed
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="check an answers file: errors, warnings and how to fix them")
@@ -76,10 +78,25 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--notice", action="store_true", help="compare the two notices clause by clause instead (needs --lang)")
     diff.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, help="with --notice: language of the notices")
 
+    serve = commands.add_parser("serve", help="the chat in a web browser, one interview per browser tab (workshops)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only); another one lets other machines in",
+    )
+    serve.add_argument("--port", type=port_number, default=8000, help="port to listen on (default: 8000)")
+
     example = commands.add_parser("example", help="print an example answers file")
     example.add_argument("name", nargs="?", metavar="NAME", help="which example (see --list)")
     example.add_argument("--list", action="store_true", help="list the examples, one per line")
     return parser
+
+
+def port_number(text: str) -> int:
+    """A TCP port for `seloste serve --port`: 1-65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
 
 
 def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = None, stdin: Any = None) -> int:
@@ -106,10 +123,18 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
             from wizard.diff import cmd_diff
 
             return cmd_diff(args, lang, stdout, stderr, stdin)
+        if args.command == "serve":
+            from wizard.serve import cmd_serve
+
+            return cmd_serve(args.host, args.port, args.lang, stdout, stderr)
         if args.command == "schema":
             return cmd_schema(stdout)
         if args.command == "example":
             return cmd_example(args.name, args.list, lang, stdout, stderr)
+        if args.served:
+            from wizard.serve import run_served
+
+            return run_served(args.lang)
         if args.plain:
             from wizard.plain import run_plain
 

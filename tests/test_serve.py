@@ -1,0 +1,156 @@
+"""`seloste serve`: the chat in a browser for a workshop. All traffic here stays on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from wizard import storage
+from wizard.serve import network_warning
+
+pytest.importorskip("textual_serve")
+aiohttp = pytest.importorskip("aiohttp")
+
+STARTUP_SECONDS = 20
+SEEDED_ANSWERS = {"controller": {"name": "Esimerkki Oy"}}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def seloste(home: Path, *args: str, **popen: object) -> subprocess.Popen:
+    env = {**os.environ, "SELOSTE_HOME": str(home)}
+    return subprocess.Popen([sys.executable, "-m", "wizard", "--lang", "en", *args], env=env, text=True, **popen)
+
+
+def wait_for_page(url: str, server: subprocess.Popen) -> tuple[int, str]:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        assert server.poll() is None, "the server stopped before serving"
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.status, response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not answer within {STARTUP_SECONDS} s")
+
+
+def children(pid: int) -> list[int]:
+    listed = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(line) for line in listed.split()]
+
+
+def is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def open_tabs(port: int, count: int, home: Path) -> None:
+    """Connect `count` browser tabs and wait until each has its chat process and interview file."""
+    folder = home / storage.INTERVIEWS
+    async with aiohttp.ClientSession() as client:
+        tabs = [await client.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") for _ in range(count)]
+        for tab in tabs:  # each tab's chat draws its first screen
+            message = await asyncio.wait_for(tab.receive(), STARTUP_SECONDS)
+            assert message.type in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY)
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while len(list(folder.glob("*.state.json"))) < count + 1 and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+
+
+@pytest.fixture
+def home_with_unfinished_interview(tmp_path: Path) -> tuple[Path, Path]:
+    seeded = tmp_path / storage.INTERVIEWS / "interview-20260101-090000.yaml"
+    storage.autosave(SEEDED_ANSWERS, seeded, storage.SessionState())
+    return tmp_path, seeded
+
+
+def test_serves_the_chat_page_gives_each_tab_a_new_interview_and_leaves_nothing_behind(
+    home_with_unfinished_interview: tuple[Path, Path],
+) -> None:
+    home, seeded = home_with_unfinished_interview
+    seeded_text = seeded.read_text(encoding="utf-8")
+    port = free_port()
+    server = seloste(home, "serve", "--port", str(port), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    tabs: list[int] = []
+    try:
+        status, page = wait_for_page(f"http://127.0.0.1:{port}/", server)
+        assert status == 200
+        assert "textual.js" in page and f"ws://127.0.0.1:{port}/ws" in page
+
+        asyncio.run(open_tabs(port, 2, home))
+        tabs = children(server.pid)
+        assert len(tabs) == 2, "one chat process per browser tab"
+    finally:
+        server.send_signal(signal.SIGINT)
+        _out, errors = server.communicate(timeout=STARTUP_SECONDS)
+
+    assert server.returncode == 0, errors
+    assert "Warning" not in errors  # 127.0.0.1: nothing to warn about
+    deadline = time.monotonic() + 10
+    while any(is_running(pid) for pid in tabs) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in tabs if is_running(pid)]
+
+    new_interviews = sorted(set((home / storage.INTERVIEWS).glob("*.yaml")) - {seeded})
+    assert len(new_interviews) == 2, "each tab starts its own interview instead of resuming the unfinished one"
+    assert [storage.load(path) for path in new_interviews] == [{}, {}]
+    assert seeded.read_text(encoding="utf-8") == seeded_text
+
+
+def test_a_taken_port_is_refused_with_a_message(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = seloste(tmp_path, "serve", "--port", str(port), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _out, errors = server.communicate(timeout=STARTUP_SECONDS)
+
+    assert server.returncode == 2
+    assert f"Cannot serve on 127.0.0.1 port {port}" in errors
+    assert "--port" in errors
+    assert "Traceback" not in errors
+
+
+def test_a_port_outside_the_range_is_a_command_line_error(tmp_path: Path) -> None:
+    server = seloste(tmp_path, "serve", "--port", "70000", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _out, errors = server.communicate(timeout=STARTUP_SECONDS)
+
+    assert server.returncode == 2
+    assert "not a port number" in errors
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
+def test_no_warning_when_only_this_machine_can_connect(host: str) -> None:
+    assert network_warning(host, "en") is None
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::", "workshop-laptop.local"])
+def test_serving_other_machines_warns_that_anyone_on_the_network_can_open_it(host: str) -> None:
+    warning = network_warning(host, "en")
+
+    assert warning is not None and host in warning
+    assert "anyone" in warning and "network" in warning
+
+
+def test_the_warning_is_translated_into_finnish() -> None:
+    warning = network_warning("0.0.0.0", "fi")
+
+    assert warning is not None and "0.0.0.0" in warning
+    assert warning != network_warning("0.0.0.0", "en")
