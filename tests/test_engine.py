@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -896,26 +892,3 @@ def test_an_interview_cut_off_in_a_list_asks_again_whether_there_is_another_item
     assert (step.question.id, step.mode, step.item) == ("special_categories", "another", 1)
     completed, _ = interview_from(data, resumed)
     same_business(completed.answers, data)
-
-
-# --- the engine stands alone ------------------------------------------------------------------------------
-
-
-def test_the_engine_and_the_renderer_load_and_run_without_textual(tmp_path: Path) -> None:
-    stand_in = tmp_path / "site" / "textual"
-    stand_in.mkdir(parents=True)
-    (stand_in / "__init__.py").write_text("")
-    script = textwrap.dedent(
-        f"""
-        import json, sys
-        sys.path.insert(0, {str(stand_in.parent)!r})
-        from wizard.engine import Interview
-        from wizard import render, storage, questionnaire, questions_i18n
-        interview = Interview.start()
-        interview.submit("Esimerkki Oy")
-        print(json.dumps(sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))))
-        """
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
-
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

@@ -43,6 +43,14 @@ def test_importing_the_engine_does_not_import_textual(module: str, tmp_path: Pat
     assert textual_modules_after(f"import {module}", tmp_path) == []
 
 
+def test_the_interview_engine_and_the_renderer_load_and_run_without_textual(tmp_path: Path) -> None:
+    code = (
+        "from wizard.engine import Interview; from wizard import render, storage, questionnaire, questions_i18n; "
+        "Interview.start().submit('Esimerkki Oy')"
+    )
+    assert textual_modules_after(code, tmp_path) == []
+
+
 def test_running_check_does_not_import_textual(tmp_path: Path) -> None:
     code = f"import io; from wizard.cli import run; assert run(['check', {str(WEBSHOP)!r}], stdout=io.StringIO()) == 0"
 
