@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from wizard import storage
-from wizard.serve import network_warning
+from wizard.serve import browser_address, network_warning, run_served, where_to_open
 
 pytest.importorskip("textual_serve")
 aiohttp = pytest.importorskip("aiohttp")
@@ -93,25 +93,65 @@ def test_serves_the_chat_page_gives_each_tab_a_new_interview_and_leaves_nothing_
         status, page = wait_for_page(f"http://127.0.0.1:{port}/", server)
         assert status == 200
         assert "textual.js" in page and f"ws://127.0.0.1:{port}/ws" in page
+        assert "<title>seloste</title>" in page
 
         asyncio.run(open_tabs(port, 2, home))
         tabs = children(server.pid)
         assert len(tabs) == 2, "one chat process per browser tab"
+        new_interviews = sorted(set((home / storage.INTERVIEWS).glob("*.yaml")) - {seeded})
+        assert len(new_interviews) == 2, "each tab starts its own interview instead of resuming the unfinished one"
+        assert [storage.load(path) for path in new_interviews] == [{}, {}]
     finally:
         server.send_signal(signal.SIGINT)
-        _out, errors = server.communicate(timeout=STARTUP_SECONDS)
+        out, errors = server.communicate(timeout=STARTUP_SECONDS)
 
     assert server.returncode == 0, errors
     assert "Warning" not in errors  # 127.0.0.1: nothing to warn about
+    assert out.splitlines() == [where_to_open("127.0.0.1", port, "en")], "only our own line, not textual-serve's banner"
     deadline = time.monotonic() + 10
     while any(is_running(pid) for pid in tabs) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in tabs if is_running(pid)]
 
-    new_interviews = sorted(set((home / storage.INTERVIEWS).glob("*.yaml")) - {seeded})
-    assert len(new_interviews) == 2, "each tab starts its own interview instead of resuming the unfinished one"
-    assert [storage.load(path) for path in new_interviews] == [{}, {}]
+    remaining = sorted(path.name for path in (home / storage.INTERVIEWS).iterdir())
+    assert remaining == [storage.state_path(seeded).name, seeded.name], "the tabs, closed unanswered, left no interview"
     assert seeded.read_text(encoding="utf-8") == seeded_text
+
+
+async def read_until_closed(tab: aiohttp.ClientWebSocketResponse) -> None:
+    """As a browser does: it keeps reading, and so answers the server's closing of the connection."""
+    async for _message in tab:
+        pass
+
+
+async def stop_with_a_tab_open(server: subprocess.Popen, port: int) -> float:
+    """Seconds the server takes to stop on SIGINT (sent to it alone, as a service manager does) while a
+    browser tab is still connected and reading."""
+    async with aiohttp.ClientSession() as client:
+        tab = await client.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30")
+        await asyncio.wait_for(tab.receive(), STARTUP_SECONDS)
+        reader = asyncio.create_task(read_until_closed(tab))
+        started = time.monotonic()
+        server.send_signal(signal.SIGINT)
+        while server.poll() is None and time.monotonic() - started < 60:
+            await asyncio.sleep(0.1)
+        reader.cancel()
+        return time.monotonic() - started
+
+
+def test_the_server_stops_promptly_while_tabs_are_still_open(tmp_path: Path) -> None:
+    port = free_port()
+    server = seloste(tmp_path, "serve", "--port", str(port), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for_page(f"http://127.0.0.1:{port}/", server)
+        seconds = asyncio.run(stop_with_a_tab_open(server, port))
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.wait(timeout=STARTUP_SECONDS)
+    # it closes the tabs' connections itself instead of waiting for them (which took over 20 s)
+    assert seconds < 8, f"the server took {seconds:.1f} s to stop"
+    assert server.returncode == 0
 
 
 def test_a_taken_port_is_refused_with_a_message(tmp_path: Path) -> None:
@@ -154,3 +194,75 @@ def test_the_warning_is_translated_into_finnish() -> None:
 
     assert warning is not None and "0.0.0.0" in warning
     assert warning != network_warning("0.0.0.0", "en")
+
+
+# --- what the trainer is told ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("host", "address"), [("127.0.0.1", "http://127.0.0.1:8000/"), ("::1", "http://[::1]:8000/"),
+                                               ("0.0.0.0", "http://localhost:8000/"), ("::", "http://localhost:8000/"),
+                                               ("workshop-laptop.local", "http://workshop-laptop.local:8000/")])
+def test_the_address_to_open_is_one_a_browser_can_open(host: str, address: str) -> None:
+    assert browser_address(host, 8000) == address
+    assert address in where_to_open(host, 8000, "en")
+
+
+def test_serving_every_address_says_how_other_machines_reach_it() -> None:
+    assert "other machines" not in where_to_open("127.0.0.1", 8000, "en")
+    assert "other machines" in where_to_open("0.0.0.0", 8000, "en")
+
+
+# --- one tab's chat ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def served_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(storage.HOME_VARIABLE, str(tmp_path))
+    return tmp_path / storage.INTERVIEWS
+
+
+def chat_that(monkeypatch: pytest.MonkeyPatch, action: object) -> None:
+    """Stand in for the chat of one tab: `action(answers_file)` is what the participant does before leaving."""
+    import wizard.tui
+
+    def run_chat(answers_file: str, lang: str | None) -> int:
+        action(Path(answers_file))  # type: ignore[operator]
+        return 0
+
+    monkeypatch.setattr(wizard.tui, "run_chat", run_chat)
+
+
+def test_a_tab_closed_before_the_first_answer_leaves_no_interview(
+    served_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[Path] = []
+    chat_that(monkeypatch, seen.append)
+
+    assert run_served("en") == 0
+
+    assert seen and seen[0].parent == served_home
+    assert list(served_home.iterdir()) == []
+
+
+def test_a_tab_with_an_answer_keeps_its_interview(served_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    chat_that(monkeypatch, lambda path: storage.autosave(SEEDED_ANSWERS, path, storage.SessionState()))
+
+    assert run_served("en") == 0
+
+    [kept] = served_home.glob("*.yaml")
+    assert storage.load(kept) == SEEDED_ANSWERS
+    assert storage.unfinished() == kept
+
+
+def test_a_chat_stopped_by_ctrl_c_before_the_first_answer_leaves_no_interview(
+    served_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(path: Path) -> None:
+        raise KeyboardInterrupt
+
+    chat_that(monkeypatch, interrupted)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_served("en")
+
+    assert list(served_home.iterdir()) == []

@@ -128,13 +128,16 @@ def test_no_unfinished_interview_in_an_empty_home() -> None:
     assert storage.unfinished() is None
 
 
+ONE_ANSWER = {"schema_version": 2, "controller": {"name": "Kauppa Oy"}}
+
+
 def test_the_latest_unfinished_interview_is_offered_and_a_finished_one_is_not() -> None:
     older = storage.new_path()
-    storage.autosave({"schema_version": 2}, older, SessionState())
+    storage.autosave(ONE_ANSWER, older, SessionState())
     newer = older.with_name("interview-2.yaml")
-    storage.autosave({"schema_version": 2}, newer, SessionState())
+    storage.autosave(ONE_ANSWER, newer, SessionState())
     done = older.with_name("interview-3.yaml")
-    storage.autosave({"schema_version": 2}, done, SessionState())
+    storage.autosave(ONE_ANSWER, done, SessionState())
     storage.finish(done)
     past = time.time() - 60
     os.utime(older, (past, past))
@@ -144,6 +147,46 @@ def test_the_latest_unfinished_interview_is_offered_and_a_finished_one_is_not() 
     assert storage.unfinished() == older
     storage.finish(older)
     assert storage.unfinished() is None
+
+
+def saved_at(path: Path, answers: dict[str, Any], seconds_ago: int) -> Path:
+    storage.autosave(answers, path, SessionState())
+    moment = time.time() - seconds_ago
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_an_interview_left_before_its_first_answer_is_not_offered_for_resuming() -> None:
+    folder = storage.interviews_dir()
+    answered = saved_at(folder / "interview-1.yaml", ONE_ANSWER, seconds_ago=300)
+    saved_at(folder / "interview-2.yaml", {"schema_version": 2}, seconds_ago=200)  # a new chat, nothing answered
+    saved_at(folder / "interview-3.yaml", {}, seconds_ago=100)  # a browser tab opened and closed
+    (folder / "interview-4.yaml").touch()  # a tab's file, claimed but not yet saved
+
+    assert storage.unfinished() == answered
+    storage.finish(answered)
+    assert storage.unfinished() is None
+
+
+def test_a_damaged_interview_is_not_taken_for_an_empty_one() -> None:
+    damaged = saved_at(storage.interviews_dir() / "interview-1.yaml", ONE_ANSWER, seconds_ago=0)
+    damaged.write_text("controller: [name: Kauppa Oy\n", encoding="utf-8")
+
+    assert storage.has_answers(damaged)
+    assert not storage.discard_if_unanswered(damaged)
+    assert damaged.exists()
+
+
+def test_only_an_interview_with_no_answer_is_discarded() -> None:
+    folder = storage.interviews_dir()
+    empty = saved_at(folder / "interview-1.yaml", {}, seconds_ago=0)
+    answered = saved_at(folder / "interview-2.yaml", ONE_ANSWER, seconds_ago=0)
+
+    assert storage.discard_if_unanswered(empty)
+    assert not storage.discard_if_unanswered(answered)
+
+    assert sorted(path.name for path in folder.iterdir()) == ["interview-2.state.json", "interview-2.yaml"]
+    assert storage.load(answered) == ONE_ANSWER
 
 
 def test_new_interviews_never_reuse_a_name() -> None:

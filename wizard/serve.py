@@ -1,8 +1,8 @@
 """`seloste serve`: the chat in a web browser, through textual-serve, for workshops.
 
 The server starts one chat process per browser tab (`seloste --served`). Each of those begins a new
-interview in its own file, so tabs never share, or offer to resume, one another's answers. textual-serve is
-imported only when serving.
+interview in its own file, so tabs never share, or offer to resume, one another's answers; a tab closed before
+its first answer leaves no file. textual-serve is imported only when serving.
 """
 
 from __future__ import annotations
@@ -47,6 +47,31 @@ def network_warning(host: str, lang: str) -> str | None:
     ).format(host=host)
 
 
+def is_every_address(host: str) -> bool:
+    """0.0.0.0 or ::, which listen on all of the machine's addresses and are no address to open."""
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
+def browser_address(host: str, port: int) -> str:
+    """The address to open in a browser on this machine."""
+    shown = "localhost" if is_every_address(host) else host
+    return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
+
+
+def where_to_open(host: str, port: int, lang: str) -> str:
+    """What the trainer is told once the server starts (instead of textual-serve's own English banner)."""
+    lines = [
+        _("Open {address} in a web browser. Each browser tab is a new interview; stop the server with Ctrl+C.",
+          lang).format(address=browser_address(host, port))
+    ]
+    if is_every_address(host):
+        lines.append(_("On the other machines, use this machine's network address in place of localhost.", lang))
+    return "\n".join(lines)
+
+
 def port_problem(host: str, port: int) -> OSError | None:
     """Why the server could not listen on host:port (taken, not allowed, no such address), or None."""
     try:
@@ -81,22 +106,57 @@ def cmd_serve(host: str, port: int, lang: str | None, out: TextIO, err: TextIO) 
     if warning:
         err.write(warning + "\n")
     err.flush()
+    out.write(where_to_open(host, port, messages_lang) + "\n")
+    out.flush()
     _server(chat_command(lang), host, port).serve()
     return EXIT_OK
 
 
+PAGE_TITLE = "seloste"
+
+
 def _server(command: str, host: str, port: int):  # -> textual_serve.server.Server
+    import asyncio
+    import logging
+
     from textual_serve.server import Server
 
-    class BrowserAddressServer(Server):
-        """Links the page to its websocket at the address the browser used, not the one bound to
-        (0.0.0.0 means nothing to a participant's browser)."""
+    open_tabs: set[asyncio.Task] = set()  # the handlers of the browser tabs' websockets
+
+    class SelosteServer(Server):
+        """textual-serve's server, quiet but for problems (`cmd_serve` says where to open the chat), and
+        linking the page to its websocket at the address the browser used, not the one bound to (0.0.0.0
+        means nothing to a participant's browser)."""
+
+        def initialize_logging(self) -> None:
+            super().initialize_logging()
+            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
+
+        async def on_startup(self, app):  # type: ignore[no-untyped-def]
+            """Instead of the banner, which shows the internal command and a bound address such as 0.0.0.0."""
+
+        async def handle_websocket(self, request):  # type: ignore[no-untyped-def]
+            tab = asyncio.current_task()
+            open_tabs.add(tab)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                open_tabs.discard(tab)
+
+        async def on_shutdown(self, app):  # type: ignore[no-untyped-def]
+            """Close every tab's connection (which stops its chat) at once: aiohttp would otherwise wait for
+            the open websockets, so a stop signal sent to the server alone took many seconds."""
+            for tab in list(open_tabs):
+                tab.cancel()
 
         async def handle_index(self, request):  # type: ignore[no-untyped-def]
             self.public_url = f"{request.scheme}://{request.host}"
-            return await super().handle_index(request)
+            page = await super().handle_index(request)
+            # textual-serve's page has no <title>: the browser tab would show the address
+            page.text = page.text.replace("<head>", f"<head>\n    <title>{PAGE_TITLE}</title>", 1)
+            return page
 
-    return BrowserAddressServer(command, host=host, port=port, title="seloste")
+    return SelosteServer(command, host=host, port=port, title=PAGE_TITLE)
 
 
 def run_served(lang: str | None) -> int:
@@ -105,8 +165,11 @@ def run_served(lang: str | None) -> int:
     from wizard.tui import run_chat
 
     path = claim_new_path()
-    storage.autosave({}, path, storage.SessionState(conversation_lang=lang or default_language()))
-    return run_chat(str(path), lang)
+    try:
+        storage.autosave({}, path, storage.SessionState(conversation_lang=lang or default_language()))
+        return run_chat(str(path), lang)
+    finally:  # a tab closed before the first answer leaves nothing behind
+        storage.discard_if_unanswered(path)
 
 
 def claim_new_path() -> Path:

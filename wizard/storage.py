@@ -156,9 +156,33 @@ def finish(path: Path) -> None:
 
 
 def unfinished() -> Path | None:
-    """The most recently saved interview that was not finished, to offer for resuming; None if there is none."""
+    """The most recently saved interview that was not finished and has an answer, to offer for resuming; None
+    if there is none. An interview left before its first answer (a browser tab opened and closed) is not one."""
     folder = interviews_dir()
     if not folder.is_dir():
         return None
     candidates = [path for path in folder.glob("*.yaml") if path.is_file() and not load_state(path).finished]
-    return max(candidates, key=lambda path: path.stat().st_mtime_ns, default=None)
+    newest_first = sorted(candidates, key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    return next((path for path in newest_first if has_answers(path)), None)
+
+
+def has_answers(path: Path) -> bool:
+    """Whether the interview holds at least one answer. A file that cannot be read may hold some, so it counts."""
+    from wizard.check import Unreadable
+
+    try:
+        data = load(path)
+    except Unreadable as problem:
+        return problem.diagnostic.code != "empty"  # "empty": no YAML at all, e.g. a file just created
+    return any(value not in (None, "", [], {}) for key, value in data.items() if key != "schema_version")
+
+
+def discard_if_unanswered(path: Path) -> bool:
+    """Remove an interview, and its state, that has no answer (nothing would be lost); True if it was removed."""
+    path = Path(path)
+    if not path.is_file() or has_answers(path):
+        return False
+    for leftover in (path, state_path(path)):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    return True

@@ -41,6 +41,11 @@ class LanguageScreen(Screen):
             yield choice
         yield Footer()
 
+    def on_mount(self) -> None:
+        # AUTO_FOCUS is skipped while the app itself has no focus, which is how a browser tab under
+        # `seloste serve` starts: without this, Enter and the arrows would do nothing until a click.
+        self.query_one("#language-choice", OptionList).focus()
+
     @on(OptionList.OptionSelected, "#language-choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.post_message(self.Chosen(event.option.id or "en"))
