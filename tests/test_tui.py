@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 from textual.pilot import Pilot
-from textual.widgets import Button, Input, OptionList, Select, SelectionList
+from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
 
 from wizard.cli import run
 from wizard.examples import example_text
@@ -520,6 +520,67 @@ async def test_the_preview_shows_each_answer_in_the_notice_s_language() -> None:
         assert "Rekisterinpitäjä" in "".join(view.markdown for view in chat.query(SectionView))
 
 
+# --- trainer mode ----------------------------------------------------------------------------------------------
+
+
+def trainer_card_text(chat: ChatScreen) -> str | None:
+    """What the trainer card says, or None when it is hidden."""
+    panel = chat.query_one("#trainer")
+    return None if panel.has_class("-hidden") else str(panel.query_one("#trainer-card", Static).render())
+
+
+async def test_trainer_mode_shows_the_card_of_each_question_and_f7_or_slash_trainer_toggle_it() -> None:
+    app = SelosteApp(None, "en", trainer=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await choose_languages(pilot, "en", "en")
+        card = trainer_card_text(chat)
+        assert card is not None and "Who is responsible" in card and "Ask the room" in card
+        assert "henkilötietolain" in card and "In English:" in card  # the quoted "before" line and its rendering
+        await answer_until(pilot, chat, example("webshop"), "controller_street_address")
+        assert "How people reach you" in (trainer_card_text(chat) or "")
+        await pilot.press("f7")
+        assert trainer_card_text(chat) is None
+        await answer(pilot, chat, "/trainer")
+        assert "How people reach you" in (trainer_card_text(chat) or "")
+        assert chat.query_one("#answer-text", Input).value == ""  # the command is not kept as an answer
+
+
+async def test_the_trainer_card_follows_the_conversation_language() -> None:
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await choose_languages(pilot, "fi", "fi")
+        assert trainer_card_text(chat) is None  # off unless asked for
+        await pilot.press("f7")
+        card = trainer_card_text(chat) or ""
+        assert "Kysy ryhmältä" in card and "In English" not in card
+        await pilot.press("f2")
+        await until(pilot, lambda: "Ask the room" in (trainer_card_text(chat) or ""))
+
+
+async def test_a_demonstration_steps_through_an_example_business_with_enter_alone(home: Path) -> None:
+    """`seloste --example salon`: each question suggests the example's answer, and Enter accepts it, on every
+    kind of question (text, choices, ticks, yes/no, a form, "add another?")."""
+    from wizard.check import check_data
+    from wizard.examples import example_answers
+
+    app = SelosteApp(None, "fi", example="salon")
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await choose_languages(pilot, "fi", "fi")
+        assert "esimerkkiyrityksellä salon" in " ".join(bubble_texts(chat, ReplyBubble))
+        for _turn in range(200):
+            if chat.step is None:
+                break
+            before, composer = where(chat), chat.query_one(Composer)
+            shown = composer.ask
+            await pilot.press("enter")
+            await until(pilot, lambda: composer.ask is not shown or chat.query(".reply.-error"))
+            await pilot.pause()  # the new question's widget takes the focus
+            assert not chat.query(".reply.-error"), f"{before}: {bubble_texts(chat, ReplyBubble)[-1]}"
+        assert chat.step is None, "Enter alone did not reach the end"
+        saved = chat.session.interview.answers
+    assert check_data(saved).answers == check_data(example_answers("salon")).answers
+
+
 # --- what the screens look like (SVG snapshots; `pytest --snapshot-update` after checking a change by eye) ---
 
 
@@ -584,6 +645,9 @@ class TestScreens:
 
     def test_review(self, snap_compare: Any, size: tuple[int, int], tmp_path: Path) -> None:
         assert snap_compare(SelosteApp(complete_answers(tmp_path), "fi"), terminal_size=size, run_before=at_the_review)
+
+    def test_trainer_card(self, snap_compare: Any, size: tuple[int, int]) -> None:
+        assert snap_compare(SelosteApp(None, "fi", trainer=True), terminal_size=size, run_before=at_first_question)
 
 
 def test_the_command_line_and_the_chat_s_logic_load_no_textual() -> None:

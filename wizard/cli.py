@@ -45,6 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with no command: the interview as a plain line-by-line conversation (screen readers, basic terminals, pipes)",
     )
+    parser.add_argument(
+        "--example",
+        metavar="NAME",
+        help="with no command: a demonstration interview that suggests an example business's answers (Enter steps through them; see `seloste example --list`)",
+    )
+    parser.add_argument(
+        "--trainer",
+        action="store_true",
+        help="with no command: trainer mode for workshops: beside each question, the articles, a mistake old notices make there and a question for the room",
+    )
     # the chat of one browser tab under `seloste serve`: always a new interview, no terminal needed
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -135,27 +145,43 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
             from wizard.serve import run_served
 
             return run_served(args.lang)
+        problem = interview_options_problem(args, lang)
+        if problem:
+            stderr.write(problem + "\n")
+            return EXIT_UNUSABLE
         if args.plain:
             from wizard.plain import run_plain
 
-            return run_plain(args.answers, args.lang, stdin, stdout)
-        return start_chat(args.answers, args.lang, parser, stdout, stderr)
+            return run_plain(args.answers, args.lang, stdin, stdout, example=args.example, trainer=args.trainer)
+        return start_chat(args, parser, stdout, stderr)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # e.g. `seloste schema | head`: the reader left, nothing to report
         return EXIT_OK
 
 
-def start_chat(answers: str | None, lang: str | None, parser: argparse.ArgumentParser, out: TextIO, err: TextIO) -> int:
+def interview_options_problem(args: argparse.Namespace, lang: str) -> str | None:
+    """What is wrong with the options that shape the interview (None: nothing)."""
+    from wizard.examples import EXAMPLES
+
+    if args.example is not None and args.answers is not None:
+        return _("--example starts a new demonstration interview and --answers continues a file: choose one.", lang)
+    if args.example is not None and args.example not in EXAMPLES:
+        return _("There is no example called {name}. The examples are: {names}.", lang).format(name=args.example, names=", ".join(EXAMPLES))
+    return None
+
+
+def start_chat(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO, err: TextIO) -> int:
     """`seloste` with no command: the chat interview (Textual is imported only here). It needs a terminal;
     without one (a pipe, a script) the commands are listed instead."""
     if not (sys.stdin.isatty() and out.isatty()):
         parser.print_help(out)
-        err.write(_("The chat needs a terminal. Without one, use the commands: `seloste --help` lists them.", lang or default_language()) + "\n")
+        message = _("The chat needs a terminal. Without one, use the commands: `seloste --help` lists them.", args.lang or default_language())
+        err.write(message + "\n")
         return EXIT_OK
     from wizard.tui import run_chat
 
-    return run_chat(answers, lang)
+    return run_chat(args.answers, args.lang, trainer=args.trainer, example=args.example)
 
 
 # --- check -----------------------------------------------------------------------------------------------

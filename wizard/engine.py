@@ -9,6 +9,11 @@ its field is in the answers: a skipped optional question holds null, a "no" to a
 
 Each answer is checked by the answers model itself (through `wizard.check.check_data`), so the chat and
 `seloste check` say the same thing; rules across fields come from `report()` at the review.
+
+A demonstration runs on a script: the answers of an example business. Every question is still asked in order,
+and each step's suggested answer (`Step.default`) is the script's answer to it, so Enter steps through the
+example. An answer that differs from the script is followed as always, and later questions still suggest the
+script's answers where it has one.
 """
 
 from __future__ import annotations
@@ -90,7 +95,8 @@ class Step:
     value: Any = None  # the current answer, when editing (a record: {sub-question id: value})
     item: int | None = None  # for a record or list: which item (0-based)
     mode: Mode = "answer"
-    default: Any = None  # the suggested answer (a record: {sub-question id: value})
+    default: Any = None  # the suggested answer (a record: {sub-question id: value}; about items: a bool or None)
+    scripted: bool = False  # in a demonstration: the suggestion is the script's whole answer, ready to accept
     interview: Interview | None = field(default=None, repr=False)
 
     @property
@@ -302,7 +308,9 @@ def _field_path(question: Question) -> Path:
 class Interview:
     """The interview over one answers mapping. Operations change it in place and return it (or a Rejection)."""
 
-    def __init__(self, questionnaire: Questionnaire, answers: dict[str, Any], lang: str = "en") -> None:
+    def __init__(
+        self, questionnaire: Questionnaire, answers: dict[str, Any], lang: str = "en", script: dict[str, Any] | None = None
+    ) -> None:
         self.questionnaire = questionnaire
         self.lang = lang  # the conversation language, for `history`'s display values
         self._answers = answers
@@ -317,15 +325,34 @@ class Interview:
         self._errors = _error_paths(self._answers)  # of the answers as they stand, kept between answers
         self._invalid = self._invalid_answers()
         self._reopen_last_list()
+        # The script read as an interview of its own, so its answers come out in the shape `Step.value` has.
+        self._script = Interview(questionnaire, copy.deepcopy(script), lang) if script is not None else None
 
     @classmethod
     def start(
-        cls, questionnaire: Questionnaire | None = None, answers: dict[str, Any] | None = None, lang: str = "en"
+        cls,
+        questionnaire: Questionnaire | None = None,
+        answers: dict[str, Any] | None = None,
+        lang: str = "en",
+        script: dict[str, Any] | None = None,
     ) -> Interview:
-        """A new interview, or one that continues from answers (possibly partial): only what is missing is asked."""
-        return cls(questionnaire or load_questionnaire(), copy.deepcopy(answers) if answers else {}, lang)
+        """A new interview, or one that continues from answers (possibly partial): only what is missing is asked.
+
+        `script` (an answers mapping, schema 2, as an answers file holds it) makes it a demonstration: each step's
+        `default` is the script's answer to that step, in the shape `Step.value` has when editing (text as text,
+        dates as ISO text, a choice's value or list of values, a bool for yes/no, {sub-question id: value} for a
+        record's item at `step.item`, the text at `step.item` for a list). At the yes/no before a list's first
+        item and after each item it is whether the script has (more) items. Where the script has no answer for a
+        step, the question's usual default stays.
+        """
+        return cls(questionnaire or load_questionnaire(), copy.deepcopy(answers) if answers else {}, lang, script)
 
     # --- what the UI reads ---
+
+    @property
+    def demonstration(self) -> bool:
+        """Whether the steps suggest a script's answers (an example business's)."""
+        return self._script is not None
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -544,7 +571,8 @@ class Interview:
             value=value,
             item=item,
             mode=mode,
-            default=self._default(question),
+            default=self._suggestion(question, item, mode),
+            scripted=self._scripted(question, item, mode) is not None,
             interview=self,
         )
 
@@ -573,6 +601,31 @@ class Interview:
             if found:
                 values[sub.id] = value
         return values
+
+    def _suggestion(self, question: Question, item: int | None, mode: Mode) -> Any:
+        """A step's suggested answer: the script's, else the question's default (none for a yes/no about items)."""
+        scripted = self._scripted(question, item, mode)
+        if scripted is not None:
+            return scripted
+        return self._default(question) if mode == "answer" else None
+
+    def _scripted(self, question: Question, item: int | None, mode: Mode) -> Any:
+        """The script's answer to a step, or None when there is no script or it has none there."""
+        script = self._script
+        if script is None:
+            return None
+        if mode != "answer":
+            if not script._present(question) and question.id not in script._defaulted:
+                return None
+            return len(script._items(question)) > (item or 0)
+        value = script._current_value(question, item, mode)
+        if value is None or question.kind == "yes_no":
+            return value
+        if question.kind == "record":
+            model = _item_model(question)
+            form = {sub: _normalize_if_valid(resolve(question.sub(sub).field, model), given) for sub, given in value.items()}
+            return {**self._default(question), **form}
+        return _normalize_if_valid(resolve(question.field), value, item=question.kind == "list")
 
     def _default(self, question: Question) -> Any:
         if question.kind == "record":
@@ -1073,9 +1126,9 @@ def _normalize(target: Target, value: Any, item: bool = False) -> Any:
     return adapter.dump_python(adapter.validate_python(value), mode="json")
 
 
-def _normalize_if_valid(target: Target, value: Any) -> Any:
+def _normalize_if_valid(target: Target, value: Any, item: bool = False) -> Any:
     try:
-        return _normalize(target, value)
+        return _normalize(target, value, item)
     except ValidationError:
         return value
 

@@ -6,15 +6,19 @@ chat (`wizard.tui.session`, which imports no Textual, and neither does this modu
 
 A question is printed with its options numbered (answer with the number or the value itself) and its
 suggested answer in brackets (an empty line takes it). `?` explains the question, `/back` goes back,
-`/lang` switches the conversation language.
+`/lang` switches the conversation language. With `--trainer` (or after `/trainer`) each question is preceded
+by its trainer card whenever the card changes: the articles, a mistake old notices make there with a line
+quoted from one, and a question to ask the room.
 
 Starting: `--answers FILE` continues that file in place. Otherwise, in a terminal, an unfinished interview is
 offered for continuing; from a pipe a new interview is always started (a script must not pick up someone's
 half-done interview by accident), and the unfinished one is named so it can be continued with `--answers`.
+`--example NAME` starts a new interview as a demonstration: every question suggests that example business's
+answer, so Enter steps through the whole interview (an answers file given as well is not used).
 
 Exit codes: 0 when the interview is complete (the notice exported, or export declined), 1 when input ended or
 Ctrl+C came first (the answers so far are saved; the message says where and how to go on), 2 when the
-`--answers` file cannot be used.
+`--answers` file cannot be used or there is no such example.
 """
 
 from __future__ import annotations
@@ -44,10 +48,12 @@ class Back(Exception):
 
 
 class PlainChat:
-    def __init__(self, stdin: TextIO, stdout: TextIO, lang: str) -> None:
+    def __init__(self, stdin: TextIO, stdout: TextIO, lang: str, trainer: bool = False) -> None:
         self.stdin = stdin
         self.out = stdout
         self.lang = lang
+        self.trainer = trainer
+        self.card_shown: str | None = None  # the trainer card printed last: a card is printed once per run of questions
         self.session: Any = None
         self.section = ""
         self.pending: tuple[Any, ...] | None = None  # a form refused at one field: (question, item, values, field)
@@ -93,10 +99,22 @@ class PlainChat:
                 return
             self.say("1 = suomi, 2 = English")
 
-    def open_session(self, answers_file: str | None, interactive: bool) -> int | None:
+    def open_session(self, answers_file: str | None, interactive: bool, example: str | None = None) -> int | None:
         """The session to work on; an exit code when the given file cannot be used."""
         from wizard.tui import session as sessions
 
+        if example is not None:
+            from wizard.examples import example_answers
+
+            self.session = sessions.new(self.lang, script=example_answers(example))
+            self.say_where_saved()
+            demonstration = _(
+                "A demonstration with the example business {name}: each question suggests its answer, "
+                "and Enter accepts it.",
+                self.lang,
+            )
+            self.say(demonstration.format(name=example))
+            return None
         if answers_file:
             opened = sessions.open_file(Path(answers_file), self.lang)
             if isinstance(opened, str):
@@ -118,8 +136,11 @@ class PlainChat:
             )
             self.say(note.format(path=waiting))
         self.session = sessions.new(self.lang)
-        self.say(_("Your answers are saved in {path} after every answer.", self.lang).format(path=self.session.path))
+        self.say_where_saved()
         return None
+
+    def say_where_saved(self) -> None:
+        self.say(_("Your answers are saved in {path} after every answer.", self.lang).format(path=self.session.path))
 
     def choose_notice_language(self) -> None:
         lang = self.lang
@@ -177,18 +198,42 @@ class PlainChat:
             self.say()
             self.say(f"== {title} ==")
         self.say()
+        self.trainer_card(step.question.id)
         self.say(f"({step.position}/{step.total}) {_(step.prompt, self.lang)}")
+
+    def trainer_card(self, question_id: str, again: bool = False) -> None:
+        """The question's trainer card, in trainer mode, unless it was just printed for the previous question."""
+        from wizard.trainer import CardsProblem, card_lines, load_cards
+
+        if not self.trainer:
+            return
+        try:
+            card = load_cards().for_question(question_id)
+        except CardsProblem as problem:
+            self.say(_("The trainer cards cannot be shown.", self.lang) + f" {problem}")
+            self.trainer = False
+            return
+        if card is None or (card.id == self.card_shown and not again):
+            return
+        self.card_shown = card.id
+        for line in _card_as_plain_lines(card_lines(card, self.lang, keys=False), self.lang):
+            self.say(line)
+        self.say()
 
     def ask(self, step: Any) -> Any:
         """One answer to a step that is not a record's form."""
         self.heading(step)
         question = step.question
-        if step.mode != "answer":
+        if step.mode != "answer":  # the yes/no before a list's first item or after each item
+            from wizard.engine import NO, YES
+
+            preset = step.value if step.value is not None else step.default
+            shown = "" if preset is None else _(YES if preset else NO, self.lang)
             while True:
                 self.say(_("(y/n)", self.lang))
-                line = self.read()
+                line = self.read(shown)
                 if not self.command(line, question):
-                    return line
+                    return preset if not line and preset is not None else line
         if question.kind == "list" and step.item:
             self.say(_("Item {number}", self.lang).format(number=step.item + 1))
         preset = step.value if step.value is not None else step.default
@@ -245,6 +290,13 @@ class PlainChat:
         name, _sep, argument = line.partition(" ")
         if name.lower() in ("/back", "/takaisin"):
             raise Back
+        if name.lower() in ("/trainer", "/kouluttaja"):
+            self.trainer = not self.trainer
+            if self.trainer and question is not None:
+                self.trainer_card(question.id, again=True)
+            elif not self.trainer:
+                self.say(_("Trainer cards off.", self.lang))
+            return True
         if name.lower() in ("/lang", "/kieli"):
             argument = argument.strip().lower()
             self.lang = argument if argument in LANGUAGES else {"fi": "en", "en": "fi"}[self.lang]
@@ -364,6 +416,21 @@ class PlainChat:
         self.say(_("To continue: seloste --plain --answers {path}", self.lang).format(path=self.session.path))
 
 
+def _card_as_plain_lines(lines: list[tuple[str, str]], lang: str) -> list[str]:
+    """A trainer card as plain lines: its title framed, each heading joined to the text it introduces."""
+    printed: list[str] = []
+    heading = ""
+    for kind, text in lines:
+        if kind == "title":
+            printed.append(f"-- {_('Trainer card', lang)}: {text} --")
+        elif kind in ("heading", "before"):
+            heading = text
+        else:
+            printed.append(f"{heading}: {text}" if heading else text)
+            heading = ""
+    return printed
+
+
 def _language_from(text: str) -> str | None:
     return {"1": "fi", "fi": "fi", "suomi": "fi", "2": "en", "en": "en", "english": "en"}.get(text)
 
@@ -379,14 +446,26 @@ def _chosen(text: str, options: list[Any]) -> str:
 
 
 def run_plain(
-    answers_file: str | None, lang: str | None, stdin: TextIO | None = None, stdout: TextIO | None = None
+    answers_file: str | None,
+    lang: str | None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    example: str | None = None,
+    trainer: bool = False,
 ) -> int:
+    """The plain conversation; `example` names an example business to demonstrate (see the module's doc)."""
+    from wizard.examples import EXAMPLES
+
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
-    chat = PlainChat(stdin, stdout, lang or default_language())
+    chat = PlainChat(stdin, stdout, lang or default_language(), trainer)
+    if example is not None and example not in EXAMPLES:
+        unknown = _("There is no example called {name}. The examples are: {names}.", chat.lang)
+        chat.say(unknown.format(name=example, names=", ".join(EXAMPLES)))
+        return EXIT_UNUSABLE
     try:
         chat.choose_conversation_language()
-        code = chat.open_session(answers_file, stdin.isatty())
+        code = chat.open_session(answers_file, stdin.isatty(), example)
         if code is not None:
             return code
         if not chat.session.notice_lang:

@@ -1,9 +1,12 @@
-"""Babel extraction for the questionnaire: the conversation's texts in `questions/*.yaml`, with their lines.
+"""Babel extraction for the questionnaire: the conversation's texts in `questions/*.yaml` (and the trainer
+cards in `questions/trainer/cards.yaml`), with their lines.
 
 `pybabel extract -F pyproject.toml` calls `extract` for each question file (see `[tool.babel]`). It yields
 section titles and intros, prompts, the yes/no prompts about list items, help texts (why, article, example)
-and option labels and hints. A `note:` in a question or section becomes a comment for translators on its
-own texts (not on the questions inside it). Field names, option values and conditions are data, not words, and are left alone.
+and option labels and hints; a trainer card's title, articles, mistake and question for the room (its
+quotation from an old notice stays in Finnish and is not extracted). A `note:` in a question or section
+becomes a comment for translators on its own texts (not on the questions inside it). Field names, option
+values and conditions are data, not words, and are left alone.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from typing import IO, Any
 
 import yaml
 
-TRANSLATED = frozenset({"title", "intro", "prompt", "ask_first", "ask_another", "why", "article", "example", "label", "hint"})
+TRANSLATED = frozenset(
+    {"title", "intro", "prompt", "ask_first", "ask_another", "why", "article", "example", "label", "hint", "mistake", "ask_the_room"}
+)
 NOT_WORDS = frozenset({"options_from", "when", "reject", "summary"})  # their `label:` names a field
 
 

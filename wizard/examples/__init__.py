@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from wizard.i18n import N_
 
@@ -27,3 +28,13 @@ EXAMPLES: dict[str, Example] = {
 
 def example_text(name: str) -> str:
     return resources.files("wizard.examples").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def example_answers(name: str) -> dict[str, Any]:
+    """An example business's answers, read the way `seloste check` reads an answers file. KeyError: no such example."""
+    from wizard.check import load  # the answers model is not needed just to print an example
+
+    if name not in EXAMPLES:
+        raise KeyError(name)
+    loaded, _version = load(example_text(name).encode("utf-8"))
+    return loaded.data

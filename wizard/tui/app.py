@@ -38,7 +38,9 @@ def _switch_label() -> Lazy:
 
 
 class SelosteApp(App[int]):
-    """`seloste` with no arguments. `answers_file` opens an existing answers file and asks only what is missing."""
+    """`seloste` with no arguments. `answers_file` opens an existing answers file and asks only what is missing;
+    `example` starts a new interview that suggests that example business's answers (Enter steps through them);
+    `trainer` shows a trainer card beside each question."""
 
     CSS_PATH = "app.tcss"
     TITLE = "seloste"
@@ -50,10 +52,14 @@ class SelosteApp(App[int]):
         Binding("ctrl+t", "toggle_theme", label(N_("Light/dark")), show=False, id="theme"),
     ]
 
-    def __init__(self, answers_file: Path | None = None, lang: str | None = None) -> None:
+    def __init__(
+        self, answers_file: Path | None = None, lang: str | None = None, trainer: bool = False, example: str | None = None
+    ) -> None:
         super().__init__()
         self.answers_file = answers_file
         self.suggested_lang = lang
+        self.trainer = trainer
+        self.example = example
         self.session: Any = None  # wizard.tui.session.Session, once the interview starts
         self._loader: Worker | None = None
 
@@ -100,7 +106,11 @@ class SelosteApp(App[int]):
         from wizard.tui.screens.chat import ChatScreen
         from wizard.tui.screens.dialogs import ChoiceDialog
 
-        if self.answers_file is not None:
+        if self.example is not None:  # a demonstration: always a new interview
+            from wizard.examples import example_answers
+
+            self.session = session.new(Conversation.lang, script=example_answers(self.example))
+        elif self.answers_file is not None:
             opened = session.open_file(self.answers_file, Conversation.lang)
             if isinstance(opened, str):  # the file cannot be used: say why, and leave
                 self.exit(return_code=2, message=opened)
@@ -121,7 +131,7 @@ class SelosteApp(App[int]):
             else:
                 self.session = session.new(Conversation.lang)
         self.session.conversation_lang = Conversation.lang
-        await self.push_screen(ChatScreen(self.session))  # over the first question, which stays below
+        await self.push_screen(ChatScreen(self.session, trainer=self.trainer, example=self.example))  # over the first question, which stays below
 
     def action_switch_language(self) -> None:
         Conversation.lang = OTHER_LANGUAGE[Conversation.lang]

@@ -180,10 +180,10 @@ class Session:
             sections.setdefault(_(step.section.title, lang), []).append(((step.question.id, step.item), prompt, shown))
         return list(sections.items())
 
-    def export(self, plan: list[tuple[str, str, Path]], replace: bool, allow_incomplete: bool) -> ExportResult:
-        """Write each (language, format, path) from the saved answers file, exactly as `seloste render` would."""
+    def render(self, plan: list[tuple[str, str, Path]], allow_incomplete: bool) -> tuple[list[bytes], ExportResult]:
+        """The content of each (language, format, path) of the plan, from the saved answers file, exactly as
+        `seloste render` makes it; or an ExportResult saying what is missing or wrong (then no content)."""
         from wizard.check import Unreadable, check_bytes
-        from wizard.commands import write_atomically
         from wizard.formats import render_format
         from wizard.render import Incomplete, build_notice
 
@@ -192,20 +192,30 @@ class Session:
         try:
             report = check_bytes(self.path.read_bytes())
         except (OSError, Unreadable) as error:
-            return ExportResult(problem=_("Cannot read the saved answers: {reason}", lang).format(reason=error))
+            return [], ExportResult(problem=_("Cannot read the saved answers: {reason}", lang).format(reason=error))
         if report.answers is None:
-            return ExportResult(problem=_("The answers have errors; the review lists them.", lang))
-        result = ExportResult()
+            return [], ExportResult(problem=_("The answers have errors; the review lists them.", lang))
         notices = {}
         for notice_lang in dict.fromkeys(notice_lang for notice_lang, _fmt, _path in plan):
             try:
                 notices[notice_lang] = build_notice(report, notice_lang, allow_incomplete=allow_incomplete)
             except Incomplete as incomplete:
-                result.missing = [_(status.item.name, lang) for status in incomplete.statuses]
-                return result
-        for notice_lang, fmt, path in plan:
-            notice = notices[notice_lang]
-            content = render_format(notice.markdown, fmt, notice_lang, notice.title)
+                return [], ExportResult(missing=[_(status.item.name, lang) for status in incomplete.statuses])
+        contents = [
+            render_format(notices[notice_lang].markdown, fmt, notice_lang, notices[notice_lang].title)
+            for notice_lang, fmt, _path in plan
+        ]
+        return contents, ExportResult()
+
+    def export(self, plan: list[tuple[str, str, Path]], replace: bool, allow_incomplete: bool) -> ExportResult:
+        """Write each (language, format, path) from the saved answers file, exactly as `seloste render` would."""
+        from wizard.commands import write_atomically
+
+        lang = self.conversation_lang
+        contents, result = self.render(plan, allow_incomplete)
+        if result.missing or result.problem:
+            return result
+        for (_notice_lang, _fmt, path), content in zip(plan, contents):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 result.written.append(write_atomically(path, content, overwrite=replace))
@@ -215,10 +225,14 @@ class Session:
             except OSError as error:
                 result.problem = _("Cannot write {path}: {reason}.", lang).format(path=path, reason=error.strerror or error)
                 return result
+        self.finished()
+        return result
+
+    def finished(self) -> None:
+        """Exported: the interview is no longer offered for resuming."""
         from wizard import storage
 
-        storage.finish(self.path)  # exported: no longer offered for resuming
-        return result
+        storage.finish(self.path)
 
 
 # --- starting a session -------------------------------------------------------------------------------------
@@ -253,11 +267,13 @@ def describe(path: Path, lang: str) -> tuple[int, str]:
     return answered, format_datetime(saved, "short", locale={"fi": "fi_FI", "en": "en_GB"}[lang])
 
 
-def new(lang: str) -> Session:
+def new(lang: str, script: dict[str, Any] | None = None) -> Session:
+    """A new interview; with `script` (an answers mapping, e.g. an example business's) a demonstration whose
+    questions suggest the script's answers."""
     from wizard import storage
     from wizard.engine import Interview
 
-    session = Session(storage.new_path(), Interview.start(lang=lang), lang)
+    session = Session(storage.new_path(), Interview.start(lang=lang, script=script), lang)
     session.autosave()
     session.save_state()
     return session

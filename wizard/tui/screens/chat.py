@@ -31,12 +31,15 @@ class ChatScreen(Screen):
         Binding("f4", "back", label(N_("Back")), id="back"),
         Binding("f5", "edit_answers", label(N_("Edit")), id="edit"),
         Binding("f6", "review", label(N_("Review")), id="review", show=False),
+        Binding("f7", "toggle_trainer", label(N_("Trainer cards")), id="trainer", show=False),
         Binding("escape", "focus_answer", show=False),
     ]
 
-    def __init__(self, session: Any) -> None:
+    def __init__(self, session: Any, trainer: bool = False, example: str | None = None) -> None:
         super().__init__()
         self.session = session
+        self.trainer = trainer  # trainer mode: a card for the trainer beside each question
+        self.example = example  # a demonstration: the example business whose answers are suggested
         self.step: Any = None  # the engine's step being asked; None for the notice language or at the end
         self.preview_revision = 0
 
@@ -46,12 +49,14 @@ class ChatScreen(Screen):
 
     def compose(self) -> ComposeResult:
         from wizard.tui.widgets.preview import PreviewPanel
+        from wizard.tui.widgets.trainer import TrainerPanel
 
         yield Static("", id="status")
         with Horizontal(id="body"):
             with Vertical(id="conversation"):
                 yield VerticalScroll(id="transcript", can_focus=False)
                 yield Composer(id="composer")
+            yield TrainerPanel(id="trainer", classes="" if self.trainer else "-hidden")
             yield PreviewPanel(id="preview", classes="-hidden")
         yield Footer()
 
@@ -69,6 +74,9 @@ class ChatScreen(Screen):
         transcript = self.query_one("#transcript", VerticalScroll)
         await transcript.remove_children()
         bubbles: list[Any] = []
+        if self.example:  # heads the transcript, so it stays while the demonstration goes on
+            text = _("A demonstration with the example business {name}: each question suggests its answer, and Enter accepts it.", self.lang)
+            bubbles.append(ReplyBubble(text.format(name=self.example), "info"))
         history = self.session.interview.history
         if len(history) > SHOWN_HISTORY:  # the review lists them all; a long transcript only slows the screen
             earlier = len(history) - SHOWN_HISTORY
@@ -115,9 +123,11 @@ class ChatScreen(Screen):
             ask = Ask("single_choice", options=options, value=self.lang, words=self.words(), not_sure=False)
             await composer.show(ask)
             self.show_progress()
+            self.show_trainer_card()
             return
         self.step = self.session.interview.current()
         self.show_progress()
+        self.show_trainer_card()
         if self.step is None:
             await self.say(_("Everything is answered. Check the answers and export the notice.", self.lang), "info")
             await composer.show(Ask("finish", words=self.words(), not_sure=False))
@@ -132,15 +142,19 @@ class ChatScreen(Screen):
         question = step.question
         words = self.words()
         if step.mode != "answer":  # the yes/no before a list's first item or after each item
-            return Ask("yes_no", value=step.value, words=words, not_sure=step.mode == "first")
+            value = step.value if step.value is not None else step.default
+            return Ask("yes_no", value=value, words=words, not_sure=step.mode == "first")
         value = step.value if step.value is not None else step.default
+        ready = step.value is None and step.scripted
         if question.kind == "record":
             form = self._form(step)
-            return Ask("record", value=value, fields=form(value or {}), form=form, words=words)
+            return Ask("record", value=value, fields=form(value or {}), form=form, words=words, ready=ready)
         options = [(option.value, _(option.label, lang)) for option in step.options()]
         example = _(question.help.example, lang) if question.help.example else ""
         placeholder = _("e.g. {example}", lang).format(example=example) if example else ""
-        return Ask(question.kind, options, value, placeholder=placeholder, validate=self.session.problem_with, words=words)
+        return Ask(
+            question.kind, options, value, placeholder=placeholder, validate=self.session.problem_with, words=words, ready=ready
+        )
 
     def _form(self, step: Any) -> Any:
         lang = self.lang
@@ -238,7 +252,7 @@ class ChatScreen(Screen):
             composer.focus_answer()
 
     async def _command(self, command: str) -> bool:
-        """Typed commands: /back, /help, /review, /preview, /lang fi|en. False: not a command."""
+        """Typed commands: /back, /help, /review, /preview, /trainer, /lang fi|en. False: not a command."""
         name, _sep, argument = command[1:].partition(" ")
         name = name.lower()
         if name in ("back", "takaisin"):
@@ -249,6 +263,8 @@ class ChatScreen(Screen):
             self.action_review()
         elif name in ("preview", "esikatselu"):
             self.action_toggle_preview()
+        elif name in ("trainer", "kouluttaja"):
+            self.action_toggle_trainer()
         elif name in ("lang", "kieli") and argument.strip() in ("fi", "en"):
             if argument.strip() != self.lang:
                 self.app.action_switch_language()
@@ -285,7 +301,8 @@ class ChatScreen(Screen):
             _(
                 "Answer in your own words and press Enter. F1 explains the question, F4 goes back, F5 lets you "
                 "change any earlier answer (or click it), F3 shows the notice as it grows. Every answer is saved "
-                "at once: you can stop with Ctrl+Q and continue later.",
+                "at once: you can stop with Ctrl+Q and continue later. F7 shows a trainer card beside each "
+                "question, for workshops.",
                 self.lang,
             )
         )
@@ -343,6 +360,21 @@ class ChatScreen(Screen):
         if showing:
             self.request_preview()
         self.query_one(Composer).focus_answer()
+
+    def action_toggle_trainer(self) -> None:
+        self.trainer = not self.trainer
+        self.query_one("#trainer").set_class(not self.trainer, "-hidden")
+        self.show_trainer_card()
+        self.query_one(Composer).focus_answer()
+
+    def show_trainer_card(self) -> None:
+        """The card of the question being asked, when trainer mode is on."""
+        if not self.trainer:
+            return
+        from wizard.tui.widgets.trainer import TrainerPanel
+
+        question_id = self.step.question.id if self.step is not None else None
+        self.query_one(TrainerPanel).show_card(question_id, self.lang)
 
     def request_preview(self, answers: dict[str, Any] | None = None) -> None:
         from wizard.tui.widgets.preview import PreviewPanel

@@ -1,11 +1,14 @@
 """Export: the notice in the chosen languages and formats, into a folder; never replaces a file unasked.
 
 The notice is built from the autosaved answers file by the same code as `seloste render`, so what the chat
-writes is byte for byte what `seloste render ANSWERS --lang L --format F` writes.
+writes is byte for byte what `seloste render ANSWERS --lang L --format F` writes. In a browser tab (`seloste
+serve`) a folder on the server is of no use to the participant: each file is downloaded by the browser instead.
 """
 
 from __future__ import annotations
 
+import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,13 @@ from wizard.tui.screens.dialogs import ChoiceDialog
 from wizard.tui.text import _, label
 
 FORMAT_NAMES = {"html": "HTML", "docx": "Word (.docx)", "md": "Markdown", "txt": N_("plain text")}
+# (MIME type, text encoding) of each format as a browser download; None: binary
+DOWNLOAD_TYPES = {
+    "html": ("text/html", "utf-8"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", None),
+    "md": ("text/markdown", "utf-8"),
+    "txt": ("text/plain", "utf-8"),
+}
 
 
 def default_stem(lang: str) -> str:
@@ -39,6 +49,11 @@ class ExportScreen(Screen[None]):
     @property
     def lang(self) -> str:
         return self.session.conversation_lang
+
+    @property
+    def in_browser(self) -> bool:
+        """Served to a web browser: the files are downloads there, not files in a folder here."""
+        return self.app.is_web
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -59,8 +74,11 @@ class ExportScreen(Screen[None]):
                         *[(_(name, lang), fmt, fmt == "html") for fmt, name in FORMAT_NAMES.items()],
                         id="export-formats",
                     )
-            yield Label(_("Folder", lang))
-            yield Input(str(self.folder), id="export-folder")
+            if self.in_browser:
+                yield Static(_("Your web browser downloads the files.", lang), id="export-downloads")
+            else:
+                yield Label(_("Folder", lang))
+                yield Input(str(self.folder), id="export-folder")
             yield Label(_("File name (the language and format are added)", lang))
             yield Input(default_stem(notice_lang), id="export-stem")
             with Horizontal(classes="answer-buttons"):
@@ -87,8 +105,12 @@ class ExportScreen(Screen[None]):
         """(language, format, path) of every file the current choices would write."""
         languages = self.query_one("#export-languages", SelectionList).selected
         formats = self.query_one("#export-formats", SelectionList).selected
-        folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
-        stem = self.query_one("#export-stem", Input).value.strip() or default_stem(self.session.notice_lang or self.lang)
+        fallback = default_stem(self.session.notice_lang or self.lang)
+        stem = self.query_one("#export-stem", Input).value.strip() or fallback
+        if self.in_browser:
+            folder, stem = Path(), download_stem(stem) or fallback
+        else:
+            folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
         return [
             (lang, fmt, folder / f"{stem}-{lang}.{fmt}")
             for lang in ("fi", "en")
@@ -104,22 +126,14 @@ class ExportScreen(Screen[None]):
         if not plan:
             self.show(Text(_("Choose at least one language and one format.", lang)), error=True)
             return
-        existing = [path for _lang, _fmt, path in plan if path.exists()]
-        replace = False
-        if existing:
-            names = "\n".join(str(path) for path in existing)
-            choice = await self.app.push_screen_wait(
-                ChoiceDialog(
-                    _("These files exist already. Replace them?", lang),
-                    [("replace", _("Replace", lang)), ("keep", _("Keep them", lang))],
-                    names,
-                )
-            )
-            if choice != "replace":
+        if self.in_browser:
+            result = download(self.app, self.session, plan, allow_incomplete)
+        else:
+            replace = await self._replace_existing(plan)
+            if replace is None:
                 self.show(Text(_("Nothing was written. Choose another name or folder.", lang)))
                 return
-            replace = True
-        result = self.session.export(plan, replace=replace, allow_incomplete=allow_incomplete)
+            result = self.session.export(plan, replace=replace, allow_incomplete=allow_incomplete)
         if result.missing:
             text = Text(_("The notice would be incomplete. Still missing:", lang) + "\n", style="bold")
             for item in result.missing:
@@ -131,10 +145,29 @@ class ExportScreen(Screen[None]):
         if result.problem:
             self.show(Text(result.problem), error=True)
             return
-        text = Text(_("Done. The files are here:", lang) + "\n", style="bold")
+        if self.in_browser:
+            text = Text(_("Done. Your web browser downloads these files:", lang) + "\n", style="bold")
+        else:
+            text = Text(_("Done. The files are here:", lang) + "\n", style="bold")
         for path in result.written:
             text.append(f"{path}\n")
         self.show(text)
+
+    async def _replace_existing(self, plan: list[tuple[str, str, Path]]) -> bool | None:
+        """Whether files already in the folder may be replaced: False when there are none, None when the
+        user keeps them."""
+        existing = [path for _lang, _fmt, path in plan if path.exists()]
+        if not existing:
+            return False
+        lang = self.lang
+        choice = await self.app.push_screen_wait(
+            ChoiceDialog(
+                _("These files exist already. Replace them?", lang),
+                [("replace", _("Replace", lang)), ("keep", _("Keep them", lang))],
+                "\n".join(str(path) for path in existing),
+            )
+        )
+        return True if choice == "replace" else None
 
     async def _offer_incomplete(self) -> None:
         buttons = self.query_one(".answer-buttons", Horizontal)
@@ -150,3 +183,29 @@ class ExportScreen(Screen[None]):
         result.update(text)
         result.set_class(error, "-error")
         self.query_one("#export").scroll_end(animate=False)
+
+
+# --- in a browser tab: downloads instead of files --------------------------------------------------------------
+
+
+def download_stem(stem: str) -> str:
+    """The typed file name, safe in a download's header: no spaces, quotes, semicolons or folders ("" if
+    nothing is left)."""
+    return re.sub(r"[^\w.-]+", "-", stem).strip("-.")
+
+
+def download(app: Any, session: Any, plan: list[tuple[str, str, Path]], allow_incomplete: bool) -> Any:
+    """Hand each planned file to the browser as a download; the result (a session ExportResult) names them."""
+    contents, result = session.render(plan, allow_incomplete)
+    if result.missing or result.problem:
+        return result
+    for (_lang, fmt, path), content in zip(plan, contents):
+        mime_type, encoding = DOWNLOAD_TYPES[fmt]
+        if encoding:
+            text = io.StringIO(content.decode(encoding))
+            app.deliver_text(text, save_filename=path.name, mime_type=mime_type, encoding=encoding)
+        else:
+            app.deliver_binary(io.BytesIO(content), save_filename=path.name, mime_type=mime_type)
+        result.written.append(Path(path.name))
+    session.finished()
+    return result

@@ -51,6 +51,7 @@ class Ask:
     form: Callable[[dict[str, Any]], list[FormField]] | None = None  # a record's boxes for the values typed so far
     words: dict[str, str] = field(default_factory=dict)  # yes, no, not_sure, done, save
     not_sure: bool = True  # offer "I'm not sure" (which opens the help)
+    ready: bool = False  # the value is a whole answer to accept (a demonstration): Enter on a form or list saves it
 
 
 class Answered(Message):
@@ -117,6 +118,8 @@ class Composer(Vertical):
 
     async def show(self, ask: Ask) -> None:
         self.ask = ask
+        for button in self.query(Button):  # a press of the last question's button must not swallow this one's
+            button.remove_class("-active")
         pane = self._fill(ask)
         for name in self.PANES:
             self.query_one(f"#pane-{name}").display = name == pane
@@ -168,6 +171,10 @@ class Composer(Vertical):
         return "text"
 
     def focus_answer(self) -> None:
+        accept = self._accepting_button()
+        if accept is not None:
+            accept.focus()
+            return
         shown = [name for name in self.PANES if self.query_one(f"#pane-{name}").display]
         if not shown:
             return
@@ -175,6 +182,20 @@ class Composer(Vertical):
             if widget.focusable and widget.display:
                 widget.focus()
                 return
+
+    def _accepting_button(self) -> Button | None:
+        """The button that Enter should press at once: the suggested one of a yes/no; Done or Save when the
+        ticks or the form already hold a whole answer (a demonstration steps through with Enter alone)."""
+        ask = self.ask
+        if ask is None:
+            return None
+        if ask.kind in ("yes_no", "add_another"):
+            return self.query_one("#answer-no" if ask.value is False else "#answer-yes", Button)
+        if ask.ready and ask.kind == "multi_choice":
+            return self.query_one("#answer-done", Button)
+        if ask.ready and ask.kind == "record":
+            return self.query("#record-save").first(Button) if self.query("#record-save") else None
+        return None
 
     def set_hint(self, text: str, error: bool = False) -> None:
         hint = self.query_one("#answer-hint", Static)

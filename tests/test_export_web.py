@@ -1,0 +1,174 @@
+"""Export in a browser tab (`seloste serve`): each file is downloaded by the participant's browser, byte for byte
+what `seloste render` writes, and nothing is written into a folder on the machine that runs the server."""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, SelectionList
+
+from wizard import storage
+from wizard.cli import run
+from wizard.examples import example_text
+from wizard.tui.app import SelosteApp
+from wizard.tui.screens.chat import ChatScreen
+from wizard.tui.screens.dialogs import LanguageScreen
+from wizard.tui.screens.export import ExportScreen, download_stem
+from wizard.tui.screens.review import ReviewScreen
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MIME_TYPES = {"md": "text/markdown", "html": "text/html", "txt": "text/plain", "docx": DOCX}
+
+
+@pytest.fixture
+def server_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The server's working folder, the terminal export's default folder: it must stay empty."""
+    folder = tmp_path / "server"
+    folder.mkdir()
+    monkeypatch.setenv("SELOSTE_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", "")
+    monkeypatch.chdir(folder)
+    return folder
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, bytes]]:
+    """The app believes it is served to a browser; each file it delivers is caught as (name, MIME type, bytes)."""
+    caught: list[tuple[str, str, bytes]] = []
+
+    def deliver_text(self: App, stream: Any, *, save_filename: str, mime_type: str, encoding: str, **_: Any) -> str:
+        caught.append((save_filename, mime_type, stream.read().encode(encoding)))
+        return save_filename
+
+    def deliver_binary(self: App, stream: Any, *, save_filename: str, mime_type: str, **_: Any) -> str:
+        caught.append((save_filename, mime_type, stream.read()))
+        return save_filename
+
+    monkeypatch.setattr(App, "is_web", property(lambda self: True))
+    monkeypatch.setattr(App, "deliver_text", deliver_text)
+    monkeypatch.setattr(App, "deliver_binary", deliver_binary)
+    return caught
+
+
+async def until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 15.0) -> None:
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < timeout, "the chat did not get there in time"
+        await pilot.pause(0.02)
+
+
+def asking_or_reviewing(app: App) -> bool:
+    return isinstance(app.screen, ReviewScreen) or (isinstance(app.screen, ChatScreen) and app.screen.step is not None)
+
+
+async def open_export(pilot: Pilot) -> ExportScreen:
+    """Open an answers file in English with the notice in English, go to the review (F6 if the chat still asks
+    something) and open the export with F9."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and app.screen.query(OptionList))
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))
+    await pilot.press("enter")
+    await until(pilot, lambda: asking_or_reviewing(app))
+    if isinstance(app.screen, ChatScreen):
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    await pilot.press("f9")
+    await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+    return app.screen
+
+
+def result_text(export: ExportScreen) -> str:
+    return str(export.query_one("#export-result").render())
+
+
+@pytest.fixture
+def webshop(tmp_path: Path) -> Path:
+    answers = tmp_path / "kauppa.yaml"
+    answers.write_text(example_text("webshop"), encoding="utf-8")
+    return answers
+
+
+def rendered(answers: Path, lang: str, fmt: str, folder: Path, *options: str) -> bytes:
+    """What `seloste render ANSWERS --lang L --format F [OPTIONS] -o FILE` writes."""
+    target = folder / f"render-{lang}.{fmt}"
+    argv = ["render", str(answers), "--lang", lang, "--format", fmt, *options, "-o", str(target)]
+    assert run(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    return target.read_bytes()
+
+
+async def test_in_a_browser_every_file_is_downloaded_as_seloste_render_writes_it(
+    tmp_path: Path, webshop: Path, server_folder: Path, downloads: list[tuple[str, str, bytes]]
+) -> None:
+    answers = webshop
+    app = SelosteApp(answers, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        export = await open_export(pilot)
+        assert not export.query("#export-folder"), "a folder on the server means nothing to a browser"
+        assert "Your web browser downloads the files." in str(export.query_one("#export-downloads").render())
+        export.query_one("#export-languages", SelectionList).select_all()
+        export.query_one("#export-formats", SelectionList).select_all()
+        await pilot.click("#export-go")
+        await until(pilot, lambda: result_text(export))
+        shown = result_text(export)
+
+    names = [f"privacy-notice-{lang}.{fmt}" for lang in ("fi", "en") for fmt in ("html", "docx", "md", "txt")]
+    assert [(name, mime_type) for name, mime_type, _content in downloads] == [
+        (name, MIME_TYPES[name.rsplit(".", 1)[1]]) for name in names
+    ]
+    assert "Done. Your web browser downloads these files:" in shown and all(name in shown for name in names)
+    assert list(server_folder.iterdir()) == [], "nothing is written on the server"
+    for name, _mime_type, content in downloads:
+        lang, fmt = name.removeprefix("privacy-notice-").split(".")
+        assert content == rendered(answers, lang, fmt, tmp_path), name
+    assert storage.load_state(answers).finished, "an exported interview is no longer offered for resuming"
+
+
+async def test_in_a_browser_an_incomplete_notice_is_not_downloaded_until_the_gaps_are_accepted(
+    tmp_path: Path, server_folder: Path, downloads: list[tuple[str, str, bytes]]
+) -> None:
+    answers = tmp_path / "kauppa.yaml"  # the web shop without its legitimate interest: Art. 13(1)(d) is missing
+    lines = example_text("webshop").splitlines()
+    answers.write_text("\n".join(line for line in lines if "legitimate_interest:" not in line), encoding="utf-8")
+    app = SelosteApp(answers, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        export = await open_export(pilot)
+        await pilot.click("#export-go")
+        await until(pilot, lambda: "incomplete" in result_text(export))
+        assert downloads == [] and not storage.load_state(answers).finished
+
+        await until(pilot, lambda: export.query("#export-anyway"))
+        await pilot.click("#export-anyway")
+        await until(pilot, lambda: "Done" in result_text(export))
+
+    assert [name for name, _mime_type, _content in downloads] == ["privacy-notice-en.html"]
+    assert downloads[0][2] == rendered(answers, "en", "html", tmp_path, "--allow-incomplete")
+    assert list(server_folder.iterdir()) == []
+    assert storage.load_state(answers).finished
+
+
+async def test_in_a_browser_the_typed_file_name_is_made_safe_for_a_download(
+    tmp_path: Path, webshop: Path, server_folder: Path, downloads: list[tuple[str, str, bytes]]
+) -> None:
+    answers = webshop
+    app = SelosteApp(answers, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        export = await open_export(pilot)
+        export.query_one("#export-stem", Input).value = 'Kahvila "Äijä"; seloste/2026'
+        await pilot.click("#export-go")
+        await until(pilot, lambda: "Done" in result_text(export))
+
+    assert [name for name, _mime_type, _content in downloads] == ["Kahvila-Äijä-seloste-2026-en.html"]
+
+
+@pytest.mark.parametrize(("typed", "safe"), [("privacy-notice", "privacy-notice"), ("my notice", "my-notice"),
+                                             ("../../etc/passwd", "etc-passwd"), ("; ", "")])
+def test_download_names_keep_letters_digits_dots_and_dashes(typed: str, safe: str) -> None:
+    assert download_stem(typed) == safe
