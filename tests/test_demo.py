@@ -251,3 +251,24 @@ def test_an_unknown_example_is_refused_before_anything_is_asked_or_saved(folders
     assert code == EXIT_UNUSABLE
     assert transcript == f"There is no example called bakery. The examples are: {', '.join(EXAMPLES)}.\n"
     assert not (folders / "home").exists()
+
+
+def test_a_demonstration_stopped_midway_goes_on_suggesting_the_example_when_resumed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.tui.session import resume, unfinished
+
+    monkeypatch.setenv("SELOSTE_HOME", str(tmp_path))
+    demonstration = new_session("en", example="webshop")
+    press_until(demonstration.interview, "controller_email")
+    demonstration.autosave()
+
+    path = unfinished()
+    assert path == demonstration.path
+    resumed = resume(path, "en")
+    assert resumed.example == "webshop"
+    step = resumed.interview.current()
+    assert step.question.id == "controller_email" and step.scripted
+    assert step.default == example_answers("webshop")["controller"]["email"]
+    press_enter(resumed.interview)
+    same_business(resumed.interview.answers, example_answers("webshop"))

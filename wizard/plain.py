@@ -104,9 +104,7 @@ class PlainChat:
         from wizard.tui import session as sessions
 
         if example is not None:
-            from wizard.examples import example_answers
-
-            self.session = sessions.new(self.lang, script=example_answers(example))
+            self.session = sessions.new(self.lang, example=example)
             self.say_where_saved()
             demonstration = _(
                 "A demonstration with the example business {name}: each question suggests its answer, "

@@ -42,6 +42,7 @@ class SessionState:
     conversation_lang: str = "en"
     notice_lang: str | None = None
     finished: bool = False
+    example: str | None = None  # a demonstration: the example business whose answers are suggested
     saved: str = ""  # when it was last saved, ISO 8601
 
 
@@ -144,6 +145,7 @@ _STATE_TYPES: dict[str, tuple[type, ...]] = {
     "conversation_lang": (str,),
     "notice_lang": (str, type(None)),
     "finished": (bool,),
+    "example": (str, type(None)),
     "saved": (str,),
 }
 

@@ -107,9 +107,7 @@ class SelosteApp(App[int]):
         from wizard.tui.screens.dialogs import ChoiceDialog
 
         if self.example is not None:  # a demonstration: always a new interview
-            from wizard.examples import example_answers
-
-            self.session = session.new(Conversation.lang, script=example_answers(self.example))
+            self.session = session.new(Conversation.lang, example=self.example)
         elif self.answers_file is not None:
             opened = session.open_file(self.answers_file, Conversation.lang)
             if isinstance(opened, str):  # the file cannot be used: say why, and leave
@@ -131,7 +129,7 @@ class SelosteApp(App[int]):
             else:
                 self.session = session.new(Conversation.lang)
         self.session.conversation_lang = Conversation.lang
-        await self.push_screen(ChatScreen(self.session, trainer=self.trainer, example=self.example))  # over the first question, which stays below
+        await self.push_screen(ChatScreen(self.session, trainer=self.trainer, example=self.session.example))  # over the first question, which stays below
 
     def action_switch_language(self) -> None:
         Conversation.lang = OTHER_LANGUAGE[Conversation.lang]

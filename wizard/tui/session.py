@@ -41,11 +41,14 @@ class ExportResult:
 
 
 class Session:
-    def __init__(self, path: Path, interview: Any, conversation_lang: str, notice_lang: str | None = None) -> None:
+    def __init__(
+        self, path: Path, interview: Any, conversation_lang: str, notice_lang: str | None = None, example: str | None = None
+    ) -> None:
         self.path = path
         self.interview = interview
         self.notice_lang = notice_lang
         self.conversation_lang = conversation_lang
+        self.example = example  # a demonstration of this example business (its answers are suggested)
 
     @property
     def conversation_lang(self) -> str:
@@ -142,7 +145,7 @@ class Session:
     def state(self) -> Any:
         from wizard.storage import SessionState
 
-        return SessionState(conversation_lang=self.conversation_lang, notice_lang=self.notice_lang)
+        return SessionState(conversation_lang=self.conversation_lang, notice_lang=self.notice_lang, example=self.example)
 
     # --- review and export ----------------------------------------------------------------------------------
 
@@ -267,13 +270,14 @@ def describe(path: Path, lang: str) -> tuple[int, str]:
     return answered, format_datetime(saved, "short", locale={"fi": "fi_FI", "en": "en_GB"}[lang])
 
 
-def new(lang: str, script: dict[str, Any] | None = None) -> Session:
-    """A new interview; with `script` (an answers mapping, e.g. an example business's) a demonstration whose
-    questions suggest the script's answers."""
+def new(lang: str, example: str | None = None) -> Session:
+    """A new interview; with `example` (the name of an example business) a demonstration whose questions
+    suggest that business's answers."""
     from wizard import storage
     from wizard.engine import Interview
 
-    session = Session(storage.new_path(), Interview.start(lang=lang, script=script), lang)
+    interview = Interview.start(lang=lang, script=_script(example))
+    session = Session(storage.new_path(), interview, lang, example=example if example else None)
     session.autosave()
     session.save_state()
     return session
@@ -284,7 +288,16 @@ def resume(path: Path, lang: str) -> Session:
     from wizard.engine import Interview
 
     state = storage.load_state(path)
-    return Session(path, Interview.start(answers=storage.load(path), lang=lang), lang, state.notice_lang)
+    interview = Interview.start(answers=storage.load(path), lang=lang, script=_script(state.example))
+    return Session(path, interview, lang, state.notice_lang, state.example)
+
+
+def _script(example: str | None) -> dict[str, Any] | None:
+    """The answers a demonstration suggests: the example business's (None for an ordinary interview, or an
+    example this version of seloste no longer has)."""
+    from wizard.examples import EXAMPLES, example_answers
+
+    return example_answers(example) if example in EXAMPLES else None
 
 
 def open_file(path: Path, lang: str) -> Session | str:
@@ -300,4 +313,6 @@ def open_file(path: Path, lang: str) -> Session | str:
         answers = storage.load(path)
     except Unreadable as problem:
         return f"{path}: {problem.diagnostic.describe(lang)['message']}"
-    return Session(path, Interview.start(answers=answers, lang=lang), lang, storage.load_state(path).notice_lang)
+    state = storage.load_state(path)
+    interview = Interview.start(answers=answers, lang=lang, script=_script(state.example))
+    return Session(path, interview, lang, state.notice_lang, state.example)
