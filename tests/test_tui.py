@@ -552,7 +552,7 @@ async def test_the_trainer_card_follows_the_conversation_language() -> None:
         assert trainer_card_text(chat) is None  # off unless asked for
         await pilot.press("f7")
         card = trainer_card_text(chat) or ""
-        assert "Kysy ryhmältä" in card and "In English" not in card
+        assert "Kysymys ryhmälle" in card and "In English" not in card
         await pilot.press("f2")
         await until(pilot, lambda: "Ask the room" in (trainer_card_text(chat) or ""))
 
