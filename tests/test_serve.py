@@ -11,12 +11,13 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from wizard import storage
-from wizard.serve import browser_address, network_warning, run_served, where_to_open
+from wizard.serve import browser_address, chat_command, network_warning, run_served, where_to_open
 
 pytest.importorskip("textual_serve")
 aiohttp = pytest.importorskip("aiohttp")
@@ -61,8 +62,9 @@ def is_running(pid: int) -> bool:
     return True
 
 
-async def open_tabs(port: int, count: int, home: Path) -> None:
-    """Connect `count` browser tabs and wait until each has its chat process and interview file."""
+async def with_tabs_open(port: int, count: int, home: Path, check: Callable[[], None]) -> None:
+    """Connect `count` browser tabs, wait until each has its chat process and interview file, and run `check`
+    while they are still open (a tab's chat ends when its tab closes)."""
     folder = home / storage.INTERVIEWS
     async with aiohttp.ClientSession() as client:
         tabs = [await client.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") for _ in range(count)]
@@ -72,6 +74,7 @@ async def open_tabs(port: int, count: int, home: Path) -> None:
         deadline = time.monotonic() + STARTUP_SECONDS
         while len(list(folder.glob("*.state.json"))) < count + 1 and time.monotonic() < deadline:
             await asyncio.sleep(0.2)
+        check()
 
 
 @pytest.fixture
@@ -95,12 +98,15 @@ def test_serves_the_chat_page_gives_each_tab_a_new_interview_and_leaves_nothing_
         assert "textual.js" in page and f"ws://127.0.0.1:{port}/ws" in page
         assert "<title>seloste</title>" in page
 
-        asyncio.run(open_tabs(port, 2, home))
-        tabs = children(server.pid)
-        assert len(tabs) == 2, "one chat process per browser tab"
-        new_interviews = sorted(set((home / storage.INTERVIEWS).glob("*.yaml")) - {seeded})
-        assert len(new_interviews) == 2, "each tab starts its own interview instead of resuming the unfinished one"
-        assert [storage.load(path) for path in new_interviews] == [{}, {}]
+
+        def each_tab_has_its_own_chat_and_interview() -> None:
+            tabs.extend(children(server.pid))
+            assert len(tabs) == 2, "one chat process per browser tab"
+            new_interviews = sorted(set((home / storage.INTERVIEWS).glob("*.yaml")) - {seeded})
+            assert len(new_interviews) == 2, "each tab starts its own interview instead of resuming the unfinished one"
+            assert [storage.load(path) for path in new_interviews] == [{}, {}]
+
+        asyncio.run(with_tabs_open(port, 2, home, each_tab_has_its_own_chat_and_interview))
     finally:
         server.send_signal(signal.SIGINT)
         out, errors = server.communicate(timeout=STARTUP_SECONDS)
@@ -221,15 +227,20 @@ def served_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / storage.INTERVIEWS
 
 
-def chat_that(monkeypatch: pytest.MonkeyPatch, action: object) -> None:
-    """Stand in for the chat of one tab: `action(answers_file)` is what the participant does before leaving."""
+def chat_that(monkeypatch: pytest.MonkeyPatch, action: object) -> list[bool]:
+    """Stand in for the chat of one tab: `action(answers_file)` is what the participant does before leaving.
+    Returns, as the chats run, whether each was started in trainer mode."""
     import wizard.tui
 
-    def run_chat(answers_file: str, lang: str | None) -> int:
+    trainer_modes: list[bool] = []
+
+    def run_chat(answers_file: str, lang: str | None, trainer: bool = False) -> int:
         action(Path(answers_file))  # type: ignore[operator]
+        trainer_modes.append(trainer)
         return 0
 
     monkeypatch.setattr(wizard.tui, "run_chat", run_chat)
+    return trainer_modes
 
 
 def test_a_tab_closed_before_the_first_answer_leaves_no_interview(
@@ -266,3 +277,29 @@ def test_a_chat_stopped_by_ctrl_c_before_the_first_answer_leaves_no_interview(
         run_served("en")
 
     assert list(served_home.iterdir()) == []
+
+
+def test_every_tab_can_be_a_demonstration_with_trainer_cards(served_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wizard.tui.session import open_file
+
+    opened = []
+    trainer_modes = chat_that(monkeypatch, lambda path: opened.append(open_file(path, "en")))
+
+    assert run_served("en", trainer=True, example="salon") == 0
+
+    [session] = opened
+    assert session.example == "salon" and session.interview.demonstration
+    assert session.interview.current().default == "Kampaamo Kiharakulma"  # the example's name, suggested
+    assert trainer_modes == [True]
+
+
+def test_the_tabs_chat_command_carries_trainer_mode_and_the_example() -> None:
+    command = chat_command("fi", trainer=True, example="salon")
+    assert command.endswith("--lang fi --trainer --example salon --served")
+    assert chat_command(None).endswith("-m wizard --served")
+
+
+def test_serving_an_example_that_does_not_exist_is_refused_before_the_server_starts(tmp_path: Path) -> None:
+    server = seloste(tmp_path, "serve", "--example", "bakery", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, errors = server.communicate(timeout=STARTUP_SECONDS)
+    assert server.returncode == 2 and "There is no example called bakery" in errors and out == ""

@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="address to listen on (default: 127.0.0.1, this machine only); another one lets other machines in",
     )
     serve.add_argument("--port", type=port_number, default=8000, help="port to listen on (default: 8000)")
+    # own names: a subcommand's defaults would otherwise overwrite the same options given before `serve`
+    serve.add_argument("--trainer", dest="serve_trainer", action="store_true", help="trainer cards in every tab's chat")
+    serve.add_argument(
+        "--example", dest="serve_example", metavar="NAME", help="every tab is a demonstration of this example business"
+    )
 
     example = commands.add_parser("example", help="print an example answers file")
     example.add_argument("name", nargs="?", metavar="NAME", help="which example (see --list)")
@@ -136,7 +141,12 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
         if args.command == "serve":
             from wizard.serve import cmd_serve
 
-            return cmd_serve(args.host, args.port, args.lang, stdout, stderr)
+            args.trainer, args.example = args.trainer or args.serve_trainer, args.example or args.serve_example
+            problem = interview_options_problem(args, lang)
+            if problem:
+                stderr.write(problem + "\n")
+                return EXIT_UNUSABLE
+            return cmd_serve(args.host, args.port, args.lang, stdout, stderr, args.trainer, args.example)
         if args.command == "schema":
             return cmd_schema(stdout)
         if args.command == "example":
@@ -144,7 +154,7 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
         if args.served:
             from wizard.serve import run_served
 
-            return run_served(args.lang)
+            return run_served(args.lang, args.trainer, args.example)
         problem = interview_options_problem(args, lang)
         if problem:
             stderr.write(problem + "\n")

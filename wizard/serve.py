@@ -89,13 +89,17 @@ def port_problem(host: str, port: int) -> OSError | None:
     return None
 
 
-def chat_command(lang: str | None) -> str:
+def chat_command(lang: str | None, trainer: bool = False, example: str | None = None) -> str:
     """The shell command textual-serve runs for each browser tab; `exec` so no shell stays between."""
-    command = [sys.executable, "-m", "wizard"] + (["--lang", lang] if lang else []) + ["--served"]
-    return "exec " + shlex.join(command)
+    command = [sys.executable, "-m", "wizard"] + (["--lang", lang] if lang else [])
+    command += (["--trainer"] if trainer else []) + (["--example", example] if example else [])
+    return "exec " + shlex.join(command + ["--served"])
 
 
-def cmd_serve(host: str, port: int, lang: str | None, out: TextIO, err: TextIO) -> int:
+def cmd_serve(
+    host: str, port: int, lang: str | None, out: TextIO, err: TextIO, trainer: bool = False, example: str | None = None
+) -> int:
+    """Serve until Ctrl+C. `trainer` and `example` shape every tab's chat as `seloste --trainer --example` does."""
     messages_lang = lang or default_language()
     problem = port_problem(host, port)
     if problem is not None:
@@ -108,7 +112,7 @@ def cmd_serve(host: str, port: int, lang: str | None, out: TextIO, err: TextIO) 
     err.flush()
     out.write(where_to_open(host, port, messages_lang) + "\n")
     out.flush()
-    _server(chat_command(lang), host, port).serve()
+    _server(chat_command(lang, trainer, example), host, port).serve()
     return EXIT_OK
 
 
@@ -159,15 +163,17 @@ def _server(command: str, host: str, port: int):  # -> textual_serve.server.Serv
     return SelosteServer(command, host=host, port=port, title=PAGE_TITLE)
 
 
-def run_served(lang: str | None) -> int:
-    """One browser tab's chat: always a new interview, in a file of its own."""
+def run_served(lang: str | None, trainer: bool = False, example: str | None = None) -> int:
+    """One browser tab's chat: always a new interview, in a file of its own (a demonstration of `example`,
+    which its state file names, when one is given)."""
     from wizard import storage
     from wizard.tui import run_chat
 
     path = claim_new_path()
     try:
-        storage.autosave({}, path, storage.SessionState(conversation_lang=lang or default_language()))
-        return run_chat(str(path), lang)
+        state = storage.SessionState(conversation_lang=lang or default_language(), example=example)
+        storage.autosave({}, path, state)
+        return run_chat(str(path), lang, trainer=trainer)
     finally:  # a tab closed before the first answer leaves nothing behind
         storage.discard_if_unanswered(path)
 
