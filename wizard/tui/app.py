@@ -129,7 +129,8 @@ class SelosteApp(App[int]):
             else:
                 self.session = session.new(Conversation.lang)
         self.session.conversation_lang = Conversation.lang
-        await self.push_screen(ChatScreen(self.session, trainer=self.trainer, example=self.session.example))  # over the first question, which stays below
+        chat = ChatScreen(self.session, trainer=self.trainer, example=self.session.example)
+        await self.push_screen(chat)  # over the first question, which stays below
 
     def action_switch_language(self) -> None:
         Conversation.lang = OTHER_LANGUAGE[Conversation.lang]

@@ -75,7 +75,10 @@ class ChatScreen(Screen):
         await transcript.remove_children()
         bubbles: list[Any] = []
         if self.example:  # heads the transcript, so it stays while the demonstration goes on
-            text = _("A demonstration with the example business {name}: each question suggests its answer, and Enter accepts it.", self.lang)
+            text = _(
+                "A demonstration with the example business {name}: each question suggests its answer, and Enter accepts it.",
+                self.lang,
+            )
             bubbles.append(ReplyBubble(text.format(name=self.example), "info"))
         history = self.session.interview.history
         if len(history) > SHOWN_HISTORY:  # the review lists them all; a long transcript only slows the screen
@@ -141,10 +144,9 @@ class ChatScreen(Screen):
         lang = self.lang
         question = step.question
         words = self.words()
-        if step.mode != "answer":  # the yes/no before a list's first item or after each item
-            value = step.value if step.value is not None else step.default
-            return Ask("yes_no", value=value, words=words, not_sure=step.mode == "first")
         value = step.value if step.value is not None else step.default
+        if step.mode != "answer":  # the yes/no before a list's first item or after each item
+            return Ask("yes_no", value=value, words=words, not_sure=step.mode == "first")
         ready = step.value is None and step.scripted
         if question.kind == "record":
             form = self._form(step)
