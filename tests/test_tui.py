@@ -557,6 +557,19 @@ async def test_the_trainer_card_follows_the_conversation_language() -> None:
         await until(pilot, lambda: "Ask the room" in (trainer_card_text(chat) or ""))
 
 
+async def test_in_a_narrow_terminal_the_preview_and_the_trainer_card_take_turns_above_the_chat() -> None:
+    app = SelosteApp(None, "en", trainer=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await choose_languages(pilot, "en", "en")
+        card, preview = chat.query_one("#trainer"), chat.query_one(PreviewPanel)
+        await pilot.press("f3")
+        await until(pilot, lambda: preview.display and not card.display)  # the preview covers the card
+        await pilot.press("f3")
+        await until(pilot, lambda: card.display and not preview.display)  # and the card comes back
+        await pilot.press("f3", "f7", "f7")  # the card asked for again closes the preview
+        await until(pilot, lambda: card.display and preview.has_class("-hidden"))
+
+
 async def test_a_demonstration_steps_through_an_example_business_with_enter_alone(home: Path) -> None:
     """`seloste --example salon`: each question suggests the example's answer, and Enter accepts it, on every
     kind of question (text, choices, ticks, yes/no, a form, "add another?")."""

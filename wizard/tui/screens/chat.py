@@ -365,6 +365,8 @@ class ChatScreen(Screen):
 
     def action_toggle_trainer(self) -> None:
         self.trainer = not self.trainer
+        if self.trainer and self.has_class("-narrow") and self.has_class("-preview"):
+            self.action_toggle_preview()  # a narrow terminal has room above the chat for one of them
         self.query_one("#trainer").set_class(not self.trainer, "-hidden")
         self.show_trainer_card()
         self.query_one(Composer).focus_answer()
