@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from wizard import storage
-from wizard.serve import browser_address, chat_command, network_warning, run_served, where_to_open
+from wizard.serve import browser_address, chat_command, localized_page, network_warning, run_served, where_to_open
 
 pytest.importorskip("textual_serve")
 aiohttp = pytest.importorskip("aiohttp")
@@ -96,7 +96,7 @@ def test_serves_the_chat_page_gives_each_tab_a_new_interview_and_leaves_nothing_
         status, page = wait_for_page(f"http://127.0.0.1:{port}/", server)
         assert status == 200
         assert "textual.js" in page and f"ws://127.0.0.1:{port}/ws" in page
-        assert "<title>seloste</title>" in page
+        assert "<title>seloste</title>" in page and '<html lang="en">' in page
 
 
         def each_tab_has_its_own_chat_and_interview() -> None:
@@ -303,3 +303,13 @@ def test_serving_an_example_that_does_not_exist_is_refused_before_the_server_sta
     server = seloste(tmp_path, "serve", "--example", "bakery", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, errors = server.communicate(timeout=STARTUP_SECONDS)
     assert server.returncode == 2 and "There is no example called bakery" in errors and out == ""
+
+
+def test_the_page_speaks_the_conversation_language() -> None:
+    import textual_serve
+
+    template = (Path(textual_serve.__file__).parent / "templates" / "app_index.html").read_text(encoding="utf-8")
+    page = localized_page(template, "fi")
+    assert '<html lang="fi">' in page and "<title>seloste</title>" in page
+    assert ">Aloita</button>" in page and ">Aloita uusi haastattelu</button>" in page and "Haastattelu on päättynyt." in page
+    assert "Session ended" not in page and ">Restart<" not in page and ">Start<" not in page

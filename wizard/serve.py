@@ -7,6 +7,7 @@ its first answer leaves no file. textual-serve is imported only when serving.
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import os
 import shlex
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from wizard.i18n import default_language, translations
+from wizard.i18n import N_, default_language, translations
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -112,14 +113,32 @@ def cmd_serve(
     err.flush()
     out.write(where_to_open(host, port, messages_lang) + "\n")
     out.flush()
-    _server(chat_command(lang, trainer, example), host, port).serve()
+    _server(chat_command(lang, trainer, example), host, port, messages_lang).serve()
     return EXIT_OK
 
 
 PAGE_TITLE = "seloste"
+# The words of textual-serve's own page (its start button, and what a tab shows when its chat has ended), as
+# they stand in its template, with ours in their place.
+PAGE_WORDS = {
+    ">Start</button>": N_("Start"),
+    ">Session ended.</div>": N_("The interview has ended."),
+    ">Restart</button>": N_("Start a new interview"),
+}
 
 
-def _server(command: str, host: str, port: int):  # -> textual_serve.server.Server
+def localized_page(page: str, lang: str) -> str:
+    """textual-serve's page with a title, its language, and its few words in the conversation language."""
+    page = page.replace("<html>", f'<html lang="{lang}">', 1)
+    # the page has no <title>: the browser tab would show the address
+    page = page.replace("<head>", f"<head>\n    <title>{PAGE_TITLE}</title>", 1)
+    for original, words in PAGE_WORDS.items():
+        closing = original[original.index("</"):]
+        page = page.replace(original, f">{html.escape(_(words, lang))}{closing}")
+    return page
+
+
+def _server(command: str, host: str, port: int, lang: str):  # -> textual_serve.server.Server
     import asyncio
     import logging
 
@@ -156,8 +175,7 @@ def _server(command: str, host: str, port: int):  # -> textual_serve.server.Serv
         async def handle_index(self, request):  # type: ignore[no-untyped-def]
             self.public_url = f"{request.scheme}://{request.host}"
             page = await super().handle_index(request)
-            # textual-serve's page has no <title>: the browser tab would show the address
-            page.text = page.text.replace("<head>", f"<head>\n    <title>{PAGE_TITLE}</title>", 1)
+            page.text = localized_page(page.text, lang)
             return page
 
     return SelosteServer(command, host=host, port=port, title=PAGE_TITLE)
