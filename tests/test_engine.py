@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wizard.check import check_data, describe, load
-from wizard.engine import Interview, Rejection, Step
+from wizard.engine import Interview, InterviewError, Rejection, Step
 from wizard.examples import EXAMPLES, example_text
 from wizard.questionnaire import resolve, split_path
 
@@ -892,3 +892,18 @@ def test_an_interview_cut_off_in_a_list_asks_again_whether_there_is_another_item
     assert (step.question.id, step.mode, step.item) == ("special_categories", "another", 1)
     completed, _ = interview_from(data, resumed)
     same_business(completed.answers, data)
+
+
+def test_an_answer_can_be_checked_before_it_is_sent_and_nothing_changes() -> None:
+    """What the chat shows while a postal code is typed: the engine's own judgement, against the country
+    given earlier, without taking the answer."""
+    interview = Interview.start()
+    step = until(interview, "controller_postal_code", example("webshop"))
+    before = interview.answers
+    wrong = interview.check("123")
+    assert isinstance(wrong, Rejection) and wrong.message_code == interview.submit("123").message_code
+    assert interview.check("00100") is None
+    assert interview.answers == before and interview.current().question.id == step.question.id
+    until(interview, "purposes", example("webshop"))
+    with pytest.raises(InterviewError):  # a record's form is checked when it is sent, as a whole
+        interview.check({"description": "Orders"})

@@ -442,6 +442,15 @@ class Interview:
         self._commit(step, path, value)
         return self
 
+    def check(self, raw: Any) -> Rejection | None:
+        """What `submit` would object to in this answer, without taking it: the chat says so while it is typed.
+        For one answer only, not a record's form or a yes/no about a list's items."""
+        step = self._require_step()
+        if step.mode != "answer" or step.question.kind == "record":
+            raise InterviewError("check takes one answer, not a form or a yes/no about items")
+        result = self._single(step, raw)
+        return result if isinstance(result, Rejection) else None
+
     def add_another(self, yes: bool) -> Interview | Rejection:
         """At a yes/no about a list's items (or at a new item's form): add an item, or be done with the list."""
         step = self._require_step()

@@ -75,40 +75,18 @@ class Session:
         self.interview.edit(question_id, item)
 
     def problem_with(self, raw: str) -> str | None:
-        """What the answers model says about a typed answer before it is sent (None: nothing yet).
+        """What the engine would say about a typed answer if it were sent now (None: nothing, or nothing yet).
 
-        The same check the engine makes on Enter: the value is put in a copy of the answers at its field and
-        the whole is validated, so a postal code is judged against the country given earlier.
-        """
-        from wizard.check import check_data
-        from wizard.questionnaire import split_path
-
+        The same check as on Enter, so a postal code is judged against the country given earlier; an answer
+        still empty is not yet wrong."""
         step = self.interview.current()
         text = raw.strip()
         if step is None or step.mode != "answer" or step.question.kind not in TEXT_KINDS or not text:
             return None
-        path: tuple[Any, ...] = split_path(step.question.field)
-        candidate = self.interview.answers
-        node = candidate
-        for part in path[:-1]:
-            if not isinstance(node.get(part), dict):
-                node[part] = {}
-            node = node[part]
-        if step.question.kind == "list":
-            items = list(node.get(path[-1]) or []) if isinstance(node.get(path[-1]), list) else []
-            index = step.item or 0
-            items[index:index + 1] = [text]
-            node[path[-1]] = items
-            path = (*path, index)
-        else:
-            node[path[-1]] = text
-        report = check_data(candidate)
-        if report.answers is not None:
+        rejection = self.interview.check(text)
+        if rejection is None or rejection.message_code == "missing":
             return None
-        for diagnostic in report.diagnostics:
-            if diagnostic.path[: len(path)] == path and diagnostic.code != "missing":
-                return diagnostic.describe(self.conversation_lang)["message"]
-        return None
+        return rejection.describe(self.conversation_lang)["message"]
 
     def shown(self, step: Any) -> str:
         """The answer to `step` as the transcript shows it."""
