@@ -15,9 +15,9 @@ from wizard.cli import run
 from wizard.engine import Interview, Rejection, Step
 from wizard.examples import EXAMPLES, example_answers, example_text
 from wizard.plain import EXIT_DONE, EXIT_UNUSABLE, run_plain
+from wizard.session import TEXT_KINDS
+from wizard.session import new as new_session
 from wizard.storage import load
-from wizard.tui.session import TEXT_KINDS
-from wizard.tui.session import new as new_session
 
 # --- helpers ---------------------------------------------------------------------------------------------
 
@@ -256,7 +256,7 @@ def test_an_unknown_example_is_refused_before_anything_is_asked_or_saved(folders
 def test_a_demonstration_stopped_midway_goes_on_suggesting_the_example_when_resumed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from wizard.tui.session import resume, unfinished
+    from wizard.session import resume, unfinished
 
     monkeypatch.setenv("SELOSTE_HOME", str(tmp_path))
     demonstration = new_session("en", example="webshop")

@@ -280,7 +280,7 @@ def test_a_chat_stopped_by_ctrl_c_before_the_first_answer_leaves_no_interview(
 
 
 def test_every_tab_can_be_a_demonstration_with_trainer_cards(served_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from wizard.tui.session import open_file
+    from wizard.session import open_file
 
     opened = []
     trainer_modes = chat_that(monkeypatch, lambda path: opened.append(open_file(path, "en")))

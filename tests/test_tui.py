@@ -27,6 +27,7 @@ from textual.widgets import Button, Input, OptionList, Select, SelectionList, St
 
 from wizard.cli import run
 from wizard.examples import example_text
+from wizard.i18n import _
 from wizard.loader import parse
 from wizard.questionnaire import resolve, split_path
 from wizard.tui.app import SelosteApp
@@ -34,7 +35,6 @@ from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import ChoiceDialog, LanguageScreen
 from wizard.tui.screens.export import ExportScreen
 from wizard.tui.screens.review import ReviewScreen
-from wizard.tui.text import _
 from wizard.tui.widgets.bubbles import AnswerBubble, ReplyBubble
 from wizard.tui.widgets.composer import Composer, RecordForm
 from wizard.tui.widgets.preview import PreviewPanel, SectionView
@@ -667,7 +667,7 @@ def test_the_command_line_and_the_chat_s_logic_load_no_textual() -> None:
     """`seloste check` must start fast: Textual is imported only when the chat itself starts."""
     code = (
         "import io, sys\n"
-        "import wizard.tui, wizard.tui.session, wizard.tui.preview\n"
+        "import wizard.tui, wizard.session, wizard.preview, wizard.conversation\n"
         "from wizard.cli import run\n"
         "assert run([], stdout=io.StringIO(), stderr=io.StringIO()) == 0\n"  # no terminal: the commands are listed
         "print(sorted(name for name in sys.modules if name.split('.')[0] == 'textual'))\n"

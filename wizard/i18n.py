@@ -17,6 +17,11 @@ from wizard.resources import data_dir
 LANGUAGES = ("fi", "en")
 
 
+def _(message: str, lang: str) -> str:
+    """`message` in `lang` (Babel extracts it: `_:1` in pyproject.toml)."""
+    return translations(lang).gettext(message)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction; it is translated where it is shown."""
     return message

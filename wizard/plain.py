@@ -2,7 +2,7 @@
 
 For screen readers, basic terminals and answers scripted from a pipe: no full-screen UI, no colours, no
 cursor movement; every line printed is plain text. It drives the same engine, autosave and export as the
-chat (`wizard.tui.session`, which imports no Textual, and neither does this module).
+chat (`wizard.session`, which imports no Textual, and neither does this module).
 
 A question is printed with its options numbered (answer with the number or the value itself) and its
 suggested answer in brackets (an empty line takes it). `?` explains the question, `/back` goes back,
@@ -101,7 +101,7 @@ class PlainChat:
 
     def open_session(self, answers_file: str | None, interactive: bool, example: str | None = None) -> int | None:
         """The session to work on; an exit code when the given file cannot be used."""
-        from wizard.tui import session as sessions
+        from wizard import session as sessions
 
         if example is not None:
             self.session = sessions.new(self.lang, example=example)

@@ -15,9 +15,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import Worker
 
-from wizard.i18n import N_
+from wizard.conversation import Conversation, Lazy, label
+from wizard.i18n import N_, _
 from wizard.tui.screens.dialogs import LanguageScreen
-from wizard.tui.text import Conversation, Lazy, _, label
 
 OTHER_LANGUAGE = {"fi": "en", "en": "fi"}
 LOAD_AFTER = 0.3  # seconds after start
@@ -60,7 +60,7 @@ class SelosteApp(App[int]):
         self.suggested_lang = lang
         self.trainer = trainer
         self.example = example
-        self.session: Any = None  # wizard.tui.session.Session, once the interview starts
+        self.session: Any = None  # wizard.session.Session, once the interview starts
         self._loader: Worker | None = None
 
     @property
@@ -87,8 +87,8 @@ class SelosteApp(App[int]):
     @work(thread=True, group="load")
     def _load_engine(self) -> None:
         """Everything the interview needs, loaded while the first question is on screen."""
+        from wizard import session
         from wizard.i18n import translations
-        from wizard.tui import session
 
         session.preload()
         translations("fi")
@@ -102,7 +102,7 @@ class SelosteApp(App[int]):
     async def _open_session(self) -> None:
         if self._loader is not None:
             await self._loader.wait()
-        from wizard.tui import session
+        from wizard import session
         from wizard.tui.screens.chat import ChatScreen
         from wizard.tui.screens.dialogs import ChoiceDialog
 

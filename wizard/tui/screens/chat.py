@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from wizard.i18n import N_
+from wizard.conversation import label
+from wizard.i18n import N_, _
 from wizard.tui.app import LanguageSwitched
-from wizard.tui.text import _, label
 from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
 from wizard.tui.widgets.composer import Answered, Ask, Composer, FormField, NotSure
 

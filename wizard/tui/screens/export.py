@@ -20,9 +20,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
-from wizard.i18n import N_
+from wizard.conversation import label
+from wizard.i18n import N_, _
 from wizard.tui.screens.dialogs import ChoiceDialog
-from wizard.tui.text import _, label
 
 FORMAT_NAMES = {"html": "HTML", "docx": "Word (.docx)", "md": "Markdown", "txt": N_("plain text")}
 # (MIME type, text encoding) of each format as a browser download; None: binary

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from wizard.i18n import N_
-from wizard.tui.text import _, label
+from wizard.conversation import label
+from wizard.i18n import N_, _
 
 
 class ReviewRow(Static, can_focus=True):

@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from wizard.conversation import label
 from wizard.i18n import N_
-from wizard.tui.text import label
 
 
 class QuestionBubble(Static):

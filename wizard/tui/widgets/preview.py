@@ -29,7 +29,7 @@ class SectionView(Static):
 
 
 class PreviewPanel(VerticalScroll, can_focus=True):
-    """Shows `wizard.tui.preview.preview_sections` of the answers; `Updated` says when a new version is drawn."""
+    """Shows `wizard.preview.preview_sections` of the answers; `Updated` says when a new version is drawn."""
 
     class Updated(Message):
         """A new version is on screen: `changed` sections were drawn again; `shown_at` is when the sections took
@@ -60,7 +60,7 @@ class PreviewPanel(VerticalScroll, can_focus=True):
         self._requests.put(None)
 
     def _build_loop(self, app: Any) -> None:
-        from wizard.tui.preview import preview_sections
+        from wizard.preview import preview_sections
 
         while (request := self._requests.get()) is not None:
             while not self._requests.empty():  # answers given meanwhile: only the newest is worth building

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from wizard.tui.text import _
+from wizard.i18n import _
 
 STYLES = {
     "label": "dim bold",

@@ -1,8 +1,8 @@
-"""The chat's words in the conversation language, which the user can switch at any moment.
+"""What the chat and the plain conversation share: the language spoken now, which the user can switch at
+any moment, and text that follows it.
 
-`_("...", lang)` is the same helper the command line uses (Babel extracts it: `_:1` in pyproject.toml).
 Key bindings are declared once, at import, so their footer labels are lazy: they are looked up in the
-language of the moment each time the footer draws them.
+language of the moment each time the footer draws them. No Textual here.
 """
 
 from __future__ import annotations
@@ -10,11 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from wizard.i18n import LANGUAGES, translations
-
-
-def _(message: str, lang: str) -> str:
-    return translations(lang).gettext(message)
+from wizard.i18n import _
 
 
 class Conversation:
@@ -60,6 +56,3 @@ class Lazy:
 def label(message: str) -> Lazy:
     """A footer label that follows the conversation language (`message` is marked with N_ by the caller)."""
     return Lazy(lambda: _(message, Conversation.lang))
-
-
-__all__ = ["LANGUAGES", "Conversation", "Lazy", "_", "label"]

@@ -1,7 +1,8 @@
-"""One chat session: the interview, where its answers are saved, the two languages, and the export.
+"""One conversation's session: the interview, where its answers are saved, the two languages, and the export.
 
-This is the chat's link to the engine (`wizard.engine`), autosave (`wizard.storage`) and the notice
-pipeline. It imports no Textual, so it can be tested and timed on its own.
+This is how the chat (`wizard.tui`) and the plain mode (`wizard.plain`) reach the engine (`wizard.engine`),
+autosave (`wizard.storage`) and the notice pipeline. It imports no Textual, so it can be tested and timed on
+its own.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wizard.tui.text import _
+from wizard.i18n import _
 
 TEXT_KINDS = ("text", "long_text", "email", "phone", "business_id", "postal_code", "country", "website", "date", "list")
 
