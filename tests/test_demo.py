@@ -12,9 +12,10 @@ import pytest
 
 from wizard.check import check_data
 from wizard.cli import run
+from wizard.console import EXIT_OK, EXIT_UNUSABLE
 from wizard.engine import Interview, Rejection, Step
 from wizard.examples import EXAMPLES, example_answers, example_text
-from wizard.plain import EXIT_DONE, EXIT_UNUSABLE, run_plain
+from wizard.plain import run_plain
 from wizard.session import TEXT_KINDS
 from wizard.session import new as new_session
 from wizard.storage import load
@@ -213,7 +214,7 @@ def test_enter_alone_demonstrates_the_salon_and_exports_the_notice_render_writes
 ) -> None:
     code, transcript = demonstrate([language_line, language_line], "salon", lang)
 
-    assert code == EXIT_DONE, transcript[-3000:]
+    assert code == EXIT_OK, transcript[-3000:]
     assert "Let's fix this" not in transcript and "Korjataan tämä" not in transcript  # nothing was refused
     assert "[Kampaamo Kiharakulma] > " in transcript
     example_file = folders / "salon.yaml"
@@ -229,7 +230,7 @@ def test_the_demonstration_says_what_it_is_and_offers_no_unfinished_interview(fo
 
     code, transcript = demonstrate(["2", "2"], "webshop")
 
-    assert code == EXIT_DONE
+    assert code == EXIT_OK
     opening = transcript.split("(1/", 1)[0]
     assert "A demonstration with the example business webshop" in opening
     assert "unfinished" not in opening and "--answers" not in opening
@@ -238,7 +239,7 @@ def test_the_demonstration_says_what_it_is_and_offers_no_unfinished_interview(fo
 def test_a_typed_answer_replaces_the_suggestion_and_enter_gives_the_rest(folders: Path) -> None:
     code, transcript = demonstrate(["2", "2", "Parturi Peilikuva"], "salon")
 
-    assert code == EXIT_DONE, transcript[-3000:]
+    assert code == EXIT_OK, transcript[-3000:]
     (saved,) = (folders / "home" / "interviews").glob("*.yaml")
     renamed = example_answers("salon")
     renamed["controller"]["name"] = "Parturi Peilikuva"

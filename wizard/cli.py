@@ -1,7 +1,7 @@
 """The `seloste` command line: a thin face on the engine. It never imports Textual.
 
-Exit codes: 0 done (warnings may be printed), 1 the answers have errors, 2 the input cannot be used at all
-(missing, unreadable, not answers) or the command line is wrong.
+Exit codes (`wizard.console`): 0 done (warnings may be printed), 1 the answers have errors, 2 the input cannot
+be used at all (missing, unreadable, not answers) or the command line is wrong.
 """
 
 from __future__ import annotations
@@ -12,14 +12,17 @@ import sys
 from typing import Any, TextIO
 
 from wizard import __version__
+from wizard.console import (
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    print_diagnostics,
+    read_checked,
+    source_name,
+)
 from wizard.formats import FORMATS
-from wizard.i18n import LANGUAGES, default_language, translations
-
-EXIT_OK, EXIT_INVALID, EXIT_UNUSABLE = 0, 1, 2
-
-
-def _(message: str, lang: str) -> str:
-    return translations(lang).gettext(message)
+from wizard.i18n import LANGUAGES, _, default_language
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -165,7 +168,7 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
             return run_plain(args.answers, args.lang, stdin, stdout, example=args.example, trainer=args.trainer)
         return start_chat(args, parser, stdout, stderr)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. `seloste schema | head`: the reader left, nothing to report
         return EXIT_OK
 
@@ -198,20 +201,14 @@ def start_chat(args: argparse.Namespace, parser: argparse.ArgumentParser, out: T
 
 
 def cmd_check(source: str, as_json: bool, lang: str, out: TextIO, stdin: Any) -> int:
-    from wizard.check import Unreadable, check_bytes, unreadable
-    from wizard.loader import ReadProblem, read_path
+    from wizard.check import Unreadable
 
-    name = "<stdin>" if source == "-" else source
+    name = source_name(source)
     try:
-        report_or_problem: Any = check_bytes(read_path(source, stdin))
-    except ReadProblem as problem:
-        report_or_problem = unreadable(problem)
+        report = read_checked(source, stdin)
     except Unreadable as problem:
-        report_or_problem = problem
-    if isinstance(report_or_problem, Unreadable):
-        diagnostics, version, code = [report_or_problem.diagnostic], None, EXIT_UNUSABLE
+        diagnostics, version, code = [problem.diagnostic], None, EXIT_UNUSABLE
     else:
-        report = report_or_problem
         diagnostics, version = report.diagnostics, report.from_version
         code = EXIT_INVALID if report.errors else EXIT_OK
     diagnostics = sorted(diagnostics, key=lambda d: (d.severity != "error", d.line or 0))
@@ -246,36 +243,6 @@ def _print_json(name: str, diagnostics: list, code: int, version: int | None, la
         "diagnostics": items,
     }
     out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-
-
-def print_diagnostics(name: str, diagnostics: list, code: int, version: int | None, lang: str, out: TextIO) -> None:
-    from wizard.answers import SCHEMA_VERSION
-    from wizard.rules import display_path
-
-    errors = sum(1 for d in diagnostics if d.severity == "error")
-    warnings = len(diagnostics) - errors
-    if code == EXIT_UNUSABLE:
-        out.write(_("{file}: cannot be read as answers", lang).format(file=name) + "\n")
-    elif errors:
-        out.write(_("{file}: {errors} error(s), {warnings} warning(s)", lang).format(file=name, errors=errors, warnings=warnings) + "\n")
-    else:
-        out.write(_("{file}: valid, {warnings} warning(s)", lang).format(file=name, warnings=warnings) + "\n")
-    if version is not None and version < SCHEMA_VERSION:
-        note = _("Note: the file uses the older layout {old}; it was read as layout {new}.", lang)
-        out.write(note.format(old=version, new=SCHEMA_VERSION) + "\n")
-    labels = {"error": _("error", lang), "warning": _("warning", lang)}
-    for d in diagnostics:
-        text = d.describe(lang)
-        where = [labels[d.severity]]
-        if d.line:
-            where.append(_("line {line}", lang).format(line=d.line))
-        field = display_path(d.path)
-        if field:
-            where.append(field)
-        out.write("\n" + " | ".join(where) + (f"  ({text['article']})" if text["article"] else "") + "\n")
-        out.write(f"  {text['message']}\n")
-        if text["hint"]:
-            out.write(f"  -> {text['hint']}\n")
 
 
 # --- schema and examples ------------------------------------------------------------------------------

@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from wizard.cli import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, _
+from wizard.console import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    print_diagnostics,
+    print_unusable,
+    read_checked,
+    source_name,
+)
+from wizard.i18n import _
 
 
 def _checked(source: str, ui_lang: str, err: TextIO, stdin: Any) -> tuple[Any, int]:
     """The check report of `source`, or None and the exit code after explaining why it cannot be used."""
-    from wizard.check import Unreadable, check_bytes, unreadable
-    from wizard.cli import print_diagnostics
-    from wizard.loader import ReadProblem, read_path
+    from wizard.check import Unreadable
 
-    name = "<stdin>" if source == "-" else source
     try:
-        report = check_bytes(read_path(source, stdin))
-    except ReadProblem as problem:
-        print_diagnostics(name, [unreadable(problem).diagnostic], EXIT_UNUSABLE, None, ui_lang, err)
-        return None, EXIT_UNUSABLE
+        report = read_checked(source, stdin)
     except Unreadable as problem:
-        print_diagnostics(name, [problem.diagnostic], EXIT_UNUSABLE, None, ui_lang, err)
-        return None, EXIT_UNUSABLE
+        return None, print_unusable(source, problem.diagnostic, ui_lang, err)
     if report.answers is None:
-        print_diagnostics(name, report.diagnostics, EXIT_INVALID, report.from_version, ui_lang, err)
+        print_diagnostics(source_name(source), report.diagnostics, EXIT_INVALID, report.from_version, ui_lang, err)
         return None, EXIT_INVALID
     return report, EXIT_OK
 
@@ -120,6 +120,8 @@ def _to_stdout(content: bytes, fmt: str, lang: str, out: TextIO, err: TextIO) ->
 
 
 def _to_file(path: Path, content: bytes, force: bool, lang: str, out: TextIO, err: TextIO) -> int:
+    from wizard.atomic import write_atomically
+
     try:
         written = write_atomically(path, content, overwrite=force)
     except FileExistsError:
@@ -130,31 +132,3 @@ def _to_file(path: Path, content: bytes, force: bool, lang: str, out: TextIO, er
         return EXIT_UNUSABLE
     out.write(_("Wrote {path}", lang).format(path=written) + "\n")
     return EXIT_OK
-
-
-def write_atomically(path: Path, content: bytes, overwrite: bool = False) -> Path:
-    """Write through a temporary file in the same folder, so a reader never sees half a file.
-
-    Without `overwrite`, an existing file is never replaced, even one that appears while we write.
-    """
-    path = path.expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    if not overwrite and path.exists():
-        raise FileExistsError(path)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)  # fails if the file appeared meanwhile: never clobber
-            os.unlink(temporary)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    return path.resolve()

@@ -13,8 +13,17 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from wizard.answers import Answers
-from wizard.cli import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE, _, print_diagnostics
+from wizard.console import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    print_diagnostics,
+    print_unusable,
+    read_loaded,
+    source_name,
+)
 from wizard.fields import visible
+from wizard.i18n import _
 from wizard.rules import display_path
 
 Path = tuple[str | int, ...]
@@ -131,19 +140,14 @@ def _unique(items: list[Any]) -> bool:
 
 def read_side(source: str, ui_lang: str, err: TextIO, stdin: Any) -> Side | None:
     """The file as current-layout data, or None after explaining on `err` why it cannot be read."""
-    from wizard.check import Unreadable, load, unreadable
-    from wizard.loader import ReadProblem, read_path
+    from wizard.check import Unreadable
 
-    name = "<stdin>" if source == "-" else source
     try:
-        loaded, version = load(read_path(source, stdin))
-    except ReadProblem as problem:
-        print_diagnostics(name, [unreadable(problem).diagnostic], EXIT_UNUSABLE, None, ui_lang, err)
-        return None
+        loaded, version = read_loaded(source, stdin)
     except Unreadable as problem:
-        print_diagnostics(name, [problem.diagnostic], EXIT_UNUSABLE, None, ui_lang, err)
+        print_unusable(source, problem.diagnostic, ui_lang, err)
         return None
-    return Side(name, loaded.data, version)
+    return Side(source_name(source), loaded.data, version)
 
 
 def cmd_diff(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) -> int:

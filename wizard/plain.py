@@ -27,16 +27,12 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from wizard.console import EXIT_OK, EXIT_STOPPED, EXIT_UNUSABLE
 from wizard.formats import FORMATS
-from wizard.i18n import LANGUAGES, default_language, translations
+from wizard.i18n import LANGUAGES, _, default_language
 
-EXIT_DONE, EXIT_STOPPED, EXIT_UNUSABLE = 0, 1, 2
 LANGUAGE_NAMES = {"fi": "suomi", "en": "English"}
 NOTICE_STEMS = {"fi": "tietosuojaseloste", "en": "privacy-notice"}
-
-
-def _(message: str, lang: str) -> str:
-    return translations(lang).gettext(message)
 
 
 class EndOfInput(Exception):
@@ -473,7 +469,7 @@ def run_plain(
             if chat.review():
                 break
         chat.export()
-        return EXIT_DONE
+        return EXIT_OK
     except (EndOfInput, KeyboardInterrupt):
         chat.stopped()
         return EXIT_STOPPED

@@ -16,15 +16,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from wizard.i18n import N_, default_language, translations
+from wizard.console import EXIT_OK, EXIT_UNUSABLE
+from wizard.i18n import N_, _, default_language
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-EXIT_OK, EXIT_UNUSABLE = 0, 2
-
-
-def _(message: str, lang: str) -> str:
-    return translations(lang).gettext(message)
 
 
 def is_loopback(host: str) -> bool:

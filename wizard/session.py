@@ -191,7 +191,7 @@ class Session:
 
     def export(self, plan: list[tuple[str, str, Path]], replace: bool, allow_incomplete: bool) -> ExportResult:
         """Write each (language, format, path) from the saved answers file, exactly as `seloste render` would."""
-        from wizard.commands import write_atomically
+        from wizard.atomic import write_atomically
 
         lang = self.conversation_lang
         contents, result = self.render(plan, allow_incomplete)

@@ -8,9 +8,8 @@ platformdirs' user data folder for "seloste"):
 - `<name>.state.json`: the conversation's own state beside it: the conversation language, the notice
   language, and whether the interview was finished.
 
-Both are written atomically (a temporary file in the same folder, flushed to disk, then `os.replace`), with
-mode 0600: answers hold names, e-mail addresses and phone numbers. A crash or Ctrl+C leaves the previous
-version whole.
+Both are written atomically (`wizard.atomic`), readable by the user only: answers hold names, e-mail
+addresses and phone numbers. A crash or Ctrl+C leaves the previous version whole.
 """
 
 from __future__ import annotations
@@ -18,12 +17,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from wizard.atomic import write_atomically
 from wizard.loader import ReadProblem, dump, read_path
 
 HOME_VARIABLE = "SELOSTE_HOME"
@@ -75,44 +74,22 @@ def state_path(path: Path) -> Path:
     return path.with_name(path.stem + STATE_SUFFIX)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` in one step, readable by the user only."""
+def write_private(path: Path, text: str) -> None:
+    """Replace `path` with `text` in one step, readable by the user only (in a folder only the user can open)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (not possible on every system, and harmless to skip there)."""
-    with contextlib.suppress(OSError, AttributeError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+    write_atomically(path, text.encode("utf-8"), private=True)
 
 
 def autosave(answers: dict[str, Any], path: Path, state: SessionState | None = None) -> None:
     """Save the answers (and, when given, the conversation's state) after an answer."""
-    write_atomic(Path(path), HEADER + dump(answers))
+    write_private(Path(path), HEADER + dump(answers))
     if state is not None:
         save_state(path, state)
 
 
 def save_state(path: Path, state: SessionState) -> None:
     state.saved = datetime.now().isoformat(timespec="seconds")
-    write_atomic(state_path(Path(path)), json.dumps(asdict(state), ensure_ascii=False, indent=2) + "\n")
+    write_private(state_path(Path(path)), json.dumps(asdict(state), ensure_ascii=False, indent=2) + "\n")
 
 
 def load(path: Path) -> dict[str, Any]:
