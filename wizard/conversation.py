@@ -1,5 +1,6 @@
-"""What the chat and the plain conversation share: the language spoken now, which the user can switch at
-any moment, and text that follows it.
+"""What the chat and the plain conversation both say and understand: the language spoken now (the user can
+switch it at any moment) and text that follows it, the commands typed instead of an answer, the help on a
+question, and the question the conversation asks itself: the notice's language.
 
 Key bindings are declared once, at import, so their footer labels are lazy: they are looked up in the
 language of the moment each time the footer draws them. No Textual here.
@@ -8,9 +9,10 @@ language of the moment each time the footer draws them. No Textual here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from wizard.i18n import _
+from wizard.i18n import LANGUAGES, N_, _
 
 
 class Conversation:
@@ -56,3 +58,77 @@ class Lazy:
 def label(message: str) -> Lazy:
     """A footer label that follows the conversation language (`message` is marked with N_ by the caller)."""
     return Lazy(lambda: _(message, Conversation.lang))
+
+
+# --- typed instead of an answer -------------------------------------------------------------------------------
+
+# Each command and the words that give it after a slash (/back, /takaisin); `?` alone asks for help too.
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "back": ("back", "takaisin"),
+    "help": ("help", "ohje", "apua"),
+    "review": ("review", "yhteenveto"),
+    "preview": ("preview", "esikatselu"),
+    "trainer": ("trainer", "kouluttaja"),
+    "lang": ("lang", "kieli"),
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # a key of COMMANDS
+    argument: str = ""
+
+    def language(self, current: str) -> str:
+        """The language `/lang` asks for: the one named (`/lang fi`), else the other one."""
+        named = self.argument.lower()
+        if named in LANGUAGES:
+            return named
+        return next(lang for lang in LANGUAGES if lang != current)
+
+
+def typed_command(line: str) -> Command | None:
+    """The command a typed line gives, or None when the line is an answer."""
+    text = line.strip()
+    if text == "?":
+        return Command("help")
+    if not text.startswith("/"):
+        return None
+    word, _sep, argument = text[1:].partition(" ")
+    for name, words in COMMANDS.items():
+        if word.lower() in words:
+            return Command(name, argument.strip())
+    return None
+
+
+# --- help on a question -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionHelp:
+    """Why a question is asked, in the conversation language; `article` and `example` may be ""."""
+
+    why: str
+    article: str
+    example: str
+
+
+def question_help(question: Any, lang: str) -> QuestionHelp:
+    help_ = question.help
+    article = _(help_.article, lang) if help_.article else ""
+    example = _("For example: {example}", lang).format(example=_(help_.example, lang)) if help_.example else ""
+    return QuestionHelp(_(help_.why, lang), article, example)
+
+
+# --- the notice's language: asked before the interview's first question ---------------------------------------
+
+NOTICE_LANGUAGE_QUESTION = N_("In which language shall the privacy notice be written? (You can export it in both later.)")
+NOTICE_LANGUAGE_NAMES = {"fi": N_("in Finnish"), "en": N_("in English")}
+
+
+def notice_language_question(lang: str) -> str:
+    return _(NOTICE_LANGUAGE_QUESTION, lang)
+
+
+def notice_language_name(code: str, lang: str) -> str:
+    """How the answer `code` to the notice-language question reads in `lang` ("in Finnish")."""
+    return _(NOTICE_LANGUAGE_NAMES[code], lang)

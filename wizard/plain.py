@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wizard.console import EXIT_OK, EXIT_STOPPED, EXIT_UNUSABLE
+from wizard.conversation import notice_language_name, notice_language_question, question_help, typed_command
 from wizard.formats import FORMATS
 from wizard.i18n import LANGUAGES, _, default_language
+from wizard.session import export_plan
 
 LANGUAGE_NAMES = {"fi": "suomi", "en": "English"}
-NOTICE_STEMS = {"fi": "tietosuojaseloste", "en": "privacy-notice"}
 
 
 class EndOfInput(Exception):
@@ -139,10 +140,10 @@ class PlainChat:
     def choose_notice_language(self) -> None:
         lang = self.lang
         self.say()
-        self.say(_("In which language shall the privacy notice be written? (You can export it in both later.)", lang))
-        self.say(f"  1) {_('in Finnish', lang)}\n  2) {_('in English', lang)}")
+        self.say(notice_language_question(lang))
+        self.say("\n".join(f"  {number}) {notice_language_name(code, lang)}" for number, code in enumerate(LANGUAGES, 1)))
         while True:
-            line = self.read(_("in Finnish", lang) if lang == "fi" else _("in English", lang))
+            line = self.read(notice_language_name(lang, lang))
             try:
                 if self.command(line, None):
                     lang = self.lang
@@ -152,8 +153,7 @@ class PlainChat:
                 continue
             chosen = _language_from(line.lower()) if line else lang
             if chosen:
-                self.session.notice_lang = chosen
-                self.session.save_state()
+                self.session.set_notice_language(chosen)
                 return
             self.say(_("Answer 1 (Finnish) or 2 (English).", lang))
 
@@ -277,23 +277,25 @@ class PlainChat:
             return line
 
     def command(self, line: str, question: Any) -> bool:
-        """`?`, `/back`, `/lang`: True when the line was one (and has been done)."""
-        if line == "?" or line.lower() in ("/help", "/ohje"):
+        """`?` (or /help), `/back`, `/trainer`, `/lang`: True when the line was one (and has been done).
+        The chat's other commands (/review, /preview) are not there here: such a line is an answer."""
+        command = typed_command(line)
+        if command is None:
+            return False
+        if command.name == "help":
             self.explain(question)
             return True
-        name, _sep, argument = line.partition(" ")
-        if name.lower() in ("/back", "/takaisin"):
+        if command.name == "back":
             raise Back
-        if name.lower() in ("/trainer", "/kouluttaja"):
+        if command.name == "trainer":
             self.trainer = not self.trainer
             if self.trainer and question is not None:
                 self.trainer_card(question.id, again=True)
             elif not self.trainer:
                 self.say(_("Trainer cards off.", self.lang))
             return True
-        if name.lower() in ("/lang", "/kieli"):
-            argument = argument.strip().lower()
-            self.lang = argument if argument in LANGUAGES else {"fi": "en", "en": "fi"}[self.lang]
+        if command.name == "lang":
+            self.lang = command.language(self.lang)
             self.session.conversation_lang = self.lang
             self.session.save_state()
             self.say(_("Conversation language: English", self.lang))
@@ -307,12 +309,12 @@ class PlainChat:
         if question is None:
             self.say(_("Type the number of your answer.", lang))
         else:
-            help_ = question.help
-            self.say(_("Why we ask", lang) + ": " + _(help_.why, lang))
+            help_ = question_help(question, lang)
+            self.say(_("Why we ask", lang) + ": " + help_.why)
             if help_.article:
-                self.say(_(help_.article, lang))
+                self.say(help_.article)
             if help_.example:
-                self.say(_("For example: {example}", lang).format(example=_(help_.example, lang)))
+                self.say(help_.example)
         self.say(_("Commands: ? explains the question, /back goes back, /lang switches the language.", lang))
 
     def refuse(self, rejection: Any) -> None:
@@ -360,8 +362,7 @@ class PlainChat:
         while True:
             self.say(_("Folder", lang))
             folder = Path(self.read(".") or ".").expanduser()
-            stem = NOTICE_STEMS[self.session.notice_lang or lang]
-            plan = [(code, fmt, folder / f"{stem}-{code}.{fmt}") for code in languages for fmt in formats]
+            plan = export_plan(languages, formats, folder, self.session.file_stem())
             existing = [path for _code, _fmt, path in plan if path.exists()]
             replace = False
             if existing:

@@ -13,6 +13,8 @@ from typing import Any
 
 from wizard.i18n import _
 
+# An exported notice is `<stem>-<language>.<format>`; the stem suggested is the notice's name in its language.
+NOTICE_STEMS = {"fi": "tietosuojaseloste", "en": "privacy-notice"}
 TEXT_KINDS = ("text", "long_text", "email", "phone", "business_id", "postal_code", "country", "website", "date", "list")
 
 
@@ -32,6 +34,11 @@ class Finding:
     hint: str
     article: str
     target: tuple[str, int | None] | None  # the question (and item) to change, when one fills the field
+
+
+def export_plan(languages: list[str], formats: list[str], folder: Path, stem: str) -> list[tuple[str, str, Path]]:
+    """(language, format, path) of each file to export, in the order given."""
+    return [(lang, fmt, folder / f"{stem}-{lang}.{fmt}") for lang in languages for fmt in formats]
 
 
 @dataclass
@@ -59,6 +66,11 @@ class Session:
     def conversation_lang(self, lang: str) -> None:
         self._conversation_lang = lang
         self.interview.lang = lang  # the answers in the transcript are shown in it too
+
+    def set_notice_language(self, lang: str) -> None:
+        """The answer to the question the conversation asks before the interview's first."""
+        self.notice_lang = lang
+        self.save_state()
 
     # --- answering: each change is saved before the chat shows it -------------------------------------------
 
@@ -161,6 +173,10 @@ class Session:
                 prompt = f"{prompt} ({step.item + 1})"
             sections.setdefault(_(step.section.title, lang), []).append(((step.question.id, step.item), prompt, shown))
         return list(sections.items())
+
+    def file_stem(self) -> str:
+        """The file name suggested for the exported notice (the language and format are added)."""
+        return NOTICE_STEMS[self.notice_lang or self.conversation_lang]
 
     def render(self, plan: list[tuple[str, str, Path]], allow_incomplete: bool) -> tuple[list[bytes], ExportResult]:
         """The content of each (language, format, path) of the plan, from the saved answers file, exactly as

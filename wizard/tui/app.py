@@ -12,25 +12,17 @@ from typing import Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
-from textual.message import Message
 from textual.worker import Worker
 
 from wizard.conversation import Conversation, Lazy, label
 from wizard.i18n import N_, _
+from wizard.tui.events import LanguageSwitched
 from wizard.tui.screens.dialogs import LanguageScreen
 
 OTHER_LANGUAGE = {"fi": "en", "en": "fi"}
 LOAD_AFTER = 0.3  # seconds after start
 # The switch is labelled in the language it switches to.
 SWITCH_LABEL = {"fi": "In English", "en": "Suomeksi"}
-
-
-class LanguageSwitched(Message):
-    """The conversation language changed: the screen redraws its words."""
-
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
 
 
 def _switch_label() -> Lazy:

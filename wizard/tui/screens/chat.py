@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from wizard.conversation import label
-from wizard.i18n import N_, _
-from wizard.tui.app import LanguageSwitched
+from wizard.conversation import label, notice_language_name, notice_language_question, question_help, typed_command
+from wizard.i18n import LANGUAGES, N_, _
+from wizard.tui.events import LanguageSwitched
 from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
 from wizard.tui.widgets.composer import Answered, Ask, Composer, FormField, NotSure
 
@@ -87,19 +87,13 @@ class ChatScreen(Screen):
             bubbles.append(Static(Text(note), classes="earlier"))
             history = history[earlier:]
         elif self.session.notice_lang:
-            bubbles.append(QuestionBubble(_("The notice", self.lang), self._notice_language_prompt()))
-            bubbles.append(AnswerBubble(self._language_name(self.session.notice_lang), NOTICE_LANGUAGE))
+            bubbles.append(QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang)))
+            bubbles.append(AnswerBubble(notice_language_name(self.session.notice_lang, self.lang), NOTICE_LANGUAGE))
         for step, shown in history:
             bubbles.append(self._question_bubble(step))
             bubbles.append(AnswerBubble(shown, step.question.id, step.item))
         await transcript.mount_all(bubbles)
         await self.ask_next()
-
-    def _notice_language_prompt(self) -> str:
-        return _("In which language shall the privacy notice be written? (You can export it in both later.)", self.lang)
-
-    def _language_name(self, code: str) -> str:
-        return {"fi": _("in Finnish", self.lang), "en": _("in English", self.lang)}[code]
 
     def _question_bubble(self, step: Any) -> QuestionBubble:
         prompt = _(step.prompt, self.lang)
@@ -121,8 +115,8 @@ class ChatScreen(Screen):
         composer = self.query_one(Composer)
         if not self.session.notice_lang:
             self.step = None
-            await self.add_to_transcript(QuestionBubble(_("The notice", self.lang), self._notice_language_prompt()))
-            options = [("fi", self._language_name("fi")), ("en", self._language_name("en"))]
+            await self.add_to_transcript(QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang)))
+            options = [(code, notice_language_name(code, self.lang)) for code in LANGUAGES]
             ask = Ask("single_choice", options=options, value=self.lang, words=self.words(), not_sure=False)
             await composer.show(ask)
             self.show_progress()
@@ -203,12 +197,11 @@ class ChatScreen(Screen):
     async def _answered(self, event: Answered) -> None:
         event.stop()
         raw = event.raw
-        if isinstance(raw, str) and raw.strip().startswith("/") and await self._command(raw.strip()):
+        if isinstance(raw, str) and raw.strip().startswith("/") and await self._command(raw):
             return
         if not self.session.notice_lang:
-            self.session.notice_lang = raw
-            self.session.save_state()
-            await self._record_answer(self._language_name(raw), NOTICE_LANGUAGE, None)
+            self.session.set_notice_language(raw)
+            await self._record_answer(notice_language_name(raw, self.lang), NOTICE_LANGUAGE, None)
             self.request_preview()
             await self.ask_next()
             return
@@ -253,25 +246,24 @@ class ChatScreen(Screen):
         if rejection.field is None:
             composer.focus_answer()
 
-    async def _command(self, command: str) -> bool:
-        """Typed commands: /back, /help, /review, /preview, /trainer, /lang fi|en. False: not a command."""
-        name, _sep, argument = command[1:].partition(" ")
-        name = name.lower()
-        if name in ("back", "takaisin"):
-            await self.action_back()
-        elif name in ("help", "ohje", "apua"):
-            await self.action_help()
-        elif name in ("review", "yhteenveto"):
-            self.action_review()
-        elif name in ("preview", "esikatselu"):
-            self.action_toggle_preview()
-        elif name in ("trainer", "kouluttaja"):
-            self.action_toggle_trainer()
-        elif name in ("lang", "kieli") and argument.strip() in ("fi", "en"):
-            if argument.strip() != self.lang:
-                self.app.action_switch_language()
-        else:
+    async def _command(self, line: str) -> bool:
+        """Typed commands (`wizard.conversation.COMMANDS`): /back, /help, /review, /preview, /trainer, /lang [fi|en].
+        False: not a command."""
+        command = typed_command(line)
+        if command is None:
             return False
+        if command.name == "back":
+            await self.action_back()
+        elif command.name == "help":
+            await self.action_help()
+        elif command.name == "review":
+            self.action_review()
+        elif command.name == "preview":
+            self.action_toggle_preview()
+        elif command.name == "trainer":
+            self.action_toggle_trainer()
+        elif command.name == "lang" and command.language(self.lang) != self.lang:
+            self.app.action_switch_language()
         for box in self.query_one(Composer).query("#answer-text"):
             box.value = ""  # type: ignore[attr-defined]
         return True
@@ -289,12 +281,12 @@ class ChatScreen(Screen):
 
     def _help_text(self, step: Any) -> Text:
         lang = self.lang
-        help_ = step.question.help
-        text = Text(_(help_.why, lang))
+        help_ = question_help(step.question, lang)
+        text = Text(help_.why)
         if help_.article:
-            text.append("\n" + _(help_.article, lang), style="dim")
+            text.append("\n" + help_.article, style="dim")
         if help_.example:
-            text.append("\n" + _("For example: {example}", lang).format(example=_(help_.example, lang)), style="italic")
+            text.append("\n" + help_.example, style="italic")
         text.append("\n\n" + _("F4 goes back, F5 changes an earlier answer, F3 shows the notice.", lang), style="dim")
         return text
 

@@ -21,7 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from wizard.conversation import label
-from wizard.i18n import N_, _
+from wizard.i18n import LANGUAGES, N_, _
+from wizard.session import export_plan
 from wizard.tui.screens.dialogs import ChoiceDialog
 
 FORMAT_NAMES = {"html": "HTML", "docx": "Word (.docx)", "md": "Markdown", "txt": N_("plain text")}
@@ -32,10 +33,6 @@ DOWNLOAD_TYPES = {
     "md": ("text/markdown", "utf-8"),
     "txt": ("text/plain", "utf-8"),
 }
-
-
-def default_stem(lang: str) -> str:
-    return {"fi": "tietosuojaseloste", "en": "privacy-notice"}[lang]
 
 
 class ExportScreen(Screen[None]):
@@ -80,7 +77,7 @@ class ExportScreen(Screen[None]):
                 yield Label(_("Folder", lang))
                 yield Input(str(self.folder), id="export-folder")
             yield Label(_("File name (the language and format are added)", lang))
-            yield Input(default_stem(notice_lang), id="export-stem")
+            yield Input(self.session.file_stem(), id="export-stem")
             with Horizontal(classes="answer-buttons"):
                 yield Button(_("Export", lang), id="export-go", variant="primary")
                 yield Button(_("Back", lang), id="export-close")
@@ -105,19 +102,15 @@ class ExportScreen(Screen[None]):
         """(language, format, path) of every file the current choices would write."""
         languages = self.query_one("#export-languages", SelectionList).selected
         formats = self.query_one("#export-formats", SelectionList).selected
-        fallback = default_stem(self.session.notice_lang or self.lang)
+        fallback = self.session.file_stem()
         stem = self.query_one("#export-stem", Input).value.strip() or fallback
         if self.in_browser:
             folder, stem = Path(), download_stem(stem) or fallback
         else:
             folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
-        return [
-            (lang, fmt, folder / f"{stem}-{lang}.{fmt}")
-            for lang in ("fi", "en")
-            if lang in languages
-            for fmt in FORMAT_NAMES
-            if fmt in formats
-        ]
+        chosen_languages = [lang for lang in LANGUAGES if lang in languages]  # in a fixed order, not the order clicked
+        chosen_formats = [fmt for fmt in FORMAT_NAMES if fmt in formats]
+        return export_plan(chosen_languages, chosen_formats, folder, stem)
 
     @work(exclusive=True, group="export")
     async def export(self, allow_incomplete: bool = False) -> None:
