@@ -43,8 +43,9 @@ _VALID_ANSWERS: dict[str, Any] = {
     ],
     "personal_data": [{"name": "Nimi ja yhteystiedot", "purposes": ["orders"], "required": True}],
     "provision": {"requirement": "contract_precondition", "consequences": "Ilman yhteystietoja emme voi toimittaa tilausta."},
+    "shares_data": False,
     "retention": {"period": "3 vuotta viimeisestä tilauksesta"},
-    "notice": {"date": "2026-11-22"},
+    "notice": {"date": "2026-11-22", "announce_changes": ["website"]},
 }
 
 

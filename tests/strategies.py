@@ -20,6 +20,7 @@ import phonenumbers
 from hypothesis import strategies as st
 
 from wizard.answers import (
+    ChangeChannel,
     ControllerType,
     CookieCategory,
     MarketingChannel,
@@ -452,6 +453,8 @@ def purposes(draw: st.DrawFn, purpose_id: str) -> dict[str, Any]:
     if draw(_ONE_IN_EIGHT):  # a detail of another basis: a warning, and left out of the notice
         stray = draw(st.sampled_from([d for d in BASIS_DETAILS if d not in purpose]))
         purpose[stray] = draw(LONG_TEXT)
+    if basis is LegalBasis.legitimate_interests:
+        optional(draw, purpose, "balancing_test", st.booleans())
     optional(draw, purpose, "direct_marketing", st.booleans())
     optional(draw, purpose, "retention", RETENTION)
     return purpose
@@ -561,6 +564,7 @@ def recipients(draw: st.DrawFn) -> dict[str, Any]:
     recipient: dict[str, Any] = {"name": draw(SHORT_TEXT)}
     optional(draw, recipient, "role", _RECIPIENT_ROLE)  # processor is the default
     recipient["service"] = draw(LONG_TEXT)
+    optional(draw, recipient, "processing_agreement", st.booleans())
     place = draw(_RECIPIENT_PLACE)
     if place == "unstated":
         return recipient
@@ -601,7 +605,11 @@ SECURITY = st.fixed_dictionaries(
 )
 RIGHTS = st.fixed_dictionaries({}, optional={"how": LONG_TEXT, "email": EMAIL, "web_form": WEBSITE})
 NOTICE = st.fixed_dictionaries(
-    {"date": NOTICE_DATE}, optional={"version": st.sampled_from(("1.0", "2", "1.2.3", "v3", "2026/1", "3.0 beta"))}
+    {"date": NOTICE_DATE},
+    optional={
+        "version": st.sampled_from(("1.0", "2", "1.2.3", "v3", "2026/1", "3.0 beta")),
+        "announce_changes": st.lists(st.sampled_from(_choices(ChangeChannel)), unique=True),
+    },
 )
 PURPOSE_IDS = st.lists(
     st.builds(lambda first, rest: first + rest, st.sampled_from(_LOWER), st.text(_LOWER + _DIGITS + "_-", max_size=15)),
@@ -640,6 +648,11 @@ def answers_dicts(draw: st.DrawFn) -> dict[str, Any]:
         optional(draw, data, "provision", PROVISION)
 
     optional(draw, data, "recipients", st.just([]) | st.lists(recipients(), min_size=1, max_size=6))
+    named = data.get("recipients", [])
+    # The yes/no answers about recipients and transfers agree with the list, or are left out.
+    optional(draw, data, "shares_data", st.just(bool(named)))
+    abroad = any(check_country(r["country"]) not in EEA for r in named if "country" in r)
+    optional(draw, data, "transfers_outside_eea", st.just(abroad))
     if general_retention:
         data["retention"] = draw(RETENTION)
     optional(draw, data, "automated_decisions", automated_decisions())
@@ -647,6 +660,10 @@ def answers_dicts(draw: st.DrawFn) -> dict[str, Any]:
     if any(purpose.get("direct_marketing") for purpose in purpose_list):
         data["direct_marketing"] = draw(DIRECT_MARKETING)
     optional(draw, data, "security", SECURITY)
+    if "processor_agreements" in data.get("security", {}).get("measures", []):
+        for recipient in named:  # "every processor has an agreement" must not be contradicted
+            if recipient.get("processing_agreement") is False:
+                del recipient["processing_agreement"]
     optional(draw, data, "rights", RIGHTS)
     data["notice"] = draw(NOTICE)
     return data

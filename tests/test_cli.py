@@ -39,7 +39,7 @@ def with_errors_and_warnings(answers: Answers) -> Answers:
 
 def with_rule_findings(answers: Answers) -> Answers:
     """Valid formats, so the rules run: an error and two warnings."""
-    answers["purposes"][0].update(basis="legitimate_interests", contract=None)
+    answers["purposes"][0].update(basis="legitimate_interests", contract=None, balancing_test=True)
     answers["retention"]["period"] = "niin kauan kuin on tarpeen"
     answers["processing"]["includes_children"] = True
     return answers

@@ -114,15 +114,16 @@ def test_a_different_name_is_kept_and_the_later_questions_still_suggest_the_exam
 def test_no_recipients_where_the_example_has_some_drops_them_and_the_rest_follows_the_example() -> None:
     webshop = example_answers("webshop")
     interview = Interview.start(script=webshop)
-    step = press_until(interview, "recipients")
-    assert (step.mode, step.default) == ("first", True)
+    step = press_until(interview, "shares_data")
+    assert step.default is True
 
     assert interview.submit(False) is interview
     assert press_until(interview, "security_measures").default == webshop["security"]["measures"]
     press_enter(interview)
 
-    assert interview.answers["recipients"] == []
-    same_business(interview.answers, {**webshop, "recipients": []})
+    assert "recipients" not in interview.answers and "transfers_outside_eea" not in interview.answers
+    without_recipients = {key: value for key, value in webshop.items() if key not in ("recipients", "transfers_outside_eea")}
+    same_business(interview.answers, {**without_recipients, "shares_data": False})
 
 
 def test_one_more_item_than_the_example_has_is_asked_without_a_suggestion_and_then_the_example_goes_on() -> None:

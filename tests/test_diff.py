@@ -101,8 +101,8 @@ def test_a_renamed_recipient_is_removed_and_added(original: Path, edited: Any) -
     code, out, _err = seloste("diff", str(original), str(edited(rename_accountant)))
     assert code == 1
     assert change_lines(out) == [
-        'removed  recipients[4]: {"name": "Tilitoimisto", "role": "processor", "service": "hoitaa kirjanpidon", "country": "FI"}',
-        'added    recipients[4]: {"name": "Tilitoimisto Numerot Oy", "role": "processor", "service": "hoitaa kirjanpidon", "country": "FI"}',
+        'removed  recipients[4]: {"name": "Tilitoimisto", "role": "processor", "processing_agreement": true, "service": "hoitaa kirjanpidon", "country": "FI"}',
+        'added    recipients[4]: {"name": "Tilitoimisto Numerot Oy", "role": "processor", "processing_agreement": true, "service": "hoitaa kirjanpidon", "country": "FI"}',
     ]
 
 

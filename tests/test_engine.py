@@ -183,7 +183,8 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("purposes:another", True),
         ("purposes", {"description": "Maksupetosten ja verkkokaupan väärinkäytösten estäminen", "id": "fraud",
                       "basis": "legitimate_interests",
-                      "legitimate_interest": "suojata kauppaa ja asiakkaita maksupetoksilta ja toisen nimissä tehdyiltä tilauksilta"}),
+                      "legitimate_interest": "suojata kauppaa ja asiakkaita maksupetoksilta ja toisen nimissä tehdyiltä tilauksilta",
+                      "balancing_test": True}),
         ("purposes:another", False),
         ("direct_marketing_channels", ["email"]),
         ("direct_marketing_opt_out", "jokaisen viestin lopussa oleva peruutuslinkki"),
@@ -214,20 +215,23 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("provision_requirement", "mixed"),
         ("provision_consequences", "Ilman nimeä, toimitusosoitetta ja yhteystietoja emme voi toimittaa tilausta. "
                                    "Asiakastili ja uutiskirje ovat vapaaehtoisia."),
-        ("recipients:first", True),
+        ("shares_data", True),
         ("recipients", {"name": "Postituspalvelu (kuljetusyhtiö)", "role": "controller",
                         "service": "toimittaa paketit; saa nimen, osoitteen ja puhelinnumeron", "country": "FI"}),
         ("recipients:another", True),
         ("recipients", {"name": "Maksupalveluntarjoaja", "role": "controller",
                         "service": "välittää maksut ja tarkistaa maksupetokset", "country": "Suomi"}),
         ("recipients:another", True),
-        ("recipients", {"name": "Verkkokauppa-alustan toimittaja", "service": "ylläpitää verkkokauppaa ja sen tietokantaa"}),
+        ("recipients", {"name": "Verkkokauppa-alustan toimittaja", "processing_agreement": True,
+                        "service": "ylläpitää verkkokauppaa ja sen tietokantaa"}),
         ("recipients:another", True),
-        ("recipients", {"name": "Tilitoimisto", "role": "processor", "service": "hoitaa kirjanpidon", "country": "FI"}),
+        ("recipients", {"name": "Tilitoimisto", "role": "processor", "processing_agreement": True, "service": "hoitaa kirjanpidon",
+                        "country": "FI"}),
         ("recipients:another", True),
-        ("recipients", {"name": "Kirjekyyhky Mail Inc.", "role": "processor", "service": "lähettää uutiskirjeen",
-                        "country": "Yhdysvallat", "transfer_mechanism": "dpf"}),
+        ("recipients", {"name": "Kirjekyyhky Mail Inc.", "role": "processor", "processing_agreement": True,
+                        "service": "lähettää uutiskirjeen", "country": "Yhdysvallat", "transfer_mechanism": "dpf"}),
         ("recipients:another", False),
+        ("transfers_outside_eea", True),
         ("automated_decisions", False),
         ("cookies", True),
         ("cookie_categories", ["necessary", "analytics"]),
@@ -241,6 +245,7 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("rights_how", "Lähetä pyyntö sähköpostilla tietosuojayhteyshenkilölle. Vastaamme kuukauden kuluessa."),
         ("rights_email", ""),
         ("rights_web_form", ""),
+        ("notice_changes", ["website", "email"]),
         ("notice_date", "22.11.2026"),
         ("notice_version", ""),  # the suggested 1.0
     ]
@@ -282,7 +287,9 @@ def test_suggested_defaults_are_finland_today_and_version_one(monkeypatch: pytes
     assert interview.current().default == "1.0"
     answer(interview, "")
 
-    assert interview.answers["notice"] == {"date": __import__("datetime").date.today().isoformat(), "version": "1.0"}
+    assert interview.answers["notice"] == {
+        "announce_changes": data["notice"]["announce_changes"], "date": __import__("datetime").date.today().isoformat(), "version": "1.0"
+    }
 
 
 # --- when a question applies ----------------------------------------------------------------------------
@@ -672,11 +679,12 @@ def test_editing_a_purpose_basis_drops_the_detail_of_the_old_basis_and_keeps_eve
 
     answer(interview, {**step.value, "basis": "contract", "contract": "toimitusehdot"})
 
-    (dropped,) = interview.dropped
-    assert (dropped.question.id, dropped.item, dropped.record.id) == ("legitimate_interest", 4, "purposes")
-    assert dropped.value == before["purposes"][4]["legitimate_interest"]
+    dropped = {d.question.id: d for d in interview.dropped}
+    assert sorted(dropped) == ["balancing_test", "legitimate_interest"]
+    assert (dropped["legitimate_interest"].item, dropped["legitimate_interest"].record.id) == (4, "purposes")
+    assert dropped["legitimate_interest"].value == before["purposes"][4]["legitimate_interest"]
     after = interview.answers
-    assert "legitimate_interest" not in after["purposes"][4]
+    assert "legitimate_interest" not in after["purposes"][4] and "balancing_test" not in after["purposes"][4]
     assert after["personal_data"] == before["personal_data"] and after["recipients"] == before["recipients"]
     assert interview.done
     assert not check_data(after).errors
@@ -690,9 +698,11 @@ def test_moving_a_recipient_into_the_eea_drops_its_transfer_ground() -> None:
 
     assert [(d.question.id, d.value) for d in interview.dropped] == [("transfer_mechanism", "dpf")]
     assert interview.answers["recipients"][4] == {
-        "name": "Kirjekyyhky Mail Inc.", "role": "processor", "service": "lähettää uutiskirjeen", "country": "SE"
+        "name": "Kirjekyyhky Mail Inc.", "role": "processor", "processing_agreement": True, "service": "lähettää uutiskirjeen",
+        "country": "SE",
     }
-    assert not check_data(interview.answers).diagnostics  # no "transfer inside the EEA" warning either
+    # No "transfer inside the EEA" warning; the earlier "some data leave the EU/EEA" is now shown to be wrong.
+    assert [d.code for d in check_data(interview.answers).diagnostics] == ["transfer_recipient_unnamed"]
 
 
 def test_saying_no_to_a_dpo_drops_its_details_and_saying_yes_asks_them() -> None:
@@ -807,7 +817,8 @@ def test_a_partial_answers_file_asks_only_what_is_missing() -> None:
     partial = copy.deepcopy(full)
     del partial["controller"]["phone"]  # optional, and later questions are answered: the author left it out
     del partial["purposes"][3]["legitimate_interest"]  # required for its basis: the purpose is asked again
-    for part in ("recipients", "retention", "automated_decisions", "direct_marketing", "security", "rights", "notice"):
+    for part in ("shares_data", "recipients", "transfers_outside_eea", "retention", "automated_decisions", "direct_marketing",
+                 "security", "rights", "notice"):
         del partial[part]  # the file stops after where the data come from
 
     interview = Interview.start(answers=partial)
@@ -821,8 +832,9 @@ def test_a_partial_answers_file_asks_only_what_is_missing() -> None:
         "direct_marketing_channels",
         "direct_marketing_opt_out",
         "retention_period",
-        "recipients:first",
+        "shares_data",
         *["recipients", "recipients:another"] * 5,
+        "transfers_outside_eea",
         "automated_decisions",
         "cookies",  # not in the file, and nothing after it was answered
         "security_measures",
@@ -830,6 +842,7 @@ def test_a_partial_answers_file_asks_only_what_is_missing() -> None:
         "rights_how",
         "rights_email",
         "rights_web_form",
+        "notice_changes",
         "notice_date",
         "notice_version",
     ]

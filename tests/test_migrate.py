@@ -33,7 +33,9 @@ def line_of(text: str, fragment: str) -> int:
 def test_a_layout_1_file_is_upgraded_and_valid() -> None:
     report = check_bytes(LAYOUT_1.read_bytes())
 
-    assert report.diagnostics == []
+    # Layout 1 had no answers for these statements: the upgraded file is valid, and the notice stays silent on them.
+    unanswered = {"recipients_unanswered", "transfers_unanswered", "changes_unannounced"}
+    assert [d for d in report.diagnostics if d.code not in unanswered] == []
     assert report.from_version == 1
     answers = report.answers
     assert answers is not None

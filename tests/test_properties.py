@@ -27,7 +27,7 @@ from wizard.answers import Answers, Retention
 from wizard.check import Report, check_bytes, check_data
 from wizard.coverage import missing
 from wizard.formats import render_format
-from wizard.law import LegalBasis
+from wizard.law import LegalBasis, is_in_eea
 from wizard.loader import dump
 from wizard.notice import transfers_of
 from wizard.render import Notice, assess_report, build_notice
@@ -263,3 +263,51 @@ def test_notice_renders_as_a_word_document_with_user_text_kept_literal(lang: str
     answers, notice = notice_of(data, lang)
     document = render_format(notice.markdown, "docx", lang, notice.title)
     check_word_document(document, answers, first_heading(notice.markdown))
+
+
+# --- no statement without the answer behind it (issue 12, §1) -----------------------------------------------
+
+# Each claim a notice may make, per language, by a phrase only that claim uses.
+CLAIMS = {
+    "processing_agreements": {"fi": "Olemme tehneet jokaisen kanssa tietojenkäsittelysopimuksen", "en": "We have a data processing agreement with each of them"},
+    "balancing_test": {"fi": "Olemme punninneet", "en": "We have weighed"},
+    "child_friendly": {"fi": "lapset ymmärtävät", "en": "to be understood by them"},
+    "no_recipients": {"fi": "Emme luovuta tietojasi muille", "en": "We do not give your personal data to anyone else"},
+    "no_recipients_joint": {"fi": "Muille emme luovuta tietojasi", "en": "We do not give them to anyone else"},
+    "law_exception": {"fi": "paitsi jos laki velvoittaa meidät siihen", "en": "except where the law requires us to"},
+    "no_transfers": {"fi": "Emme siirrä henkilötietojasi", "en": "We do not transfer your personal data"},
+    "changes_announced": {"fi": "kerromme siitä näin", "en": "we tell you about it through"},
+    "in_advance": {"fi": "etukäteen", "en": "in advance"},
+}
+
+
+def claims_made(markdown: str, lang: str) -> set[str]:
+    text = flat(markdown_text(markdown))
+    return {claim for claim, phrases in CLAIMS.items() if phrases[lang] in text}
+
+
+def claims_answered(answers: Answers) -> set[str]:
+    """The claims the answers allow, and with them the ones the notice must then make."""
+    processors = [r for r in answers.recipients if r.role == "processor"]
+    allowed = set()
+    if processors and all(r.processing_agreement for r in processors):
+        allowed.add("processing_agreements")
+    if any(p.balancing_test for p in answers.purposes if p.basis is LegalBasis.legitimate_interests):
+        allowed.add("balancing_test")
+    if answers.shares_data is False and not answers.recipients:
+        allowed |= {"no_recipients_joint" if answers.joint_controllers else "no_recipients", "law_exception"}
+    if not transfers_of(answers) and (
+        answers.transfers_outside_eea is False or ("no_recipients" in allowed or "no_recipients_joint" in allowed)
+        and is_in_eea(answers.controller.country)
+    ):
+        allowed.add("no_transfers")
+    if answers.notice.announce_changes:
+        allowed.add("changes_announced")
+    return allowed
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@given(data=answers_dicts())
+def test_the_notice_claims_exactly_what_the_answers_say(lang: str, data: dict[str, Any]) -> None:
+    answers, notice = notice_of(data, lang)
+    assert claims_made(notice.markdown, lang) == claims_answered(answers), notice.markdown

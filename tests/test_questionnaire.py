@@ -122,9 +122,9 @@ def everything_business() -> dict[str, Any]:
     data["automated_decisions"] = {"used": True, "profiling": True, "logic": "pisteytys", "significance": "hyväksyntä",
                                    "consequences": "hylkäys"}
     data["recipients"] += [
-        {"name": "Intialainen palvelu", "service": "tuki", "country": "IN",
+        {"name": "Intialainen palvelu", "service": "tuki", "country": "IN", "processing_agreement": True,
          "transfer": {"mechanism": "derogation", "derogation": "explicit_consent"}},
-        {"name": "Konsernin palvelu", "service": "tallennus", "country": "CN", "transfer": {"mechanism": "bcr", "safeguards_copy": "pyydä"}},
+        {"name": "Konsernin palvelu", "service": "tallennus", "country": "CN", "processing_agreement": True, "transfer": {"mechanism": "bcr", "safeguards_copy": "pyydä"}},
     ]
     data["cookies"] = {"categories": ["necessary"], "tools": ["Matomo"], "how_to_manage": "evästebanneri"}
     data["rights"]["email"] = "pyynnot@kajastus-kurssit.fi"

@@ -57,6 +57,7 @@ def recipient(data: Answers, country: str | None, transfer: dict[str, Any] | Non
     if transfer is not None:
         entry["transfer"] = transfer
     data["recipients"] = [entry]
+    data["shares_data"] = True
 
 
 def abroad(data: Answers, country: str = "US") -> None:
@@ -382,6 +383,59 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "vague_retention",
         "purposes[1].retention.period",
     ),
+    # Statements the notice makes only from an answer.
+    (
+        "recipients listed after saying no one gets the data",
+        lambda d: (recipient(d, "FI"), d.update(shares_data=False)),
+        "error",
+        "shares_data_contradiction",
+        "shares_data",
+    ),
+    ("someone gets the data, but no one is named", lambda d: d.update(shares_data=True), "error", "recipients_unnamed", "recipients"),
+    ("no recipients and no answer about them", lambda d: d.pop("shares_data"), "warning", "recipients_unanswered", "shares_data"),
+    (
+        "a US recipient after saying nothing leaves the EU/EEA",
+        lambda d: (recipient(d, "US", {"mechanism": "dpf"}), d.update(transfers_outside_eea=False)),
+        "error",
+        "transfers_contradiction",
+        "transfers_outside_eea",
+    ),
+    (
+        "transfers without a recipient abroad",
+        lambda d: (recipient(d, "FI", processing_agreement=True), d.update(transfers_outside_eea=True)),
+        "error",
+        "transfer_recipient_unnamed",
+        "transfers_outside_eea",
+    ),
+    (
+        "recipients in Finland and no answer about transfers",
+        lambda d: recipient(d, "FI", processing_agreement=True),
+        "warning",
+        "transfers_unanswered",
+        "transfers_outside_eea",
+    ),
+    (
+        "a processor with no data processing agreement",
+        lambda d: recipient(d, "FI"),
+        "warning",
+        "processing_agreement_missing",
+        "recipients[1].processing_agreement",
+    ),
+    (
+        "every processor said to have an agreement, but one has none",
+        lambda d: (recipient(d, "FI", processing_agreement=False), d.update(security={"measures": ["processor_agreements"]})),
+        "error",
+        "processing_agreement_contradiction",
+        "recipients[1].processing_agreement",
+    ),
+    (
+        "legitimate interests with no balancing test",
+        lambda d: purpose(d, basis="legitimate_interests", legitimate_interest="maksupetosten estäminen"),
+        "warning",
+        "balancing_test_missing",
+        "purposes[1].balancing_test",
+    ),
+    ("no way to announce changes", lambda d: d["notice"].pop("announce_changes"), "warning", "changes_unannounced", "notice.announce_changes"),
 ]
 
 
@@ -496,6 +550,19 @@ QUIET: list[tuple[str, Change, str]] = [
     ("a business in Pasila", lambda d: d["controller"].update(street_address="Ratapihantie 11", postal_code="00520"), "legacy_authority_address"),
     ("a purpose stated as a fact", lambda d: d["purposes"][0].update(description="Toimitamme tilaukset ja laskutamme ne"), "vague_wording"),
     ("a country written in Finnish", lambda d: recipient(d, "Ruotsi"), "transfer_no_mechanism"),
+    ("a processor with its agreement", lambda d: recipient(d, "FI", processing_agreement=True), "processing_agreement_missing"),
+    ("a controller needs no processing agreement", lambda d: recipient(d, "FI", role="controller"), "processing_agreement_missing"),
+    ("no one gets the data, so nothing leaves the EU/EEA", lambda d: None, "transfers_unanswered"),
+    (
+        "transfers answered",
+        lambda d: (recipient(d, "FI", processing_agreement=True), d.update(transfers_outside_eea=False)),
+        "transfers_unanswered",
+    ),
+    (
+        "legitimate interests weighed",
+        lambda d: purpose(d, basis="f", legitimate_interest="maksupetosten estäminen", balancing_test=True),
+        "balancing_test_missing",
+    ),
 ]
 
 

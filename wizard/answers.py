@@ -159,6 +159,11 @@ class Purpose(Section):
         None, description=N_("Basis consent (a): how consent is withdrawn, e.g. 'the unsubscribe link in every newsletter'.")
     )
     vital_interest: LongText | None = Field(None, description=N_("Basis vital_interests (d): whose life or health is protected."))
+    balancing_test: bool | None = Field(
+        None,
+        description=N_("Basis legitimate_interests (f): true when you have weighed the interest against the people's "
+        "interests and rights and written the assessment down; only then does the notice say so."),
+    )
     direct_marketing: bool = Field(False, description=N_("true when this purpose is direct marketing."))
     retention: Retention | None = Field(None, description=N_("How long data kept for this purpose are stored."))
 
@@ -245,6 +250,11 @@ class Recipient(Section):
     )
     service: LongText = Field(description=N_("What it does with the data, e.g. 'sends our newsletter'."))
     country: Country | None = Field(None, description=N_("Where it processes the data, e.g. FI or US."))
+    processing_agreement: bool | None = Field(
+        None,
+        description=N_("For a processor: true when you have a data processing agreement with it (Art. 28); only then "
+        "does the notice say so."),
+    )
     transfer: Transfer | None = Field(None, description=N_("When the country is outside the EU/EEA: the ground for the transfer."))
 
 
@@ -301,9 +311,16 @@ class Rights(Section):
     web_form: Website | None = Field(None, description=N_("A web form for requests."))
 
 
+ChangeChannel = Literal["website", "email", "sms", "letter", "premises"]
+
+
 class Notice(Section):
     date: NoticeDate = Field(description=N_("The notice's date, e.g. 2026-11-22 or 22.11.2026."))
     version: ShortText = Field("1.0", max_length=20, description=N_("The notice's version, e.g. 1.0."))
+    announce_changes: list[ChangeChannel] = _items(
+        N_("How you tell people when the notice changes in a way that matters to them: website, email, sms, letter "
+        "and/or premises. The notice promises only these.")
+    )
 
 
 class Answers(Section):
@@ -327,7 +344,17 @@ class Answers(Section):
     criminal_data: CriminalData | None = Field(None, description=N_("Data on criminal convictions and offences (Art. 10)."))
     sources: Sources = Field(default_factory=Sources, description=N_("Where the data come from."))
     provision: Provision | None = Field(None, description=N_("Whether people must give the data, and what happens if they do not (Art. 13(2)(e))."))
+    shares_data: bool | None = Field(
+        None,
+        description=N_("false when no one outside your business gets the data (no service provider, no other company, "
+        "no authority); true when someone does. An empty list of recipients alone does not say it."),
+    )
     recipients: list[Recipient] = _items(N_("Who else gets the data: processors, other controllers, authorities."))
+    transfers_outside_eea: bool | None = Field(
+        None,
+        description=N_("false when no data go outside the EU/EEA; true when some do (name the recipient that gets "
+        "them). Only with false does the notice say that nothing leaves the EU/EEA."),
+    )
     retention: Retention | None = Field(None, description=N_("The general retention rule, for data with no rule of their own."))
     automated_decisions: AutomatedDecisions = Field(default_factory=AutomatedDecisions, description=N_("Automated decisions (Art. 22)."))
     cookies: Cookies | None = Field(None, description=N_("Cookies and analytics on the website."))

@@ -299,4 +299,55 @@ TEXTS: dict[str, Text] = {
         N_("Use public_task or legal_obligation with the law behind it."),
         N_("GDPR Art. 6(1), last subparagraph"),
     ),
+    # --- statements the notice makes only from an answer (issue 12) ---
+    "shares_data_contradiction": Text(
+        N_("shares_data says no one outside your business gets the data, but {count} recipient(s) are listed."),
+        N_("Set shares_data: true, or remove the recipients if no one really gets the data."),
+        N_("GDPR Art. 13(1)(e)"),
+    ),
+    "recipients_unnamed": Text(
+        N_("shares_data says someone outside your business gets the data, but no recipient is listed."),
+        N_("List each recipient under recipients: e.g. your accounting firm, IT or e-mail service, delivery company."),
+        N_("GDPR Art. 13(1)(e)"),
+    ),
+    "recipients_unanswered": Text(
+        N_("No recipient is listed, and the file does not say that no one else gets the data; the notice will say nothing about recipients."),
+        N_("List the recipients (almost every business has an accounting firm or an IT service), or set shares_data: false if really no one gets the data."),
+        N_("GDPR Art. 13(1)(e)"),
+    ),
+    "transfers_contradiction": Text(
+        N_("transfers_outside_eea says no data leave the EU/EEA, but these recipients are outside it: {recipients}."),
+        N_("Set transfers_outside_eea: true, or correct the recipients' countries."),
+        N_("GDPR Art. 13(1)(f)"),
+    ),
+    "transfer_recipient_unnamed": Text(
+        N_("transfers_outside_eea says some data leave the EU/EEA, but no recipient outside the EU/EEA is listed."),
+        N_("Add the recipient that gets the data, with its country and the ground for the transfer."),
+        N_("GDPR Art. 13(1)(f)"),
+    ),
+    "transfers_unanswered": Text(
+        N_("The file does not say whether any data leave the EU/EEA; the notice will say nothing about transfers."),
+        N_("Set transfers_outside_eea: false if no data go outside the EU/EEA (check where your cloud, e-mail and analytics services keep them)."),
+        N_("GDPR Art. 13(1)(f)"),
+    ),
+    "processing_agreement_missing": Text(
+        N_("Processor `{recipient}` is not marked as having a data processing agreement with you; the notice will not claim one."),
+        N_("Make a written agreement with it (most providers offer one in their terms) and set processing_agreement: true."),
+        N_("GDPR Art. 28(3)"),
+    ),
+    "processing_agreement_contradiction": Text(
+        N_("security.measures says every processor has a data processing agreement, but `{recipient}` has none."),
+        N_("Make the agreement and set processing_agreement: true, or remove processor_agreements from the security measures."),
+        N_("GDPR Art. 28(3)"),
+    ),
+    "balancing_test_missing": Text(
+        N_("Purpose `{purpose}` relies on legitimate interests, but the file does not say that the interest was weighed against the people's interests; the notice will not claim it."),
+        N_("Weigh the interest against the people's interests and rights, write the assessment down, and set balancing_test: true."),
+        N_("GDPR Art. 5(2), 6(1)(f)"),
+    ),
+    "changes_unannounced": Text(
+        N_("The file does not say how people are told when the notice changes; the notice will promise nothing."),
+        N_("Add notice.announce_changes: e.g. website, email. Significant changes must be brought to people's attention, not left for them to find."),
+        N_("GDPR Art. 12(1), 13(3); WP260"),
+    ),
 }

@@ -47,7 +47,11 @@ class Facts:
     from_data_subject: bool
     from_other_sources: bool
     has_recipients: bool
+    no_recipients_confirmed: bool  # the user said no one else gets the data: an empty list alone does not say it
+    recipients_stated: bool
     has_transfers: bool
+    no_transfers_confirmed: bool
+    transfers_stated: bool
     has_automated_decisions: bool
     uses_cookies: bool
     has_direct_marketing: bool
@@ -69,6 +73,13 @@ def compute_facts(answers: Answers) -> Facts:
     explicit_consent = any(item.condition is Art9Condition.explicit_consent for item in answers.special_categories)
     marketing = answers.direct_marketing is not None or any(p.direct_marketing for p in answers.purposes)
     cookies = answers.cookies
+    has_recipients = bool(answers.recipients)
+    no_recipients = answers.shares_data is False and not has_recipients
+    has_transfers = bool(transfers_of(answers))
+    # No one else gets the data, so nothing can be transferred: a transfer is a disclosure to a recipient abroad.
+    no_transfers = not has_transfers and (
+        answers.transfers_outside_eea is False or (no_recipients and is_in_eea(answers.controller.country))
+    )
     return Facts(
         has_representative=answers.eu_representative is not None,
         has_dpo=answers.dpo is not None,
@@ -86,8 +97,12 @@ def compute_facts(answers: Answers) -> Facts:
         has_criminal_data=answers.criminal_data is not None,
         from_data_subject=answers.sources.from_data_subject,
         from_other_sources=answers.sources.from_other_sources or bool(answers.sources.other_sources),
-        has_recipients=bool(answers.recipients),
-        has_transfers=bool(transfers_of(answers)),
+        has_recipients=has_recipients,
+        no_recipients_confirmed=no_recipients,
+        recipients_stated=has_recipients or no_recipients,
+        has_transfers=has_transfers,
+        no_transfers_confirmed=no_transfers,
+        transfers_stated=has_transfers or no_transfers,
         has_automated_decisions=answers.automated_decisions.used,
         uses_cookies=cookies is not None and cookies.used,
         has_direct_marketing=marketing,

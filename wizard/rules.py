@@ -203,6 +203,48 @@ def _mechanism_rules(name: str, country: str, transfer: Any, path: Path) -> Iter
         yield warning("us_transfer_unprotected", (*path, "mechanism"), recipient=name)
 
 
+def disclosure_rules(answers: Answers) -> Iterator[Finding]:
+    """'No one gets the data' and 'nothing leaves the EU/EEA' are said only from an answer, never from an empty list."""
+    named = bool(answers.recipients)
+    if answers.shares_data is False and named:
+        yield error("shares_data_contradiction", ("shares_data",), count=len(answers.recipients))
+    elif answers.shares_data is True and not named:
+        yield error("recipients_unnamed", ("recipients",))
+    elif answers.shares_data is None and not named:
+        yield warning("recipients_unanswered", ("shares_data",))
+    outside = [r.name for r in answers.recipients if r.country is not None and not is_in_eea(r.country)]
+    if answers.transfers_outside_eea is False and outside:
+        yield error("transfers_contradiction", ("transfers_outside_eea",), recipients=", ".join(outside))
+    elif answers.transfers_outside_eea is True and not outside:
+        yield error("transfer_recipient_unnamed", ("transfers_outside_eea",))
+    elif answers.transfers_outside_eea is None and not outside and answers.shares_data is not False:
+        yield warning("transfers_unanswered", ("transfers_outside_eea",))
+
+
+def processor_agreement_rules(answers: Answers) -> Iterator[Finding]:
+    """Art. 28(3): a processor works under a contract. The notice claims one only where the answers say so."""
+    claimed_for_all = answers.security is not None and "processor_agreements" in answers.security.measures
+    for index, recipient in enumerate(answers.recipients):
+        if recipient.role != "processor" or recipient.processing_agreement:
+            continue
+        path: Path = ("recipients", index, "processing_agreement")
+        if recipient.processing_agreement is False and claimed_for_all:
+            yield error("processing_agreement_contradiction", path, recipient=recipient.name)
+        else:
+            yield warning("processing_agreement_missing", path, recipient=recipient.name)
+
+
+def balancing_test_rules(answers: Answers) -> Iterator[Finding]:
+    for index, purpose in enumerate(answers.purposes):
+        if purpose.basis is LegalBasis.legitimate_interests and not purpose.balancing_test:
+            yield warning("balancing_test_missing", ("purposes", index, "balancing_test"), purpose=purpose.id)
+
+
+def changes_rules(answers: Answers) -> Iterator[Finding]:
+    if not answers.notice.announce_changes:
+        yield warning("changes_unannounced", ("notice", "announce_changes"))
+
+
 # --- automated decisions, marketing ----------------------------------------------------------------------
 
 
@@ -323,6 +365,10 @@ RULES = (
     special_category_rules,
     source_rules,
     transfer_rules,
+    disclosure_rules,
+    processor_agreement_rules,
+    balancing_test_rules,
+    changes_rules,
     automated_decision_rules,
     marketing_rules,
     wording_rules,
