@@ -31,8 +31,9 @@ def render_docx(markdown: str, lang: str, title: str) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's US Letter
     set_properties(document, lang, title)
     add_hyperlink_style(document)
+    styles = StyleIds(document)
     for block in parse_blocks(markdown):
-        add_block(document, block)
+        add_block(document, block, styles)
     out = io.BytesIO()
     document.save(out)
     return with_fixed_timestamps(out.getvalue())
@@ -86,35 +87,74 @@ def add_hyperlink_style(document: Document) -> None:
     style.unhide_when_used = True
 
 
-def add_block(document: Document, block: Block) -> None:
+class StyleIds:
+    """Adds paragraphs to a document, each style's id looked up by name once per document.
+
+    python-docx looks a style name up afresh (an XPath query and a scan of every style) each time a paragraph
+    or run is given a style by name; that was most of a render's time. The id set here is the one it would set.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self._styles = document.styles
+        self._ids: dict[tuple[str, Any], str | None] = {}
+        self._section_properties = document.element.body.sectPr
+
+    def _id(self, name: str, kind: Any) -> str | None:
+        if (name, kind) not in self._ids:
+            self._ids[name, kind] = self._styles.get_style_id(name, kind)
+        return self._ids[name, kind]
+
+    def paragraph(self, document: Document, name: str | None = None) -> Paragraph:
+        """A new paragraph at the end of the document, in the paragraph style `name` (None: Normal).
+
+        Put straight before the body's closing section properties: `document.add_paragraph` looks for them
+        among all the paragraphs so far each time, which makes a long notice quadratic."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml.parser import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        element = OxmlElement("w:p")
+        self._section_properties.addprevious(element)
+        paragraph = Paragraph(element, document)
+        if name is not None:
+            paragraph._p.style = self._id(name, WD_STYLE_TYPE.PARAGRAPH)
+        return paragraph
+
+    def set_run_style(self, run: Any, name: str) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        run._r.style = self._id(name, WD_STYLE_TYPE.CHARACTER)
+
+
+def add_block(document: Document, block: Block, styles: StyleIds) -> None:
     if isinstance(block, Heading):
-        add_spans(document.add_paragraph(style=f"Heading {min(block.level, 9)}"), block.spans)
+        add_spans(styles.paragraph(document, f"Heading {min(block.level, 9)}"), block.spans, styles)
     elif isinstance(block, ParagraphBlock):
-        add_spans(document.add_paragraph(), block.spans)
+        add_spans(styles.paragraph(document), block.spans, styles)
     else:
-        add_list(document, block, level=1)
+        add_list(document, block, 1, styles)
 
 
-def add_list(document: Document, block: ListBlock, level: int) -> None:
+def add_list(document: Document, block: ListBlock, level: int, styles: StyleIds) -> None:
     suffix = "" if min(level, MAX_LIST_LEVEL) == 1 else f" {min(level, MAX_LIST_LEVEL)}"
     item_style = ("List Number" if block.ordered else "List Bullet") + suffix
     continued_style = "List Continue" + suffix
     for item in block.items:
         for number, inner in enumerate(item.blocks):
             if isinstance(inner, ListBlock):
-                add_list(document, inner, level + 1)
+                add_list(document, inner, level + 1, styles)
             else:  # a heading inside a list item is not a section: write it as the item's text
                 style = item_style if number == 0 else continued_style
-                add_spans(document.add_paragraph(style=style), inner.spans)
+                add_spans(styles.paragraph(document, style), inner.spans, styles)
 
 
-def add_spans(paragraph: Paragraph, spans: tuple[Span, ...]) -> None:
+def add_spans(paragraph: Paragraph, spans: tuple[Span, ...], styles: StyleIds) -> None:
     for href, group in groupby(spans, key=lambda span: span.href):
         if href is None:
             for span in group:
                 add_run(paragraph, span)
         else:
-            add_hyperlink(paragraph, href, list(group))
+            add_hyperlink(paragraph, href, list(group), styles)
 
 
 def add_run(paragraph: Paragraph, span: Span) -> object:
@@ -128,7 +168,7 @@ def add_run(paragraph: Paragraph, span: Span) -> object:
     return run
 
 
-def add_hyperlink(paragraph: Paragraph, href: str, spans: list[Span]) -> None:
+def add_hyperlink(paragraph: Paragraph, href: str, spans: list[Span], styles: StyleIds) -> None:
     """A w:hyperlink to `href` holding the spans' runs: python-docx reads hyperlinks but cannot add one."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml.ns import qn
@@ -138,7 +178,7 @@ def add_hyperlink(paragraph: Paragraph, href: str, spans: list[Span]) -> None:
     hyperlink.set(qn("r:id"), paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
     for span in spans:
         run = add_run(paragraph, span)
-        run.style = HYPERLINK_STYLE
+        styles.set_run_style(run, HYPERLINK_STYLE)
         hyperlink.append(run._r)  # moves the run from the paragraph into the link
     paragraph._p.append(hyperlink)
 
