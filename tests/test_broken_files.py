@@ -25,7 +25,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     # not YAML, or not text at all
     "unclosed_bracket.yaml": (2, "(while parsing a flow sequence that starts on line 20)"),
     "unclosed_quote.yaml": (2, "(while scanning a quoted scalar that starts on line 4)"),
-    "bad_indentation.yaml": (2, "not valid YAML: mapping values are not allowed here"),
+    "bad_indentation.yaml": (2, "not valid YAML: mapping values are not allowed"),  # "here" or "in this context"
     "tab_indentation.yaml": (2, "A tab is used for indentation"),
     "raw_escape_character.yaml": (2, "unacceptable character #x001b"),
     "duplicate_key.yaml": (2, "The field `email` appears twice"),

@@ -9,6 +9,7 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -155,7 +156,7 @@ def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
     if kind == "extra_forbidden":
         key = str(path[-1])
         allowed = _allowed_fields(path[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        close = _close_match(key, tuple(allowed))
         params.update(key=key, suggestion=close[0] if close else "", allowed=", ".join(allowed))
         kind = "extra_forbidden" if close else "extra_forbidden_nosuggestion"
     elif kind in ("enum", "literal_error"):
@@ -171,6 +172,11 @@ def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
     return Diagnostic("error", kind, path, params, lines.line_of(path))
 
 
+@lru_cache(maxsize=1024)
+def _close_match(key: str, allowed: tuple[str, ...]) -> list[str]:
+    return difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+
+
 def _short(value: Any) -> str:
     text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -178,13 +184,16 @@ def _short(value: Any) -> str:
 
 def _model_at(path: Path) -> type[BaseModel] | None:
     """The model class that holds the last part of `path`."""
+    return _model_at_names(tuple(part for part in path if not isinstance(part, int)))
+
+
+@lru_cache(maxsize=256)  # a file with thousands of errors names the same few models
+def _model_at_names(names: tuple[str | int, ...]) -> type[BaseModel] | None:
     model: type[BaseModel] | None = Answers
-    for part in path:
+    for part in names:
         if model is None:
             return None
-        if isinstance(part, int):
-            continue
-        info = model.model_fields.get(part)
+        info = model.model_fields.get(part)  # type: ignore[arg-type]
         model = _inner_model(info.annotation) if info else None
     return model
 

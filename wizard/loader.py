@@ -3,7 +3,10 @@
 YAML 1.1 reads `00100` as the number 64 and `NO` (Norway) as false; in an answers file every scalar is text
 unless it is literally true/false or empty, and pydantic turns text into numbers and dates where a field
 wants one. Duplicate keys (the second would silently win) and aliases (which can expand without bound)
-are refused.
+are refused, and so is a file with far more values than answers have, before reading all of it.
+
+libyaml (PyYAML's C parser) reads the text where PyYAML has it; the nodes are composed here, in Python, so
+that every check above and the line of every field are the same with either parser.
 """
 
 from __future__ import annotations
@@ -18,6 +21,10 @@ import yaml
 from wizard.i18n import N_
 
 MAX_BYTES = 1024 * 1024
+# Bounds on the work of reading a file under MAX_BYTES. Answers hold at most 100 items per list (the model's
+# limit, with its own message) and a few thousand values in all.
+MAX_COLLECTION_ITEMS = 1000  # items in one list, or fields in one group
+MAX_NODES = 20_000  # keys, values and items in the whole file
 
 Path = tuple[str | int, ...]
 
@@ -49,7 +56,15 @@ _ALLOWED_TAGS = {
 }
 
 
-class _AnswersLoader(yaml.SafeLoader):
+class _AnswersComposer(yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """Nodes from a parser's events, refusing aliases, unknown tags, duplicate keys and unbounded work."""
+
+    def __init__(self) -> None:
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.node_count = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
@@ -59,7 +74,18 @@ class _AnswersLoader(yaml.SafeLoader):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             detail = f"the tag {shown} is not supported in answers files; write the value without it"
             raise ReadProblem("yaml_syntax", line=event.start_mark.line + 1, detail=detail)
+        self._count(parent, index, event)
         return super().compose_node(parent, index)
+
+    def _count(self, parent: Any, index: Any, event: Any) -> None:
+        """Stop at a list or group of fields, or a whole file, far larger than any answers: a 1 MiB file of
+        one long list would otherwise take tens of seconds and hundreds of megabytes to read."""
+        self.node_count += 1
+        if self.node_count > MAX_NODES:
+            raise ReadProblem("too_many_values", line=event.start_mark.line + 1, limit=MAX_NODES)
+        items = index if isinstance(index, int) else len(parent.value) if index is None and parent is not None else 0
+        if items >= MAX_COLLECTION_ITEMS:
+            raise ReadProblem("too_many_items", line=parent.start_mark.line + 1, limit=MAX_COLLECTION_ITEMS)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -73,11 +99,32 @@ class _AnswersLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-_AnswersLoader.yaml_implicit_resolvers = {
+class _PythonEvents(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's own scanner and parser, where it was built without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+try:  # libyaml's scanner and parser, in C: the pure-Python ones take ~30 s for a 1 MiB flow list
+    from yaml._yaml import CParser as _EventParser
+except ImportError:
+    _EventParser = _PythonEvents  # type: ignore[misc,assignment]
+
+
+class _AnswersLoader(_AnswersComposer, _EventParser):  # the composer's methods first: they check each node
+    def __init__(self, stream: str) -> None:
+        _EventParser.__init__(self, stream)
+        _AnswersComposer.__init__(self)
+
+
+_AnswersComposer.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_AnswersLoader.add_implicit_resolver(
+_AnswersComposer.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
@@ -134,12 +181,21 @@ def _line_map(node: Any, path: Path, lines: dict[Path, int]) -> None:
             _line_map(item, (*path, index), lines)
 
 
-def _yaml_problem(error: yaml.YAMLError) -> ReadProblem:
+def _character_at(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n", mark.line + 1)
+    return lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+
+
+def _yaml_problem(error: yaml.YAMLError, text: str) -> ReadProblem:
     mark = getattr(error, "problem_mark", None)
     line = mark.line + 1 if mark is not None else None
     problem = getattr(error, "problem", None) or str(error)
-    if "'\\t'" in problem:
+    if "'\\t'" in problem or "tab character" in problem or _character_at(text, mark) == "\t":
         return ReadProblem("yaml_tab", line=line)
+    if "maximum nesting depth" in problem:  # libyaml's own limit, before Python's recursion limit
+        return ReadProblem("too_deep")
     if "expected a single document" in str(error) or "but found another document" in str(error):
         return ReadProblem("yaml_many_documents", line=line)
     context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
@@ -158,17 +214,19 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str) -> ReadProblem:
 
 def parse(text: str) -> Loaded:
     """YAML text to a mapping and its line map."""
-    try:
-        loader = _AnswersLoader(text)  # checks every character of the text first
-    except yaml.reader.ReaderError as error:
-        raise _reader_problem(error, text) from None
+    unprintable = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    if unprintable:  # PyYAML's own check and words, whichever parser reads the text
+        character = unprintable.group()
+        error = yaml.reader.ReaderError("<unicode string>", unprintable.start(), ord(character), "unicode", "special characters are not allowed")
+        raise _reader_problem(error, text)
+    loader = _AnswersLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise ReadProblem("empty")
         data = loader.construct_document(node)
     except yaml.YAMLError as error:
-        raise _yaml_problem(error) from None
+        raise _yaml_problem(error, text) from None
     except RecursionError:
         raise ReadProblem("too_deep") from None
     finally:

@@ -49,6 +49,14 @@ TEXTS: dict[str, Text] = {
     ),
     "yaml_key_not_text": Text(N_("A field name must be text, not `{key}`."), N_("Check the line shown.")),
     "yaml_alias": Text(N_("The file uses a YAML alias (`*name`); answers files do not support them."), N_("Write the value out in full.")),
+    "too_many_items": Text(
+        N_("A list or group of fields in the file has more than {limit} items, far more than answers have."),
+        N_("Check that this is the right file: a notice's answers take a few kilobytes."),
+    ),
+    "too_many_values": Text(
+        N_("The file holds more than {limit} values; a notice's answers have a few thousand at most."),
+        N_("Check that this is the right file: a notice's answers take a few kilobytes."),
+    ),
     "too_deep": Text(N_("The file is nested too deeply to be answers."), N_("Check that this is the right file.")),
     "schema_newer": Text(
         N_("This file was written by a newer seloste (schema_version {version}); this one reads up to {supported}."),
