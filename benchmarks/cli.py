@@ -86,7 +86,8 @@ def in_process(action: Callable[[], object], repeat: int) -> float:
 def cold_figures(folder: Path, rounds: int) -> dict[str, float]:
     answers = folder / "training.yaml"
     answers.write_text(example_text("training"), encoding="utf-8")
-    seloste = [PYTHON, "-m", "wizard"]
+    script = Path(PYTHON).parent / "seloste"  # the command a user runs (the console script), else python -m wizard
+    seloste = [str(script)] if script.is_file() else [PYTHON, "-m", "wizard"]
     render = [*seloste, "--lang", "en", "render", str(answers), "--lang", "fi"]
     commands = {
         "floor": [PYTHON, "-c", FLOOR],

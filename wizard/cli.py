@@ -7,9 +7,7 @@ be used at all (missing, unreadable, not answers) or the command line is wrong.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import Any, TextIO
 
 from wizard import __version__
 from wizard.console import (
@@ -23,6 +21,10 @@ from wizard.console import (
 )
 from wizard.formats import FORMATS
 from wizard.i18n import LANGUAGES, _, default_language
+
+TYPE_CHECKING = False  # not typing's: importing typing would be a fifth of what `seloste --help` costs
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -220,6 +222,8 @@ def cmd_check(source: str, as_json: bool, lang: str, out: TextIO, stdin: Any) ->
 
 
 def _print_json(name: str, diagnostics: list, code: int, version: int | None, lang: str, out: TextIO) -> None:
+    import json
+
     from wizard.rules import display_path
 
     items = [

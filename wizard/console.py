@@ -8,11 +8,12 @@ command line is wrong; 130 Ctrl+C.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TextIO
-
 from wizard.i18n import _
 
+TYPE_CHECKING = False  # not typing's: `seloste --help` imports this module, and typing costs it a fifth
 if TYPE_CHECKING:
+    from typing import Any, TextIO
+
     from wizard.check import Diagnostic, Report
     from wizard.loader import Loaded
 

@@ -1,8 +1,11 @@
 """gettext for seloste's own messages (diagnostics, the CLI, later the chat).
 
-Catalogs are `locales/<lang>/LC_MESSAGES/messages.po`; they are compiled in memory when first used, so a
-wheel, an editable install and a checkout behave the same and no `.mo` file can go stale. English is the
-source language. The language is always passed explicitly, never read from the process locale mid-run.
+Catalogs are `locales/<lang>/LC_MESSAGES/messages.po`, read from the same place by a wheel, an editable
+install and a checkout. Compiling one takes longer than the rest of a `seloste check`, so the compiled `.mo`
+is kept in `catalogs/` of seloste's cache (see `wizard.resources`) under a name made from the hash of the
+`.po`'s bytes and the compiler's version: an edited catalog has a new name, so a stale `.mo` is never read.
+English is the source language. The language is always passed explicitly, never read from the process
+locale mid-run.
 """
 
 from __future__ import annotations
@@ -11,8 +14,6 @@ import gettext
 import os
 from functools import lru_cache
 from io import BytesIO
-
-from wizard.resources import data_dir
 
 LANGUAGES = ("fi", "en")
 
@@ -31,19 +32,74 @@ def N_(message: str) -> str:
 def translations(lang: str) -> gettext.NullTranslations:
     if lang == "en":
         return gettext.NullTranslations()
+    from wizard.resources import data_dir
+
     po_path = data_dir("locales") / lang / "LC_MESSAGES" / "messages.po"
-    if not po_path.is_file():
+    try:
+        source = po_path.read_bytes()
+    except OSError:
         return gettext.NullTranslations()
+    cached = _cached_mo(lang, source)
+    if cached is not None:
+        import struct
+
+        try:
+            with open(cached, "rb") as handle:
+                return gettext.GNUTranslations(handle)
+        except (OSError, ValueError, UnicodeDecodeError, struct.error):
+            pass  # not there yet, or unreadable: compile it again
+    compiled = _compile(source, lang)
+    if cached is not None:
+        _store(cached, compiled)
+    return gettext.GNUTranslations(BytesIO(compiled))
+
+
+_MO_LAYOUT = "1"  # raise when the way a .mo is made here changes
+
+
+def _cached_mo(lang: str, source: bytes) -> str | None:
+    """Where the compiled `source` is kept: its name changes with every byte of the catalog."""
+    import hashlib
+
+    import babel
+
+    from wizard.resources import cache_dir
+
+    folder = cache_dir("catalogs")
+    if folder is None:
+        return None
+    key = hashlib.sha256(b"\0".join([source, babel.__version__.encode(), _MO_LAYOUT.encode()])).hexdigest()
+    return os.path.join(folder, f"{lang}-{key[:40]}.mo")
+
+
+def _compile(source: bytes, lang: str) -> bytes:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
-    from babel.support import Translations
 
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
+    catalog = read_po(BytesIO(source), locale=lang)
     buffer = BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer)
+    return buffer.getvalue()
+
+
+def _store(path: str, compiled: bytes) -> None:
+    """Write the .mo whole or not at all (a reader never sees half a file); a cache that cannot be written is
+    skipped."""
+    import tempfile
+
+    folder = os.path.dirname(path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(compiled)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass
 
 
 def default_language() -> str:

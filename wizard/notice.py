@@ -14,12 +14,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from wizard.answers import Answers, Recipient, Retention
 from wizard.law import Art9Condition, LegalBasis, is_in_eea
-from wizard.resources import data_dir
+from wizard.resources import cache_dir, data_dir, read_yaml
 
 LANGUAGES = ("fi", "en")
 BABEL_LOCALE = {"fi": "fi_FI", "en": "en_GB"}  # EU-style dates, no serial comma in English
@@ -127,7 +126,7 @@ class Clause(BaseModel):
 
 @lru_cache(maxsize=1)
 def clauses() -> tuple[Clause, ...]:
-    raw = yaml.safe_load((data_dir("templates") / "clauses.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(data_dir("templates") / "clauses.yaml")
     loaded = tuple(Clause.model_validate(item) for item in raw)
     unknown = {name for clause in loaded for name in clause.when} - Facts.names()
     if unknown:
@@ -162,12 +161,12 @@ def retention_rows(answers: Answers) -> list[RetentionRow]:
 @lru_cache(maxsize=None)
 def labels(lang: str) -> dict[str, Any]:
     """Fixed notice wording per language: names of bases, conditions, mechanisms, measures..."""
-    return yaml.safe_load((data_dir("templates") / lang / "labels.yaml").read_text(encoding="utf-8"))
+    return read_yaml(data_dir("templates") / lang / "labels.yaml")
 
 
 @lru_cache(maxsize=1)
 def authority() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((data_dir("templates") / "authority.yaml").read_text(encoding="utf-8"))
+    return read_yaml(data_dir("templates") / "authority.yaml")
 
 
 def template_context(answers: Answers, lang: str, facts: Facts | None = None) -> dict[str, Any]:
@@ -338,14 +337,10 @@ class _QuietBytecodeCache:
 def bytecode_cache() -> Any:
     """Compiled templates are kept between runs (a cold render spends most of its time compiling them).
 
-    SELOSTE_CACHE_DIR moves the cache; an empty value turns it off. Jinja checks each template's checksum,
-    so an edited template is compiled afresh.
+    In `templates/` of seloste's cache (see `wizard.resources`). Jinja checks each template's checksum, so an
+    edited template is compiled afresh.
     """
-    folder = os.environ.get("SELOSTE_CACHE_DIR")
-    if folder is None:
-        from platformdirs import user_cache_dir
-
-        folder = os.path.join(user_cache_dir("seloste"), "templates")
+    folder = cache_dir("templates")
     return _QuietBytecodeCache(folder) if folder else None
 
 

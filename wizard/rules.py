@@ -267,8 +267,10 @@ def marketing_rules(answers: Answers) -> Iterator[Finding]:
 
 # --- words in free text ---------------------------------------------------------------------------------
 
-_SPECIAL_WORDS = re.compile(  # the whole word is shown in the warning, not just the stem that matched
-    r"\w*(?:ruokavalio|ruokarajoit|allergi|tervey|sairau|diagnoos|lääki|lääkity|raskau|vammai|uskon|vakaumu|"
+# The whole word is shown in the warning, not just the stem that matched. `\b` first: a match starts where a
+# word does anyway, and without it every letter of a long text starts a search that backtracks over its word.
+_SPECIAL_WORDS = re.compile(
+    r"\b\w*(?:ruokavalio|ruokarajoit|allergi|tervey|sairau|diagnoos|lääki|lääkity|raskau|vammai|uskon|vakaumu|"
     r"ammattiliit|etninen|etnis|biometr|sormenjälj|seksuaal|\bdiet|allerg|health|medical|illness|disabilit|"
     r"pregnan|religio|halal|kosher|trade union|ethnic|biometric|fingerprint|sexual)\w*",
     re.IGNORECASE,
@@ -286,7 +288,7 @@ _LEGACY_ADDRESS = re.compile(r"ratapihantie|\b0052[01]\b", re.IGNORECASE)
 _ADDRESS_FIELDS = frozenset({"street_address", "postal_code", "city"})
 _LEGACY_TRANSFER = re.compile(r"privacy shield|2001/497|2004/915|2010/87|2021/915", re.IGNORECASE)
 _IDENTITY_FORMALITIES = re.compile(
-    r"\w*(?:omakätis|allekirjoit|henkilökohtaise|signed|signature|in person|notari)\w*", re.IGNORECASE
+    r"\b\w*(?:omakätis|allekirjoit|henkilökohtaise|signed|signature|in person|notari)\w*", re.IGNORECASE
 )
 _VAGUE_RETENTION = re.compile(
     r"(niin kauan kuin (se )?(on )?(tarpeen|tarpeellista|tarvitaan|tarpeellinen)|as long as (is )?(necessary|needed|required))",

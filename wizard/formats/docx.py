@@ -11,7 +11,8 @@ import zipfile
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from wizard.formats import LANGUAGE_TAGS, Block, Heading, ListBlock, Paragraph as ParagraphBlock, Span, parse_blocks
+from wizard.formats import LANGUAGE_TAGS
+from wizard.formats.blocks import Block, Heading, ListBlock, Paragraph as ParagraphBlock, Span, parse_blocks
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
-from wizard.formats import Block, Heading, ListBlock, Paragraph, Span, display_url, link_says_its_target, parse_blocks
+from wizard.formats import display_url, link_says_its_target
+from wizard.formats.blocks import Block, Heading, ListBlock, Paragraph, Span, parse_blocks
 
 WIDTH = 72
 UNDERLINE = {1: "=", 2: "-"}
