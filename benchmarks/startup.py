@@ -2,16 +2,20 @@
 
     .venv/bin/python benchmarks/startup.py [--runs 7]
 
-1. Start-up: the real `seloste` command is started in a pseudo-terminal (80x24) and timed until its first
-   question is on the screen, against a minimal Textual app timed the same way in the same run, turn about.
-   Both are cold processes; the ratio is what counts (target <= 1.3), since the machine's speed cancels out.
+1. Start-up: the real `seloste` command is started in a pseudo-terminal (80x24) and timed until the
+   language picker is on the screen (drawn before the interview's engine loads), then Enter is pressed at
+   once and it is timed until the interview's first question (the notice's language) is on the screen:
+   what a user waits before answering. A minimal Textual app is timed to its first screen the same way in
+   the same run, turn about. All are cold processes; the ratios are what count, since the machine's speed
+   cancels out (target for the picker <= 1.3).
 2. Preview: the chat is opened headless (120x40, preview shown) on the webshop example without its groups
    of people, so every other part of the notice is there; groups are then answered one by one. Two times
    are taken from pressing Enter: until the preview's sections hold the new text (built in a worker
    thread, only changed sections redrawn), and until the screen has been painted with it (which also
-   paints the next question). Target <= 50 ms for a full notice.
+   paints the next question). The painted time is the figure: what the user sees. Target <= 50 ms for a
+   full notice.
 
-The last line printed is the ratio and the median, so a script can read it.
+The last line printed is the ratios and the painted median, so a script can read it.
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-FIRST_QUESTION = "Millä kielellä keskustellaan?"  # the chat's first question (wizard/tui/screens/dialogs.py)
+LANGUAGE_PICKER = "Millä kielellä keskustellaan?"  # drawn first (wizard/tui/screens/dialogs.py)
+FIRST_QUESTION = "Kummalla kielellä tietosuojaseloste"  # the interview's first question, in Finnish
 MINIMAL_MARKER = "Minimal app ready"
 MINIMAL_APP = f"""
 from textual.app import App
@@ -49,15 +54,16 @@ Minimal().run()
 """
 
 
-def time_to_screen(command: list[str], marker: str, env: dict[str, str], timeout: float = 30.0) -> float:
-    """Seconds from starting `command` in an 80x24 pseudo-terminal until `marker` is written to it."""
+def time_to_screen(command: list[str], markers: list[str], env: dict[str, str], timeout: float = 30.0) -> list[float]:
+    """Seconds from starting `command` in an 80x24 pseudo-terminal until each of `markers` is written to it;
+    Enter is pressed as soon as each marker but the last is seen."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     started = time.perf_counter()
     process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True)
     os.close(slave)
     seen = b""
-    wanted = marker.encode("utf-8")
+    times: list[float] = []
     try:
         while time.perf_counter() - started < timeout:
             ready, _, _ = select.select([master], [], [], 0.05)
@@ -66,30 +72,38 @@ def time_to_screen(command: list[str], marker: str, env: dict[str, str], timeout
                     seen += os.read(master, 65536)
                 except OSError:
                     break
+                wanted = markers[len(times)].encode("utf-8")
                 if wanted in seen:
-                    return time.perf_counter() - started
-        raise RuntimeError(f"{command} did not show {marker!r} within {timeout} s; it wrote {seen[-400:]!r}")
+                    times.append(time.perf_counter() - started)
+                    if len(times) == len(markers):
+                        return times
+                    seen = b""
+                    os.write(master, b"\r")
+        raise RuntimeError(f"{command} did not show {markers[len(times)]!r} within {timeout} s; it wrote {seen[-400:]!r}")
     finally:
         process.kill()
         process.wait()
         os.close(master)
 
 
-def measure_startup(runs: int) -> tuple[float, float]:
+def measure_startup(runs: int) -> tuple[float, float, float]:
+    """Medians: seloste to its language picker, seloste to its first question, the minimal app to its screen."""
     home = tempfile.mkdtemp(prefix="seloste-bench-")
     env = {**os.environ, "TERM": "xterm-256color", "SELOSTE_HOME": home, "SELOSTE_LANG": "fi", "COLUMNS": "80", "LINES": "24"}
     env.pop("TEXTUAL", None)
     seloste = [PYTHON, "-m", "wizard"]
     minimal = [PYTHON, "-c", MINIMAL_APP]
     # one unmeasured start of each, so that both find their files in the page cache
-    time_to_screen(minimal, MINIMAL_MARKER, env)
-    time_to_screen(seloste, FIRST_QUESTION, env)
-    ours, bare = [], []
+    time_to_screen(minimal, [MINIMAL_MARKER], env)
+    time_to_screen(seloste, [LANGUAGE_PICKER, FIRST_QUESTION], env)
+    picker, question, bare = [], [], []
     for _ in range(runs):
-        bare.append(time_to_screen(minimal, MINIMAL_MARKER, env))
-        ours.append(time_to_screen(seloste, FIRST_QUESTION, env))
+        bare += time_to_screen(minimal, [MINIMAL_MARKER], env)
+        to_picker, to_question = time_to_screen(seloste, [LANGUAGE_PICKER, FIRST_QUESTION], env)
+        picker.append(to_picker)
+        question.append(to_question)
     shutil.rmtree(home, ignore_errors=True)
-    return statistics.median(ours), statistics.median(bare)
+    return statistics.median(picker), statistics.median(question), statistics.median(bare)
 
 
 async def measure_preview(runs: int) -> tuple[list[float], list[float]]:
@@ -167,13 +181,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    ours, bare = measure_startup(args.runs)
-    print(f"start -> first question on screen: seloste {ours * 1000:.0f} ms, minimal Textual app {bare * 1000:.0f} ms (medians of {args.runs})")
+    picker, question, bare = measure_startup(args.runs)
+    print(
+        f"start -> language picker: seloste {picker * 1000:.0f} ms; -> first question (Enter pressed at once) "
+        f"{question * 1000:.0f} ms; minimal Textual app {bare * 1000:.0f} ms (medians of {args.runs})"
+    )
     updated, painted = asyncio.run(measure_preview(max(args.runs, 9)))
     held, drawn = statistics.median(updated), statistics.median(painted)
     print(f"answer -> preview holds it: median {held * 1000:.0f} ms, slowest {max(updated) * 1000:.0f} ms ({len(updated)} answers)")
     print(f"answer -> screen painted with it (the next question too): median {drawn * 1000:.0f} ms, slowest {max(painted) * 1000:.0f} ms")
-    print(f"startup ratio {ours / bare:.2f} (target <= 1.3); answer -> preview median {held * 1000:.0f} ms, painted {drawn * 1000:.0f} ms (target <= 50)")
+    print(
+        f"picker ratio {picker / bare:.2f} (target <= 1.3), first question ratio {question / bare:.2f}; "
+        f"answer -> preview painted median {drawn * 1000:.0f} ms (target <= 50)"
+    )
 
 
 if __name__ == "__main__":

@@ -164,17 +164,28 @@ _PART_OF = {"IC": "ES", "EA": "ES", "CP": "FR", "CQ": "GG", "DG": "IO"}
 
 
 @lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """ISO codes, folded, to countries: from one locale's data (every locale names the same territories), so
+    a file that gives codes, as most do, does not load a second locale."""
+    from babel import Locale
+
+    return {
+        code.casefold(): _PART_OF.get(code, code)
+        for code in Locale.parse("fi").territories
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    }
+
+
+@lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    """Country names in English and Finnish (and the codes themselves), folded, to ISO codes."""
+    """Country names in English and Finnish, folded, to ISO codes."""
     from babel import Locale
 
     names: dict[str, str] = {}
     for lang in ("en", "fi"):
         for code, name in Locale.parse(lang).territories.items():
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
-                country = _PART_OF.get(code, code)
-                names[name.casefold()] = country
-                names[code.casefold()] = country
+                names[name.casefold()] = _PART_OF.get(code, code)
     names.update({"usa": "US", "uk": "GB", "yhdysvallat": "US", "britannia": "GB", "england": "GB"})
     return names
 
@@ -182,7 +193,8 @@ def _country_names() -> dict[str, str]:
 def check_country(value: str) -> str:
     """An ISO 3166 code such as FI or US; English and Finnish names are accepted and turned into codes."""
     _require_value(value)
-    code = _country_names().get(value.strip().casefold())
+    folded = value.strip().casefold()
+    code = _country_codes().get(folded) or _country_names().get(folded)
     if code is None:
         raise PydanticCustomError("country_unknown", "unknown country", {"value": value})
     return code
