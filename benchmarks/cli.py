@@ -45,7 +45,7 @@ def grown_answers(items: int) -> str:
     """The training example with `items` groups of people, data categories and recipients."""
     data = yaml.safe_load(example_text("training"))
     data["processing"]["data_subjects"] = [f"ryhmä {n + 1}" for n in range(items)]
-    category, recipient = data["personal_data"][0], data["recipients"][0]
+    category, recipient = data["personal_data"][0], data["recipients"][-1]  # the last: a transfer, as the notice has one
     data["personal_data"] = [dict(copy.deepcopy(category), name=f"{category['name']} {n + 1}") for n in range(items)]
     data["recipients"] = [dict(copy.deepcopy(recipient), name=f"{recipient['name']} {n + 1}") for n in range(items)]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
