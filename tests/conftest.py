@@ -7,7 +7,7 @@ tests to change one thing in.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,27 @@ _RELAXED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("default", max_examples=30, **_RELAXED)
 settings.register_profile("thorough", max_examples=1000, **_RELAXED)
 settings.load_profile("default")
+
+
+
+@pytest.fixture(scope="session", autouse=True)
+def template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Compiled templates are cached in a folder of this test run (of each worker, when the tests run in
+    parallel), not in the user's cache, for the commands run in-process and in child processes alike."""
+    folder = tmp_path_factory.mktemp("template-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SELOSTE_CACHE_DIR", str(folder))
+        yield folder
+
+
+@pytest.fixture(autouse=True)
+def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Interviews are saved in a folder of each test's own, never in the user's data folder: no test sees an
+    unfinished interview another test left, whichever ran before it or beside it. A test may set its own."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("SELOSTE_HOME", str(folder))
+    return folder
+
 
 # A fictional business. Its YAML dump is a valid answers file; `check_data` takes the mapping as it is.
 _VALID_ANSWERS: dict[str, Any] = {

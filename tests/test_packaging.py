@@ -16,7 +16,7 @@ import pytest
 from wizard.cli import build_parser
 from wizard.examples import EXAMPLES
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("packaging")]  # one worker builds the wheel and its venv
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -698,7 +698,10 @@ async def at_the_review(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+SCREEN_SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+
+@pytest.mark.parametrize("size", SCREEN_SIZES.values(), ids=SCREEN_SIZES.keys())
 class TestScreens:
     def test_first_question(self, snap_compare: Any, size: tuple[int, int]) -> None:
         assert snap_compare(SelosteApp(None, "fi"), terminal_size=size, run_before=at_first_question)
@@ -717,6 +720,14 @@ class TestScreens:
 
     def test_trainer_card(self, snap_compare: Any, size: tuple[int, int]) -> None:
         assert snap_compare(SelosteApp(None, "fi", trainer=True), terminal_size=size, run_before=at_first_question)
+
+
+def test_every_snapshot_is_one_a_screen_test_takes() -> None:
+    """A snapshot left behind by a renamed or removed test is caught here: syrupy itself catches it only when
+    the tests run in one process, not in parallel."""
+    kept = {path.name for path in (Path(__file__).parent / "__snapshots__" / "test_tui").iterdir()}
+    screens = [name for name in vars(TestScreens) if name.startswith("test_")]
+    assert kept == {f"TestScreens.{name}[{size}].svg" for name in screens for size in SCREEN_SIZES}
 
 
 def test_the_command_line_and_the_chat_s_logic_load_no_textual() -> None:
