@@ -24,10 +24,10 @@ settings.load_profile("default")
 
 
 @pytest.fixture(scope="session", autouse=True)
-def template_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Compiled templates are cached in a folder of this test run (of each worker, when the tests run in
-    parallel), not in the user's cache, for the commands run in-process and in child processes alike."""
-    folder = tmp_path_factory.mktemp("template-cache")
+def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """seloste's cache (compiled templates and catalogs) is a folder of this test run (of each worker, when the
+    tests run in parallel), not the user's, for the commands run in-process and in child processes alike."""
+    folder = tmp_path_factory.mktemp("cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SELOSTE_CACHE_DIR", str(folder))
         yield folder
