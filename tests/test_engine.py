@@ -242,7 +242,7 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("security_measures", ["access_control", "multi_factor_authentication", "encryption_in_transit", "backups",
                                "processor_agreements"]),
         ("security_description", ""),
-        ("rights_how", "Lähetä pyyntö sähköpostilla tietosuojayhteyshenkilölle. Vastaamme kuukauden kuluessa."),
+        ("rights_how", "Lähetä pyyntö sähköpostilla tietosuojayhteyshenkilölle."),
         ("rights_email", ""),
         ("rights_web_form", ""),
         ("notice_changes", ["website", "email"]),

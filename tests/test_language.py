@@ -20,6 +20,7 @@ from wizard.check import check_bytes
 from wizard.examples import EXAMPLES, example_text
 from wizard.formats import render_format
 from wizard.render import build_notice
+from wizard.rules import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -91,6 +92,62 @@ def test_english_notice_spells_correctly(name: str) -> None:
     allowed = allowed_words("en", example_text(name))
     candidates = {w for w in words(notice_text(name, "en")) if w.casefold() not in allowed}
     assert [w for w in unknown_english(candidates) if w.casefold() not in allowed] == []
+
+
+# --- readability: short sentences, and none of the wordings a legal and language review struck out -----------------
+
+# Words in a sentence the notice itself writes (sentences with the business's own text are the business's own).
+LONGEST_SENTENCE = {"fi": 32, "en": 38}
+BANNED = {
+    "fi": [
+        "kuten profilointiin",  # the regulation says "profilointi mukaan luettuna"
+        "kieltää suoramarkkinoin",  # the repealed Personal Data Act's word; the GDPR's is "vastustaa"
+        "Oikeus kieltää",
+        "Iso-Britannia",  # the EU's Finnish texts say "Yhdistynyt kuningaskunta"
+        "nimenomaisesti julkistanut",  # Art. 9(2)(e) says "ilmeisesti saattanut julkisiksi"
+        "huomattavan tärkeä",
+        "henkilökohtaiseen erityiseen tilanteeseesi",
+        "lapset ymmärtävät",
+    ],
+    "en": [
+        "member state",  # "Member State", as the GDPR writes it
+        "from you yourself",
+        "affect you similarly significantly",
+        "is bound by a data processing agreement",
+        "understood by them too",
+        "for information about this assessment",
+    ],
+}
+
+
+def own_sentences(name: str, lang: str) -> list[str]:
+    """The sentences of an example's notice that contain none of the business's own text."""
+    report = check_bytes(example_text(name).encode("utf-8"))
+    assert report.answers is not None
+    user_texts = [" ".join(text.split()) for _, text in texts(report.answers) if len(text) > 3]
+    sentences = []
+    for line in build_notice(report, lang).markdown.splitlines():
+        line = re.sub(r"[*\\]|^\s*(?:-|#+)\s*", "", line)
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÅ\"”(])", line):
+            if sentence and not any(text in sentence for text in user_texts):
+                sentences.append(sentence)
+    return sentences
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_notice_s_own_sentences_are_short(name: str, lang: str) -> None:
+    too_long = [s for s in own_sentences(name, lang) if len(s.split()) > LONGEST_SENTENCE[lang]]
+    assert too_long == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_notice_uses_none_of_the_struck_out_wordings(name: str, lang: str) -> None:
+    text = notice_text(name, lang)
+    flat = " ".join(text.split())
+    found = [phrase for phrase in BANNED[lang] if phrase in flat]  # case matters: "Member State" is right
+    assert found == []
 
 
 def test_the_checker_catches_the_old_generators_typos() -> None:

@@ -17,6 +17,9 @@ EEA = EU | {"IS", "LI", "NO"}
 # Canada's decision covers only commercial organisations subject to PIPEDA.
 ADEQUATE_COUNTRIES = frozenset("AD AR CA CH FO GB GG IL IM JE JP KR NZ UY".split())
 DPF_COUNTRY = "US"
+# The adequacy decision on the EU-US Data Privacy Framework, and the public list of certified companies.
+DPF_DECISION = "(EU) 2023/1795"
+DPF_LIST_URL = "https://www.dataprivacyframework.gov/list"
 
 # Finland's age of digital consent (Art. 8; tietosuojalaki 1050/2018, 5 §).
 CHILD_CONSENT_AGE = 13

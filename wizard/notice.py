@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from wizard.answers import Answers, Recipient, Retention
-from wizard.law import Art9Condition, LegalBasis, is_in_eea
+from wizard.law import ADEQUATE_COUNTRIES, DPF_COUNTRY, DPF_LIST_URL, Art9Condition, LegalBasis, is_in_eea
 from wizard.resources import cache_dir, data_dir, read_yaml
 
 LANGUAGES = ("fi", "en")
@@ -41,6 +41,7 @@ class Facts:
     uses_vital_interests: bool
     portability_applies: bool
     objection_applies: bool
+    has_objection_section: bool  # Art. 21(4): the right to object, in a section of its own
     has_special_categories: bool
     has_criminal_data: bool
     from_data_subject: bool
@@ -65,6 +66,12 @@ class Facts:
 def transfers_of(answers: Answers) -> list[Recipient]:
     """Recipients outside the EU/EEA: each is a transfer the notice must explain (Art. 13(1)(f))."""
     return [r for r in answers.recipients if r.country is not None and not is_in_eea(r.country)]
+
+
+def objection_purposes(answers: Answers) -> list[Any]:
+    """Purposes a person can object to on grounds of their own situation (Art. 21(1)); direct marketing has its own."""
+    grounds = (LegalBasis.legitimate_interests, LegalBasis.public_task)
+    return [p for p in answers.purposes if p.basis in grounds and not p.direct_marketing]
 
 
 def compute_facts(answers: Answers) -> Facts:
@@ -92,6 +99,7 @@ def compute_facts(answers: Answers) -> Facts:
         uses_vital_interests=LegalBasis.vital_interests in bases,
         portability_applies=bool(bases & {LegalBasis.consent, LegalBasis.contract}),
         objection_applies=bool(bases & {LegalBasis.legitimate_interests, LegalBasis.public_task}),
+        has_objection_section=bool(objection_purposes(answers)),
         has_special_categories=bool(answers.special_categories),
         has_criminal_data=answers.criminal_data is not None,
         from_data_subject=answers.sources.from_data_subject,
@@ -183,6 +191,10 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None) ->
         "controllers": [r for r in recipients if r.role == "controller"],
         "authorities": [r for r in recipients if r.role == "authority"],
         "transfers": transfers_of(answers),
+        "adequate_countries": ADEQUATE_COUNTRIES,
+        "dpf_country": DPF_COUNTRY,
+        "dpf_list_url": DPF_LIST_URL,
+        "objection_purposes": objection_purposes(answers),
         "li_purposes": [p for p in answers.purposes if p.basis is LegalBasis.legitimate_interests],
         "consent_purposes": [p for p in answers.purposes if p.basis is LegalBasis.consent],
         "retention_rows": retention_rows(answers),
@@ -283,8 +295,10 @@ def _filters(lang: str) -> dict[str, Any]:
         # template must not start a line with a date ("22. marraskuuta" there would begin a numbered list).
         return Md(format_date(value, "long", locale=locale))
 
+    own_names = labels(lang).get("country_name", {})
+
     def country(code: str) -> str:
-        return locale.territories.get(code, code)
+        return own_names.get(code) or locale.territories.get(code, code)
 
     def phone(number: str) -> str:
         return format_phone(number, lang)

@@ -1,0 +1,131 @@
+"""What the notice says in law, clause by clause: transfers, special categories and the right to object
+(issue 12, §3). Each test changes the valid answers of tests/conftest.py in one way and reads the notice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from wizard.check import check_bytes
+from wizard.render import build_notice
+
+Answers = dict[str, Any]
+
+
+def notice(data: Answers, lang: str) -> str:
+    report = check_bytes(yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8"))
+    assert report.errors == [], [d.code for d in report.errors]
+    return " ".join(build_notice(report, lang).markdown.split())
+
+
+def section(markdown: str, heading: str) -> str:
+    start = markdown.index(f"## {heading}")
+    end = markdown.find(" ## ", start + 3)
+    return markdown[start : end if end != -1 else None]
+
+
+def transfer_to(data: Answers, country: str, **transfer: Any) -> None:
+    data["shares_data"] = True
+    data["recipients"] = [
+        {"name": "Pilvi Inc.", "service": "tallentaa tiedot", "processing_agreement": True, "country": country, "transfer": transfer}
+    ]
+
+
+NO_ADEQUACY = {"fi": "Euroopan komissio ei ole tehnyt vastaanottajan maasta", "en": "has made no adequacy decision for the recipient's country"}
+US_NOT_DPF = {"fi": "eikä tämä siirto perustu siihen", "en": "and this transfer does not rely on it"}
+RISKS = {"fi": "Siirron riskit:", "en": "The risks of this transfer:"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize(
+    "mechanism",
+    [{"mechanism": "scc", "safeguards_copy": "pyydä kopio"}, {"mechanism": "bcr", "safeguards_copy": "pyydä kopio"},
+     {"mechanism": "derogation", "derogation": "contract_with_the_person"}],
+)
+def test_a_transfer_without_adequacy_says_that_no_adequacy_decision_covers_it(answers: Answers, lang: str, mechanism: dict) -> None:
+    transfer_to(answers, "IN", **mechanism)
+    assert NO_ADEQUACY[lang] in notice(answers, lang)
+
+    transfer_to(answers, "US", **mechanism)
+    text = notice(answers, lang)
+    assert US_NOT_DPF[lang] in text and NO_ADEQUACY[lang] not in text
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_an_adequacy_or_dpf_transfer_does_not_say_there_is_no_adequacy(answers: Answers, lang: str) -> None:
+    transfer_to(answers, "JP", mechanism="adequacy")
+    text = notice(answers, lang)
+    assert NO_ADEQUACY[lang] not in text and US_NOT_DPF[lang] not in text
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_a_dpf_transfer_cites_the_decision_and_points_to_the_dpf_list(answers: Answers, lang: str) -> None:
+    transfer_to(answers, "US", mechanism="dpf")
+    text = notice(answers, lang)
+    assert "(EU) 2023/1795" in text
+    assert "https://www.dataprivacyframework.gov/list" in text
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_explicit_consent_derogation_states_the_risks(answers: Answers, lang: str) -> None:
+    transfer_to(answers, "IN", mechanism="derogation", derogation="explicit_consent")
+    assert RISKS[lang] in notice(answers, lang)
+
+    transfer_to(answers, "IN", mechanism="derogation", derogation="contract_with_the_person")
+    assert RISKS[lang] not in notice(answers, lang)
+
+
+def special(data: Answers, condition: str) -> None:
+    data["special_categories"] = [{"category": "health", "description": "allergiat", "condition": condition, "purposes": ["orders"]}]
+
+
+def test_art_9_2_e_has_the_words_of_the_finnish_regulation(answers: Answers) -> None:
+    special(answers, "made_public_by_the_person")
+    text = notice(answers, "fi")
+    assert "ilmeisesti saattanut julkisiksi" in text and "nimenomaisesti" not in section(text, "Erityiset henkilötietoryhmät")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", ["ennaltaehkäisevä terveydenhuolto tai työterveyshuolto", "työkyvyn arviointi", "lääketieteellinen diagnoosi", "tai hoito"]),
+        ("en", ["preventive or occupational medicine", "working capacity", "medical diagnosis", "care or treatment"]),
+    ],
+)
+def test_art_9_2_h_has_its_full_scope(answers: Answers, lang: str, words: list[str]) -> None:
+    special(answers, "health_or_social_care")
+    text = notice(answers, lang)
+    assert [w for w in words if w not in text] == []
+
+
+OBJECTION = {"fi": "Oikeus vastustaa käsittelyä", "en": "Your right to object"}
+
+
+def legitimate_interest(data: Answers, **fields: Any) -> None:
+    data["purposes"].append(
+        {"id": "fraud", "description": "Petosten estäminen", "basis": "legitimate_interests",
+         "legitimate_interest": "estää petokset", "balancing_test": True, **fields}
+    )
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_right_to_object_has_its_own_section_for_legitimate_interests(answers: Answers, lang: str) -> None:
+    assert f"## {OBJECTION[lang]}" not in notice(answers, lang)
+
+    legitimate_interest(answers)
+    text = notice(answers, lang)
+    own = section(text, OBJECTION[lang])
+    assert "Petosten estäminen" in own and "21" in own
+    rights = section(text, {"fi": "Rekisteröidyn oikeudet", "en": "Your rights"}[lang])
+    assert "Petosten estäminen" not in rights  # the rights section only points to it
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_direct_marketing_on_legitimate_interests_has_only_its_own_objection_section(answers: Answers, lang: str) -> None:
+    legitimate_interest(answers, direct_marketing=True)
+    answers["direct_marketing"] = {"channels": ["post"], "opt_out": "soita meille"}
+    text = notice(answers, lang)
+    assert f"## {OBJECTION[lang]}" not in text
+    assert {"fi": "## Oikeus vastustaa suoramarkkinointia", "en": "## Direct marketing and your right to object"}[lang] in text
