@@ -196,6 +196,49 @@ def test_text_that_is_not_a_web_address_is_refused(written: str) -> None:
     assert refusal(Website, written) == "website_invalid"
 
 
+@pytest.mark.parametrize(
+    ("kind", "written", "character"),
+    [
+        (Website, "https://x.fi/%1b%5b2J%1b]52;c;ZXZpbA==%07", "U+001B"),  # clear screen, OSC 52 clipboard write
+        (Website, "https://x.fi/tietosuoja%e2%80%ae", "U+202E"),  # an RLO, percent-encoded
+        (Website, "https://x.fi/\u202etietosuoja", "U+202E"),
+        (Website, "https://x.fi/%C2%9b2J", "U+009B"),  # a C1 control
+        (Website, "https://xn--xy-g4t.fi", "U+202E"),  # a punycode host that shows as x<RLO>y.fi
+        (Website, "www.x.fi/\x1b[2J", "U+001B"),
+        (Email, "a%1b%5b2J@x.fi", "U+001B"),
+        (Email, "a\u202e@x.fi", "U+202E"),
+        (Email, "info\u200b@x.fi", "U+200B"),
+        (Email, "info@x.fi%7f", "U+007F"),
+    ],
+)
+def test_an_address_with_a_hidden_character_is_refused_not_cleaned(kind: Any, written: str, character: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(kind).validate_python(written)
+    [error] = caught.value.errors()
+    assert (error["type"], error["ctx"]["character"]) == ("address_hidden_character", character)
+
+
+def test_a_hidden_character_in_an_address_is_explained_and_shown_written_out(answers: dict[str, Any]) -> None:
+    answers["controller"]["website"] = "https://x.fi/\x1b[2J"
+    answers["controller"]["email"] = "a%1b%5b2J@x.fi"
+    report = check_answers(answers)
+    assert errors_of(report) == {
+        ("address_hidden_character", "controller.website"),
+        ("address_hidden_character", "controller.email"),
+    }
+    messages = [error.describe()["message"] for error in report.errors]
+    assert "The address `https://x.fi/\\x1b[2J` holds a hidden character (U+001B)" in messages[0] + messages[1]
+    assert not any("\x1b" in message for message in messages)
+
+
+@pytest.mark.parametrize(
+    ("kind", "written"),
+    [(Website, "https://x.fi/a%20b%C3%A4"), (Website, "https://x.fi/%25%31b"), (Email, "50%off@x.fi"), (Website, "https://xn--kknen-fraa0m.fi")],
+)
+def test_percent_escapes_and_punycode_of_visible_characters_are_fine_in_an_address(kind: Any, written: str) -> None:
+    assert accepted(kind, written) == written
+
+
 @pytest.mark.parametrize("kind", [Email, Website, BusinessId, Country, Phone])
 def test_an_empty_formatted_field_is_reported_as_empty(kind: Any) -> None:
     assert refusal(kind, "") == "string_too_short"

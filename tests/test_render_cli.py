@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -127,3 +130,52 @@ def test_render_into_a_missing_folder_exits_2(webshop: Path, tmp_path: Path) -> 
     code, _, err = cli("render", str(webshop), "--lang", "fi", "-o", str(tmp_path / "no" / "such" / "x.md"))
     assert code == 2
     assert "x.md" in err
+
+
+# --- link targets: every format keeps the address whole and prints nothing a terminal would run ------------
+
+_UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def every_format(path: Path, tmp_path: Path) -> dict[str, str]:
+    """The notice in each format as text; for Word the document's XML and its link targets."""
+    outputs = {}
+    for fmt in ("md", "html", "txt"):
+        code, out, err = cli("render", str(path), "--lang", "en", "--format", fmt)
+        assert code == 0, err
+        outputs[fmt] = out
+    target = tmp_path / "notice.docx"
+    assert cli("render", str(path), "--lang", "en", "--format", "docx", "-o", str(target), "--force")[0] == 0
+    with zipfile.ZipFile(target) as word:
+        outputs["docx"] = word.read("word/document.xml").decode() + word.read("word/_rels/document.xml.rels").decode()
+    return outputs
+
+
+def test_a_web_address_ending_in_a_backslash_is_one_whole_link_in_every_format(
+    answers: dict[str, Any], write_answers: Callable[..., Path], tmp_path: Path
+) -> None:
+    answers["controller"]["website"] = "https://x.fi/\\"
+    outputs = every_format(write_answers(answers), tmp_path)
+    assert "[https://x.fi/\\\\](https://x.fi/%5C)" in outputs["md"]
+    assert '<a href="https://x.fi/%5C">https://x.fi/\\</a>' in outputs["html"]
+    assert "Website: https://x.fi/\\\n" in outputs["txt"]
+    assert 'Target="https://x.fi/%5C"' in outputs["docx"]
+
+
+@pytest.mark.parametrize(
+    ("contact", "shown"),
+    [
+        ("https://x.fi/%1b%5b2J%1b]52;c;ZXZpbA==%07", "(https://x.fi/%1B[2J%1B]52;c;ZXZpbA==%07)"),
+        ("https://xn--xy-g4t.fi/", "https://xn--xy-g4t.fi/ (https://x%E2%80%AEy.fi/)"),
+        ("https://x.fi/%e2%80%ae%c2%9b", "Contact: https://x.fi/%E2%80%AE%C2%9B"),
+        ("a%1b%5b2J@x.fi", "Contact: a%1b%5b2J@x.fi"),  # the address's own %, not an escape
+    ],
+)
+def test_a_link_made_from_free_text_prints_no_hidden_character_in_any_format(
+    answers: dict[str, Any], write_answers: Callable[..., Path], tmp_path: Path, contact: str, shown: str
+) -> None:
+    answers["joint_controllers"] = [{"name": "Kumppani Oy", "contact": contact, "arrangement": "We share the register."}]
+    outputs = every_format(write_answers(answers), tmp_path)
+    for fmt, output in outputs.items():
+        assert not _UNSEEN.search(output), (fmt, _UNSEEN.findall(output))
+    assert shown in " ".join(outputs["txt"].split())

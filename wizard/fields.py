@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer
 from pydantic_core import PydanticCustomError
@@ -76,6 +76,43 @@ def _multi_line(value: Any) -> Any:
 ShortText = Annotated[str, BeforeValidator(_single_line), Field(min_length=1, max_length=SHORT_TEXT_MAX)]
 LongText = Annotated[str, BeforeValidator(_multi_line), Field(min_length=1, max_length=LONG_TEXT_MAX)]
 Slug = Annotated[str, BeforeValidator(_single_line), Field(pattern=r"^[a-z][a-z0-9_-]{0,39}$")]
+
+
+# Characters no address needs and a reader cannot see: controls (C0, DEL, C1, so also terminal escapes), format
+# characters (bidi overrides, isolates and marks, zero-width spaces and joiners), line and paragraph separators.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def is_hidden(char: str) -> bool:
+    """True for a character that is invisible in an address or changes how the text around it is shown."""
+    return unicodedata.category(char) in _HIDDEN_CATEGORIES
+
+
+def _address(value: Any) -> Any:
+    """An e-mail or web address, ends trimmed. A hidden character in it is refused rather than dropped, as free
+    text's are: an address that only works without what was pasted into it is not the address that was meant.
+    Percent-escapes and punycode host names are read too, as a link shows them decoded."""
+    if not isinstance(value, str):
+        return _single_line(value)
+    address = unicodedata.normalize("NFC", value).strip()
+    for form in (address, unquote(address, errors="replace"), *_punycode_labels(address)):
+        hidden = next((char for char in form if is_hidden(char)), None)
+        if hidden is not None:
+            raise PydanticCustomError(
+                "address_hidden_character", "a hidden character in an address", {"value": address, "character": f"U+{ord(hidden):04X}"}
+            )
+    return address
+
+
+def _punycode_labels(address: str) -> list[str]:
+    """Every `xn--` label in the address decoded: the host's are shown decoded wherever the link is printed."""
+    decoded = []
+    for label in re.findall(r"(?<![A-Za-z0-9-])xn--[A-Za-z0-9-]+", address, flags=re.IGNORECASE):
+        try:
+            decoded.append(label[4:].encode("ascii").decode("punycode"))
+        except UnicodeError:  # not valid punycode: the format check says what is wrong
+            continue
+    return decoded
 
 
 def _require_value(value: str) -> None:
@@ -217,7 +254,7 @@ def parse_finnish_date(value: Any) -> Any:
 
 BusinessId = Annotated[str, BeforeValidator(_single_line), AfterValidator(check_business_id)]
 Phone = Annotated[str, BeforeValidator(_single_line), Field(max_length=40), AfterValidator(check_phone)]
-Email = Annotated[str, BeforeValidator(_single_line), Field(max_length=254), AfterValidator(check_email)]
-Website = Annotated[str, BeforeValidator(_single_line), Field(max_length=500), AfterValidator(check_website)]
+Email = Annotated[str, BeforeValidator(_address), Field(max_length=254), AfterValidator(check_email)]
+Website = Annotated[str, BeforeValidator(_address), Field(max_length=500), AfterValidator(check_website)]
 Country = Annotated[str, BeforeValidator(_single_line), Field(max_length=60), AfterValidator(check_country)]
 NoticeDate = Annotated[date, BeforeValidator(parse_finnish_date), PlainSerializer(date.isoformat, return_type=str)]

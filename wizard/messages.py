@@ -104,6 +104,10 @@ TEXTS: dict[str, Text] = {
     ),
     "email_invalid": Text(N_("`{value}` is not an e-mail address."), N_("Write it like name@example.fi. ({reason})")),
     "website_invalid": Text(N_("`{value}` is not a web address."), N_("Write it like https://www.example.fi.")),
+    "address_hidden_character": Text(
+        N_("The address `{value}` holds a hidden character ({character}), such as a terminal control or a change of text direction."),
+        N_("Type the address again by hand: one copied from elsewhere can carry characters that do not show."),
+    ),
     "postal_code_fi": Text(N_("`{value}` is not a Finnish postal code."), N_("A Finnish postal code is five digits, e.g. 00100.")),
     "country_unknown": Text(N_("`{value}` is not a country seloste knows."), N_("Use the two-letter country code, e.g. FI, SE, US or GB.")),
     "retention_empty": Text(N_("{field} gives neither a period nor criteria."), N_("Add period (e.g. '3 years after the last order') or criteria.")),

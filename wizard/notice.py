@@ -13,10 +13,12 @@ from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from wizard.answers import Answers, Recipient, Retention
+from wizard.fields import is_hidden
 from wizard.law import ADEQUATE_COUNTRIES, DPF_COUNTRY, DPF_LIST_URL, Art9Condition, LegalBasis, is_in_eea
 from wizard.resources import cache_dir, data_dir, read_yaml
 
@@ -271,13 +273,22 @@ def format_phone(number: str, lang: str) -> str:
     return f"{area} {groups}" if lang == "fi" else f"+358 {area[1:]} {groups}"
 
 
+# What cannot stand as itself in a Markdown link target: what ends it (space, parentheses, angle brackets), the
+# backslash that would escape the character after it, and anything unseen.
+_NOT_IN_TARGET = re.compile(r"[\s()<>\\]")
+
+
+def _link_target(url: str) -> str:
+    return "".join(quote(char, safe="") if _NOT_IN_TARGET.match(char) or is_hidden(char) else char for char in url)
+
+
 def _link(url: str, text: str | None = None) -> Md:
-    target = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
-    return Md(f"[{escape_markdown(text or url)}]({target})")
+    return Md(f"[{escape_markdown(text or url)}]({_link_target(url)})")
 
 
 def _mailto(address: str) -> Md:
-    return _link(f"mailto:{address}", address)
+    """A mailto: link; the address's own % is written %25 (RFC 6068), so `a%41@x.fi` stays that address."""
+    return Md(f"[{escape_markdown(address)}](mailto:{_link_target(address.replace('%', '%25'))})")
 
 
 def _filters(lang: str) -> dict[str, Any]:

@@ -46,9 +46,17 @@ def render_format(markdown: str, fmt: str, lang: str, title: str) -> bytes:
 
 
 def display_url(href: str) -> str:
-    """A link target as a reader should see it: percent-escapes and punycode decoded, mailto: dropped."""
+    """A link target as a reader should see it: percent-escapes and punycode decoded, mailto: dropped. A
+    character that decodes to something unseen (a control, a bidi override, a space) stays percent-encoded, so
+    the printed address is whole, one word, and never a command to the terminal that shows it."""
+    from urllib.parse import quote
+
+    from wizard.fields import is_hidden
+
     shown = parser().normalizeLinkText(href)
-    return shown.removeprefix("mailto:")
+    if shown.startswith("mailto:"):  # a mailto: target writes an address's own % as %25, which stays encoded
+        shown = shown.removeprefix("mailto:").replace("%25", "%")
+    return "".join(quote(char, safe="") if is_hidden(char) or char.isspace() else char for char in shown)
 
 
 def link_says_its_target(text: str, href: str) -> bool:
