@@ -25,7 +25,6 @@ from wizard.fields import (
     Phone,
     Website,
     clean_text,
-    visible,
 )
 from wizard.rules import display_path
 
@@ -369,8 +368,3 @@ def test_free_text_length_is_bounded(answers: dict[str, Any], where: tuple[Any, 
     report = check_answers(answers)
     assert errors_of(report) == {("string_too_long", display_path(where))}
     assert f"at most {limit} characters" in report.errors[0].describe()["message"]
-
-
-def test_values_shown_back_in_messages_have_their_escapes_written_out() -> None:
-    assert visible("bad\x1b[2J\u202evalue\n") == "bad\\x1b[2J\\u202evalue\\n"
-    assert visible("Äänekoski") == "Äänekoski"

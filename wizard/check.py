@@ -15,12 +15,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from wizard.answers import SCHEMA_VERSION, Answers
-from wizard.fields import visible
 from wizard.i18n import N_, translations
 from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
 from wizard.messages import TEXTS
 from wizard.migrate import BadVersionError, NewerVersionError, migrate, migrate_lines
 from wizard.rules import Finding, display_path, run_rules
+from wizard.terminal import visible
 
 Path = tuple[str | int, ...]
 

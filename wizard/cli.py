@@ -21,14 +21,22 @@ from wizard.console import (
 )
 from wizard.formats import FORMATS
 from wizard.i18n import LANGUAGES, _, default_language
+from wizard.terminal import TerminalOutput, json_text, visible
 
 TYPE_CHECKING = False  # not typing's: importing typing would be a fifth of what `seloste --help` costs
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, whose messages repeat what was typed (`unrecognized arguments: ...`) with escapes written out."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        super()._print_message(visible(message, lines=True), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="seloste",
         description="Writes a GDPR privacy notice (tietosuojaseloste) in Finnish or English from a business's answers.",
         epilog="Exit codes: 0 ok, 1 the answers have errors, 2 the input cannot be used.",
@@ -120,8 +128,8 @@ def port_number(text: str) -> int:
 
 
 def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = None, stdin: Any = None) -> int:
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
+    stdout = TerminalOutput(stdout or sys.stdout)
+    stderr = TerminalOutput(stderr or sys.stderr)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -222,8 +230,6 @@ def cmd_check(source: str, as_json: bool, lang: str, out: TextIO, stdin: Any) ->
 
 
 def _print_json(name: str, diagnostics: list, code: int, version: int | None, lang: str, out: TextIO) -> None:
-    import json
-
     from wizard.rules import display_path
 
     items = [
@@ -246,7 +252,7 @@ def _print_json(name: str, diagnostics: list, code: int, version: int | None, la
         "warnings": sum(1 for d in diagnostics if d.severity == "warning"),
         "diagnostics": items,
     }
-    out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_text(result))
 
 
 # --- schema and examples ------------------------------------------------------------------------------

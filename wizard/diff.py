@@ -22,9 +22,9 @@ from wizard.console import (
     read_loaded,
     source_name,
 )
-from wizard.fields import visible
 from wizard.i18n import _
 from wizard.rules import display_path
+from wizard.terminal import json_text, visible
 
 Path = tuple[str | int, ...]
 
@@ -218,7 +218,7 @@ def _write_json(old: Side, new: Side, sections: dict[str, list[Change]], out: Te
             {"section": section, "changes": [_change_json(change) for change in changes]} for section, changes in sections.items()
         ],
     }
-    out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_text(result))
 
 
 def _change_json(change: Change) -> dict[str, Any]:
@@ -289,7 +289,7 @@ def _notice_diff(old: Side, new: Side, args: Any, ui_lang: str, out: TextIO, err
             "same": not changes,
             "clauses": [{"clause": c.clause, "change": c.kind, "diff": c.lines} for c in changes],
         }
-        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        out.write(json_text(result))
     else:
         _write_notice_diff(old, new, changes, ui_lang, out)
     return EXIT_INVALID if changes else EXIT_OK

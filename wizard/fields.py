@@ -54,17 +54,6 @@ def clean_text(value: Any, *, single_line: bool) -> Any:
     return text.strip()
 
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(value: Any) -> Any:
-    """Text to show back to the user (a wrong value, an unknown key): control characters, escapes and bidi
-    overrides are written out as `\\x1b` codes, so a terminal does not run them and the user sees what is wrong."""
-    if not isinstance(value, str):
-        return value
-    return _UNSAFE.sub(lambda match: match.group(0).encode("unicode_escape").decode("ascii"), value)
-
-
 def _single_line(value: Any) -> Any:
     return clean_text(value, single_line=True)
 

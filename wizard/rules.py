@@ -14,7 +14,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from wizard.answers import Answers, Purpose
-from wizard.fields import visible
 from wizard.law import (
     ADEQUATE_COUNTRIES,
     DPF_COUNTRY,
@@ -23,6 +22,7 @@ from wizard.law import (
     TransferMechanism,
     is_in_eea,
 )
+from wizard.terminal import visible
 
 Path = tuple[str | int, ...]
 
