@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import Any, TextIO
 
 from wizard.console import (
@@ -15,6 +15,9 @@ from wizard.console import (
     source_name,
 )
 from wizard.i18n import _
+
+# `-o` values that mean standard output; /dev/stdout is never written as a file (that would replace the link).
+STANDARD_OUTPUT = (None, "-", "/dev/stdout")
 
 
 def _checked(source: str, ui_lang: str, err: TextIO, stdin: Any) -> tuple[Any, int]:
@@ -86,9 +89,9 @@ def cmd_render(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) ->
     content = render_format(notice.markdown, args.format, args.notice_lang, notice.title)
     if report.warnings:
         err.write(_("{count} warning(s): `seloste check` explains them.", ui_lang).format(count=len(report.warnings)) + "\n")
-    if args.output in (None, "-"):
+    if args.output in STANDARD_OUTPUT:
         return _to_stdout(content, args.format, ui_lang, out, err)
-    return _to_file(Path(args.output), content, args.force, ui_lang, out, err)
+    return _to_file(args.output, content, args.format, args.force, ui_lang, out, err)
 
 
 def notice_facts(report: Any) -> Any:
@@ -119,13 +122,22 @@ def _to_stdout(content: bytes, fmt: str, lang: str, out: TextIO, err: TextIO) ->
     return EXIT_OK
 
 
-def _to_file(path: Path, content: bytes, force: bool, lang: str, out: TextIO, err: TextIO) -> int:
-    from wizard.atomic import write_atomically
+def _to_file(path: str, content: bytes, fmt: str, force: bool, lang: str, out: TextIO, err: TextIO) -> int:
+    from wizard.atomic import NotRegularFile, write_atomically
 
     try:
         written = write_atomically(path, content, overwrite=force)
     except FileExistsError:
         err.write(_("{path} exists already; add --force to replace it.", lang).format(path=path) + "\n")
+        return EXIT_UNUSABLE
+    except NotRegularFile:
+        message = _("{path} is not a regular file but a device, a named pipe or a socket; seloste writes only regular files. To print the notice, use -o - (standard output).", lang)
+        err.write(message.format(path=path) + "\n")
+        return EXIT_UNUSABLE
+    except IsADirectoryError:
+        example = os.path.join(path.rstrip("/" + os.sep) or ".", f"seloste.{fmt}")
+        message = _("{path} is a folder; give -o the name of a file, e.g. {example}.", lang)
+        err.write(message.format(path=path, example=example) + "\n")
         return EXIT_UNUSABLE
     except OSError as error:
         err.write(_("Cannot write {path}: {reason}.", lang).format(path=path, reason=error.strerror or error) + "\n")
