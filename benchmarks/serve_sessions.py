@@ -217,7 +217,8 @@ def serve_command(port: int) -> list[str]:
     """`seloste serve`: the installed command beside this Python, else the same entry point through -m."""
     seloste = Path(sys.executable).with_name("seloste")
     command = [str(seloste)] if seloste.exists() else [sys.executable, "-m", "wizard"]
-    return command + ["serve", "--host", HOST, "--port", str(port)]
+    # no cap from the machine's free memory: this measures that memory, however many tabs it is asked for
+    return command + ["serve", "--host", HOST, "--port", str(port), "--max-sessions", "10000"]
 
 
 def launch_server(port: int, home: Path) -> Server:

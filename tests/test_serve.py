@@ -21,6 +21,7 @@ from wizard.serve import browser_address, chat_command, localized_page, network_
 
 pytest.importorskip("textual_serve")
 aiohttp = pytest.importorskip("aiohttp")
+psutil = pytest.importorskip("psutil")
 
 STARTUP_SECONDS = 20
 SEEDED_ANSWERS = {"controller": {"name": "Esimerkki Oy"}}
@@ -90,7 +91,8 @@ def test_serves_the_chat_page_gives_each_tab_a_new_interview_and_leaves_nothing_
     home, seeded = home_with_unfinished_interview
     seeded_text = seeded.read_text(encoding="utf-8")
     port = free_port()
-    server = seloste(home, "serve", "--port", str(port), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = seloste(home, "serve", "--port", str(port), "--max-sessions", "5", stdout=subprocess.PIPE,
+                     stderr=subprocess.PIPE)
     tabs: list[int] = []
     try:
         status, page = wait_for_page(f"http://127.0.0.1:{port}/", server)
@@ -113,7 +115,7 @@ def test_serves_the_chat_page_gives_each_tab_a_new_interview_and_leaves_nothing_
 
     assert server.returncode == 0, errors
     assert "Warning" not in errors  # 127.0.0.1: nothing to warn about
-    assert out.splitlines() == [where_to_open("127.0.0.1", port, "en")], "only our own line, not textual-serve's banner"
+    assert out == where_to_open("127.0.0.1", port, "en", 5) + "\n", "only our own lines, not textual-serve's banner"
     deadline = time.monotonic() + 10
     while any(is_running(pid) for pid in tabs) and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -182,7 +184,7 @@ def test_a_port_outside_the_range_is_a_command_line_error(tmp_path: Path) -> Non
     assert "not a port number" in errors
 
 
-@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2", "127.1", "::ffff:127.0.0.1"])
 def test_no_warning_when_only_this_machine_can_connect(host: str) -> None:
     assert network_warning(host, "en") is None
 
@@ -210,12 +212,12 @@ def test_the_warning_is_translated_into_finnish() -> None:
                                                ("workshop-laptop.local", "http://workshop-laptop.local:8000/")])
 def test_the_address_to_open_is_one_a_browser_can_open(host: str, address: str) -> None:
     assert browser_address(host, 8000) == address
-    assert address in where_to_open(host, 8000, "en")
+    assert address in where_to_open(host, 8000, "en", 20)
 
 
 def test_serving_every_address_says_how_other_machines_reach_it() -> None:
-    assert "other machines" not in where_to_open("127.0.0.1", 8000, "en")
-    assert "other machines" in where_to_open("0.0.0.0", 8000, "en")
+    assert "other machines" not in where_to_open("127.0.0.1", 8000, "en", 20)
+    assert "other machines" in where_to_open("0.0.0.0", 8000, "en", 20)
 
 
 # --- one tab's chat ------------------------------------------------------------------------------------------------
@@ -313,3 +315,283 @@ def test_the_page_speaks_the_conversation_language() -> None:
     assert '<html lang="fi">' in page and "<title>seloste</title>" in page
     assert ">Aloita</button>" in page and ">Aloita uusi haastattelu</button>" in page and "Haastattelu on päättynyt." in page
     assert "Session ended" not in page and ">Restart<" not in page and ">Start<" not in page
+
+
+# --- a trainer's laptop: only the server's own page, a few tabs, small terminals, tabs that end ---------------
+
+
+def test_a_terminal_bigger_than_any_screen_is_made_one() -> None:
+    from wizard.serve_web import MAX_HEIGHT, MAX_WIDTH, read_message, screen_size
+
+    assert read_message('["resize", {"width": 30000, "height": 30000}]') == ["resize", MAX_WIDTH, MAX_HEIGHT]
+    assert read_message('["resize", {"width": 120, "height": 40}]') == ["resize", 120, 40]
+    assert screen_size(30000, -5) == (MAX_WIDTH, 1)
+    assert (MAX_WIDTH, MAX_HEIGHT) == (500, 200)
+
+
+def test_the_pages_own_messages_are_read() -> None:
+    from wizard.serve_web import read_message
+
+    assert read_message('["stdin", "é\\r"]') == ["stdin", "é\r".encode()]
+    assert read_message('["ping", "1700000000000"]') == ["ping", "1700000000000"]
+    assert read_message('["blur"]') == ["blur"] and read_message('["focus"]') == ["focus"]
+    assert read_message('["a-later-kind", 1]') == [], "a kind a newer page may send is let pass"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nope", "[]", "{}", "[" * 100_000, '["resize", {"width": "x", "height": 1}]', '["resize", {"width": 1}]',
+     '["stdin", 5]', '["stdin", "\\ud800"]', "5", "[5]", '["ping", {}]', '["resize", {"width": true, "height": 1}]'],
+    ids=["text", "empty list", "object", "deep nesting", "width not a number", "no height", "stdin not text",
+         "lone surrogate", "number", "kind not text", "ping not text", "width true"],
+)
+def test_anything_else_is_a_bad_message(text: str) -> None:
+    from wizard.serve_web import BadMessage, read_message
+
+    with pytest.raises(BadMessage):
+        read_message(text)
+
+
+LAN = frozenset({"localhost"})  # the names to trust with --host 0.0.0.0
+
+
+@pytest.mark.parametrize(
+    ("host_header", "local_address", "names"),
+    [("127.0.0.1:8000", "127.0.0.1", LAN), ("localhost:8000", "127.0.0.1", LAN), ("[::1]:8000", "::1", LAN),
+     ("192.168.1.20:8000", "192.168.1.20", LAN), ("192.168.1.20:8000", "::ffff:192.168.1.20", LAN),
+     ("Workshop-Laptop.local:8000", "192.168.1.20", frozenset({"localhost", "workshop-laptop.local"}))],
+)
+def test_a_request_naming_this_server_is_trusted(host_header: str, local_address: str, names: frozenset[str]) -> None:
+    from wizard.serve_web import trusted_host
+
+    assert trusted_host(host_header, local_address, names, 8000) is not None
+
+
+@pytest.mark.parametrize(
+    ("host_header", "local_address"),
+    [("evil.example:8000", "127.0.0.1"), ("evil.example:8000", "192.168.1.20"), ("192.168.1.21:8000", "192.168.1.20"),
+     ("127.0.0.1:8001", "127.0.0.1"), ("127.0.0.1", "127.0.0.1"), ("0.0.0.0:8000", "127.0.0.1"),
+     ("evil@127.0.0.1:8000", "127.0.0.1"), ("127.0.0.1:8000/x", "127.0.0.1"), ("127.0.0.1:port", "127.0.0.1"),
+     (None, "127.0.0.1"), ("127.0.0.1:8000", None)],
+    ids=["a name pointed at loopback", "a name pointed at the LAN address", "another address", "another port",
+         "no port", "every address", "user part", "path", "port not a number", "no Host", "no connection"],
+)
+def test_a_request_naming_anything_else_is_refused(host_header: str | None, local_address: str | None) -> None:
+    from wizard.serve_web import trusted_host
+
+    assert trusted_host(host_header, local_address, LAN, 8000) is None
+
+
+@pytest.mark.parametrize(
+    ("origin", "same"),
+    [(None, True), ("http://127.0.0.1:8000", True), ("http://127.0.0.1:8001", False), ("https://127.0.0.1:8000", False),
+     ("http://evil.example", False), ("null", False), ("http://127.0.0.1:8000/page", False), ("", False)],
+)
+def test_a_websocket_is_opened_only_by_the_servers_own_page(origin: str | None, same: bool) -> None:
+    from wizard.serve_web import same_origin
+
+    assert same_origin(origin, ("127.0.0.1", 8000)) is same
+
+
+def test_the_default_number_of_interviews_follows_the_available_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    import psutil
+
+    from wizard.serve import SESSIONS_WHEN_MEMORY_UNKNOWN, TAB_MEMORY, default_max_sessions
+
+    def memory(available: int) -> Callable[[], object]:
+        return lambda: type("Memory", (), {"available": available})()
+
+    monkeypatch.setattr(psutil, "virtual_memory", memory(8 * 2**30))
+    assert default_max_sessions() == 8 * 2**30 // TAB_MEMORY == 163
+    monkeypatch.setattr(psutil, "virtual_memory", memory(10 * 2**20))
+    assert default_max_sessions() == 1
+
+    def unreadable() -> None:
+        raise OSError("no /proc")
+
+    monkeypatch.setattr(psutil, "virtual_memory", unreadable)
+    assert default_max_sessions() == SESSIONS_WHEN_MEMORY_UNKNOWN
+
+
+def test_max_sessions_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
+    from wizard.cli import run
+
+    assert run(["serve", "--max-sessions", "0"]) == 2
+    assert "not a number of interviews" in capsys.readouterr().err
+
+
+def test_a_chat_terminated_before_the_first_answer_leaves_no_interview(
+    served_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    chat_that(monkeypatch, lambda path: os.kill(os.getpid(), signal.SIGTERM))
+
+    with pytest.raises(SystemExit):
+        run_served("en")
+
+    assert list(served_home.iterdir()) == []
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+async def test_a_chat_that_answers_nothing_is_still_ended(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chat that neither quits when asked nor on SIGTERM (here: one that ignores both) is killed."""
+    from textual_serve.download_manager import DownloadManager
+
+    import wizard.serve_web
+    from wizard.serve_web import Chat
+
+    for name in ("QUIT_SECONDS", "TERMINATE_SECONDS"):
+        monkeypatch.setattr(wizard.serve_web, name, 0.3)
+    stubborn = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(60)"
+
+    async def nowhere(data: object) -> None:
+        pass
+
+    chat = Chat(f"exec {sys.executable} -c \"{stubborn}\"", write_bytes=nowhere, write_str=nowhere, close=nowhere,
+                download_manager=DownloadManager())
+    await chat.start(80, 24)
+    process = chat._process
+    assert process is not None
+    started = time.monotonic()
+    await asyncio.wait_for(chat.stop(), STARTUP_SECONDS)
+
+    assert process.returncode == -signal.SIGKILL
+    assert time.monotonic() - started < 5
+
+
+def start_server(home: Path, *args: str) -> tuple[subprocess.Popen, int]:
+    """`seloste serve` with `args` (`--lang` before `serve`) on a free loopback port, once it answers."""
+    port = free_port()
+    args = args if "serve" in args else ("serve", *args)
+    server = seloste(home, *args, "--port", str(port), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    wait_for_page(f"http://127.0.0.1:{port}/", server)
+    return server, port
+
+
+def stop(server: subprocess.Popen) -> tuple[str, str]:
+    server.send_signal(signal.SIGINT)
+    return server.communicate(timeout=STARTUP_SECONDS)
+
+
+def until(condition: Callable[[], bool], what: str, seconds: float = STARTUP_SECONDS) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"not within {seconds} s: {what}"
+        time.sleep(0.1)
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def chats(server: subprocess.Popen) -> list[psutil.Process]:
+    return psutil.Process(server.pid).children()
+
+
+async def refused(client: aiohttp.ClientSession, url: str, headers: dict[str, str]) -> int:
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refusal:
+        await client.ws_connect(url, headers=headers)
+    return refusal.value.status
+
+
+def test_pages_of_other_sites_cannot_open_chats(tmp_path: Path) -> None:
+    server, port = start_server(tmp_path)
+    own = f"127.0.0.1:{port}"
+
+    async def visit() -> None:
+        async with aiohttp.ClientSession() as client:
+            ws = f"http://{own}/ws?width=80&height=24"
+            assert await refused(client, ws, {"Origin": "http://evil.example"}) == 403
+            assert await refused(client, ws, {"Origin": "null"}) == 403
+            assert await refused(client, ws, {"Origin": f"http://127.0.0.1:{port + 1}"}) == 403
+            # a foreign name that resolves to this machine (DNS rebinding): its page is refused too
+            rebound = {"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
+            assert await refused(client, ws, rebound) == 403
+            async with client.get(f"http://{own}/", headers={"Host": f"evil.example:{port}"}) as page:
+                assert page.status == 403 and "evil.example" not in await page.text()
+            assert chats(server) == [], "no refused connection started a chat"
+
+            async with client.get(f"http://{own}/", headers={"Host": f"localhost:{port}"}) as page:
+                assert page.status == 200 and f'"ws://localhost:{port}/ws"' in await page.text()
+            own_page = {"Host": f"localhost:{port}", "Origin": f"http://localhost:{port}"}
+            tab = await client.ws_connect(ws, headers=own_page)
+            await asyncio.wait_for(tab.receive(), STARTUP_SECONDS)
+            await tab.close()
+
+    try:
+        asyncio.run(visit())
+    finally:
+        out, errors = stop(server)
+    assert server.returncode == 0 and errors == ""
+
+
+def test_a_huge_terminal_is_clamped_and_a_closed_tab_ends_its_chat(tmp_path: Path) -> None:
+    server, port = start_server(tmp_path)
+
+    async def open_and_close() -> psutil.Process:
+        async with aiohttp.ClientSession() as client:
+            tab = await client.ws_connect(f"http://127.0.0.1:{port}/ws?width=30000&height=30000")
+            await asyncio.wait_for(tab.receive(), STARTUP_SECONDS)
+            [chat] = chats(server)
+            environment = chat.environ()
+            assert (environment["COLUMNS"], environment["ROWS"]) == ("500", "200")
+            await tab.close()
+            return chat
+
+    try:
+        chat = asyncio.run(open_and_close())
+        until(lambda: not chat.is_running(), "the closed tab's chat ends")
+    finally:
+        stop(server)
+    assert list((tmp_path / storage.INTERVIEWS).iterdir()) == []
+
+
+def test_the_number_of_interviews_at_once_is_capped_and_a_full_server_says_so(tmp_path: Path) -> None:
+    server, port = start_server(tmp_path, "--lang", "fi", "serve", "--max-sessions", "1")
+
+    async def fill() -> None:
+        async with aiohttp.ClientSession() as client:
+            url = f"http://127.0.0.1:{port}"
+            tab = await client.ws_connect(f"{url}/ws?width=80&height=24")
+            await asyncio.wait_for(tab.receive(), STARTUP_SECONDS)
+            async with client.get(f"{url}/") as page:
+                text = await page.text()
+            assert page.status == 503 and '<html lang="fi">' in text and "haastattelupaikat ovat käytössä" in text
+            assert await refused(client, f"{url}/ws?width=80&height=24", {}) == 503
+            assert len(chats(server)) == 1
+            await tab.close()
+
+    try:
+        asyncio.run(fill())
+        until(lambda: status_of(f"http://127.0.0.1:{port}/") == 200, "a place again once the tab has closed")
+    finally:
+        stop(server)
+
+
+def test_a_browser_sending_garbage_is_closed_with_one_line_in_the_log(tmp_path: Path) -> None:
+    server, port = start_server(tmp_path)
+
+    async def send_garbage() -> list[int | None]:
+        codes = []
+        async with aiohttp.ClientSession() as client:
+            for garbage in ("[" * 100_000, "{}"):
+                tab = await client.ws_connect(f"http://127.0.0.1:{port}/ws?width=80&height=24")
+                await tab.send_str(garbage)
+                async for _message in tab:  # until the server closes the connection
+                    pass
+                codes.append(tab.close_code)
+        return codes
+
+    try:
+        codes = asyncio.run(send_garbage())
+        until(lambda: chats(server) == [], "the closed tabs' chats end")
+    finally:
+        out, errors = stop(server)
+    assert codes == [aiohttp.WSCloseCode.UNSUPPORTED_DATA] * 2
+    assert errors.splitlines() == ["Closed the connection of a browser at 127.0.0.1: it sent something that is not a "
+                                   "message of the chat page."] * 2
+    assert server.returncode == 0

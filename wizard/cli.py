@@ -113,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--example", dest="serve_example", metavar="NAME", help="every tab is a demonstration of this example business"
     )
+    serve.add_argument(
+        "--max-sessions",
+        type=session_count,
+        metavar="N",
+        help="at most N interviews at once (default: as many as the available memory holds, about 50 MB each)",
+    )
 
     example = commands.add_parser("example", help="print an example answers file")
     example.add_argument("name", nargs="?", metavar="NAME", help="which example (see --list)")
@@ -124,6 +130,13 @@ def port_number(text: str) -> int:
     """A TCP port for `seloste serve --port`: 1-65535."""
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
+    return int(text)
+
+
+def session_count(text: str) -> int:
+    """How many tabs `seloste serve --max-sessions` allows at once: 1 or more."""
+    if not text.isdecimal() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of interviews (1 or more)")
     return int(text)
 
 
@@ -159,7 +172,9 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
             if problem:
                 stderr.write(problem + "\n")
                 return EXIT_UNUSABLE
-            return cmd_serve(args.host, args.port, args.lang, stdout, stderr, args.trainer, args.example)
+            return cmd_serve(
+                args.host, args.port, args.lang, stdout, stderr, args.trainer, args.example, args.max_sessions
+            )
         if args.command == "schema":
             return cmd_schema(stdout)
         if args.command == "example":

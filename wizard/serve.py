@@ -2,7 +2,8 @@
 
 The server starts one chat process per browser tab (`seloste --served`). Each of those begins a new
 interview in its own file, so tabs never share, or offer to resume, one another's answers; a tab closed before
-its first answer leaves no file. textual-serve is imported only when serving.
+its first answer leaves no file. The web server, textual-serve's with guards, is `wizard.serve_web`, imported
+only when serving.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import html
 import ipaddress
 import os
 import shlex
+import signal
 import socket
 import sys
 from pathlib import Path
@@ -23,13 +25,28 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def plain_address(address: Address) -> Address:
+    """An IPv4 address written as IPv6 (::ffff:127.0.0.1) as the IPv4 address it is."""
+    return getattr(address, "ipv4_mapped", None) or address
+
+
+def listening_addresses(host: str) -> list[Address]:
+    """The addresses the web server listens on for `host` (a name, or an address in any form the system
+    accepts, such as 127.1); [] when it does not resolve."""
     try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:  # a host name: it may well be reachable from elsewhere
-        return False
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (OSError, UnicodeError):
+        return []
+    return [plain_address(ipaddress.ip_address(info[4][0])) for info in infos]
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can connect: every address `host` stands for is a loopback address."""
+    addresses = listening_addresses(host)
+    return bool(addresses) and all(address.is_loopback for address in addresses)
 
 
 def network_warning(host: str, lang: str) -> str | None:
@@ -46,10 +63,7 @@ def network_warning(host: str, lang: str) -> str | None:
 
 def is_every_address(host: str) -> bool:
     """0.0.0.0 or ::, which listen on all of the machine's addresses and are no address to open."""
-    try:
-        return ipaddress.ip_address(host).is_unspecified
-    except ValueError:
-        return False
+    return any(address.is_unspecified for address in listening_addresses(host))
 
 
 def browser_address(host: str, port: int) -> str:
@@ -58,11 +72,13 @@ def browser_address(host: str, port: int) -> str:
     return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
 
 
-def where_to_open(host: str, port: int, lang: str) -> str:
+def where_to_open(host: str, port: int, lang: str, max_sessions: int) -> str:
     """What the trainer is told once the server starts (instead of textual-serve's own English banner)."""
     lines = [
         _("Open {address} in a web browser. Each browser tab is a new interview; stop the server with Ctrl+C.",
-          lang).format(address=browser_address(host, port))
+          lang).format(address=browser_address(host, port)),
+        _("At most {count} interviews at once (--max-sessions); a tab past that is asked to try again later.",
+          lang).format(count=max_sessions),
     ]
     if is_every_address(host):
         lines.append(_("On the other machines, use this machine's network address in place of localhost.", lang))
@@ -86,6 +102,21 @@ def port_problem(host: str, port: int) -> OSError | None:
     return None
 
 
+TAB_MEMORY = 50 * 2**20  # bytes: one tab's chat (benchmarks/serve_sessions.py measures it)
+SESSIONS_WHEN_MEMORY_UNKNOWN = 20
+
+
+def default_max_sessions() -> int:
+    """As many tabs as the memory available now holds, at least one."""
+    try:
+        import psutil
+
+        available = psutil.virtual_memory().available
+    except (ImportError, NotImplementedError, OSError, RuntimeError):  # a system psutil cannot read
+        return SESSIONS_WHEN_MEMORY_UNKNOWN
+    return max(1, available // TAB_MEMORY)
+
+
 def chat_command(lang: str | None, trainer: bool = False, example: str | None = None) -> str:
     """The shell command textual-serve runs for each browser tab; `exec` so no shell stays between."""
     command = [sys.executable, "-m", "wizard"] + (["--lang", lang] if lang else [])
@@ -94,10 +125,19 @@ def chat_command(lang: str | None, trainer: bool = False, example: str | None = 
 
 
 def cmd_serve(
-    host: str, port: int, lang: str | None, out: TextIO, err: TextIO, trainer: bool = False, example: str | None = None
+    host: str,
+    port: int,
+    lang: str | None,
+    out: TextIO,
+    err: TextIO,
+    trainer: bool = False,
+    example: str | None = None,
+    max_sessions: int | None = None,
 ) -> int:
-    """Serve until Ctrl+C. `trainer` and `example` shape every tab's chat as `seloste --trainer --example` does."""
+    """Serve until Ctrl+C. `trainer` and `example` shape every tab's chat as `seloste --trainer --example` does;
+    at most `max_sessions` chats run at once (by default as many as the available memory holds)."""
     messages_lang = lang or default_language()
+    max_sessions = max_sessions or default_max_sessions()
     problem = port_problem(host, port)
     if problem is not None:
         message = _("Cannot serve on {host} port {port}: {reason}. Choose another port with --port.", messages_lang)
@@ -107,9 +147,11 @@ def cmd_serve(
     if warning:
         err.write(warning + "\n")
     err.flush()
-    out.write(where_to_open(host, port, messages_lang) + "\n")
+    out.write(where_to_open(host, port, messages_lang, max_sessions) + "\n")
     out.flush()
-    _server(chat_command(lang, trainer, example), host, port, messages_lang).serve()
+    from wizard.serve_web import SelosteServer
+
+    SelosteServer(chat_command(lang, trainer, example), host, port, messages_lang, max_sessions).serve()
     return EXIT_OK
 
 
@@ -134,49 +176,6 @@ def localized_page(page: str, lang: str) -> str:
     return page
 
 
-def _server(command: str, host: str, port: int, lang: str):  # -> textual_serve.server.Server
-    import asyncio
-    import logging
-
-    from textual_serve.server import Server
-
-    open_tabs: set[asyncio.Task] = set()  # the handlers of the browser tabs' websockets
-
-    class SelosteServer(Server):
-        """textual-serve's server, quiet but for problems (`cmd_serve` says where to open the chat), and
-        linking the page to its websocket at the address the browser used, not the one bound to (0.0.0.0
-        means nothing to a participant's browser)."""
-
-        def initialize_logging(self) -> None:
-            super().initialize_logging()
-            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
-
-        async def on_startup(self, app):  # type: ignore[no-untyped-def]
-            """Instead of the banner, which shows the internal command and a bound address such as 0.0.0.0."""
-
-        async def handle_websocket(self, request):  # type: ignore[no-untyped-def]
-            tab = asyncio.current_task()
-            open_tabs.add(tab)
-            try:
-                return await super().handle_websocket(request)
-            finally:
-                open_tabs.discard(tab)
-
-        async def on_shutdown(self, app):  # type: ignore[no-untyped-def]
-            """Close every tab's connection (which stops its chat) at once: aiohttp would otherwise wait for
-            the open websockets, so a stop signal sent to the server alone took many seconds."""
-            for tab in list(open_tabs):
-                tab.cancel()
-
-        async def handle_index(self, request):  # type: ignore[no-untyped-def]
-            self.public_url = f"{request.scheme}://{request.host}"
-            page = await super().handle_index(request)
-            page.text = localized_page(page.text, lang)
-            return page
-
-    return SelosteServer(command, host=host, port=port, title=PAGE_TITLE)
-
-
 def run_served(lang: str | None, trainer: bool = False, example: str | None = None) -> int:
     """One browser tab's chat: always a new interview, in a file of its own (a demonstration of `example`,
     which its state file names, when one is given)."""
@@ -184,12 +183,19 @@ def run_served(lang: str | None, trainer: bool = False, example: str | None = No
     from wizard.tui import run_chat
 
     path = claim_new_path()
+    # The server terminates a chat that does not end when its tab closes: it still tidies up on the way out.
+    previous = signal.signal(signal.SIGTERM, _exit_on_terminate)
     try:
         state = storage.SessionState(conversation_lang=lang or default_language(), example=example)
         storage.autosave({}, path, state)
         return run_chat(str(path), lang, trainer=trainer)
     finally:  # a tab closed before the first answer leaves nothing behind
         storage.discard_if_unanswered(path)
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_terminate(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def claim_new_path() -> Path:

@@ -1,0 +1,326 @@
+"""The web server of `seloste serve`: textual-serve's, with the guards a trainer's laptop needs.
+
+- Only this server's own page reaches it. A request must name the server in its Host header: with the server's
+  port, and as `localhost`, as the `--host` the trainer gave (unless that is 0.0.0.0 or ::), or as the very
+  address the connection came in on (so a page fetched by some LAN address works, and a name that someone
+  else's DNS points at this machine does not). A websocket whose Origin is not that same host and port is
+  refused, so another web page open in a browser cannot start chats; a client that sends no Origin is no web
+  page.
+- At most `max_sessions` chats run at once; past that the page says so, in the conversation language.
+- A tab's terminal is at most MAX_WIDTH x MAX_HEIGHT cells, however big a size it asks for.
+- A tab's chat ends with its connection, whatever it is doing: asked to quit, then terminated, then killed.
+- A connection that sends anything but the page's own messages is closed, with one line in the log.
+
+Imported only when serving: it imports textual-serve and aiohttp.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import ipaddress
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from aiohttp import WebSocketError, WSCloseCode, WSMsgType, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+from wizard.i18n import N_, _
+from wizard.serve import PAGE_TITLE, is_every_address, localized_page, plain_address
+
+log = logging.getLogger("seloste.serve")
+T = TypeVar("T")
+
+# Cells: more than any screen shows. The chat's memory grows with its terminal (30000 x 30000 took 4.7 GB).
+MAX_WIDTH, MAX_HEIGHT = 500, 200
+# Seconds a tab's chat has to end once its connection is gone: when asked (a chat still starting on a busy
+# machine reads the request only once started), then on SIGTERM, then on SIGKILL.
+QUIT_SECONDS, TERMINATE_SECONDS, KILL_SECONDS = 10.0, 5.0, 5.0
+# Seconds that closing a connection may take, with a browser that neither reads nor answers.
+CLOSE_SECONDS = 2.0
+# Seconds that textual-serve's reader of an ended chat may take to pass on what the chat had written.
+READER_SECONDS = 1.0
+
+NOT_THIS_SERVER = N_(
+    "This page opens only at an address of the computer that serves it: its IP address, localhost on that "
+    "computer, or the name the trainer gave with --host."
+)
+FULL = N_("Every place for an interview on this server is taken. Try again in a moment, when someone has finished.")
+
+
+class BadMessage(ValueError):
+    """A websocket message that the chat page never sends."""
+
+
+def screen_size(width: int, height: int) -> tuple[int, int]:
+    """A terminal size a screen can show: at least one cell, at most MAX_WIDTH x MAX_HEIGHT."""
+    return max(1, min(width, MAX_WIDTH)), max(1, min(height, MAX_HEIGHT))
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def read_message(text: str) -> list[Any]:
+    """The page's message in `text`: ["stdin", bytes], ["resize", width, height] (clamped), ["ping", text],
+    ["blur"] or ["focus"]; [] for a message of a kind that a newer page may send. BadMessage otherwise."""
+    try:
+        message = json.loads(text)
+    except (ValueError, RecursionError):  # RecursionError: deeply nested brackets
+        raise BadMessage("not JSON") from None
+    match message:
+        case ["stdin", str(keys)]:
+            try:
+                return ["stdin", keys.encode("utf-8")]
+            except UnicodeEncodeError:  # a lone surrogate escaped in the JSON
+                raise BadMessage("not text") from None
+        case ["resize", {"width": width, "height": height}] if _is_count(width) and _is_count(height):
+            return ["resize", *screen_size(width, height)]
+        case ["ping", str(data)]:
+            return ["ping", data]
+        case ["blur"] | ["focus"]:
+            return message
+        case [str(kind), *_] if kind not in ("stdin", "resize", "ping", "blur", "focus"):
+            return []
+    raise BadMessage("not a message of the page")
+
+
+def split_host(host: str) -> tuple[str, int]:
+    """The name (lower case, IPv6 without brackets) and port (80 when not given) of a Host header or of an
+    Origin's `host:port`. ValueError when it is not just that."""
+    parts = urlsplit("//" + host)
+    if not parts.hostname or parts.username is not None or parts.password is not None or parts.path:
+        raise ValueError(host)
+    return parts.hostname, parts.port or 80  # .port raises ValueError for a port that is not a number
+
+
+def trusted_host(
+    host_header: str | None, local_address: str | None, names: frozenset[str], port: int
+) -> tuple[str, int] | None:
+    """The name and port of a request's Host header when it names this server (see the module's docstring;
+    `names` are the names to trust besides addresses), else None."""
+    if host_header is None:
+        return None
+    try:
+        name, host_port = split_host(host_header)
+    except ValueError:
+        return None
+    if host_port != port:
+        return None
+    if name in names or (local_address is not None and _same_address(name, local_address)):
+        return name, host_port
+    return None
+
+
+def _same_address(name: str, local_address: str) -> bool:
+    try:
+        return plain_address(ipaddress.ip_address(name)) == plain_address(ipaddress.ip_address(local_address))
+    except ValueError:  # a name, not an address
+        return False
+
+
+def same_origin(origin: str | None, host: tuple[str, int]) -> bool:
+    """Whether a websocket's Origin is the page this server served at `host` (name, port). No Origin: not a
+    web page (browsers always send one), so no other page's doing."""
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    if parts.scheme != "http" or parts.path or parts.query or parts.fragment:
+        return False
+    try:
+        return split_host(parts.netloc) == host
+    except ValueError:
+        return False
+
+
+def names_to_trust(given_host: str) -> frozenset[str]:
+    """Host names a request may use: localhost, and the --host given unless it means every address."""
+    names = {"localhost"}
+    if not is_every_address(given_host):
+        names.add(given_host.lower().strip("[]"))
+    return frozenset(names)
+
+
+def url_host(name: str, port: int) -> str:
+    return f"[{name}]:{port}" if ":" in name else f"{name}:{port}"
+
+
+class Chat(AppService):
+    """One tab's chat process, which never outlives its tab."""
+
+    async def stop(self) -> None:
+        """End the chat (asked, then SIGTERM, then SIGKILL), then textual-serve's own stop: cancel the tab's
+        downloads and wait for the reader of the chat's output."""
+        process = self._process  # textual-serve keeps it to itself, with no public way to end it
+        if process is not None and process.returncode is None:
+            await self.send_meta({"type": "quit"})  # as when the page is closed: it ends itself, tidily
+            if not await _ended(process, QUIT_SECONDS):
+                _send(process.terminate)  # the chat tidies up on SIGTERM too (wizard.serve.run_served)
+                if not await _ended(process, TERMINATE_SECONDS):
+                    _send(process.kill)
+                    await _ended(process, KILL_SECONDS)
+        try:
+            await asyncio.wait_for(super().stop(), READER_SECONDS)
+        except TimeoutError:  # the reader was stuck writing to a browser that no longer reads; it is cancelled
+            pass
+
+
+async def _ended(process: asyncio.subprocess.Process, seconds: float) -> bool:
+    """Whether the process ends within `seconds`. Its wait() also waits for its output to be read to the end,
+    so the return code, set when it exits, decides."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(process.wait(), seconds)
+    return process.returncode is not None
+
+
+def _send(signal: Callable[[], None]) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it has just ended
+        signal()
+
+
+Send = Callable[[T], Awaitable[Any]]
+
+
+def while_open(websocket: web.WebSocketResponse, send: Send[T]) -> Send[T]:
+    """`send`, dropping what comes once the connection has closed: textual-serve's reader of the chat's output
+    would stop at the first failed send, and the chat, unable to write any more, would never end."""
+
+    async def send_while_open(data: T) -> None:
+        if not websocket.closed:
+            with contextlib.suppress(ConnectionError):
+                await send(data)
+
+    return send_while_open
+
+
+async def relay(websocket: web.WebSocketResponse, chat: Chat) -> None:
+    """Pass the page's messages to the chat until the connection closes; BadMessage on anything else."""
+    async for message in websocket:
+        if message.type is WSMsgType.ERROR:
+            if isinstance(message.data, WebSocketError):  # a broken frame; aiohttp has closed the connection
+                raise BadMessage("not a websocket frame")
+            return
+        if message.type is not WSMsgType.TEXT:
+            raise BadMessage("not text")
+        match read_message(message.data):
+            case ["stdin", keys]:
+                await chat.send_bytes(keys)
+            case ["resize", width, height]:
+                await chat.set_terminal_size(width, height)
+            case ["ping", data]:
+                await while_open(websocket, websocket.send_json)(["pong", data])
+            case ["blur"]:
+                await chat.blur()
+            case ["focus"]:
+                await chat.focus()
+
+
+class SelosteServer(Server):
+    """textual-serve's server with the guards above; quiet but for problems, which it tells on standard error
+    in one line each (`cmd_serve` says where to open the chat)."""
+
+    def __init__(self, command: str, host: str, port: int, lang: str, max_sessions: int) -> None:
+        super().__init__(command, host=host, port=port, title=PAGE_TITLE)
+        self.lang = lang
+        self.max_sessions = max_sessions
+        self.names = names_to_trust(host)
+        self.open_tabs: set[asyncio.Task[Any]] = set()  # the handlers of the browser tabs' websockets
+
+    def initialize_logging(self) -> None:
+        # textual-serve's handler wraps lines and prints tracebacks with their local variables
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr, force=True)
+        logging.getLogger("aiohttp.access").setLevel(logging.WARNING)  # no line per request
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Instead of the banner, which shows the internal command and a bound address such as 0.0.0.0."""
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close every tab's connection (which stops its chat) at once: aiohttp would otherwise wait for the open
+        websockets, so a stop signal sent to the server alone took many seconds."""
+        for tab in list(self.open_tabs):
+            tab.cancel()
+
+    def page(self, status: int, words: str) -> web.Response:
+        """A page of a few words in the conversation language."""
+        text = html.escape(_(words, self.lang))
+        again = html.escape(_("Try again", self.lang))
+        body = (f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head><meta charset="utf-8"><title>{PAGE_TITLE}</title>'
+                f'</head>\n<body>\n<p>{text}</p>\n<p><a href="/">{again}</a></p>\n</body>\n</html>\n')
+        return web.Response(status=status, text=body, content_type="text/html")
+
+    def checked_host(self, request: web.Request) -> tuple[str, int] | None:
+        sockname = request.transport.get_extra_info("sockname") if request.transport else None
+        return trusted_host(request.headers.get("Host"), sockname[0] if sockname else None, self.names, self.port)
+
+    def refusal(self, request: web.Request) -> web.Response | None:
+        if self.checked_host(request) is None:
+            return self.page(403, NOT_THIS_SERVER)
+        return None
+
+    def is_full(self) -> bool:
+        return len(self.open_tabs) >= self.max_sessions
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        host = self.checked_host(request)
+        if host is None:
+            return self.page(403, NOT_THIS_SERVER)
+        if self.is_full():
+            return self.page(503, FULL)
+        # The page links to its websocket at the address the browser used (0.0.0.0 means nothing to a browser),
+        # rebuilt from the checked name. textual-serve reads it before its first await, so tabs cannot mix it up.
+        self.public_url = f"http://{url_host(*host)}"
+        page = await super().handle_index(request)
+        page.text = localized_page(page.text, self.lang)
+        return page
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        return self.refusal(request) or await super().handle_download(request)
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+        host = self.checked_host(request)
+        if host is None or not same_origin(request.headers.get("Origin"), host):
+            return self.page(403, NOT_THIS_SERVER)
+        if self.is_full():
+            return self.page(503, FULL)
+        tab = asyncio.current_task()
+        assert tab is not None
+        self.open_tabs.add(tab)  # before any await: two tabs at once cannot both take the last place
+        try:
+            return await self.run_tab(request)
+        finally:
+            self.open_tabs.discard(tab)
+
+    async def run_tab(self, request: web.Request) -> web.WebSocketResponse:
+        websocket = web.WebSocketResponse(heartbeat=15)
+        await websocket.prepare(request)  # a request that is no websocket is answered 400 here
+        chat = Chat(self.command, write_bytes=while_open(websocket, websocket.send_bytes),
+                    write_str=while_open(websocket, websocket.send_str), close=websocket.close,
+                    download_manager=self.download_manager, debug=self.debug)
+        close_code = WSCloseCode.OK
+        try:
+            width = to_int(request.query.get("width", "80"), 80)
+            height = to_int(request.query.get("height", "24"), 24)
+            await chat.start(*screen_size(width, height))
+            await relay(websocket, chat)
+        except BadMessage:
+            log.warning(_("Closed the connection of a browser at {address}: it sent something that is not a "
+                          "message of the chat page.", self.lang).format(address=request.remote))
+            close_code = WSCloseCode.UNSUPPORTED_DATA
+        except OSError as problem:  # no process could be started: out of memory or of processes
+            log.error(_("Could not start a chat for a browser tab: {reason}", self.lang).format(
+                reason=problem.strerror or problem))
+            close_code = WSCloseCode.INTERNAL_ERROR
+        except asyncio.CancelledError:  # the server is stopping
+            close_code = WSCloseCode.GOING_AWAY
+        finally:  # the connection first, with the reason; then the chat, which never outlives it
+            with contextlib.suppress(TimeoutError):  # a browser that does not read: aiohttp drops the connection
+                await asyncio.wait_for(websocket.close(code=close_code), CLOSE_SECONDS)
+            await chat.stop()
+        return websocket
+
