@@ -22,9 +22,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "wizard"
 WEBSHOP = PACKAGE / "examples" / "webshop.yaml"
 
-# Who may import what: Textual only in the chat (`wizard.tui`), textual-serve there and in `seloste serve`;
+# Who may import what: Textual only in the chat (`wizard.tui`), textual-serve there and in `seloste serve`'s server;
 # the chat itself is started only by the entry points.
-UI_LIBRARIES = {"textual": ("wizard.tui",), "textual_serve": ("wizard.tui", "wizard.serve")}
+UI_LIBRARIES = {"textual": ("wizard.tui",), "textual_serve": ("wizard.tui", "wizard.serve_web")}
 STARTS_THE_CHAT = ("wizard.__main__", "wizard.cli", "wizard.serve")
 
 

@@ -165,7 +165,7 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
 
             return cmd_diff(args, lang, stdout, stderr, stdin)
         if args.command == "serve":
-            from wizard.serve import cmd_serve
+            from wizard.serve_web import cmd_serve
 
             args.trainer, args.example = args.trainer or args.serve_trainer, args.example or args.serve_example
             problem = interview_options_problem(args, lang)

@@ -2,8 +2,8 @@
 
 The server starts one chat process per browser tab (`seloste --served`). Each of those begins a new
 interview in its own file, so tabs never share, or offer to resume, one another's answers; a tab closed before
-its first answer leaves no file. The web server, textual-serve's with guards, is `wizard.serve_web`, imported
-only when serving.
+its first answer leaves no file. The web server, textual-serve's with guards, and the command that starts it
+are in `wizard.serve_web`, imported only when serving; this module is also what each tab's chat imports.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ import signal
 import socket
 import sys
 from pathlib import Path
-from typing import TextIO
 
-from wizard.console import EXIT_OK, EXIT_UNUSABLE
 from wizard.i18n import N_, _, default_language
 
 DEFAULT_HOST = "127.0.0.1"
@@ -122,37 +120,6 @@ def chat_command(lang: str | None, trainer: bool = False, example: str | None = 
     command = [sys.executable, "-m", "wizard"] + (["--lang", lang] if lang else [])
     command += (["--trainer"] if trainer else []) + (["--example", example] if example else [])
     return "exec " + shlex.join(command + ["--served"])
-
-
-def cmd_serve(
-    host: str,
-    port: int,
-    lang: str | None,
-    out: TextIO,
-    err: TextIO,
-    trainer: bool = False,
-    example: str | None = None,
-    max_sessions: int | None = None,
-) -> int:
-    """Serve until Ctrl+C. `trainer` and `example` shape every tab's chat as `seloste --trainer --example` does;
-    at most `max_sessions` chats run at once (by default as many as the available memory holds)."""
-    messages_lang = lang or default_language()
-    max_sessions = max_sessions or default_max_sessions()
-    problem = port_problem(host, port)
-    if problem is not None:
-        message = _("Cannot serve on {host} port {port}: {reason}. Choose another port with --port.", messages_lang)
-        err.write(message.format(host=host, port=port, reason=problem.strerror or problem) + "\n")
-        return EXIT_UNUSABLE
-    warning = network_warning(host, messages_lang)
-    if warning:
-        err.write(warning + "\n")
-    err.flush()
-    out.write(where_to_open(host, port, messages_lang, max_sessions) + "\n")
-    out.flush()
-    from wizard.serve_web import SelosteServer
-
-    SelosteServer(chat_command(lang, trainer, example), host, port, messages_lang, max_sessions).serve()
-    return EXIT_OK
 
 
 PAGE_TITLE = "seloste"

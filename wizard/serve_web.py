@@ -1,4 +1,4 @@
-"""The web server of `seloste serve`: textual-serve's, with the guards a trainer's laptop needs.
+"""`seloste serve`'s web server: textual-serve's, with the guards a trainer's laptop needs, and the command.
 
 - Only this server's own page reaches it. A request must name the server in its Host header: with the server's
   port, and as `localhost`, as the `--host` the trainer gave (unless that is 0.0.0.0 or ::), or as the very
@@ -24,15 +24,26 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 from urllib.parse import urlsplit
 
 from aiohttp import WebSocketError, WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from wizard.i18n import N_, _
-from wizard.serve import PAGE_TITLE, is_every_address, localized_page, plain_address
+from wizard.console import EXIT_OK, EXIT_UNUSABLE
+from wizard.i18n import N_, _, default_language
+from wizard.serve import (
+    PAGE_TITLE,
+    chat_command,
+    default_max_sessions,
+    is_every_address,
+    localized_page,
+    network_warning,
+    plain_address,
+    port_problem,
+    where_to_open,
+)
 
 log = logging.getLogger("seloste.serve")
 T = TypeVar("T")
@@ -324,3 +335,31 @@ class SelosteServer(Server):
             await chat.stop()
         return websocket
 
+
+def cmd_serve(
+    host: str,
+    port: int,
+    lang: str | None,
+    out: TextIO,
+    err: TextIO,
+    trainer: bool = False,
+    example: str | None = None,
+    max_sessions: int | None = None,
+) -> int:
+    """Serve until Ctrl+C. `trainer` and `example` shape every tab's chat as `seloste --trainer --example` does;
+    at most `max_sessions` chats run at once (by default as many as the available memory holds)."""
+    messages_lang = lang or default_language()
+    max_sessions = max_sessions or default_max_sessions()
+    problem = port_problem(host, port)
+    if problem is not None:
+        message = _("Cannot serve on {host} port {port}: {reason}. Choose another port with --port.", messages_lang)
+        err.write(message.format(host=host, port=port, reason=problem.strerror or problem) + "\n")
+        return EXIT_UNUSABLE
+    warning = network_warning(host, messages_lang)
+    if warning:
+        err.write(warning + "\n")
+    err.flush()
+    out.write(where_to_open(host, port, messages_lang, max_sessions) + "\n")
+    out.flush()
+    SelosteServer(chat_command(lang, trainer, example), host, port, messages_lang, max_sessions).serve()
+    return EXIT_OK
