@@ -24,7 +24,7 @@ from wizard.check import check_bytes, describe
 from wizard.cli import run
 from wizard.examples import EXAMPLES, example_text
 from wizard.loader import parse
-from wizard.messages import TEXTS
+from wizard.diagnostics import TEXTS
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = REPO / "locales" / "messages.pot"

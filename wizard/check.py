@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from wizard.answers import SCHEMA_VERSION, Answers
 from wizard.i18n import N_, translations
 from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
-from wizard.messages import TEXTS
+from wizard.diagnostics import TEXTS
 from wizard.migrate import BadVersionError, NewerVersionError, migrate, migrate_lines
 from wizard.rules import Finding, display_path, run_rules
 from wizard.terminal import visible

@@ -1,6 +1,6 @@
 """Field types of the answers file: cleaned free text and checked formats.
 
-Each checker raises `PydanticCustomError` with a stable type and its parameters; `wizard.messages` turns
+Each checker raises `PydanticCustomError` with a stable type and its parameters; `wizard.diagnostics` turns
 those into a translated sentence that says how to fix the value.
 """
 

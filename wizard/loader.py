@@ -30,7 +30,7 @@ Path = tuple[str | int, ...]
 
 
 class ReadProblem(Exception):
-    """The file cannot be read as answers at all (exit 2). `code` keys a message in `wizard.messages`."""
+    """The file cannot be read as answers at all (exit 2). `code` keys a message in `wizard.diagnostics`."""
 
     def __init__(self, code: str, line: int | None = None, **params: Any) -> None:
         super().__init__(code)

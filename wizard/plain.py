@@ -73,13 +73,14 @@ class PlainChat:
 
     def yes_no(self, prompt: str, default: bool | None = None) -> bool:
         """A yes/no of the conversation itself (not an answer): asked until it is one."""
-        from wizard.engine import NO, YES, _as_bool
+        from wizard.display import NO, YES
+        from wizard.kinds import as_bool
 
         while True:
             self.say(prompt + " " + _("(y/n)", self.lang))
             preset = "" if default is None else _(YES if default else NO, self.lang)
             line = self.read(preset)
-            answer = default if not line else _as_bool(line)
+            answer = default if not line else as_bool(line)
             if answer is not None:
                 return answer
             self.say(_("Please answer y or n.", self.lang))
@@ -219,7 +220,7 @@ class PlainChat:
         self.heading(step)
         question = step.question
         if step.mode != "answer":  # the yes/no before a list's first item or after each item
-            from wizard.engine import NO, YES
+            from wizard.display import NO, YES
 
             preset = step.value if step.value is not None else step.default
             shown = "" if preset is None else _(YES if preset else NO, self.lang)

@@ -1,6 +1,6 @@
 """Rules across fields: what a legal basis needs, transfers, special categories, and the warnings that
 catch the mistakes old Finnish notices make. Each rule yields findings with the path they concern; the
-texts are in `wizard.messages`.
+texts are in `wizard.diagnostics`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,105 @@
+"""A record's form: one item of a record question (a purpose, a recipient, ...) read from its boxes.
+
+The form's values are keyed by sub-question id; the item is keyed by field as the answers file holds it.
+Which boxes show depends on what the form holds so far (a transfer's safeguard only outside the EEA).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from wizard.conditions import Scope, holds
+from wizard.fieldpath import FieldPath, set_at, set_item, value_at
+from wizard.fieldtypes import Target, resolve
+from wizard.kinds import Rejection, as_bool, first_problem, normalize_if_valid, offered_options
+from wizard.questionnaire import Question, slug
+from wizard.rules import display_path
+from wizard.sheet import field_path, item_model, items_in
+
+
+def loose_item(question: Question, values: dict[str, Any]) -> dict[str, Any]:
+    """A form's values as an item, as far as they can be read: for conditions while the user types."""
+    model = item_model(question)
+    assert model is not None
+    item: dict[str, Any] = {}
+    for sub in question.fields:
+        raw = values.get(sub.id)
+        if raw is None or raw == "" or raw == []:
+            continue
+        value = as_bool(raw) if sub.kind == "yes_no" else raw
+        set_at(item, field_path(sub), normalize_if_valid(resolve(sub.field, model), value))
+    return item
+
+
+def item_scope(answers: dict[str, Any], question: Question, values: dict[str, Any]) -> Scope:
+    """What the conditions inside a form read: the answers, and the item as typed so far."""
+    return Scope(answers, loose_item(question, values), item_model(question))
+
+
+def read_item(question: Question, raw: dict[str, Any], answers: dict[str, Any], index: int) -> tuple[FieldPath, Any] | Rejection:
+    """The form's values as item `index` of the record list, checked by the answers model, or why not."""
+    model = item_model(question)
+    assert model is not None
+    list_path = field_path(question)
+    item: dict[str, Any] = {}
+    scope = Scope(answers, item, model)
+    for sub in question.fields:
+        if not holds(sub.when, scope):
+            continue
+        target = resolve(sub.field, model)
+        given = raw.get(sub.id)
+        if sub.default_from is not None and (given is None or not str(given).strip()):
+            given = _derived_id(question, answers, index, raw.get(sub.default_from))
+        value = sub.behaviour.parse(sub, target, given, lambda sub=sub: offered_options(sub, scope))
+        if isinstance(value, Rejection):
+            return Rejection(value.message_code, _in_item(value.params, list_path, index, target), sub.id)
+        if value is None or (value == [] and sub.optional):
+            continue
+        # Cleaned at once, so the sub-questions after it see e.g. `US` for "Yhdysvallat"; a value the model
+        # refuses stays as typed, and the check below says what is wrong with it.
+        set_at(item, field_path(sub), normalize_if_valid(target, value))
+    candidate = copy.deepcopy(answers)
+    set_item(candidate, list_path, index, item)
+    rejection = first_problem(candidate, (*list_path, index))
+    if rejection is not None:
+        return Rejection(rejection.message_code, rejection.params, _sub_at(question, rejection, list_path, index))
+    duplicate = _duplicate(question, answers, index, item)
+    if duplicate is not None:
+        return duplicate
+    return (*list_path, index), item
+
+
+def _in_item(params: dict[str, Any], list_path: FieldPath, index: int, target: Target) -> dict[str, Any]:
+    """A sub-question's message names the field inside its item, as `seloste check` would: purposes[2].basis."""
+    return {**params, "field": display_path((*list_path, index, *target.path))}
+
+
+def _derived_id(question: Question, answers: dict[str, Any], index: int, source: Any) -> str | None:
+    if not isinstance(source, str) or not source.strip():
+        return None
+    id_sub = next(sub for sub in question.fields if sub.default_from is not None)
+    taken = {
+        item.get(id_sub.field) for i, item in enumerate(items_in(answers, question)) if i != index and isinstance(item, dict)
+    }
+    return slug(source, {value for value in taken if isinstance(value, str)})
+
+
+def _duplicate(question: Question, answers: dict[str, Any], index: int, item: dict[str, Any]) -> Rejection | None:
+    for sub in question.fields:
+        if sub.unique is None:
+            continue
+        found, value = value_at(item, field_path(sub))
+        others = [value_at(other, field_path(sub)) for i, other in enumerate(items_in(answers, question)) if i != index]
+        if found and (True, value) in others:
+            return Rejection(sub.unique, {"id": value, "value": value}, sub.id)
+    return None
+
+
+def _sub_at(question: Question, rejection: Rejection, list_path: FieldPath, index: int) -> str | None:
+    shown = rejection.params.get("field", "")
+    for sub in question.fields:
+        own = display_path((*list_path, index, *field_path(sub)))
+        if shown == own or shown.startswith((own + ".", own + "[")):
+            return sub.id
+    return None
