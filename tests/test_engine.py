@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from wizard.check import check_data, describe, load
 from wizard.engine import Interview, InterviewError, Rejection, Step
 from wizard.examples import EXAMPLES, example_text
-from wizard.questionnaire import resolve, split_path
+from wizard.fieldpath import split_path
+from wizard.fieldtypes import resolve
 
 # --- helpers ---------------------------------------------------------------------------------------------
 

@@ -19,7 +19,9 @@ from wizard.answers import Answers
 from wizard.check import check_data, load
 from wizard.engine import Interview
 from wizard.examples import example_text
-from wizard.questionnaire import QuestionnaireError, load_questionnaire, question_files, resolve, split_path
+from wizard.fieldpath import split_path
+from wizard.fieldtypes import resolve
+from wizard.questionnaire import QuestionnaireError, load_questionnaire, question_files
 from wizard.questions_i18n import extract
 
 REPO = Path(__file__).resolve().parents[1]
@@ -285,4 +287,4 @@ def test_the_documented_extraction_command_finds_the_questions(tmp_path: Path) -
     prompt = catalog.get("What is your business ID? (Y-tunnus)")
     assert prompt is not None
     assert [path for path, _ in prompt.locations] == ["questions/10_controller.yaml"]
-    assert catalog.get("Yes") is not None  # the engine's own words, from wizard/engine.py
+    assert catalog.get("Yes") is not None  # the interview's own words, from wizard/display.py

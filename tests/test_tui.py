@@ -27,9 +27,10 @@ from textual.widgets import Button, Input, OptionList, Select, SelectionList, St
 
 from wizard.cli import run
 from wizard.examples import example_text
+from wizard.fieldpath import split_path
+from wizard.fieldtypes import resolve
 from wizard.i18n import _
 from wizard.loader import parse
-from wizard.questionnaire import resolve, split_path
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import ChoiceDialog, LanguageScreen
@@ -151,7 +152,7 @@ async def answer(pilot: Pilot, chat: ChatScreen, raw: Any) -> None:
     """Give `raw` through the widget the current question shows, as a user would."""
     composer = chat.query_one(Composer)
     kind = composer.ask.kind
-    if kind in ("yes_no", "add_another"):
+    if kind == "yes_no":
         await pilot.press("y" if raw else "n")
     elif kind == "single_choice":
         options = composer.query_one("#answer-choice", OptionList)

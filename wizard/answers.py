@@ -43,13 +43,13 @@ def _items(description: str, **kwargs: Any) -> Any:
     return Field(default_factory=list, max_length=MAX_ITEMS, description=description, **kwargs)
 
 
-class Section(BaseModel):
+class Part(BaseModel):
     """Every part of the file: unknown keys are refused so that a typo is caught, not silently dropped."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=True)
 
 
-class Address(Section):
+class Address(Part):
     # `country` comes first so the postal code can be checked against it.
     country: Country = Field("FI", description=N_("ISO country code, e.g. FI, SE or US; Finland if left out."))
     street_address: ShortText = Field(description=N_("Street and number, e.g. 'Esimerkkikatu 1 A 2'."))
@@ -83,13 +83,13 @@ class Controller(Address):
     website: Website | None = Field(None, description=N_("Web address, e.g. https://www.example.fi."))
 
 
-class Person(Section):
+class Person(Part):
     name: ShortText = Field(description=N_("Name of the person or the role, e.g. 'Maija Esimerkki'."))
     phone: Phone | None = Field(None, description=N_("Phone number."))
     email: Email = Field(description=N_("E-mail address."))
 
 
-class PrivacyContact(Section):
+class PrivacyContact(Part):
     same_as_controller: bool = Field(
         False, description=N_("true when privacy questions go to the controller's own contact details.")
     )
@@ -98,7 +98,7 @@ class PrivacyContact(Section):
     email: Email | None = Field(None, description=N_("Their e-mail address."))
 
 
-class DataProtectionOfficer(Section):
+class DataProtectionOfficer(Part):
     name: ShortText | None = Field(None, description=N_("The DPO's name (optional: contact details are enough)."))
     email: Email = Field(description=N_("The DPO's e-mail address."))
     phone: Phone | None = Field(None, description=N_("The DPO's phone number."))
@@ -110,7 +110,7 @@ class Representative(Address):
     phone: Phone | None = Field(None, description=N_("The representative's phone number."))
 
 
-class JointController(Section):
+class JointController(Part):
     name: ShortText = Field(description=N_("The other controller's name."))
     business_id: BusinessId | None = Field(None, description=N_("Its Y-tunnus, if Finnish."))
     contact: ShortText = Field(description=N_("How to reach it, e.g. an e-mail address or a web page."))
@@ -119,7 +119,7 @@ class JointController(Section):
     )
 
 
-class Processing(Section):
+class Processing(Part):
     name: ShortText = Field(description=N_("Name of the processing, e.g. 'Asiakasrekisteri' or 'Customer register'."))
     description: LongText | None = Field(None, description=N_("One or two sentences on what it is about."))
     data_subjects: list[ShortText] = Field(
@@ -128,7 +128,7 @@ class Processing(Section):
     includes_children: bool = Field(False, description=N_("true when the people include children under 18."))
 
 
-class Retention(Section):
+class Retention(Part):
     period: ShortText | None = Field(None, description=N_("How long, e.g. '3 years after the last purchase'."))
     criteria: LongText | None = Field(
         None, description=N_("When a fixed period cannot be given: the concrete criteria that decide it.")
@@ -141,7 +141,7 @@ class Retention(Section):
         return self
 
 
-class Purpose(Section):
+class Purpose(Part):
     id: Slug = Field(description=N_("A short name the rest of the file refers to, e.g. 'orders' (a-z, 0-9, _ and -)."))
     description: LongText = Field(description=N_("What the data are used for, stated plainly, e.g. 'Delivering and invoicing orders'."))
     basis: LegalBasis = Field(
@@ -179,7 +179,7 @@ class Purpose(Section):
         return value
 
 
-class DataCategory(Section):
+class DataCategory(Part):
     name: ShortText = Field(description=N_("A category of personal data, e.g. 'Name and contact details'."))
     description: LongText | None = Field(None, description=N_("What it includes, if the name does not say it."))
     purposes: list[Slug] = _items(N_("The ids of the purposes it is used for."))
@@ -189,7 +189,7 @@ class DataCategory(Section):
     )
 
 
-class SpecialCategoryData(Section):
+class SpecialCategoryData(Part):
     category: SpecialCategory = Field(
         description=N_("Art. 9(1) category: racial_or_ethnic_origin, political_opinions, religious_or_philosophical_beliefs, "
         "trade_union_membership, genetic, biometric, health or sex_life_or_orientation.")
@@ -202,18 +202,18 @@ class SpecialCategoryData(Section):
     purposes: list[Slug] = _items(N_("The ids of the purposes it is used for."))
 
 
-class CriminalData(Section):
+class CriminalData(Part):
     description: LongText = Field(description=N_("What data on criminal convictions or offences (Art. 10)."))
     law: LongText = Field(description=N_("The law that allows it, e.g. the act on checking the criminal background of people working with children."))
 
 
-class OtherSource(Section):
+class OtherSource(Part):
     name: ShortText = Field(description=N_("The source, named: e.g. 'Trade Register (PRH)' or 'the customer's employer'."))
     description: LongText | None = Field(None, description=N_("What data come from it."))
     public: bool = Field(False, description=N_("true when it is a publicly accessible source."))
 
 
-class Sources(Section):
+class Sources(Part):
     from_data_subject: bool = Field(True, description=N_("true when data come from the people themselves (Art. 13)."))
     from_other_sources: bool = Field(False, description=N_("true when data also come from elsewhere (Art. 14)."))
     other_sources: list[OtherSource] = _items(N_("Where else the data come from."))
@@ -222,7 +222,7 @@ class Sources(Section):
 ProvisionBasis = Literal["statutory", "contractual", "contract_precondition", "voluntary", "mixed"]
 
 
-class Provision(Section):
+class Provision(Part):
     requirement: ProvisionBasis = Field(
         description=N_("Whether people must give the data: statutory, contractual, contract_precondition (needed to make a "
         "contract), voluntary, or mixed (some data required, some optional; mark the categories).")
@@ -230,7 +230,7 @@ class Provision(Section):
     consequences: LongText = Field(description=N_("What happens if the data are not given, e.g. 'we cannot deliver the order'."))
 
 
-class Transfer(Section):
+class Transfer(Part):
     mechanism: TransferMechanism | None = Field(
         None, description=N_("Ground for the transfer: adequacy, dpf (EU-US Data Privacy Framework), scc (2021/914), bcr or derogation.")
     )
@@ -243,7 +243,7 @@ class Transfer(Section):
 RecipientRole = Literal["processor", "controller", "authority"]
 
 
-class Recipient(Section):
+class Recipient(Part):
     name: ShortText = Field(description=N_("A name or a specific category, e.g. 'accounting firm' or 'Esimerkki Mail Inc.'."))
     role: RecipientRole = Field(
         "processor", description=N_("processor (works for you), controller (uses the data for its own purposes) or authority.")
@@ -258,7 +258,7 @@ class Recipient(Section):
     transfer: Transfer | None = Field(None, description=N_("When the country is outside the EU/EEA: the ground for the transfer."))
 
 
-class AutomatedDecisions(Section):
+class AutomatedDecisions(Part):
     used: bool = Field(False, description=N_("true when decisions with legal or similarly significant effects are made by machine alone (Art. 22)."))
     profiling: bool = Field(False, description=N_("true when those decisions use profiling."))
     logic: LongText | None = Field(None, description=N_("Meaningful information about the logic involved."))
@@ -269,7 +269,7 @@ class AutomatedDecisions(Section):
 CookieCategory = Literal["necessary", "preferences", "analytics", "marketing"]
 
 
-class Cookies(Section):
+class Cookies(Part):
     used: bool = Field(True, description=N_("true when the website uses cookies or similar technologies."))
     categories: list[CookieCategory] = _items(N_("necessary, preferences, analytics and/or marketing."))
     tools: list[ShortText] = _items(N_("Named tools, e.g. 'Matomo (self-hosted)'."))
@@ -279,7 +279,7 @@ class Cookies(Section):
 MarketingChannel = Literal["email", "sms", "phone", "post", "social_media", "other"]
 
 
-class DirectMarketing(Section):
+class DirectMarketing(Part):
     channels: list[MarketingChannel] = _items(N_("email, sms, phone, post, social_media or other."), min_length=1)
     opt_out: LongText = Field(description=N_("How people stop the marketing, e.g. 'the unsubscribe link in every message'."))
 
@@ -300,12 +300,12 @@ SecurityMeasure = Literal[
 ]
 
 
-class Security(Section):
+class Security(Part):
     measures: list[SecurityMeasure] = _items(N_("Measures from the list, e.g. access_control, encryption_in_transit."))
     description: LongText | None = Field(None, description=N_("Anything else, in your own words."))
 
 
-class Rights(Section):
+class Rights(Part):
     how: LongText | None = Field(None, description=N_("How people make a request, e.g. 'by e-mail to the privacy contact'."))
     email: Email | None = Field(None, description=N_("An e-mail address for requests, if it differs from the privacy contact's."))
     web_form: Website | None = Field(None, description=N_("A web form for requests."))
@@ -314,7 +314,7 @@ class Rights(Section):
 ChangeChannel = Literal["website", "email", "sms", "letter", "premises"]
 
 
-class Notice(Section):
+class Notice(Part):
     date: NoticeDate = Field(description=N_("The notice's date, e.g. 2026-11-22 or 22.11.2026."))
     version: ShortText = Field("1.0", max_length=20, description=N_("The notice's version, e.g. 1.0."))
     announce_changes: list[ChangeChannel] = _items(
@@ -323,7 +323,7 @@ class Notice(Section):
     )
 
 
-class Answers(Section):
+class Answers(Part):
     """A business's answers: the one source of truth for its notice."""
 
     model_config = ConfigDict(title="seloste answers", extra="forbid", validate_default=True)

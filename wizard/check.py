@@ -6,30 +6,28 @@ This is what `seloste check` runs and what `render` and the chat call before the
 from __future__ import annotations
 
 import difflib
-import types
-import typing
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from wizard.answers import SCHEMA_VERSION, Answers
+from wizard.diagnostics import TEXTS
+from wizard.fieldpath import FieldPath
+from wizard.fieldtypes import model_at
 from wizard.i18n import N_, translations
 from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
-from wizard.diagnostics import TEXTS
 from wizard.migrate import BadVersionError, NewerVersionError, migrate, migrate_lines
 from wizard.rules import Finding, display_path, run_rules
 from wizard.terminal import visible
-
-Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class Diagnostic:
     severity: str  # "error" or "warning"
     code: str
-    path: Path
+    path: FieldPath
     params: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
 
@@ -142,7 +140,7 @@ def _from_finding(finding: Finding, lines: Loaded) -> Diagnostic:
 
 
 def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
-    path: Path = tuple(error["loc"])
+    path: FieldPath = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
@@ -182,43 +180,15 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _model_at(path: Path) -> type[BaseModel] | None:
-    """The model class that holds the last part of `path`."""
-    return _model_at_names(tuple(part for part in path if not isinstance(part, int)))
-
-
-@lru_cache(maxsize=256)  # a file with thousands of errors names the same few models
-def _model_at_names(names: tuple[str | int, ...]) -> type[BaseModel] | None:
-    model: type[BaseModel] | None = Answers
-    for part in names:
-        if model is None:
-            return None
-        info = model.model_fields.get(part)  # type: ignore[arg-type]
-        model = _inner_model(info.annotation) if info else None
-    return model
-
-
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _inner_model(arg)
-            if found is not None:
-                return found
-    return None
-
-
-def _allowed_fields(path: Path) -> list[str]:
-    model = _model_at(path)
+def _allowed_fields(path: FieldPath) -> list[str]:
+    model = model_at(path)
     return list(model.model_fields) if model else []
 
 
-def _description(path: Path) -> str:
+def _description(path: FieldPath) -> str:
     names = [part for part in path if isinstance(part, str)]
     if not names:
         return ""
-    model = _model_at(path[: max(i for i, part in enumerate(path) if isinstance(part, str))])
+    model = model_at(path[: max(i for i, part in enumerate(path) if isinstance(part, str))])
     info = model.model_fields.get(names[-1]) if model else None
     return (info.description or "") if info else ""

@@ -74,6 +74,7 @@ def write_coverage(statuses: list, facts: Any, lang: str, out: TextIO) -> None:
 
 def cmd_render(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) -> int:
     from wizard.formats import render_format
+    from wizard.notice import compute_facts
     from wizard.render import Incomplete, build_notice
 
     report, code = _checked(args.answers, ui_lang, err, stdin)
@@ -83,7 +84,7 @@ def cmd_render(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) ->
         notice = build_notice(report, args.notice_lang, allow_incomplete=args.allow_incomplete)
     except Incomplete as incomplete:
         err.write(_("The notice would be incomplete; seloste does not write it:", ui_lang) + "\n")
-        _write_gaps(incomplete.statuses, notice_facts(report), ui_lang, err)
+        _write_gaps(incomplete.statuses, compute_facts(report.answers), ui_lang, err)
         err.write(_("Fix the answers (`seloste check` explains each), or add --allow-incomplete to mark the gaps in the notice.", ui_lang) + "\n")
         return EXIT_INVALID
     content = render_format(notice.markdown, args.format, args.notice_lang, notice.title)
@@ -92,12 +93,6 @@ def cmd_render(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) ->
     if args.output in STANDARD_OUTPUT:
         return _to_stdout(content, args.format, ui_lang, out, err)
     return _to_file(args.output, content, args.format, args.force, ui_lang, out, err)
-
-
-def notice_facts(report: Any) -> Any:
-    from wizard.notice import compute_facts
-
-    return compute_facts(report.answers)
 
 
 def _write_gaps(statuses: list, facts: Any, lang: str, err: TextIO) -> None:

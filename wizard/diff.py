@@ -22,11 +22,10 @@ from wizard.console import (
     read_loaded,
     source_name,
 )
+from wizard.fieldpath import FieldPath
 from wizard.i18n import _
 from wizard.rules import display_path
 from wizard.terminal import json_text, visible
-
-Path = tuple[str | int, ...]
 
 SECTIONS = tuple(name for name in Answers.model_fields if name != "schema_version")
 
@@ -44,7 +43,7 @@ ITEM_KEYS: dict[tuple[str, ...], str] = {
 @dataclass(frozen=True)
 class Change:
     kind: str  # "added", "removed" or "changed"
-    path: Path
+    path: FieldPath
     old: Any = None
     new: Any = None
 
@@ -72,7 +71,7 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Change]]
     return sections
 
 
-def _compare_value(old: Any, new: Any, path: Path) -> list[Change]:
+def _compare_value(old: Any, new: Any, path: FieldPath) -> list[Change]:
     old, new = _pruned(old), _pruned(new)
     if old == new:
         return []
@@ -97,7 +96,7 @@ def _pruned(value: Any) -> Any:
     return value
 
 
-def _compare_lists(old: list[Any], new: list[Any], path: Path) -> list[Change]:
+def _compare_lists(old: list[Any], new: list[Any], path: FieldPath) -> list[Change]:
     key = ITEM_KEYS.get(tuple(part for part in path if isinstance(part, str)))
     if key and _named(old, key) and _named(new, key):
         return _compare_matched(old, new, path, lambda item: item[key])
@@ -109,7 +108,7 @@ def _compare_lists(old: list[Any], new: list[Any], path: Path) -> list[Change]:
     return changes
 
 
-def _compare_matched(old: list[Any], new: list[Any], path: Path, identity: Any) -> list[Change]:
+def _compare_matched(old: list[Any], new: list[Any], path: FieldPath, identity: Any) -> list[Change]:
     """Items with the same identity are compared wherever they stand; paths use the position in the newer file."""
     old_by_id = {identity(item): (index, item) for index, item in enumerate(old)}
     new_ids = {identity(item) for item in new}

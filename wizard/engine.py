@@ -31,9 +31,9 @@ from wizard.conditions import Scope, holds
 from wizard.display import NO, display_answer
 from wizard.fieldpath import FieldPath, set_at, set_item, value_at
 from wizard.fieldtypes import resolve
-from wizard.forms import item_scope, read_item
+from wizard.answering import item_scope, read_answer, read_item
 from wizard.i18n import translations
-from wizard.kinds import Option, Rejection, as_bool, first_problem, is_gate, normalize, offered_options
+from wizard.kinds import Option, Rejection, as_bool, offered_options
 from wizard.pruning import Dropped, JustAnswered, Pruner
 from wizard.questionnaire import Question, Questionnaire, Section, load_questionnaire
 from wizard.rules import display_path
@@ -215,7 +215,7 @@ class Interview:
                 return Rejection("bool_parsing", {"field": display_path(field_path(step.question)), "value": str(raw)})
             return self.add_another(answer)
         question = step.question
-        result = self._record_item(step, raw) if question.kind == "record" else self._single(step, raw)
+        result = self._record_item(step, raw) if question.kind == "record" else read_answer(question, raw, self._answers, step.item)
         if isinstance(result, Rejection):
             return result
         path, value = result
@@ -228,7 +228,7 @@ class Interview:
         step = self._require_step()
         if step.mode != "answer" or step.question.kind == "record":
             raise InterviewError("check takes one answer, not a form or a yes/no about items")
-        result = self._single(step, raw)
+        result = read_answer(step.question, raw, self._answers, step.item)
         return result if isinstance(result, Rejection) else None
 
     def add_another(self, yes: bool) -> Interview | Rejection:
@@ -237,7 +237,7 @@ class Interview:
         question = step.question
         if not question.repeating:
             raise InterviewError(f"{question.id} is not a list")
-        items = self._items(question)
+        items = self._sheet.items(question)
         self._dropped = []
         if yes:
             self._adding[question.id] = "item"
@@ -247,7 +247,7 @@ class Interview:
             return self._too_few(question)
         else:
             self._adding.pop(question.id, None)
-            if not self._present(question):
+            if not self._sheet.present(question):
                 self._commit_value(question, [])
         self._cursor = None
         return self
@@ -276,7 +276,7 @@ class Interview:
         if question not in self._applicable():
             raise InterviewError(f"{question_id} does not apply to these answers")
         if question.repeating:
-            items = self._items(question)
+            items = self._sheet.items(question)
             if not items:
                 self._cursor = (question_id, None, "first" if question.ask_first else "answer")
             elif 0 <= (item or 0) < len(items):
@@ -301,7 +301,7 @@ class Interview:
     def remove_item(self, question_id: str, item: int) -> Interview | Rejection:
         """Delete one item of a record or list; what depended on it is dropped and reported."""
         question = self.questionnaire.question(question_id)
-        items = self._items(question)
+        items = self._sheet.items(question)
         if not question.repeating or not 0 <= item < len(items):
             raise InterviewError(f"{question_id} has no item {item}")
         if len(items) - 1 < self._minimum(question):
@@ -330,11 +330,11 @@ class Interview:
         if not question.repeating:
             return None if self._is_answered(question) else self._step(question.id, None, "answer", applicable)
         state = self._adding.get(question.id)
-        if not self._present(question) and question.id not in self._sheet.defaulted:
+        if not self._sheet.present(question) and question.id not in self._sheet.defaulted:
             if state == "item" or not question.ask_first:
                 return self._step(question.id, 0, "answer", applicable)
             return self._step(question.id, None, "first", applicable)
-        items = self._items(question)
+        items = self._sheet.items(question)
         for index, item in enumerate(items):
             if not self._item_complete(question, index, item):
                 return self._step(question.id, index, "answer", applicable, editing=True)
@@ -385,9 +385,9 @@ class Interview:
                 if self._is_answered(question):
                     slots.append((question.id, None, "answer"))
                 continue
-            if not self._present(question) and question.id not in self._sheet.defaulted:
+            if not self._sheet.present(question) and question.id not in self._sheet.defaulted:
                 continue
-            items = self._items(question)
+            items = self._sheet.items(question)
             if not items:
                 if question.ask_first:
                     slots.append((question.id, None, "first"))
@@ -396,12 +396,6 @@ class Interview:
         return slots
 
     # --- state of one question ---
-
-    def _present(self, question: Question) -> bool:
-        return self._sheet.present(question)
-
-    def _items(self, question: Question) -> list[Any]:
-        return self._sheet.items(question)
 
     def _minimum(self, question: Question) -> int:
         return 0 if question.ask_first else 1
@@ -414,7 +408,7 @@ class Interview:
     def _is_answered(self, question: Question) -> bool:
         if self._has_invalid(question, None):
             return False
-        return self._present(question) or question.id in self._sheet.defaulted
+        return self._sheet.present(question) or question.id in self._sheet.defaulted
 
     def _has_invalid(self, question: Question, item: int | None) -> bool:
         return any(key[0] == question.id and (item is None or key[1] == item) for key in self._invalid)
@@ -436,37 +430,9 @@ class Interview:
 
     def _reopen_last_list(self) -> None:
         """Answers that stop at a list were saved while it was being filled: ask again whether there is another."""
-        present = [question for _, question in self._sheet.order if self._present(question)]
-        if present and present[-1].repeating and self._items(present[-1]):
+        present = [question for _, question in self._sheet.order if self._sheet.present(question)]
+        if present and present[-1].repeating and self._sheet.items(present[-1]):
             self._adding[present[-1].id] = "another"
-
-    def _single(self, step: Step, raw: Any) -> tuple[FieldPath, Any] | Rejection:
-        question = step.question
-        target = resolve(question.field)
-        path: FieldPath = field_path(question)
-        if question.kind == "list":
-            path = (*path, step.item or 0)
-        scope = self._sheet.scope()
-        parsed = question.behaviour.parse(
-            question, target, raw, lambda: offered_options(question, scope), list_item=question.kind == "list"
-        )
-        if isinstance(parsed, Rejection):
-            return parsed
-        if is_gate(question, target):
-            current = value_at(self._answers, path)[1]
-            value = (current if isinstance(current, dict) else {}) if parsed else None
-            return path, value
-        candidate = copy.deepcopy(self._answers)
-        _put(candidate, path, parsed)
-        rejection = first_problem(candidate, path)
-        if rejection is not None:
-            return rejection
-        value = normalize(target, parsed, item=question.kind == "list")
-        _put(candidate, path, value)
-        for rule in question.reject:
-            if holds(rule.when, Scope(candidate)):
-                return Rejection(rule.code, {})
-        return path, value
 
     def _record_item(self, step: Step, raw: Any) -> tuple[FieldPath, Any] | Rejection:
         question = step.question
@@ -475,7 +441,7 @@ class Interview:
         unknown = set(raw) - {sub.id for sub in question.fields}
         if unknown:
             raise InterviewError(f"{question.id} has no sub-questions {sorted(unknown)}")
-        index = step.item if step.item is not None else len(self._items(question))
+        index = step.item if step.item is not None else len(self._sheet.items(question))
         return read_item(question, raw, self._answers, index)
 
     # --- committing ---
@@ -510,14 +476,6 @@ class Interview:
         # A default the file implied holds only while its question kept applying: a question that comes back is asked.
         self._sheet.defaulted &= applied_before & {question.id for question in self._applicable()}
         return dropped
-
-
-def _put(data: dict[str, Any], path: FieldPath, value: Any) -> None:
-    """A list's item (the path ends in its index) or a field's value."""
-    if isinstance(path[-1], int):
-        set_item(data, path[:-1], path[-1], value)
-    else:
-        set_at(data, path, value)
 
 
 def _ordered(value: Any, model: type[BaseModel] | None) -> Any:

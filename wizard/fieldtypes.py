@@ -138,10 +138,13 @@ def resolve(path: str | tuple[str, ...], model: type[BaseModel] = Answers) -> Ta
 
 def model_at(path: FieldPath, model: type[BaseModel] = Answers) -> type[BaseModel] | None:
     """The model whose fields a value at `path` has (list indexes step into the items), or None."""
+    return _model_at_names(tuple(part for part in path if isinstance(part, str)), model)
+
+
+@lru_cache(maxsize=256)  # a file with thousands of errors names the same few models
+def _model_at_names(names: tuple[str, ...], model: type[BaseModel]) -> type[BaseModel] | None:
     current: type[BaseModel] | None = model
-    for part in path:
-        if isinstance(part, int):
-            continue
+    for part in names:
         if current is None or part not in current.model_fields:
             return None
         target = Target((part,), current.model_fields[part], current)

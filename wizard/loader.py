@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from wizard.fieldpath import FieldPath
 from wizard.i18n import N_
 
 MAX_BYTES = 1024 * 1024
@@ -25,8 +26,6 @@ MAX_BYTES = 1024 * 1024
 # limit, with its own message) and a few thousand values in all.
 MAX_COLLECTION_ITEMS = 1000  # items in one list, or fields in one group
 MAX_NODES = 20_000  # keys, values and items in the whole file
-
-Path = tuple[str | int, ...]
 
 
 class ReadProblem(Exception):
@@ -132,9 +131,9 @@ _AnswersComposer.add_implicit_resolver(
 @dataclass
 class Loaded:
     data: dict[str, Any]
-    lines: dict[Path, int] = field(default_factory=dict)
+    lines: dict[FieldPath, int] = field(default_factory=dict)
 
-    def line_of(self, path: Path) -> int | None:
+    def line_of(self, path: FieldPath) -> int | None:
         """The line of the deepest part of `path` the file has (a missing field points at its parent)."""
         for end in range(len(path), -1, -1):
             line = self.lines.get(tuple(path[:end]))
@@ -168,7 +167,7 @@ def decode(raw: bytes) -> str:
         raise ReadProblem("not_utf8", line=line) from None
 
 
-def _line_map(node: Any, path: Path, lines: dict[Path, int]) -> None:
+def _line_map(node: Any, path: FieldPath, lines: dict[FieldPath, int]) -> None:
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -233,7 +232,7 @@ def parse(text: str) -> Loaded:
         loader.dispose()
     if not isinstance(data, dict):
         raise ReadProblem("not_mapping", line=node.start_mark.line + 1, found=type_name(data))
-    lines: dict[Path, int] = {}
+    lines: dict[FieldPath, int] = {}
     _line_map(node, (), lines)
     return Loaded(data=data, lines=lines)
 

@@ -16,8 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wizard.answers import SCHEMA_VERSION
-
-Path = tuple[str | int, ...]
+from wizard.fieldpath import FieldPath
 
 
 class NewerVersionError(Exception):
@@ -64,9 +63,9 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _v1_lines_to_v2(lines: dict[Path, int]) -> dict[Path, int]:
+def _v1_lines_to_v2(lines: dict[FieldPath, int]) -> dict[FieldPath, int]:
     """Where each v1 line went, so that a diagnostic on the upgraded data still names a line of the file."""
-    moved: dict[Path, int] = {}
+    moved: dict[FieldPath, int] = {}
     for path, line in lines.items():
         head, rest = (path[0], path[1:]) if path else (None, ())
         if path == ("controller", "address"):
@@ -88,7 +87,7 @@ def _v1_lines_to_v2(lines: dict[Path, int]) -> dict[Path, int]:
 
 
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
-LINE_MIGRATIONS: dict[int, Callable[[dict[Path, int]], dict[Path, int]]] = {1: _v1_lines_to_v2}
+LINE_MIGRATIONS: dict[int, Callable[[dict[FieldPath, int]], dict[FieldPath, int]]] = {1: _v1_lines_to_v2}
 
 
 def file_version(data: dict[str, Any]) -> int:
@@ -117,7 +116,7 @@ def migrate(data: dict[str, Any]) -> tuple[dict[str, Any], int]:
     return data, original
 
 
-def migrate_lines(lines: dict[Path, int], version: int) -> dict[Path, int]:
+def migrate_lines(lines: dict[FieldPath, int], version: int) -> dict[FieldPath, int]:
     """The file's line map moved along with its data from `version` to the current layout."""
     while version < SCHEMA_VERSION:
         lines = LINE_MIGRATIONS[version](lines)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import enum
-import types
 import typing
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from wizard.answers import Answers
 from wizard.check import Report, check_data
+from wizard.fieldtypes import bare_type, type_at
 from wizard.notice import Md, applicable_clauses, compute_facts, environment, labels, render_clause, shared_context
 from wizard.notice import template_context
 from wizard.render import build_notice
@@ -30,14 +30,14 @@ _FORMATTED_STAND_INS = ("00100", "missing@example.com", "https://example.com", "
 
 
 @dataclass(frozen=True)
-class Section:
+class NoticeSection:
     """One section of the notice (a heading and what follows it) as Markdown."""
 
     key: str
     markdown: str
 
 
-def preview_sections(answers: dict[str, Any], lang: str) -> list[Section]:
+def preview_sections(answers: dict[str, Any], lang: str) -> list[NoticeSection]:
     """The notice for `answers` in `lang`, section by section, gaps marked."""
     report = check_data(copy.deepcopy(answers))
     if report.answers is not None:
@@ -49,14 +49,14 @@ def preview_sections(answers: dict[str, Any], lang: str) -> list[Section]:
     return split_sections("\n".join(_render_partial(partial, lang)))
 
 
-def split_sections(markdown: str) -> list[Section]:
+def split_sections(markdown: str) -> list[NoticeSection]:
     """Cut at each heading of level 1 or 2, so a changed answer re-renders only its own section."""
     sections: list[list[str]] = []
     for line in markdown.splitlines():
         if not sections or line.startswith(("# ", "## ")):
             sections.append([])
         sections[-1].append(line)
-    return [Section(f"{index}:{lines[0]}", "\n".join(lines).strip() + "\n") for index, lines in enumerate(sections)]
+    return [NoticeSection(f"{index}:{lines[0]}", "\n".join(lines).strip() + "\n") for index, lines in enumerate(sections)]
 
 
 # --- answers still incomplete ---------------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def _fill(data: dict[str, Any], error: ValidationError, gap_text: str, later: di
     for problem in error.errors():
         loc = tuple(problem["loc"])
         if problem["type"] == "missing":
-            stand_in, shown = _stand_in(_annotation_at(loc), loc, gap_text)
+            stand_in, shown = _stand_in(type_at(loc), loc, gap_text)
             _put(data, loc, stand_in)
             if shown is not _KEEP:
                 later[loc] = shown
@@ -113,7 +113,7 @@ def _fill(data: dict[str, Any], error: ValidationError, gap_text: str, later: di
             later[loc] = tried
             filled = True
         elif problem["type"] == "too_short" and isinstance(_get(data, loc), list):
-            item_type = typing.get_args(_strip(_annotation_at(loc)))
+            item_type = typing.get_args(type_at(loc))
             stand_in, _ = _stand_in(item_type[0] if item_type else str, loc, gap_text)
             _get(data, loc).append(stand_in)
             later[loc] = []  # shown empty: an invented item would read as a fact
@@ -126,7 +126,7 @@ _KEEP = object()
 
 def _stand_in(annotation: Any, loc: tuple, gap_text: str) -> tuple[Any, Any]:
     """A value that validates, and what the preview shows instead (_KEEP: the value itself)."""
-    kind = _strip(annotation)
+    kind = bare_type(annotation)
     if isinstance(kind, type) and issubclass(kind, BaseModel):
         return {}, _KEEP
     if typing.get_origin(kind) is list:
@@ -142,32 +142,6 @@ def _stand_in(annotation: Any, loc: tuple, gap_text: str) -> tuple[Any, Any]:
     if loc and loc[-1] == "id":
         return "gap", _KEEP
     return gap_text, _KEEP
-
-
-def _strip(annotation: Any) -> Any:
-    """The type under Annotated[...] and Optional[...]."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            annotation = options[0]
-        else:
-            return annotation
-
-
-def _annotation_at(loc: tuple) -> Any:
-    annotation: Any = Answers
-    for step in loc:
-        kind = _strip(annotation)
-        if isinstance(step, int):
-            annotation = typing.get_args(kind)[0]
-        elif isinstance(kind, type) and issubclass(kind, BaseModel) and step in kind.model_fields:
-            annotation = kind.model_fields[step].annotation
-        else:
-            return str
-    return annotation
 
 
 def _get(data: Any, loc: tuple) -> Any:

@@ -27,7 +27,6 @@ from wizard.kinds import KINDS, TODAY, KindName, Option, OptionsFrom, QuestionKi
 from wizard.loader import Loaded, ReadProblem, parse
 from wizard.resources import data_dir
 
-
 # --- questions -----------------------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from wizard.answers import Answers, Purpose
+from wizard.fieldpath import FieldPath
 from wizard.law import (
     ADEQUATE_COUNTRIES,
     DPF_COUNTRY,
@@ -24,22 +25,20 @@ from wizard.law import (
 )
 from wizard.terminal import visible
 
-Path = tuple[str | int, ...]
-
 
 @dataclass(frozen=True)
 class Finding:
     severity: str  # "error" or "warning"
     code: str
-    path: Path
+    path: FieldPath
     params: dict[str, Any] = field(default_factory=dict)
 
 
-def error(code: str, path: Path, **params: Any) -> Finding:
+def error(code: str, path: FieldPath, **params: Any) -> Finding:
     return Finding("error", code, path, params)
 
 
-def warning(code: str, path: Path, **params: Any) -> Finding:
+def warning(code: str, path: FieldPath, **params: Any) -> Finding:
     return Finding("warning", code, path, params)
 
 
@@ -89,7 +88,7 @@ _CONTRACT_WORDS = re.compile(
 def purpose_rules(answers: Answers) -> Iterator[Finding]:
     ids = Counter(purpose.id for purpose in answers.purposes)
     for index, purpose in enumerate(answers.purposes):
-        path: Path = ("purposes", index)
+        path: FieldPath = ("purposes", index)
         if ids[purpose.id] > 1:
             yield error("duplicate_purpose_id", (*path, "id"), id=purpose.id)
         needed = _BASIS_NEEDS.get(purpose.basis)
@@ -168,7 +167,7 @@ def source_rules(answers: Answers) -> Iterator[Finding]:
 
 def transfer_rules(answers: Answers) -> Iterator[Finding]:
     for index, recipient in enumerate(answers.recipients):
-        path: Path = ("recipients", index)
+        path: FieldPath = ("recipients", index)
         transfer, country = recipient.transfer, recipient.country
         if country is None:
             if transfer is not None:
@@ -187,7 +186,7 @@ def transfer_rules(answers: Answers) -> Iterator[Finding]:
         yield from _mechanism_rules(recipient.name, country, transfer, (*path, "transfer"))
 
 
-def _mechanism_rules(name: str, country: str, transfer: Any, path: Path) -> Iterator[Finding]:
+def _mechanism_rules(name: str, country: str, transfer: Any, path: FieldPath) -> Iterator[Finding]:
     mechanism = transfer.mechanism
     if mechanism is TransferMechanism.adequacy and country == DPF_COUNTRY:
         yield error("adequacy_us", (*path, "mechanism"), recipient=name)
@@ -227,7 +226,7 @@ def processor_agreement_rules(answers: Answers) -> Iterator[Finding]:
     for index, recipient in enumerate(answers.recipients):
         if recipient.role != "processor" or recipient.processing_agreement:
             continue
-        path: Path = ("recipients", index, "processing_agreement")
+        path: FieldPath = ("recipients", index, "processing_agreement")
         if recipient.processing_agreement is False and claimed_for_all:
             yield error("processing_agreement_contradiction", path, recipient=recipient.name)
         else:
@@ -296,7 +295,7 @@ _VAGUE_RETENTION = re.compile(
 )
 
 
-def texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+def texts(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Every free-text value in the answers, with its path."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
@@ -339,7 +338,7 @@ def wording_rules(answers: Answers) -> Iterator[Finding]:
 
 def retention_wording_rules(answers: Answers) -> Iterator[Finding]:
     """'As long as necessary' is fine only with the criteria that decide how long that is."""
-    places: list[tuple[Path, Any]] = [(("retention",), answers.retention)]
+    places: list[tuple[FieldPath, Any]] = [(("retention",), answers.retention)]
     places += [(("purposes", i, "retention"), p.retention) for i, p in enumerate(answers.purposes)]
     places += [(("personal_data", i, "retention"), c.retention) for i, c in enumerate(answers.personal_data)]
     for path, retention in places:
@@ -347,7 +346,7 @@ def retention_wording_rules(answers: Answers) -> Iterator[Finding]:
             yield warning("vague_retention", (*path, "period"), field=display_path((*path, "period")))
 
 
-def display_path(path: Path) -> str:
+def display_path(path: FieldPath) -> str:
     """`purposes[2].basis`: list items counted from 1, as a person counts them."""
     out = ""
     for part in path:

@@ -151,7 +151,7 @@ class Session:
 
     def question_at(self, path: tuple[Any, ...]) -> tuple[str, int | None] | None:
         """The question (and the item of a record or list) whose answer holds the field at `path`."""
-        from wizard.questionnaire import split_path
+        from wizard.fieldpath import split_path
 
         names = tuple(part for part in path if isinstance(part, str))
         best: tuple[int, str, int | None] | None = None

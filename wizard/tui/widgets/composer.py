@@ -22,7 +22,6 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
-CHOICE_KINDS = ("single_choice", "multi_choice", "yes_no")
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
 
 
@@ -152,7 +151,7 @@ class Composer(Vertical):
             selection.add_options([(text, value, value in chosen) for value, text in ask.options])
             self.query_one("#answer-done", Button).label = words.get("done", "")
             return "multi"
-        if ask.kind in ("yes_no", "add_another"):
+        if ask.kind == "yes_no":
             yes, no = self.query_one("#answer-yes", Button), self.query_one("#answer-no", Button)
             yes.label, no.label = words.get("yes", ""), words.get("no", "")
             yes.variant = "primary" if ask.value is not False else "default"
@@ -189,7 +188,7 @@ class Composer(Vertical):
         ask = self.ask
         if ask is None:
             return None
-        if ask.kind in ("yes_no", "add_another"):
+        if ask.kind == "yes_no":
             return self.query_one("#answer-no" if ask.value is False else "#answer-yes", Button)
         if ask.ready and ask.kind == "multi_choice":
             return self.query_one("#answer-done", Button)
@@ -269,7 +268,7 @@ class Composer(Vertical):
 
     def on_key(self, event: events.Key) -> None:
         """Y/K (kyllä) and N/E (ei) answer a yes/no question without reaching for the buttons."""
-        if self.ask is None or self.ask.kind not in ("yes_no", "add_another") or not event.character:
+        if self.ask is None or self.ask.kind != "yes_no" or not event.character:
             return
         key = event.character.lower()
         if key in ("y", "k", "n", "e"):

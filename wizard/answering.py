@@ -1,7 +1,9 @@
-"""A record's form: one item of a record question (a purpose, a recipient, ...) read from its boxes.
+"""Reading an answer: one question's, or a record's form (one purpose, one recipient, ...) as an item.
 
-The form's values are keyed by sub-question id; the item is keyed by field as the answers file holds it.
-Which boxes show depends on what the form holds so far (a transfer's safeguard only outside the EEA).
+The question's kind reads the raw answer (`wizard.kinds`); the answers model then checks it where it would
+stand, in the words of `seloste check`. A form's values are keyed by sub-question id; the item is keyed by
+field as the answers file holds it. Which boxes show depends on what the form holds so far (a transfer's
+safeguard only outside the EEA).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from wizard.conditions import Scope, holds
 from wizard.fieldpath import FieldPath, set_at, set_item, value_at
 from wizard.fieldtypes import Target, resolve
-from wizard.kinds import Rejection, as_bool, first_problem, normalize_if_valid, offered_options
+from wizard.kinds import Rejection, as_bool, first_problem, is_gate, normalize, normalize_if_valid, offered_options
 from wizard.questionnaire import Question, slug
 from wizard.rules import display_path
 from wizard.sheet import field_path, item_model, items_in
@@ -35,6 +37,41 @@ def loose_item(question: Question, values: dict[str, Any]) -> dict[str, Any]:
 def item_scope(answers: dict[str, Any], question: Question, values: dict[str, Any]) -> Scope:
     """What the conditions inside a form read: the answers, and the item as typed so far."""
     return Scope(answers, loose_item(question, values), item_model(question))
+
+
+def read_answer(question: Question, raw: Any, answers: dict[str, Any], item: int | None) -> tuple[FieldPath, Any] | Rejection:
+    """A raw answer to a question that is not a record (for a list: its item `item`), as the path and the
+    cleaned value to put there, or why it cannot be taken."""
+    target = resolve(question.field)
+    path: FieldPath = field_path(question)
+    if question.kind == "list":
+        path = (*path, item or 0)
+    scope = Scope(answers)
+    parsed = question.behaviour.parse(question, target, raw, lambda: offered_options(question, scope), list_item=question.kind == "list")
+    if isinstance(parsed, Rejection):
+        return parsed
+    if is_gate(question, target):
+        current = value_at(answers, path)[1]
+        return path, (current if isinstance(current, dict) else {}) if parsed else None
+    candidate = copy.deepcopy(answers)
+    put(candidate, path, parsed)
+    rejection = first_problem(candidate, path)
+    if rejection is not None:
+        return rejection
+    value = normalize(target, parsed, item=question.kind == "list")
+    put(candidate, path, value)
+    for rule in question.reject:
+        if holds(rule.when, Scope(candidate)):
+            return Rejection(rule.code, {})
+    return path, value
+
+
+def put(data: dict[str, Any], path: FieldPath, value: Any) -> None:
+    """A list's item (the path ends in its index) or a field's value."""
+    if isinstance(path[-1], int):
+        set_item(data, path[:-1], path[-1], value)
+    else:
+        set_at(data, path, value)
 
 
 def read_item(question: Question, raw: dict[str, Any], answers: dict[str, Any], index: int) -> tuple[FieldPath, Any] | Rejection:
