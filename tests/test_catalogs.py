@@ -22,9 +22,9 @@ from babel.messages.pofile import read_po
 
 from wizard.check import check_bytes, describe
 from wizard.cli import run
+from wizard.diagnostics import TEXTS
 from wizard.examples import EXAMPLES, example_text
 from wizard.loader import parse
-from wizard.diagnostics import TEXTS
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = REPO / "locales" / "messages.pot"

@@ -9,6 +9,7 @@ safeguard only outside the EEA).
 from __future__ import annotations
 
 import copy
+from functools import partial
 from typing import Any
 
 from wizard.conditions import Scope, holds
@@ -88,7 +89,7 @@ def read_item(question: Question, raw: dict[str, Any], answers: dict[str, Any], 
         given = raw.get(sub.id)
         if sub.default_from is not None and (given is None or not str(given).strip()):
             given = _derived_id(question, answers, index, raw.get(sub.default_from))
-        value = sub.behaviour.parse(sub, target, given, lambda sub=sub: offered_options(sub, scope))
+        value = sub.behaviour.parse(sub, target, given, partial(offered_options, sub, scope))
         if isinstance(value, Rejection):
             return Rejection(value.message_code, _in_item(value.params, list_path, index, target), sub.id)
         if value is None or (value == [] and sub.optional):

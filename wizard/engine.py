@@ -25,13 +25,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from wizard.answering import item_scope, read_answer, read_item
 from wizard.answers import SCHEMA_VERSION, Answers
 from wizard.check import Report, check_data
 from wizard.conditions import Scope, holds
 from wizard.display import NO, display_answer
 from wizard.fieldpath import FieldPath, set_at, set_item, value_at
 from wizard.fieldtypes import resolve
-from wizard.answering import item_scope, read_answer, read_item
 from wizard.i18n import translations
 from wizard.kinds import Option, Rejection, as_bool, offered_options
 from wizard.pruning import Dropped, JustAnswered, Pruner

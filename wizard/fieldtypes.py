@@ -86,7 +86,8 @@ class Target:
 @lru_cache(maxsize=None)
 def _adapter(owner: type[BaseModel], name: str) -> TypeAdapter[Any]:
     info = owner.model_fields[name]
-    return TypeAdapter(typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+    annotation: Any = typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    return TypeAdapter(annotation)
 
 
 def bare_type(annotation: Any) -> Any:

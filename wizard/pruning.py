@@ -81,7 +81,7 @@ class Pruner:
 
     def _leaves(self, data: dict[str, Any]) -> list[tuple[Key, Question, Question | None, FieldPath]]:
         """Every answer in `data`: its key, its question, its record (for a sub-question) and its path."""
-        leaves = []
+        leaves: list[tuple[Key, Question, Question | None, FieldPath]] = []
         for _, question in self.sheet.order:
             own = field_path(question)
             if not value_at(data, own)[0]:
@@ -163,8 +163,10 @@ class Pruner:
             if key is None or key in done or key[0] == skip or (just_answered and key[:2] == just_answered):
                 continue
             question = self.sheet.questionnaire.question(key[0])
-            leaf_question = question.sub(key[2]) if key[2] is not None else question
-            leaf_path = (*field_path(question), key[1], *field_path(leaf_question)) if key[2] is not None else field_path(question)
+            leaf_question, leaf_path = question, field_path(question)
+            if key[1] is not None and key[2] is not None:  # a sub-question of a record's item
+                leaf_question = question.sub(key[2])
+                leaf_path = (*leaf_path, key[1], *field_path(leaf_question))
             done.add(key)
             dropped.append(Dropped(leaf_question, value_at(self.answers, leaf_path)[1], key[1], question if key[2] else None))
             delete_at(self.answers, leaf_path, self.keep)
