@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from wizard.answers import (
     ChangeChannel,
+    MarketingAudience,
     ControllerType,
     CookieCategory,
     MarketingChannel,
@@ -431,6 +432,15 @@ BASIS_DETAILS = ("contract", "law", "legitimate_interest", "consent_how_asked", 
 _BASIS = st.sampled_from(list(LegalBasis))
 
 
+def _basis_of(purpose: dict[str, Any]) -> LegalBasis:
+    """The basis of a generated purpose, however it was written."""
+    written = str(purpose["basis"]).strip()
+    for basis in LegalBasis:
+        if written in _basis_as_written(basis):
+            return basis
+    raise ValueError(written)
+
+
 def _basis_as_written(basis: LegalBasis) -> tuple[str, ...]:
     """The name, or the article's letter in the ways people write it."""
     letter = BASIS_LETTER[basis]
@@ -565,6 +575,7 @@ def recipients(draw: st.DrawFn) -> dict[str, Any]:
     optional(draw, recipient, "role", _RECIPIENT_ROLE)  # processor is the default
     recipient["service"] = draw(LONG_TEXT)
     optional(draw, recipient, "processing_agreement", st.booleans())
+    optional(draw, recipient, "cookies", st.lists(st.sampled_from(_choices(CookieCategory)), unique=True))
     place = draw(_RECIPIENT_PLACE)
     if place == "unstated":
         return recipient
@@ -587,18 +598,40 @@ def automated_decisions(draw: st.DrawFn) -> dict[str, Any]:
     return decisions
 
 
-COOKIES = st.fixed_dictionaries(
-    {},
-    optional={
-        "used": st.booleans(),
-        "categories": st.lists(st.sampled_from(_choices(CookieCategory)), unique=True),
-        "tools": st.lists(SHORT_TEXT, max_size=3),
-        "how_to_manage": LONG_TEXT,
-    },
-)
-DIRECT_MARKETING = st.fixed_dictionaries(
-    {"channels": st.lists(st.sampled_from(_choices(MarketingChannel)), min_size=1, unique=True), "opt_out": LONG_TEXT}
-)
+@st.composite
+def cookies(draw: st.DrawFn) -> dict[str, Any]:
+    """Cookies that need consent come with their lifetime and a way to withdraw (917/2014, 205 §)."""
+    result: dict[str, Any] = draw(st.fixed_dictionaries({}, optional={"used": st.booleans(), "tools": st.lists(SHORT_TEXT, max_size=3)}))
+    optional(draw, result, "categories", st.lists(st.sampled_from(_choices(CookieCategory)), unique=True))
+    needing_consent = [c for c in result.get("categories", []) if c != "necessary"]
+    if needing_consent:
+        result["lifetimes"] = [{"category": c, "lifetime": draw(SHORT_TEXT)} for c in needing_consent]
+        result["how_to_manage"] = draw(LONG_TEXT)
+    else:
+        optional(draw, result, "how_to_manage", LONG_TEXT)
+    return result
+
+
+COOKIES = cookies()
+
+
+@st.composite
+def direct_marketings(draw: st.DrawFn, without_consent: bool) -> dict[str, Any]:
+    """E-mail or text-message marketing without consent goes to businesses or existing customers (917/2014, 200 §)."""
+    marketing: dict[str, Any] = {
+        "channels": draw(st.lists(st.sampled_from(_choices(MarketingChannel)), min_size=1, unique=True)),
+        "opt_out": draw(LONG_TEXT),
+    }
+    electronic = {"email", "sms"} & set(marketing["channels"])
+    if without_consent and electronic and draw(st.booleans()):
+        marketing["audience"] = "businesses"
+    elif without_consent and electronic:
+        marketing["existing_customer_exception"] = True
+        optional(draw, marketing, "audience", st.sampled_from(("consumers", "both")))
+    else:
+        optional(draw, marketing, "audience", st.sampled_from(_choices(MarketingAudience)))
+        optional(draw, marketing, "existing_customer_exception", st.booleans())
+    return marketing
 SECURITY = st.fixed_dictionaries(
     {},
     optional={"measures": st.lists(st.sampled_from(_choices(SecurityMeasure)), unique=True), "description": LONG_TEXT},
@@ -657,8 +690,10 @@ def answers_dicts(draw: st.DrawFn) -> dict[str, Any]:
         data["retention"] = draw(RETENTION)
     optional(draw, data, "automated_decisions", automated_decisions())
     optional(draw, data, "cookies", COOKIES)
-    if any(purpose.get("direct_marketing") for purpose in purpose_list):
-        data["direct_marketing"] = draw(DIRECT_MARKETING)
+    marketing = [purpose for purpose in purpose_list if purpose.get("direct_marketing")]
+    if marketing:
+        without_consent = any(_basis_of(purpose) is not LegalBasis.consent for purpose in marketing)
+        data["direct_marketing"] = draw(direct_marketings(without_consent))
     optional(draw, data, "security", SECURITY)
     if "processor_agreements" in data.get("security", {}).get("measures", []):
         for recipient in named:  # "every processor has an agreement" must not be contradicted

@@ -189,6 +189,8 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("purposes:another", False),
         ("direct_marketing_channels", ["email"]),
         ("direct_marketing_opt_out", "jokaisen viestin lopussa oleva peruutuslinkki"),
+        ("direct_marketing_audience", "consumers"),
+        ("direct_marketing_existing_customers", False),
         ("personal_data", {"name": "Nimi ja yhteystiedot", "description": "nimi, toimitusosoite, sähköpostiosoite ja puhelinnumero",
                            "purposes": ["orders", "accounts", "bookkeeping"], "required": True,
                            "retention_period": "3 vuotta viimeisestä tilauksesta"}),
@@ -239,6 +241,8 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("cookie_tools:first", True),
         ("cookie_tools", "Matomo (omalla palvelimella)"),
         ("cookie_tools:another", False),
+        ("cookie_lifetimes", {"category": "analytics", "lifetime": "13 kuukautta"}),
+        ("cookie_lifetimes:another", False),
         ("cookie_management", "Evästebanneri kysyy suostumuksen analytiikkaan; valintaa voi muuttaa sivun alareunan linkistä."),
         ("security_measures", ["access_control", "multi_factor_authentication", "encryption_in_transit", "backups",
                                "processor_agreements"]),
@@ -784,7 +788,9 @@ def test_unmarking_the_only_marketing_purpose_drops_the_marketing_answers() -> N
 
     answer(interview, {**step.value, "direct_marketing": False})
 
-    assert {d.question.id for d in interview.dropped} == {"direct_marketing_channels", "direct_marketing_opt_out"}
+    assert {d.question.id for d in interview.dropped} == {
+        "direct_marketing_channels", "direct_marketing_opt_out", "direct_marketing_audience", "direct_marketing_existing_customers"
+    }
     assert "direct_marketing" not in interview.answers
 
 
@@ -832,6 +838,7 @@ def test_a_partial_answers_file_asks_only_what_is_missing() -> None:
         "purposes",
         "direct_marketing_channels",
         "direct_marketing_opt_out",
+        "direct_marketing_audience",
         "retention_period",
         "shares_data",
         *["recipients", "recipients:another"] * 5,

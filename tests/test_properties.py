@@ -278,6 +278,8 @@ CLAIMS = {
     "no_transfers": {"fi": "Emme siirrä henkilötietojasi", "en": "We do not transfer your personal data"},
     "changes_announced": {"fi": "kerromme siitä näin", "en": "we tell you about it through"},
     "in_advance": {"fi": "etukäteen", "en": "in advance"},
+    "existing_customers": {"fi": "omista samankaltaisista tuotteistamme", "en": "our own similar products"},
+    "business_marketing": {"fi": "vain yritysten ja yhteisöjen yhteyshenkilöille", "en": "only to contact persons at companies"},
 }
 
 
@@ -303,6 +305,12 @@ def claims_answered(answers: Answers) -> set[str]:
         allowed.add("no_transfers")
     if answers.notice.announce_changes:
         allowed.add("changes_announced")
+    marketing = answers.direct_marketing
+    if marketing is not None and {"email", "sms"} & set(marketing.channels):
+        if marketing.existing_customer_exception:
+            allowed.add("existing_customers")
+        elif marketing.audience == "businesses":
+            allowed.add("business_marketing")
     return allowed
 
 

@@ -120,7 +120,8 @@ def everything_business() -> dict[str, Any]:
     data["personal_data"].append({"name": "Ensiapukirjaukset", "purposes": ["first_aid"]})
     data["retention"] = {"period": None, "criteria": "kurssin päättymiseen asti"}
     data["criminal_data"] = {"description": "rikostaustaote", "law": "laki 504/2002"}
-    data["direct_marketing"] = {"channels": ["email"], "opt_out": "peruutuslinkki"}
+    data["direct_marketing"] = {"channels": ["email"], "opt_out": "peruutuslinkki", "audience": "both",
+                                "existing_customer_exception": False}
     data["automated_decisions"] = {"used": True, "profiling": True, "logic": "pisteytys", "significance": "hyväksyntä",
                                    "consequences": "hylkäys"}
     data["recipients"] += [

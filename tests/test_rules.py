@@ -436,7 +436,71 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "purposes[1].balancing_test",
     ),
     ("no way to announce changes", lambda d: d["notice"].pop("announce_changes"), "warning", "changes_unannounced", "notice.announce_changes"),
+    # The Finnish-law rule pack and plausibility (issue 12, §2).
+    (
+        "e-mail marketing to consumers on legitimate interests (917/2014, 200 §)",
+        lambda d: email_marketing(d, audience="consumers"),
+        "error",
+        "electronic_marketing_needs_consent",
+        "purposes[2].basis",
+    ),
+    (
+        "a contract with the client company for its contact persons",
+        lambda d: d["purposes"][0].update(contract="asiakasyrityksen kanssa tehty konsulttisopimus"),
+        "warning",
+        "contract_for_non_party",
+        "purposes[1].basis",
+    ),
+    (
+        "Google Analytics named in the cookies but not a recipient",
+        lambda d: cookies(d, tools=["Google Analytics"]),
+        "error",
+        "vendor_not_a_recipient",
+        "cookies.tools[1]",
+    ),
+    (
+        "Mailchimp as a recipient with no country",
+        lambda d: recipient(d, None, name="Mailchimp", processing_agreement=True),
+        "error",
+        "vendor_country_missing",
+        "recipients[1].country",
+    ),
+    ("analytics cookies without their lifetime", lambda d: cookies(d, lifetimes=[]), "error", "cookie_lifetime_missing", "cookies.lifetimes"),
+    (
+        "analytics cookies with the browser as the only way out",
+        lambda d: (cookies(d), d["cookies"].pop("how_to_manage")),
+        "error",
+        "cookie_withdrawal_missing",
+        "cookies.how_to_manage",
+    ),
+    (
+        "esim. in a recipient's service",
+        lambda d: recipient(d, "FI", processing_agreement=True, service="IT-palvelut, esim. varmuuskopiot"),
+        "warning",
+        "vague_word",
+        "recipients[1].service",
+    ),
+    ("partners in English", lambda d: d["processing"].update(description="We share data with our partners."), "warning", "vague_word", "processing.description"),
+    (
+        "the customer relationship as the basis",
+        lambda d: d["purposes"][0].update(contract="asiakassuhde"),
+        "warning",
+        "customer_relationship_basis",
+        "purposes[1].contract",
+    ),
 ]
+
+
+def email_marketing(data: Answers, **marketing: Any) -> None:
+    add_purpose(data, id="offers", description="Tarjousten lähettäminen", basis="legitimate_interests",
+                legitimate_interest="kertoa tarjouksista", balancing_test=True, direct_marketing=True)
+    data["direct_marketing"] = {"channels": ["email"], "opt_out": "peruutuslinkki jokaisessa viestissä", **marketing}
+
+
+def cookies(data: Answers, **fields: Any) -> None:
+    data["controller"]["website"] = "https://www.esimerkkipaja.example"
+    data["cookies"] = {"categories": ["necessary", "analytics"], "lifetimes": [{"category": "analytics", "lifetime": "13 kuukautta"}],
+                       "how_to_manage": "evästebanneri ja linkki sivun alareunassa", **fields}
 
 
 @pytest.mark.parametrize(("change", "severity", "code", "field"), [case[1:] for case in FIRES], ids=[case[0] for case in FIRES])
@@ -558,6 +622,22 @@ QUIET: list[tuple[str, Change, str]] = [
         lambda d: (recipient(d, "FI", processing_agreement=True), d.update(transfers_outside_eea=False)),
         "transfers_unanswered",
     ),
+    ("e-mail marketing to businesses only (917/2014, 202 §)", lambda d: email_marketing(d, audience="businesses"), "electronic_marketing_needs_consent"),
+    (
+        "e-mail marketing to existing customers under 200 § 2 mom.",
+        lambda d: email_marketing(d, audience="consumers", existing_customer_exception=True),
+        "electronic_marketing_needs_consent",
+    ),
+    ("a contract with the customer", lambda d: None, "contract_for_non_party"),
+    ("Matomo on our own server", lambda d: cookies(d, tools=["Matomo (omalla palvelimella)"]), "vendor_not_a_recipient"),
+    (
+        "Google Analytics as a recipient in the United States",
+        lambda d: (cookies(d, tools=["Google Analytics"]),
+                   recipient(d, "US", {"mechanism": "dpf"}, name="Google LLC (Google Analytics)", processing_agreement=True)),
+        "vendor_not_a_recipient",
+    ),
+    ("analytics cookies with their lifetime and a way to withdraw", lambda d: cookies(d), "cookie_lifetime_missing"),
+    ("a precise recipient", lambda d: recipient(d, "FI", processing_agreement=True, service="tekee varmuuskopiot"), "vague_word"),
     (
         "legitimate interests weighed",
         lambda d: purpose(d, basis="f", legitimate_interest="maksupetosten estäminen", balancing_test=True),

@@ -240,6 +240,9 @@ class Transfer(Part):
     )
 
 
+CookieCategory = Literal["necessary", "preferences", "analytics", "marketing"]
+
+
 RecipientRole = Literal["processor", "controller", "authority"]
 
 
@@ -250,6 +253,9 @@ class Recipient(Part):
     )
     service: LongText = Field(description=N_("What it does with the data, e.g. 'sends our newsletter'."))
     country: Country | None = Field(None, description=N_("Where it processes the data, e.g. FI or US."))
+    cookies: list[CookieCategory] = _items(
+        N_("The kinds of cookies it sets on your website, if any: preferences, analytics and/or marketing.")
+    )
     processing_agreement: bool | None = Field(
         None,
         description=N_("For a processor: true when you have a data processing agreement with it (Art. 28); only then "
@@ -266,12 +272,19 @@ class AutomatedDecisions(Part):
     consequences: LongText | None = Field(None, description=N_("The envisaged consequences for the person."))
 
 
-CookieCategory = Literal["necessary", "preferences", "analytics", "marketing"]
+
+
+class CookieLifetime(Part):
+    category: CookieCategory = Field(description=N_("The kind of cookies: preferences, analytics or marketing."))
+    lifetime: ShortText = Field(description=N_("How long these cookies stay on the device, e.g. '13 months'."))
 
 
 class Cookies(Part):
     used: bool = Field(True, description=N_("true when the website uses cookies or similar technologies."))
     categories: list[CookieCategory] = _items(N_("necessary, preferences, analytics and/or marketing."))
+    lifetimes: list[CookieLifetime] = _items(
+        N_("For each kind of cookie that needs consent, how long it is kept: its retention period (Art. 13(2)(a)).")
+    )
     tools: list[ShortText] = _items(N_("Named tools, e.g. 'Matomo (self-hosted)'."))
     how_to_manage: LongText | None = Field(None, description=N_("How people give, refuse and change their cookie choices."))
 
@@ -279,9 +292,23 @@ class Cookies(Part):
 MarketingChannel = Literal["email", "sms", "phone", "post", "social_media", "other"]
 
 
+MarketingAudience = Literal["consumers", "businesses", "both"]
+
+
 class DirectMarketing(Part):
     channels: list[MarketingChannel] = _items(N_("email, sms, phone, post, social_media or other."), min_length=1)
     opt_out: LongText = Field(description=N_("How people stop the marketing, e.g. 'the unsubscribe link in every message'."))
+    audience: MarketingAudience | None = Field(
+        None,
+        description=N_("Whom the marketing goes to: consumers (private persons), businesses (people in their work role "
+        "at companies and organisations) or both. E-mail and text messages to consumers need consent (917/2014, 200 §)."),
+    )
+    existing_customer_exception: bool | None = Field(
+        None,
+        description=N_("true when e-mail or text-message marketing without consent goes only to your own customers whose "
+        "address you got in a sale, is about your own similar products, and they could refuse it free and easily when "
+        "giving the address and can refuse it in every message (917/2014, 200 § 2 mom.)."),
+    )
 
 
 SecurityMeasure = Literal[

@@ -67,12 +67,12 @@ def describe(code: str, params: dict[str, Any], lang: str = "en") -> dict[str, s
     return {
         "message": gettext(text.message).format_map(values),
         "hint": gettext(text.hint).format_map(values) if text.hint else "",
-        "article": gettext(text.article) if text.article else "",
+        "article": gettext(text.article).format_map(values) if text.article else "",
     }
 
 
 # Parameters that are seloste's own words (a field's description, the kind of value found), not the user's.
-_TRANSLATED_PARAMS = {"found", "description"}
+_TRANSLATED_PARAMS = {"found", "description", "article"}
 THE_FILE = N_("the file")
 
 

@@ -362,4 +362,45 @@ TEXTS: dict[str, Text] = {
         N_("Add notice.announce_changes: e.g. website, email. Significant changes must be brought to people's attention, not left for them to find."),
         N_("GDPR Art. 12(1), 13(3); WP260"),
     ),
+    # --- Finnish law and plausibility (issue 12, §2) ---
+    "electronic_marketing_needs_consent": Text(
+        N_("Purpose `{purpose}` sends direct marketing by e-mail or text message without consent, and the file does not say that it goes only to businesses or only to existing customers."),
+        N_("Ask for consent (basis: consent). If the marketing goes only to your customers under the conditions of 200 § 2 mom., set direct_marketing.existing_customer_exception: true; if only to people in their work role at businesses, set direct_marketing.audience: businesses."),
+        N_("Act on Electronic Communications Services 917/2014, 200 §; GDPR Art. 6(1)"),
+    ),
+    "contract_for_non_party": Text(
+        N_("Purpose `{purpose}` rests on a contract, but the contract is with `{word}`: the contact persons or participants it concerns are not party to it."),
+        N_("For them the basis is usually legitimate interests (e.g. 'handling the assignment agreed with the client company'); keep contract for people who made the contract themselves."),
+        N_("GDPR Art. 6(1)(b), 6(1)(f)"),
+    ),
+    "vendor_not_a_recipient": Text(
+        N_("{field} names {vendor}, but it is not among the recipients: the notice would not tell people that {company} gets their data."),
+        N_("Add {company} under recipients, with country: {country} and, outside the EU/EEA, the transfer mechanism (dpf if the company is on the Data Privacy Framework List)."),
+        N_("GDPR Art. 13(1)(e)-(f)"),
+    ),
+    "vendor_country_missing": Text(
+        N_("Recipient `{recipient}` is {vendor}, which processes data in {country}, but the recipient has no country."),
+        N_("Set country: {country}; outside the EU/EEA also give the transfer mechanism (dpf if the company is on the Data Privacy Framework List)."),
+        N_("GDPR Art. 13(1)(f), 44"),
+    ),
+    "cookie_lifetime_missing": Text(
+        N_("The website uses {category} cookies, but the file does not say how long they are kept."),
+        N_("Add cookies.lifetimes: the category and how long the cookies stay on the device, e.g. 13 months."),
+        N_("Act on Electronic Communications Services 917/2014, 205 §; GDPR Art. 13(2)(a)"),
+    ),
+    "cookie_withdrawal_missing": Text(
+        N_("The website uses cookies that need consent, but the file does not say how people refuse them or withdraw their consent."),
+        N_("Add cookies.how_to_manage, e.g. the cookie banner and a link on every page to change the choice; browser settings alone are not enough."),
+        N_("Act on Electronic Communications Services 917/2014, 205 §; GDPR Art. 7(3)"),
+    ),
+    "vague_word": Text(
+        N_("{field} says `{word}`, which leaves the reader guessing what exactly is meant."),
+        N_("Say it exactly: list every item, name every recipient, give the period."),
+        "{article}",
+    ),
+    "customer_relationship_basis": Text(
+        N_("{field} gives `{word}` as the ground: the customer relationship was a basis under the repealed Personal Data Act, not under the GDPR."),
+        N_("Name the GDPR basis: usually the contract with the customer, or a legitimate interest stated in plain words."),
+        N_("GDPR Art. 6(1), 13(1)(c)"),
+    ),
 }

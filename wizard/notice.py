@@ -76,6 +76,25 @@ def objection_purposes(answers: Answers) -> list[Any]:
     return [p for p in answers.purposes if p.basis in grounds and not p.direct_marketing]
 
 
+@dataclass(frozen=True)
+class CookieRow:
+    """One kind of cookie: a purpose of its own, with consent as its basis unless strictly necessary (917/2014, 205 §)."""
+
+    category: str
+    lifetime: str | None
+    vendors: list[str]
+
+
+def cookie_rows(answers: Answers) -> list[CookieRow]:
+    if answers.cookies is None:
+        return []
+    lifetimes = {entry.category: entry.lifetime for entry in answers.cookies.lifetimes}
+    return [
+        CookieRow(category, lifetimes.get(category), [r.name for r in answers.recipients if category in r.cookies])
+        for category in answers.cookies.categories
+    ]
+
+
 def compute_facts(answers: Answers) -> Facts:
     bases = {purpose.basis for purpose in answers.purposes}
     explicit_consent = any(item.condition is Art9Condition.explicit_consent for item in answers.special_categories)
@@ -197,6 +216,7 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None) ->
         "dpf_country": DPF_COUNTRY,
         "dpf_list_url": DPF_LIST_URL,
         "objection_purposes": objection_purposes(answers),
+        "cookie_rows": cookie_rows(answers),
         "li_purposes": [p for p in answers.purposes if p.basis is LegalBasis.legitimate_interests],
         "consent_purposes": [p for p in answers.purposes if p.basis is LegalBasis.consent],
         "retention_rows": retention_rows(answers),

@@ -9,12 +9,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from wizard.answers import Answers, Purpose
 from wizard.fieldpath import FieldPath
+from wizard.i18n import N_
 from wizard.law import (
     ADEQUATE_COUNTRIES,
     DPF_COUNTRY,
@@ -23,6 +25,7 @@ from wizard.law import (
     TransferMechanism,
     is_in_eea,
 )
+from wizard.resources import data_dir, read_yaml
 from wizard.terminal import visible
 
 
@@ -244,6 +247,88 @@ def changes_rules(answers: Answers) -> Iterator[Finding]:
         yield warning("changes_unannounced", ("notice", "announce_changes"))
 
 
+# --- Finnish law and plausibility (issue 12, §2) -----------------------------------------------------------
+
+_ELECTRONIC_CHANNELS = frozenset({"email", "sms"})
+
+
+def electronic_marketing_rules(answers: Answers) -> Iterator[Finding]:
+    """917/2014 200 §: e-mail and text-message marketing to private persons needs their prior consent, except to
+    existing customers under the conditions of 200 § 2 mom.; 202 § lets businesses be marketed to unless they refuse."""
+    marketing = answers.direct_marketing
+    if marketing is None or not _ELECTRONIC_CHANNELS & set(marketing.channels):
+        return
+    if marketing.audience == "businesses" or marketing.existing_customer_exception:
+        return
+    for index, purpose in enumerate(answers.purposes):
+        if purpose.direct_marketing and purpose.basis is not LegalBasis.consent:
+            yield error("electronic_marketing_needs_consent", ("purposes", index, "basis"), purpose=purpose.id)
+
+
+_NON_PARTY = re.compile(
+    r"\w*(?:asiakasyrity|asiakasorganisaat|yrityksen kanssa|yhteisön kanssa|työnantaj|client compan|customer compan|"
+    r"with the company|employer)\w*",
+    re.IGNORECASE,
+)
+
+
+def contract_party_rules(answers: Answers) -> Iterator[Finding]:
+    """Art. 6(1)(b) covers only a contract the person is party to: not the contact person of a client company."""
+    for index, purpose in enumerate(answers.purposes):
+        if purpose.basis is not LegalBasis.contract:
+            continue
+        text = " ".join(t for t in (purpose.description, purpose.contract) if t)
+        if match := _NON_PARTY.search(text):
+            yield warning("contract_for_non_party", ("purposes", index, "basis"), purpose=purpose.id, word=match.group(0))
+
+
+@lru_cache(maxsize=1)
+def vendors() -> dict[str, Any]:
+    """Known third-party services and their facts (templates/vendors.yaml, dated)."""
+    return read_yaml(data_dir("templates") / "vendors.yaml")
+
+
+def _vendor_pattern(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + ")", re.IGNORECASE)
+
+
+def vendor_rules(answers: Answers) -> Iterator[Finding]:
+    """A known tool named anywhere must be a recipient, with its country (Art. 13(1)(e)-(f))."""
+    named = [(path, text) for path, text in texts(answers) if path[0] != "recipients"]
+    for vendor in vendors()["vendors"]:
+        pattern = _vendor_pattern(vendor["words"] + [vendor["name"]])
+        matching = [
+            (index, r) for index, r in enumerate(answers.recipients) if pattern.search(r.name) or pattern.search(r.service)
+        ]
+        params = {"vendor": vendor["name"], "company": vendor["company"], "country": vendor["country"]}
+        if not matching:
+            where = next((path for path, text in named if pattern.search(text)), None)
+            if where is not None:
+                yield error("vendor_not_a_recipient", where, field=display_path(where), **params)
+            continue
+        for index, recipient in matching:
+            if recipient.country is None:
+                yield error("vendor_country_missing", ("recipients", index, "country"), recipient=recipient.name, **params)
+
+
+_CONSENT_COOKIES = ("preferences", "analytics", "marketing")
+
+
+def cookie_rules(answers: Answers) -> Iterator[Finding]:
+    """917/2014 205 §: cookies other than the strictly necessary need consent, so each kind is a purpose with a
+    retention period, and consent can be withdrawn on the website itself, not only in the browser."""
+    cookies = answers.cookies
+    if cookies is None or not cookies.used:
+        return
+    optional = [category for category in cookies.categories if category in _CONSENT_COOKIES]
+    timed = {entry.category for entry in cookies.lifetimes}
+    for category in optional:
+        if category not in timed:
+            yield error("cookie_lifetime_missing", ("cookies", "lifetimes"), category=category)
+    if optional and cookies.how_to_manage is None:
+        yield error("cookie_withdrawal_missing", ("cookies", "how_to_manage"))
+
+
 # --- automated decisions, marketing ----------------------------------------------------------------------
 
 
@@ -336,6 +421,41 @@ def wording_rules(answers: Answers) -> Iterator[Finding]:
             yield warning("identity_formalities", path, word=match.group(0))
 
 
+# Words that leave the reader guessing, in any free text (issue 12): "esim.", "etc.", "partners"...
+_VAGUE_ANYWHERE = re.compile(
+    r"(?<!\w)(?:esim\.|mm\.|jne\.?|tms\.?|soveltuvin osin|toistaiseksi|kerran vuodessa|yhteistyökumppane\w*|"
+    r"such as|etc\.?|partners?|indefinitely)(?!\w)",
+    re.IGNORECASE,
+)
+_OLD_BASIS = re.compile(r"\w*asiakassuhte\w*|\w*asiakassuhde\w*", re.IGNORECASE)
+_BASIS_DETAILS = frozenset({"contract", "legitimate_interest", "law"})
+# The information a vague word weakens, by the part of the file it is in.
+_WEAKENED = {
+    "purposes": N_("GDPR Art. 13(1)(c)"),
+    "personal_data": N_("GDPR Art. 14(1)(d)"),
+    "special_categories": N_("GDPR Art. 9(2), 13(1)(c)"),
+    "recipients": N_("GDPR Art. 13(1)(e)"),
+    "retention": N_("GDPR Art. 13(2)(a)"),
+    "sources": N_("GDPR Art. 14(2)(f)"),
+    "rights": N_("GDPR Art. 12(2)"),
+    "direct_marketing": N_("GDPR Art. 21(4)"),
+}
+
+
+def _weakened(path: FieldPath) -> str:
+    if "retention" in path:
+        return _WEAKENED["retention"]
+    return _WEAKENED.get(str(path[0]), N_("GDPR Art. 12(1); WP260"))
+
+
+def vague_word_rules(answers: Answers) -> Iterator[Finding]:
+    for path, text in texts(answers):
+        if match := _VAGUE_ANYWHERE.search(text):
+            yield warning("vague_word", path, field=display_path(path), word=match.group(0), article=_weakened(path))
+        if path[0] == "purposes" and path[-1] in _BASIS_DETAILS and (match := _OLD_BASIS.search(text)):
+            yield warning("customer_relationship_basis", path, field=display_path(path), word=match.group(0))
+
+
 def retention_wording_rules(answers: Answers) -> Iterator[Finding]:
     """'As long as necessary' is fine only with the criteria that decide how long that is."""
     places: list[tuple[FieldPath, Any]] = [(("retention",), answers.retention)]
@@ -370,10 +490,15 @@ RULES = (
     processor_agreement_rules,
     balancing_test_rules,
     changes_rules,
+    electronic_marketing_rules,
+    contract_party_rules,
+    vendor_rules,
+    cookie_rules,
     automated_decision_rules,
     marketing_rules,
     wording_rules,
     retention_wording_rules,
+    vague_word_rules,
 )
 
 
