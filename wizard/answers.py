@@ -9,7 +9,7 @@ hints in `seloste check`.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -35,7 +35,7 @@ from wizard.law import (
     TransferMechanism,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2
 MAX_ITEMS = 100
 
 

@@ -21,7 +21,7 @@ from wizard.console import (
 )
 from wizard.formats import FORMATS
 from wizard.i18n import LANGUAGES, _, default_language
-from wizard.terminal import TerminalOutput, json_text, visible
+from wizard.terminal import json_text, terminal_stream, visible
 
 TYPE_CHECKING = False  # not typing's: importing typing would be a fifth of what `seloste --help` costs
 if TYPE_CHECKING:
@@ -141,8 +141,8 @@ def session_count(text: str) -> int:
 
 
 def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = None, stdin: Any = None) -> int:
-    stdout = TerminalOutput(stdout or sys.stdout)
-    stderr = TerminalOutput(stderr or sys.stderr)
+    stdout = terminal_stream(stdout or sys.stdout)
+    stderr = terminal_stream(stderr or sys.stderr)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from wizard.i18n import LANGUAGES, N_, _
 
@@ -55,9 +55,10 @@ class Lazy:
         return getattr(self._text(), name)
 
 
-def label(message: str) -> Lazy:
-    """A footer label that follows the conversation language (`message` is marked with N_ by the caller)."""
-    return Lazy(lambda: _(message, Conversation.lang))
+def label(message: str) -> str:
+    """A footer label that follows the conversation language (`message` is marked with N_ by the caller).
+    Typed as the str it stands in for, which is what Textual's Binding takes."""
+    return cast(str, Lazy(lambda: _(message, Conversation.lang)))
 
 
 # --- typed instead of an answer -------------------------------------------------------------------------------

@@ -121,9 +121,9 @@ def assess(facts: Facts, rendered_clauses: Iterable[tuple[str, Iterable[str]]], 
             covering.setdefault(item_id, []).append(clause_id)
     problems: dict[str, list] = {}
     for diagnostic in errors:
-        item_id = ERROR_ITEM.get(diagnostic.code)
-        if item_id is not None:
-            problems.setdefault(item_id, []).append(diagnostic)
+        erring = ERROR_ITEM.get(diagnostic.code)
+        if erring is not None:
+            problems.setdefault(erring, []).append(diagnostic)
     statuses = []
     for item in ITEMS:
         found = problems.get(item.id, [])

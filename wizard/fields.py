@@ -198,7 +198,7 @@ def _country_codes() -> dict[str, str]:
     return {
         code.casefold(): _PART_OF.get(code, code)
         for code in Locale.parse("fi").territories
-        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+        if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     }
 
 

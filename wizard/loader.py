@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -55,8 +55,17 @@ _ALLOWED_TAGS = {
 }
 
 
+def _line(event: yaml.Event) -> int | None:
+    """The line an event starts on, counted from 1 (a parser always marks it)."""
+    return event.start_mark.line + 1 if event.start_mark else None
+
+
 class _AnswersComposer(yaml.composer.Composer, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
     """Nodes from a parser's events, refusing aliases, unknown tags, duplicate keys and unbounded work."""
+
+    if TYPE_CHECKING:  # the parser's, which `_AnswersLoader` mixes in
+
+        def peek_event(self) -> Any: ...
 
     def __init__(self) -> None:
         yaml.composer.Composer.__init__(self)
@@ -67,9 +76,9 @@ class _AnswersComposer(yaml.composer.Composer, yaml.constructor.SafeConstructor,
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise ReadProblem("yaml_alias", line=event.start_mark.line + 1)
+            raise ReadProblem("yaml_alias", line=_line(event))
         tag = getattr(event, "tag", None)
-        if tag not in _ALLOWED_TAGS.get(type(event), {None}):
+        if tag is not None and tag not in _ALLOWED_TAGS.get(type(event), {None}):  # no tag is always allowed
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             detail = f"the tag {shown} is not supported in answers files; write the value without it"
             raise ReadProblem("yaml_syntax", line=event.start_mark.line + 1, detail=detail)

@@ -11,8 +11,9 @@ import os
 import re
 from dataclasses import dataclass, fields
 from datetime import date
+from enum import Enum
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -24,6 +25,8 @@ from wizard.resources import cache_dir, data_dir, read_yaml
 
 LANGUAGES = ("fi", "en")
 BABEL_LOCALE = {"fi": "fi_FI", "en": "en_GB"}  # EU-style dates, no serial comma in English
+# The list styles of Babel's `format_list` (a template names one: `join_list(style="or")`).
+ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
 
 
 # --- facts the clause conditions use ----------------------------------------------------------------------
@@ -250,7 +253,7 @@ def escape_markdown(value: Any) -> str:
         return value
     if value is None:
         raise ValueError("a template inserted an empty value: guard it with {% if %}")
-    if hasattr(value, "value") and isinstance(value, str):  # an enum member: its value
+    if isinstance(value, Enum) and isinstance(value, str):  # a member of a str enum: its value
         value = value.value
     return _escape_text(str(value))
 
@@ -318,7 +321,7 @@ def _filters(lang: str) -> dict[str, Any]:
 
     locale = Locale.parse(BABEL_LOCALE[lang])  # parsed once, not on every call
 
-    def join_list(items: Any, style: str = "standard") -> Md:
+    def join_list(items: Any, style: ListStyle = "standard") -> Md:
         return Md(format_list([escape_markdown(i) for i in items], style=style, locale=locale))
 
     def long_date(value: date) -> Md:

@@ -24,6 +24,7 @@ Ctrl+C came first (the answers so far are saved; the message says where and how 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -412,7 +413,7 @@ class PlainChat:
         self.say(_("To continue: seloste --plain --answers {path}", self.lang).format(path=self.session.path))
 
 
-def _card_as_plain_lines(lines: list[tuple[str, str]], lang: str) -> list[str]:
+def _card_as_plain_lines(lines: Iterable[tuple[str, str]], lang: str) -> list[str]:
     """A trainer card as plain lines: its title framed, each heading joined to the text it introduces."""
     printed: list[str] = []
     heading = ""

@@ -24,7 +24,7 @@ import json
 import logging
 import sys
 from collections.abc import Awaitable, Callable
-from typing import Any, TextIO, TypeVar
+from typing import Any, TextIO, TypeVar, cast
 from urllib.parse import urlsplit
 
 from aiohttp import WebSocketError, WSCloseCode, WSMsgType, web
@@ -287,6 +287,8 @@ class SelosteServer(Server):
         # rebuilt from the checked name. textual-serve reads it before its first await, so tabs cannot mix it up.
         self.public_url = f"http://{url_host(*host)}"
         page = await super().handle_index(request)
+        page = cast(web.Response, page)  # the rendered template
+        assert page.text is not None
         page.text = localized_page(page.text, self.lang)
         return page
 
@@ -311,7 +313,7 @@ class SelosteServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)  # a request that is no websocket is answered 400 here
         chat = Chat(self.command, write_bytes=while_open(websocket, websocket.send_bytes),
-                    write_str=while_open(websocket, websocket.send_str), close=websocket.close,
+                    write_str=while_open(websocket, websocket.send_str), close=websocket.close,  # type: ignore[arg-type]  # its bool is unused
                     download_manager=self.download_manager, debug=self.debug)
         close_code = WSCloseCode.OK
         try:

@@ -115,7 +115,8 @@ def load_state(path: Path) -> SessionState:
         return SessionState()
     if not isinstance(saved, dict):
         return SessionState()
-    return SessionState(**{key: value for key, value in saved.items() if isinstance(value, _STATE_TYPES.get(key, ()))})
+    kept: dict[str, Any] = {key: value for key, value in saved.items() if isinstance(value, _STATE_TYPES.get(key, ()))}
+    return SessionState(**kept)
 
 
 _STATE_TYPES: dict[str, tuple[type, ...]] = {

@@ -58,3 +58,8 @@ class TerminalOutput:
 
     def __getattr__(self, name: str) -> Any:  # flush, isatty, buffer (a notice's bytes), encoding ...
         return getattr(self.stream, name)
+
+
+def terminal_stream(stream: TextIO) -> TextIO:
+    """`stream` behind a TerminalOutput, which stands in for the text stream it wraps."""
+    return TerminalOutput(stream)  # type: ignore[return-value]  # a TextIO by what it forwards (__getattr__)

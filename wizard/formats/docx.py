@@ -17,6 +17,7 @@ from wizard.formats.blocks import Block, Heading, ListBlock, Paragraph as Paragr
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 MAX_LIST_LEVEL = 3  # the default template has "List Bullet" up to "List Bullet 3"
@@ -158,7 +159,7 @@ def add_spans(paragraph: Paragraph, spans: tuple[Span, ...], styles: StyleIds) -
             add_hyperlink(paragraph, href, list(group), styles)
 
 
-def add_run(paragraph: Paragraph, span: Span) -> object:
+def add_run(paragraph: Paragraph, span: Span) -> Run:
     lines = span.text.split("\n")
     run = paragraph.add_run(lines[0])
     for line in lines[1:]:

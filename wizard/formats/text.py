@@ -49,7 +49,7 @@ def heading_text(heading: Heading) -> str:
 
 def list_text(block: ListBlock, prefix: str, indent: str) -> str:
     separator = "\n" if block.tight else "\n\n"
-    items = []
+    items: list[str] = []
     for number, item in enumerate(block.items, start=block.start):
         marker = f"{number}. " if block.ordered else "- "
         # A nested list's first line shares the item's first line only when the item has no text of its own.

@@ -7,7 +7,7 @@ Finnish catalog load in a worker thread while the user picks a language.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import App
@@ -19,14 +19,17 @@ from wizard.i18n import N_, _
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.screens.dialogs import LanguageScreen
 
+if TYPE_CHECKING:
+    from wizard.session import Session
+
 OTHER_LANGUAGE = {"fi": "en", "en": "fi"}
 LOAD_AFTER = 0.3  # seconds after start
 # The switch is labelled in the language it switches to.
 SWITCH_LABEL = {"fi": "In English", "en": "Suomeksi"}
 
 
-def _switch_label() -> Lazy:
-    return Lazy(lambda: SWITCH_LABEL[Conversation.lang])
+def _switch_label() -> str:
+    return cast(str, Lazy(lambda: SWITCH_LABEL[Conversation.lang]))  # as `wizard.conversation.label`
 
 
 class SelosteApp(App[int]):
@@ -52,7 +55,7 @@ class SelosteApp(App[int]):
         self.suggested_lang = lang
         self.trainer = trainer
         self.example = example
-        self.session: Any = None  # wizard.session.Session, once the interview starts
+        self.session: Session | None = None  # once the interview starts
         self._loader: Worker | None = None
 
     @property

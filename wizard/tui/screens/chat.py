@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
@@ -17,6 +17,9 @@ from wizard.i18n import LANGUAGES, N_, _
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
 from wizard.tui.widgets.composer import Answered, Ask, Composer, FormField, NotSure
+
+if TYPE_CHECKING:
+    from wizard.tui.app import SelosteApp
 
 NOTICE_LANGUAGE = "notice-language"  # the one question the chat asks itself, not the questionnaire
 NARROW = 100  # below this width the preview sits above the conversation instead of beside it
@@ -263,7 +266,7 @@ class ChatScreen(Screen):
         elif command.name == "trainer":
             self.action_toggle_trainer()
         elif command.name == "lang" and command.language(self.lang) != self.lang:
-            self.app.action_switch_language()
+            cast("SelosteApp", self.app).action_switch_language()
         for box in self.query_one(Composer).query("#answer-text"):
             box.value = ""  # type: ignore[attr-defined]
         return True
