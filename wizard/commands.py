@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wizard.console import (
     EXIT_INVALID,
@@ -16,11 +16,18 @@ from wizard.console import (
 )
 from wizard.i18n import _
 
+if TYPE_CHECKING:
+    from argparse import Namespace
+
+    from wizard.check import Report
+    from wizard.coverage import ItemStatus
+    from wizard.notice import Facts
+
 # `-o` values that mean standard output; /dev/stdout is never written as a file (that would replace the link).
 STANDARD_OUTPUT = (None, "-", "/dev/stdout")
 
 
-def _checked(source: str, ui_lang: str, err: TextIO, stdin: Any) -> tuple[Any, int]:
+def _checked(source: str, ui_lang: str, err: TextIO, stdin: Any) -> tuple[Report | None, int]:
     """The check report of `source`, or None and the exit code after explaining why it cannot be used."""
     from wizard.check import Unreadable
 
@@ -48,7 +55,7 @@ def cmd_coverage(source: str, lang: str, out: TextIO, err: TextIO, stdin: Any) -
     return EXIT_INVALID if any(s.state == "missing" for s in statuses) else EXIT_OK
 
 
-def write_coverage(statuses: list, facts: Any, lang: str, out: TextIO) -> None:
+def write_coverage(statuses: list[ItemStatus], facts: Facts, lang: str, out: TextIO) -> None:
     from wizard.check import describe
 
     marks = {"covered": _("covered", lang), "not_applicable": _("not applicable", lang), "missing": _("MISSING", lang)}
@@ -72,7 +79,7 @@ def write_coverage(statuses: list, facts: Any, lang: str, out: TextIO) -> None:
 # --- render -----------------------------------------------------------------------------------------------
 
 
-def cmd_render(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) -> int:
+def cmd_render(args: Namespace, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) -> int:
     from wizard.formats import render_format
     from wizard.notice import compute_facts
     from wizard.render import Incomplete, build_notice
@@ -80,6 +87,7 @@ def cmd_render(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) ->
     report, code = _checked(args.answers, ui_lang, err, stdin)
     if report is None:
         return code
+    assert report.answers is not None  # `_checked` passes on only answers that validate
     try:
         notice = build_notice(report, args.notice_lang, allow_incomplete=args.allow_incomplete)
     except Incomplete as incomplete:
@@ -95,7 +103,7 @@ def cmd_render(args: Any, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) ->
     return _to_file(args.output, content, args.format, args.force, ui_lang, out, err)
 
 
-def _write_gaps(statuses: list, facts: Any, lang: str, err: TextIO) -> None:
+def _write_gaps(statuses: list[ItemStatus], facts: Facts, lang: str, err: TextIO) -> None:
     from wizard.check import describe
 
     for status in statuses:

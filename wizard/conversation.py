@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from wizard.i18n import LANGUAGES, N_, _
+
+if TYPE_CHECKING:
+    from wizard.questionnaire import Question
 
 
 class Conversation:
@@ -113,7 +116,7 @@ class QuestionHelp:
     example: str
 
 
-def question_help(question: Any, lang: str) -> QuestionHelp:
+def question_help(question: Question, lang: str) -> QuestionHelp:
     help_ = question.help
     article = _(help_.article, lang) if help_.article else ""
     example = _("For example: {example}", lang).format(example=_(help_.example, lang)) if help_.example else ""

@@ -26,13 +26,19 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wizard.console import EXIT_OK, EXIT_STOPPED, EXIT_UNUSABLE
 from wizard.conversation import notice_language_name, notice_language_question, question_help, typed_command
 from wizard.formats import FORMATS
 from wizard.i18n import LANGUAGES, _, default_language
 from wizard.session import export_plan
+
+if TYPE_CHECKING:
+    from wizard.engine import Step
+    from wizard.kinds import Option, Rejection
+    from wizard.questionnaire import Question
+    from wizard.session import Session
 
 LANGUAGE_NAMES = {"fi": "suomi", "en": "English"}
 
@@ -52,9 +58,10 @@ class PlainChat:
         self.lang = lang
         self.trainer = trainer
         self.card_shown: str | None = None  # the trainer card printed last: a card is printed once per run of questions
-        self.session: Any = None
+        # Opened by `open_session` before anything asks; None until then (`stop` looks).
+        self.session: Session = None  # type: ignore[assignment]
         self.section = ""
-        self.pending: tuple[Any, ...] | None = None  # a form refused at one field: (question, item, values, field)
+        self.pending: tuple[str, int | None, dict[str, Any], str | None] | None = None  # a form refused at one field: (question, item, values, field)
 
     # --- lines in and out ---
 
@@ -187,7 +194,7 @@ class PlainChat:
             if dropped:
                 self.say(dropped)
 
-    def heading(self, step: Any) -> None:
+    def heading(self, step: Step) -> None:
         title = _(step.section.title, self.lang)
         if title != self.section:
             self.section = title
@@ -216,7 +223,7 @@ class PlainChat:
             self.say(line)
         self.say()
 
-    def ask(self, step: Any) -> Any:
+    def ask(self, step: Step) -> Any:
         """One answer to a step that is not a record's form."""
         self.heading(step)
         question = step.question
@@ -235,7 +242,7 @@ class PlainChat:
         preset = step.value if step.value is not None else step.default
         return self.answer(step, question, step.options(), preset)
 
-    def ask_record(self, step: Any) -> dict[str, Any]:
+    def ask_record(self, step: Step) -> dict[str, Any]:
         """A record's item, field by field; the fields that apply follow the answers given so far."""
         self.heading(step)
         if step.item:
@@ -256,7 +263,7 @@ class PlainChat:
             values[sub.id] = self.answer(step, sub, step.options(sub, values), presets.get(sub.id))
             asked.add(sub.id)
 
-    def answer(self, step: Any, question: Any, options: list[Any], preset: Any) -> Any:
+    def answer(self, step: Step, question: Question, options: list[Option], preset: Any) -> Any:
         """The raw answer to a question (or a record's field), after any commands typed before it."""
         lang = self.lang
         for number, option in enumerate(options, 1):
@@ -278,7 +285,7 @@ class PlainChat:
                 return _chosen(line, options)
             return line
 
-    def command(self, line: str, question: Any) -> bool:
+    def command(self, line: str, question: Question | None) -> bool:
         """`?` (or /help), `/back`, `/trainer`, `/lang`: True when the line was one (and has been done).
         The chat's other commands (/review, /preview) are not there here: such a line is an answer."""
         command = typed_command(line)
@@ -306,7 +313,7 @@ class PlainChat:
             return True
         return False
 
-    def explain(self, question: Any) -> None:
+    def explain(self, question: Question | None) -> None:
         lang = self.lang
         if question is None:
             self.say(_("Type the number of your answer.", lang))
@@ -319,7 +326,7 @@ class PlainChat:
                 self.say(help_.example)
         self.say(_("Commands: ? explains the question, /back goes back, /lang switches the language.", lang))
 
-    def refuse(self, rejection: Any) -> None:
+    def refuse(self, rejection: Rejection) -> None:
         text = rejection.describe(self.lang)
         self.say(_("Let's fix this", self.lang) + ": " + text["message"])
         if text.get("hint"):
@@ -432,7 +439,7 @@ def _language_from(text: str) -> str | None:
     return {"1": "fi", "fi": "fi", "suomi": "fi", "2": "en", "en": "en", "english": "en"}.get(text)
 
 
-def _chosen(text: str, options: list[Any]) -> str:
+def _chosen(text: str, options: list[Option]) -> str:
     """An option's value from its number, value or label; anything else as typed (the engine says what is wrong)."""
     if text.isdigit() and 0 < int(text) <= len(options):
         return options[int(text) - 1].value

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.i18n import _
+
+if TYPE_CHECKING:  # the engine loads in a worker while the first screen is drawn (`preload`)
+    from wizard.engine import Interview, Rejection, Step
+    from wizard.storage import SessionState
 
 # An exported notice is `<stem>-<language>.<format>`; the stem suggested is the notice's name in its language.
 NOTICE_STEMS = {"fi": "tietosuojaseloste", "en": "privacy-notice"}
@@ -50,7 +54,7 @@ class ExportResult:
 
 class Session:
     def __init__(
-        self, path: Path, interview: Any, conversation_lang: str, notice_lang: str | None = None, example: str | None = None
+        self, path: Path, interview: Interview, conversation_lang: str, notice_lang: str | None = None, example: str | None = None
     ) -> None:
         self.path = path
         self.interview = interview
@@ -74,7 +78,7 @@ class Session:
 
     # --- answering: each change is saved before the chat shows it -------------------------------------------
 
-    def submit(self, raw: Any) -> Any:
+    def submit(self, raw: Any) -> Rejection | None:
         """None when the answer is taken (the caller saves it: `autosave`); otherwise the engine's Rejection."""
         from wizard.engine import Rejection
 
@@ -101,7 +105,7 @@ class Session:
             return None
         return rejection.describe(self.conversation_lang)["message"]
 
-    def shown(self, step: Any) -> str:
+    def shown(self, step: Step) -> str:
         """The answer to `step` as the transcript shows it."""
         for answered, text in self.interview.history:
             if (answered.question.id, answered.item, answered.mode) == (step.question.id, step.item, step.mode):
@@ -133,7 +137,7 @@ class Session:
 
         storage.save_state(self.path, self.state())
 
-    def state(self) -> Any:
+    def state(self) -> SessionState:
         from wizard.storage import SessionState
 
         return SessionState(conversation_lang=self.conversation_lang, notice_lang=self.notice_lang, example=self.example)

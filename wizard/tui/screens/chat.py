@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -19,6 +20,11 @@ from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
 from wizard.tui.widgets.composer import Answered, Ask, Composer, FormField, NotSure
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from wizard.engine import Step
+    from wizard.kinds import Rejection
+    from wizard.session import Session
     from wizard.tui.app import SelosteApp
 
 NOTICE_LANGUAGE = "notice-language"  # the one question the chat asks itself, not the questionnaire
@@ -38,12 +44,12 @@ class ChatScreen(Screen):
         Binding("escape", "focus_answer", show=False),
     ]
 
-    def __init__(self, session: Any, trainer: bool = False, example: str | None = None) -> None:
+    def __init__(self, session: Session, trainer: bool = False, example: str | None = None) -> None:
         super().__init__()
         self.session = session
         self.trainer = trainer  # trainer mode: a card for the trainer beside each question
         self.example = example  # a demonstration: the example business whose answers are suggested
-        self.step: Any = None  # the engine's step being asked; None for the notice language or at the end
+        self.step: Step | None = None  # the engine's step being asked; None for the notice language or at the end
         self.preview_revision = 0
 
     @property
@@ -76,7 +82,7 @@ class ChatScreen(Screen):
         """The whole transcript from the answers so far, then the question to ask now."""
         transcript = self.query_one("#transcript", VerticalScroll)
         await transcript.remove_children()
-        bubbles: list[Any] = []
+        bubbles: list[Widget] = []
         if self.example:  # heads the transcript, so it stays while the demonstration goes on
             text = _(
                 "A demonstration with the example business {name}: each question suggests its answer, and Enter accepts it.",
@@ -98,7 +104,7 @@ class ChatScreen(Screen):
         await transcript.mount_all(bubbles)
         await self.ask_next()
 
-    def _question_bubble(self, step: Any) -> QuestionBubble:
+    def _question_bubble(self, step: Step) -> QuestionBubble:
         prompt = _(step.prompt, self.lang)
         if step.question.kind == "record" and step.mode == "answer" and step.item:
             prompt = f"{prompt} ({step.item + 1})"
@@ -107,7 +113,7 @@ class ChatScreen(Screen):
     async def say(self, text: Text | str, kind: str, title: str = "") -> None:
         await self.add_to_transcript(ReplyBubble(text, kind, title))
 
-    async def add_to_transcript(self, bubble: Any) -> None:
+    async def add_to_transcript(self, bubble: Widget) -> None:
         transcript = self.query_one("#transcript", VerticalScroll)
         await transcript.mount(bubble)
         extra = len(transcript.children) - KEPT_BUBBLES
@@ -136,7 +142,7 @@ class ChatScreen(Screen):
         await self.add_to_transcript(self._question_bubble(self.step))
         await composer.show(self.ask_for(self.step))
 
-    def ask_for(self, step: Any) -> Ask:
+    def ask_for(self, step: Step) -> Ask:
         """The composer's description of a step, in the conversation language."""
         lang = self.lang
         question = step.question
@@ -155,7 +161,7 @@ class ChatScreen(Screen):
             question.kind, options, value, placeholder=placeholder, validate=self.session.problem_with, words=words, ready=ready
         )
 
-    def _form(self, step: Any) -> Any:
+    def _form(self, step: Step) -> Callable[[dict[str, Any]], list[FormField]]:
         lang = self.lang
 
         def boxes(values: dict[str, Any]) -> list[FormField]:
@@ -235,7 +241,7 @@ class ChatScreen(Screen):
     async def _record_answer(self, shown: str, question_id: str, item: int | None) -> None:
         await self.add_to_transcript(AnswerBubble(shown, question_id, item))
 
-    async def _refused(self, rejection: Any) -> None:
+    async def _refused(self, rejection: Rejection) -> None:
         text = rejection.describe(self.lang)
         reply = Text(text["message"])
         if text.get("hint"):
@@ -282,7 +288,7 @@ class ChatScreen(Screen):
             await self.say(self._help_text(self.step), "help", _("Why we ask", self.lang))
         self.query_one(Composer).focus_answer()
 
-    def _help_text(self, step: Any) -> Text:
+    def _help_text(self, step: Step) -> Text:
         lang = self.lang
         help_ = question_help(step.question, lang)
         text = Text(help_.why)

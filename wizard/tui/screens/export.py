@@ -10,11 +10,11 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -24,6 +24,9 @@ from wizard.conversation import label
 from wizard.i18n import LANGUAGES, N_, _
 from wizard.session import export_plan
 from wizard.tui.screens.dialogs import ChoiceDialog
+
+if TYPE_CHECKING:
+    from wizard.session import ExportResult, Session
 
 FORMAT_NAMES = {"html": "HTML", "docx": "Word (.docx)", "md": "Markdown", "txt": N_("plain text")}
 # (MIME type, text encoding) of each format as a browser download; None: binary
@@ -38,7 +41,7 @@ DOWNLOAD_TYPES = {
 class ExportScreen(Screen[None]):
     BINDINGS = [Binding("escape", "close", label(N_("Back")), id="close")]
 
-    def __init__(self, session: Any, folder: Path | None = None) -> None:
+    def __init__(self, session: Session, folder: Path | None = None) -> None:
         super().__init__()
         self.session = session
         self.folder = folder or Path.cwd()
@@ -187,7 +190,7 @@ def download_stem(stem: str) -> str:
     return re.sub(r"[^\w.-]+", "-", stem).strip("-.")
 
 
-def download(app: Any, session: Any, plan: list[tuple[str, str, Path]], allow_incomplete: bool) -> Any:
+def download(app: App[Any], session: Session, plan: list[tuple[str, str, Path]], allow_incomplete: bool) -> ExportResult:
     """Hand each planned file to the browser as a download; the result (a session ExportResult) names them."""
     contents, result = session.render(plan, allow_incomplete)
     if result.missing or result.problem:

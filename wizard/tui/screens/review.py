@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -14,6 +14,9 @@ from textual.widgets import Button, Footer, Static
 
 from wizard.conversation import label
 from wizard.i18n import N_, _
+
+if TYPE_CHECKING:
+    from wizard.session import Session
 
 
 class ReviewRow(Static, can_focus=True):
@@ -43,7 +46,7 @@ class ReviewScreen(Screen[tuple[str, int | None] | None]):
         Binding("down", "focus_next", show=False),
     ]
 
-    def __init__(self, session: Any) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
 
@@ -66,7 +69,7 @@ class ReviewScreen(Screen[tuple[str, int | None] | None]):
             yield Button(_("Back to the chat", lang), id="review-close")
         yield Footer()
 
-    def _findings(self) -> Any:
+    def _findings(self) -> ComposeResult:
         lang = self.lang
         findings = self.session.findings(lang)
         if not findings:

@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
@@ -33,7 +34,7 @@ class FormField:
     label: str
     kind: str = "text"
     options: list[tuple[str, str]] = field(default_factory=list)
-    value: str = ""
+    value: Any = ""  # the value typed or suggested: text, or a choice's value
     optional: bool = False
 
 
@@ -296,7 +297,7 @@ class RecordForm(Vertical):
                 yield self._box(item)
         yield Horizontal(Button(self.ask.words.get("save", ""), id="record-save", variant="primary"), classes="answer-buttons")
 
-    def _box(self, item: FormField) -> Any:
+    def _box(self, item: FormField) -> Widget:
         box_id = f"field-{item.key}"
         value = self.typed.get(item.key, item.value)
         if item.kind == "single_choice":

@@ -12,6 +12,7 @@ import time
 from typing import Any
 
 from rich.markdown import Markdown
+from textual.app import App
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
@@ -59,7 +60,7 @@ class PreviewPanel(VerticalScroll, can_focus=True):
     def on_unmount(self) -> None:
         self._requests.put(None)
 
-    def _build_loop(self, app: Any) -> None:
+    def _build_loop(self, app: App[Any]) -> None:
         from wizard.preview import preview_sections
 
         while (request := self._requests.get()) is not None:

@@ -3,7 +3,7 @@ there with a quoted "before" line, and a question to ask the room (`wizard.train
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +11,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from wizard.i18n import _
+
+if TYPE_CHECKING:
+    from wizard.trainer import Card
 
 STYLES = {
     "label": "dim bold",
@@ -55,7 +58,7 @@ class TrainerPanel(VerticalScroll, can_focus=False):
         self.scroll_home(animate=False)
 
     @staticmethod
-    def _lines(card: Any, lang: str) -> list[tuple[str, Any]]:
+    def _lines(card: Card | None, lang: str) -> list[tuple[str, Any]]:
         from wizard.trainer import card_lines
 
         if card is None:
