@@ -271,7 +271,8 @@ class Interview:
         return self
 
     def edit(self, question_id: str, item: int | None = None) -> Interview:
-        """Jump to a question (for a record or list: one of its items) to change its answer."""
+        """Jump to a question (for a record or list: one of its items) to change its answer. The item after
+        the last is the yes/no about adding one more."""
         question = self.questionnaire.question(question_id)
         if question not in self._applicable():
             raise InterviewError(f"{question_id} does not apply to these answers")
@@ -281,6 +282,8 @@ class Interview:
                 self._cursor = (question_id, None, "first" if question.ask_first else "answer")
             elif 0 <= (item or 0) < len(items):
                 self._cursor = (question_id, item or 0, "answer")
+            elif item == len(items):  # the yes/no about one more item: its answer opened a form not saved yet
+                self._cursor = (question_id, item, "another")
             else:
                 raise InterviewError(f"{question_id} has no item {item}")
         else:

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from wizard.conversation import label, notice_language_name, notice_language_question, question_help, typed_command
 from wizard.i18n import LANGUAGES, N_, _
 from wizard.tui.events import LanguageSwitched
+from wizard.tui.failures import Failed, reported
 from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
 from wizard.tui.widgets.composer import Answered, Ask, Composer, FormField, NotSure
 
@@ -51,6 +52,9 @@ class ChatScreen(Screen):
         self.example = example  # a demonstration: the example business whose answers are suggested
         self.step: Step | None = None  # the engine's step being asked; None for the notice language or at the end
         self.preview_revision = 0
+        # What was typed into a question left unanswered (going back, changing another answer, switching the
+        # language), by (question id, item, mode): it is there again when the question comes back.
+        self.drafts: dict[tuple[str, int | None, str], Any] = {}
 
     @property
     def lang(self) -> str:
@@ -137,7 +141,7 @@ class ChatScreen(Screen):
         if self.step is None:
             await self.say(_("Everything is answered. Check the answers and export the notice.", self.lang), "info")
             await composer.show(Ask("finish", words=self.words(), not_sure=False))
-            self.action_review()
+            await self.action_review()
             return
         await self.add_to_transcript(self._question_bubble(self.step))
         await composer.show(self.ask_for(self.step))
@@ -148,9 +152,12 @@ class ChatScreen(Screen):
         question = step.question
         words = self.words()
         value = step.value if step.value is not None else step.default
+        draft = self.drafts.get(self._key(step))
+        if step.value is None and draft is not None:
+            value = draft
         if step.mode != "answer":  # the yes/no before a list's first item or after each item
             return Ask("yes_no", value=value, words=words, not_sure=step.mode == "first")
-        ready = step.value is None and step.scripted
+        ready = step.value is None and step.scripted and draft is None
         if question.kind == "record":
             form = self._form(step)
             return Ask("record", value=value, fields=form(value or {}), form=form, words=words, ready=ready)
@@ -160,6 +167,18 @@ class ChatScreen(Screen):
         return Ask(
             question.kind, options, value, placeholder=placeholder, validate=self.session.problem_with, words=words, ready=ready
         )
+
+    @staticmethod
+    def _key(step: Step) -> tuple[str, int | None, str]:
+        return (step.question.id, step.item, step.mode)
+
+    def keep_draft(self) -> None:
+        """Remember what is typed for the question being asked, before the chat leaves it unanswered."""
+        if self.step is None:
+            return
+        typed = self.query_one(Composer).typed()
+        if typed:
+            self.drafts[self._key(self.step)] = typed
 
     def _form(self, step: Step) -> Callable[[dict[str, Any]], list[FormField]]:
         lang = self.lang
@@ -203,6 +222,7 @@ class ChatScreen(Screen):
     # --- answering ---------------------------------------------------------------------------------------------
 
     @on(Answered)
+    @reported
     async def _answered(self, event: Answered) -> None:
         event.stop()
         raw = event.raw
@@ -215,7 +235,7 @@ class ChatScreen(Screen):
             await self.ask_next()
             return
         if self.step is None:
-            self.action_review()
+            await self.action_review()
             return
         step = self.step
         editing = step.value is not None and step.mode == "answer"
@@ -224,6 +244,7 @@ class ChatScreen(Screen):
         if rejection is not None:
             await self._refused(rejection)
             return
+        self.drafts.pop(self._key(step), None)
         after = self.session.interview.answers
         if after != before:
             self.request_preview(after)  # first, so the preview is built while the answer is written to disk
@@ -266,11 +287,11 @@ class ChatScreen(Screen):
         elif command.name == "help":
             await self.action_help()
         elif command.name == "review":
-            self.action_review()
+            await self.action_review()
         elif command.name == "preview":
-            self.action_toggle_preview()
+            await self.action_toggle_preview()
         elif command.name == "trainer":
-            self.action_toggle_trainer()
+            await self.action_toggle_trainer()
         elif command.name == "lang" and command.language(self.lang) != self.lang:
             cast("SelosteApp", self.app).action_switch_language()
         for box in self.query_one(Composer).query("#answer-text"):
@@ -278,9 +299,11 @@ class ChatScreen(Screen):
         return True
 
     @on(NotSure)
+    @reported
     async def _not_sure(self) -> None:
         await self.action_help()
 
+    @reported
     async def action_help(self) -> None:
         if self.step is None:
             await self.say(self._general_help(), "help", _("Help", self.lang))
@@ -310,9 +333,11 @@ class ChatScreen(Screen):
             )
         )
 
+    @reported
     async def action_back(self) -> None:
         if not self.session.notice_lang:
             return
+        self.keep_draft()
         if not self.session.interview.history:
             self.session.notice_lang = None  # back from the first question: to the notice's language
         else:
@@ -329,10 +354,12 @@ class ChatScreen(Screen):
             self.notify(_("Choose an answer with ↑ ↓ and press Enter to change it; Esc returns.", self.lang))
 
     @on(AnswerBubble.EditRequested)
+    @reported
     async def _edit(self, event: AnswerBubble.EditRequested) -> None:
         await self.edit(event.question_id, event.item)
 
     async def edit(self, question_id: str, item: int | None = None) -> None:
+        self.keep_draft()
         if question_id == NOTICE_LANGUAGE:
             self.session.notice_lang = None
         else:
@@ -353,7 +380,11 @@ class ChatScreen(Screen):
 
     # --- preview, review, language ------------------------------------------------------------------------------
 
+    @reported
     def action_toggle_preview(self) -> None:
+        self._toggle_preview()
+
+    def _toggle_preview(self) -> None:
         from wizard.tui.widgets.preview import PreviewPanel
 
         preview = self.query_one(PreviewPanel)
@@ -364,10 +395,11 @@ class ChatScreen(Screen):
             self.request_preview()
         self.query_one(Composer).focus_answer()
 
+    @reported
     def action_toggle_trainer(self) -> None:
         self.trainer = not self.trainer
         if self.trainer and self.has_class("-narrow") and self.has_class("-preview"):
-            self.action_toggle_preview()  # a narrow terminal has room above the chat for one of them
+            self._toggle_preview()  # a narrow terminal has room above the chat for one of them
         self.query_one("#trainer").set_class(not self.trainer, "-hidden")
         self.show_trainer_card()
         self.query_one(Composer).focus_answer()
@@ -390,11 +422,13 @@ class ChatScreen(Screen):
         answers = answers if answers is not None else self.session.interview.answers
         self.preview_revision = preview.request(answers, self.session.notice_lang)
 
+    @reported
     def action_review(self) -> None:
         from wizard.tui.screens.review import ReviewScreen
 
         self.app.push_screen(ReviewScreen(self.session), self._back_from_review)
 
+    @reported
     async def _back_from_review(self, target: tuple[str, int | None] | None) -> None:
         if target:
             await self.edit(*target)
@@ -402,10 +436,25 @@ class ChatScreen(Screen):
             self.query_one(Composer).focus_answer()
 
     @on(LanguageSwitched)
+    @reported
     async def _language_switched(self) -> None:
-        typed = self.query_one(Composer).typed_text()
+        self.keep_draft()
         await self.redraw()
-        if typed:
-            for box in self.query_one(Composer).query("#answer-text"):
-                box.value = typed  # type: ignore[attr-defined]
         self.request_preview()
+
+    @on(Failed)
+    async def _failed(self, event: Failed) -> None:
+        """Say what went wrong and go on from the question being asked: every answer taken is already saved."""
+        event.stop()
+        lang = self.lang
+        try:
+            self.session.autosave()
+            state = _("Your answers are saved.", lang)
+        except Exception as error:  # noqa: BLE001 - the disk may be what failed
+            state = _("Your answers could not be saved: {reason}", lang).format(reason=error)
+        text = Text(_("Something went wrong: {error}", lang).format(error=event.error or type(event.error).__name__))
+        text.append("\n" + state)
+        try:
+            await self.redraw()
+        finally:
+            await self.say(text, "error", _("Sorry", lang))

@@ -206,11 +206,15 @@ class Composer(Vertical):
         for form in self.query(RecordForm):
             form.mark(key)
 
-    def typed_text(self) -> str | None:
-        """What is in the text box now (None when this question has none)."""
-        if not self.query_one("#pane-text").display:
-            return None
-        return self.query_one("#answer-text", AnswerInput).value
+    def typed(self) -> Any:
+        """What the user has typed and not yet sent: the text box's text, or a form's values; None for nothing."""
+        if self.query_one("#pane-text").display:
+            return self.query_one("#answer-text", AnswerInput).value or None
+        forms = self.query(RecordForm)
+        if self.query_one("#pane-record").display and forms:
+            values = forms.first().values()
+            return values if any(value not in ("", [], None) for value in values.values()) else None
+        return None
 
     # --- answers ---------------------------------------------------------------------------------------------
 
