@@ -33,6 +33,19 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor would make screenshots differ from run to run."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None, raising=False)
+    original = Input.__init__
+
+    def steady(self: Input, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.cursor_blink = False
+
+    monkeypatch.setattr(Input, "__init__", steady)
+
+
 async def until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 15.0) -> None:
     started = time.monotonic()
     while not condition():
@@ -66,7 +79,7 @@ async def open_chat(pilot: Pilot, lang: str = "en") -> ChatScreen:
     chat = app.screen
     chat.query_one("#answer-choice", OptionList).highlighted = ["fi", "en"].index(lang)
     await pilot.press("enter")
-    await until(pilot, lambda: chat.step is not None)
+    await until(pilot, lambda: chat.session.notice_lang == lang and (chat.step is not None or app.screen is not chat))
     return chat
 
 
@@ -124,3 +137,108 @@ async def test_an_unexpected_error_is_shown_in_the_chat_and_the_answers_stay_sav
         assert app.is_running and app.return_code is None
         assert chat.query_one(Composer).ask is not None
     assert saved(chat)["controller"] == webshop()["controller"]
+
+
+# --- no keystroke lost --------------------------------------------------------------------------------------
+
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+
+
+def before_purposes(folder: Path) -> Path:
+    processing = {**webshop()["processing"], "includes_children": False}
+    return answers_until(folder, ["controller", "privacy_contact"], processing=processing)
+
+
+def before_recipients(folder: Path) -> Path:
+    parts = ["controller", "privacy_contact", "processing", "purposes", "personal_data", "sources", "provision"]
+    return answers_until(folder, [*parts, "shares_data", "direct_marketing"])
+
+
+async def type_into(pilot: Pilot, form: RecordForm, key: str, text: str) -> None:
+    """Type `text` into a box of the form at full speed, one key after another as a keyboard sends them."""
+    form.query_one(f"#field-{key}").focus()
+    await pilot.press(*[{" ": "space"}.get(char, char) for char in text])
+
+
+@SIZES
+async def test_fast_typing_into_a_purpose_s_boxes_loses_no_keystroke(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.question.id == "purposes"
+        form = chat.query_one(RecordForm)
+        await type_into(pilot, form, "description", "Customer service")
+        await type_into(pilot, form, "retention_period", "2 years after the last visit")  # hides the criteria box
+        await type_into(pilot, form, "id", "service")
+        await pilot.pause()
+        assert form.values()["description"] == "Customer service"
+        assert form.values()["retention_period"] == "2 years after the last visit"
+        assert form.values()["id"] == "service"
+        assert "retention_criteria" not in form.values()
+
+
+@SIZES
+async def test_fast_typing_a_recipient_s_country_loses_no_keystroke(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(before_recipients(tmp_path), "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert chat.step.question.id == "recipients"
+        form = chat.query_one(RecordForm)
+        await type_into(pilot, form, "name", "Pilvi Oy")
+        await type_into(pilot, form, "country", "Yhdysvallat")  # outside the EEA: the transfer's boxes appear
+        await until(pilot, lambda: "transfer_mechanism" in form.values())
+        await type_into(pilot, form, "service", "tallentaa varmuuskopiot")
+        await pilot.pause()
+        values = form.values()
+    assert (values["name"], values["country"], values["service"]) == ("Pilvi Oy", "Yhdysvallat", "tallentaa varmuuskopiot")
+
+
+# --- forms that fit: each scrolls to the box in focus, with the way to save in sight (SVG snapshots) -----------
+
+
+FORMS = [
+    ("webshop", "purposes"),
+    ("webshop", "personal_data"),
+    ("webshop", "recipients"),
+    ("training", "joint_controllers"),
+    ("training", "special_categories"),
+    ("training", "other_sources"),
+]
+
+
+def whole_example(folder: Path, name: str) -> Path:
+    data = parse(example_text(name)).data
+    data["notice"]["date"] = "2026-11-22"
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def at_the_last_box_of(question_id: str) -> Callable[[Pilot], Any]:
+    """Open the first item of a record question from a complete example and move to its last box with Tab."""
+
+    async def run_before(pilot: Pilot) -> None:
+        chat = await open_chat(pilot, "fi")
+        await until(pilot, lambda: pilot.app.screen is not chat)  # everything is answered: the review opens
+        pilot.app.pop_screen()
+        await chat.edit(question_id, 0)
+        await until(pilot, lambda: chat.query(RecordForm))
+        form = chat.query_one(RecordForm)
+        for _box in range(len(form.shown) - 1):
+            await pilot.press("tab")
+        await pilot.wait_for_scheduled_animations()  # the form scrolls to the box in focus
+        # The picture is of the form: the transcript's scroll bar, whose thumb moves by a fraction of a row
+        # as its bubbles settle, is left out.
+        chat.query_one("#transcript").styles.scrollbar_size_vertical = 0
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize(("business", "question_id"), FORMS, ids=[question for _business, question in FORMS])
+def test_a_form_at_80x24_scrolls_to_the_box_in_focus_and_shows_how_to_save(
+    snap_compare: Any, tmp_path: Path, business: str, question_id: str
+) -> None:
+    app = SelosteApp(whole_example(tmp_path, business), "fi")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=at_the_last_box_of(question_id))

@@ -202,6 +202,8 @@ class ChatScreen(Screen):
             "done": _("Done", lang),
             "save": _("Save", lang),
             "review": _("Review and export", lang),
+            "choose": _("Choose", lang),
+            "how_to_save": _("Tab moves to the next box; Enter in the last box saves.", lang),
         }
 
     def show_progress(self) -> None:

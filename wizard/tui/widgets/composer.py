@@ -16,12 +16,14 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
+
+from wizard.tui.failures import reported
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
 
@@ -285,7 +287,10 @@ class RecordForm(Vertical):
     """One record (e.g. a processor) as a small form; Enter in the last box or Save sends it.
 
     Which boxes a record has can depend on what is typed in it (a transfer's ground only for a country outside
-    the EU/EEA): `Ask.form` gives the boxes for the values so far, and the form follows as they change.
+    the EU/EEA): `Ask.form` gives the boxes for the values so far, and the form follows as they change by
+    showing, hiding or adding rows and by changing a list's choices. The boxes themselves are never rebuilt
+    while the user types, so no keystroke can land in a box that is being replaced. The boxes scroll, with the
+    focus, above a Save row that is always in sight.
     """
 
     def __init__(self, ask: Ask) -> None:
@@ -293,13 +298,19 @@ class RecordForm(Vertical):
         self.ask = ask
         self.typed: dict[str, Any] = {item.key: item.value for item in ask.fields}
         self.shown = ask.fields
+        self.options = {item.key: item.options for item in ask.fields}
 
     def compose(self) -> ComposeResult:
-        for item in self.shown:
-            with Horizontal(classes="record-row"):
-                yield Label(item.label, classes="record-label")
-                yield self._box(item)
-        yield Horizontal(Button(self.ask.words.get("save", ""), id="record-save", variant="primary"), classes="answer-buttons")
+        with VerticalScroll(classes="record-fields"):
+            for item in self.shown:
+                yield self._row(item)
+        with Horizontal(classes="record-save-row"):
+            yield Button(self.ask.words.get("save", ""), id="record-save", variant="primary", compact=True)
+            yield Static(self.ask.words.get("how_to_save", ""), classes="record-save-hint")
+
+    def _row(self, item: FormField) -> Vertical:
+        row = Vertical(Label(item.label, classes="record-label"), self._box(item), classes="record-row", id=f"row-{item.key}")
+        return row
 
     def _box(self, item: FormField) -> Widget:
         box_id = f"field-{item.key}"
@@ -307,12 +318,13 @@ class RecordForm(Vertical):
         if item.kind == "single_choice":
             options = [(text, value) for value, text in item.options]
             known = value in [option for option, _ in item.options]
-            return Select(options, value=value if known else Select.NULL, id=box_id, allow_blank=True, compact=True)
+            value = value if known else Select.NULL
+            return Select(options, value=value, id=box_id, allow_blank=True, compact=True, prompt=self.ask.words.get("choose", ""))
         if item.kind == "yes_no":
             words = self.ask.words
             current = {True: "yes", False: "no"}.get(value, value) if value in (True, False, "yes", "no") else Select.NULL
             options = [(words.get("yes", ""), "yes"), (words.get("no", ""), "no")]
-            return Select(options, value=current, id=box_id, allow_blank=True, compact=True)
+            return Select(options, value=current, id=box_id, allow_blank=True, compact=True, prompt=words.get("choose", ""))
         if item.kind == "multi_choice":
             chosen = set(value or []) if isinstance(value, list) else set()
             return SelectionList[str](*[(text, option, option in chosen) for option, text in item.options], id=box_id, compact=True)
@@ -342,21 +354,43 @@ class RecordForm(Vertical):
             box.parent.add_class("-invalid")  # type: ignore[union-attr]
             box.focus()
 
+    @reported
     async def _follow(self) -> None:
+        """Show the boxes that apply to the values typed so far, each with the choices it has for them."""
         self.typed.update(self.values())
         if self.ask.form is None:
             return
         wanted = self.ask.form(self.typed)
-        if [item.key for item in wanted] != [item.key for item in self.shown]:
-            focused = self.screen.focused
-            position = focused.cursor_position if isinstance(focused, Input) else None
-            self.shown = wanted
-            await self.recompose()
-            if focused is not None and focused.id and self.query(f"#{focused.id}"):
-                box = self.query_one(f"#{focused.id}")
-                box.focus()
-                if isinstance(box, Input) and position is not None:
-                    box.cursor_position = position
+        fields = self.query_one(".record-fields", VerticalScroll)
+        previous: Widget | None = None
+        for item in wanted:
+            rows = fields.query(f"#row-{item.key}")
+            if rows:
+                row = rows.first()
+                row.display = True
+                if item.options != self.options.get(item.key):
+                    self._change_options(item)
+            else:
+                row = self._row(item)
+                await fields.mount(row, after=previous) if previous is not None else await fields.mount(row, before=0)
+            self.options[item.key] = item.options
+            previous = row
+        keys = {item.key for item in wanted}
+        for row in fields.query(".record-row"):
+            row.display = (row.id or "").removeprefix("row-") in keys
+        self.shown = wanted
+
+    def _change_options(self, item: FormField) -> None:
+        box = self.query_one(f"#field-{item.key}")
+        if isinstance(box, Select):
+            chosen = box.value
+            box.set_options([(text, value) for value, text in item.options])
+            if chosen in [value for value, _text in item.options]:
+                box.value = chosen
+        elif isinstance(box, SelectionList):
+            chosen = set(box.selected)
+            box.clear_options()
+            box.add_options([(text, value, value in chosen) for value, text in item.options])
 
     @on(Select.Changed)
     async def _choice_changed(self, event: Select.Changed) -> None:
@@ -377,7 +411,7 @@ class RecordForm(Vertical):
     async def _next_or_save(self, event: Input.Submitted) -> None:
         event.stop()
         await self._follow()
-        boxes = list(self.query("Input, Select, SelectionList"))
+        boxes = [box for box in self.query("Input, Select, SelectionList") if box.parent and box.parent.display]
         if event.input is boxes[-1]:
             self._save()
         else:
