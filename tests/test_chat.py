@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Select
 
 from wizard.examples import example_text
 from wizard.loader import parse
@@ -242,3 +242,21 @@ def test_a_form_at_80x24_scrolls_to_the_box_in_focus_and_shows_how_to_save(
 ) -> None:
     app = SelosteApp(whole_example(tmp_path, business), "fi")
     assert snap_compare(app, terminal_size=(80, 24), run_before=at_the_last_box_of(question_id))
+
+
+# --- the same choices as the plain mode -------------------------------------------------------------------------
+
+
+async def test_a_us_recipient_s_form_offers_the_dpf_once_the_country_is_typed(tmp_path: Path) -> None:
+    app = SelosteApp(before_recipients(tmp_path), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        country = form.query_one("#field-country", Input)
+        for typed in ("U", "United", "United States"):  # the boxes follow each key; the choices follow the country
+            country.value = typed
+            await pilot.pause()
+        await until(pilot, lambda: "transfer_mechanism" in form.values())
+        offered = [value for _label, value in form.query_one("#field-transfer_mechanism", Select)._options]
+        plain = [option.value for option in chat.step.options(chat.step.question.sub("transfer_mechanism"), {"country": "US"})]
+    assert "dpf" in offered and offered[1:] == plain
