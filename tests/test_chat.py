@@ -260,3 +260,23 @@ async def test_a_us_recipient_s_form_offers_the_dpf_once_the_country_is_typed(tm
         offered = [value for _label, value in form.query_one("#field-transfer_mechanism", Select)._options]
         plain = [option.value for option in chat.step.options(chat.step.question.sub("transfer_mechanism"), {"country": "US"})]
     assert "dpf" in offered and offered[1:] == plain
+
+
+# --- the words of the questions, not the answers file's -----------------------------------------------------
+
+
+async def test_a_refused_form_names_the_question_in_finnish_not_a_field_path(tmp_path: Path) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        form = chat.query_one(RecordForm)
+        form.query_one("#field-description", Input).value = "Asiakaspalvelu"
+        await pilot.pause()
+        shown = " ".join(str(widget.render()) for widget in form.query("Select, Static, Label, Button"))
+        form.query_one("#record-save").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.query(ReplyBubble))
+        reply = str(chat.query(ReplyBubble).last().render())
+    assert "Tähän tarvitaan vastaus: ”Millä perusteella käytät tietoja tähän?" in reply
+    for internal in ("purposes", "basis", "`", "Select", "missing"):
+        assert internal not in reply and internal not in shown, internal

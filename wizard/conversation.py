@@ -8,8 +8,9 @@ language of the moment each time the footer draws them. No Textual here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from wizard.i18n import LANGUAGES, N_, _
@@ -136,3 +137,36 @@ def notice_language_question(lang: str) -> str:
 def notice_language_name(code: str, lang: str) -> str:
     """How the answer `code` to the notice-language question reads in `lang` ("in Finnish")."""
     return _(NOTICE_LANGUAGE_NAMES[code], lang)
+
+
+# --- a refused answer, in the words of its question ---------------------------------------------------------
+
+# `seloste check` names a field by its path in the answers file (purposes[2].basis); the conversation names it
+# by the question that asked for it. Where the check's sentence is about the path itself, the conversation has
+# its own; elsewhere the question's words stand in for the path.
+SPOKEN_REFUSALS = {
+    "missing": N_("This needs an answer: {question}"),
+    "string_too_short": N_("This needs an answer: {question}"),
+    "literal_error": N_("Choose one of the options offered: {question}"),
+    "bool_parsing": N_("Answer yes or no: {question}"),
+    "bool_type": N_("Answer yes or no: {question}"),
+    "too_short": N_("At least {min_length} needed: {question}"),
+}
+_QUOTES = {"fi": ("”", "”"), "en": ("“", "”")}
+_CODE = re.compile(r"`([^`]*)`")
+
+
+def refusal(rejection: Any, step: Any, lang: str) -> dict[str, str]:
+    """{"message", "hint", "article"} for an answer to `step` the interview refused, naming the question (or the
+    form's box) it was for instead of a field of the answers file, and with no code-style quoting."""
+    question = step.question.sub(rejection.field) if rejection.field and step.question.fields else step.question
+    opening, closing = _QUOTES.get(lang, _QUOTES["en"])
+    asked = _(question.prompt, lang)
+    spoken = SPOKEN_REFUSALS.get(rejection.message_code)
+    text = rejection.describe(lang)
+    if spoken is not None:
+        params = {**rejection.params, "question": f"{opening}{asked}{closing}"}
+        text = {"message": _(spoken, lang).format_map(params), "hint": "", "article": text["article"]}
+    elif "field" in rejection.params:
+        text = replace(rejection, params={**rejection.params, "field": f"{opening}{asked}{closing}"}).describe(lang)
+    return {key: _CODE.sub(rf"{opening}\1{closing}", value) for key, value in text.items()}

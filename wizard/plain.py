@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wizard.console import EXIT_OK, EXIT_STOPPED, EXIT_UNUSABLE
-from wizard.conversation import notice_language_name, notice_language_question, question_help, typed_command
+from wizard.conversation import notice_language_name, notice_language_question, question_help, refusal, typed_command
 from wizard.formats import FORMATS
 from wizard.i18n import LANGUAGES, _, default_language
 from wizard.session import export_plan
@@ -185,7 +185,7 @@ class PlainChat:
                 continue
             rejection = self.session.submit(raw)
             if rejection is not None:
-                self.refuse(rejection)
+                self.refuse(rejection, step)
                 if rejection.field is not None and step.mode == "answer" and step.question.kind == "record":
                     self.pending = (step.question.id, step.item, raw, rejection.field)
                 continue
@@ -326,8 +326,8 @@ class PlainChat:
                 self.say(help_.example)
         self.say(_("Commands: ? explains the question, /back goes back, /lang switches the language.", lang))
 
-    def refuse(self, rejection: Rejection) -> None:
-        text = rejection.describe(self.lang)
+    def refuse(self, rejection: Rejection, step: Step) -> None:
+        text = refusal(rejection, step, self.lang)
         self.say(_("Let's fix this", self.lang) + ": " + text["message"])
         if text.get("hint"):
             self.say("  -> " + text["hint"])

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wizard.conversation import refusal
 from wizard.i18n import _
 
 if TYPE_CHECKING:  # the engine loads in a worker while the first screen is drawn (`preload`)
@@ -103,7 +104,7 @@ class Session:
         rejection = self.interview.check(text)
         if rejection is None or rejection.message_code == "missing":
             return None
-        return rejection.describe(self.conversation_lang)["message"]
+        return refusal(rejection, step, self.conversation_lang)["message"]
 
     def shown(self, step: Step) -> str:
         """The answer to `step` as the transcript shows it."""

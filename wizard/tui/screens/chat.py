@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from wizard.conversation import label, notice_language_name, notice_language_question, question_help, typed_command
+from wizard.conversation import label, refusal, notice_language_name, notice_language_question, question_help, typed_command
 from wizard.i18n import LANGUAGES, N_, _
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.failures import Failed, reported
@@ -265,7 +265,8 @@ class ChatScreen(Screen):
         await self.add_to_transcript(AnswerBubble(shown, question_id, item))
 
     async def _refused(self, rejection: Rejection) -> None:
-        text = rejection.describe(self.lang)
+        assert self.step is not None  # a refusal answers the question being asked
+        text = refusal(rejection, self.step, self.lang)
         reply = Text(text["message"])
         if text.get("hint"):
             reply.append("\n" + text["hint"], style="italic")
