@@ -277,6 +277,12 @@ async def test_a_refused_form_names_the_question_in_finnish_not_a_field_path(tmp
         await pilot.press("enter")
         await until(pilot, lambda: chat.query(ReplyBubble))
         reply = str(chat.query(ReplyBubble).last().render())
+        form.query_one("#field-basis", Select).focus()
+        await pilot.press("enter")  # the list opens: the footer says how to close it, in Finnish
+        await until(pilot, lambda: form.query_one("#field-basis", Select).expanded)
+        await pilot.pause()
+        footer = " ".join(f"{key.key_display} {key.description}" for key in chat.query("FooterKey"))
+    assert "Sulje lista" in footer and "Dismiss" not in footer
     assert "Tähän tarvitaan vastaus: ”Millä perusteella käytät tietoja tähän?" in reply
     for internal in ("purposes", "basis", "`", "Select", "missing"):
         assert internal not in reply and internal not in shown, internal

@@ -21,11 +21,18 @@ from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
+from textual.widgets._select import SelectOverlay
 from textual.widgets.option_list import Option
 
+from wizard.conversation import label
+from wizard.i18n import N_
 from wizard.tui.failures import reported
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
+
+# A dropdown's open list names its Esc key in the footer; Textual's own label is English only.
+SelectOverlay.BINDINGS = [Binding("escape", "dismiss", label(N_("Close the list")))]
+SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
 
 
 @dataclass
