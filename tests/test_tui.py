@@ -199,7 +199,7 @@ async def fill_record(pilot: Pilot, form: RecordForm, raw: dict[str, Any]) -> No
 def form_holds(form: RecordForm, given: dict[str, Any]) -> bool:
     """The form is at rest with `given` in it: it shows the boxes its values call for, every one of them built
     (mounted), one row each, and the boxes hold what was given."""
-    rows = form.query(".record-row")
+    rows = [row for row in form.query(".record-row") if row.display]  # a box that does not apply now is hidden
     boxes = [form.query(f"#field-{item.key}") for item in form.shown]
     if len(rows) != len(form.shown) or any(len(found) != 1 for found in boxes):
         return False  # the old boxes are being taken away, or the new ones not yet put in
