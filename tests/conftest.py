@@ -23,6 +23,11 @@ settings.load_profile("default")
 
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `long` start first: one started last would keep its worker busy while the others idle."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """seloste's cache (compiled templates and catalogs) is a folder of this test run (of each worker, when the

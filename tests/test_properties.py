@@ -180,6 +180,7 @@ def notice_of(data: dict[str, Any], lang: str) -> tuple[Answers, Notice]:
 # --- the strategy itself --------------------------------------------------------------------------------------
 
 
+@pytest.mark.long
 @settings(max_examples=5 * settings.default.max_examples)
 @given(answers_dicts())
 def test_generated_answers_pass_check_with_no_errors_also_as_a_yaml_file(data: dict[str, Any]) -> None:

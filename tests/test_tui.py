@@ -255,6 +255,7 @@ def rendered(answers: Path, lang: str, fmt: str, folder: Path) -> bytes:
 # --- a whole interview ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.long
 @pytest.mark.parametrize(("lang", "business"), [("fi", "salon"), ("en", "webshop")])
 async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, business: str, tmp_path: Path) -> None:
     app = SelosteApp(None, lang)
@@ -619,6 +620,7 @@ def widget_kind(step: Any) -> str:
     return kind if kind in DEMONSTRATED else "text"
 
 
+@pytest.mark.long
 async def test_a_demonstration_accepts_each_suggestion_with_enter_alone_on_every_kind_of_question(home: Path) -> None:
     """`seloste --example salon`: each question suggests the example's answer, and Enter accepts it, on every
     kind of question (text, choices, ticks, yes/no, a form, a list item, "add another?"): the chat's answers are
