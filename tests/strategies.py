@@ -30,6 +30,7 @@ from wizard.answers import (
     SecurityMeasure,
 )
 from wizard.fields import LONG_TEXT_MAX, SHORT_TEXT_MAX, check_country, clean_text
+from wizard.languages import CODES
 from wizard.law import (
     ADEQUATE_COUNTRIES,
     BASIS_LETTER,
@@ -296,7 +297,7 @@ def _country_spellings() -> dict[str, st.SearchStrategy[str]]:
 
     spellings = {}
     for code in sorted(EEA | ADEQUATE_COUNTRIES | {DPF_COUNTRY} | set(THIRD_COUNTRIES)):
-        names = [code, code.lower()] + [Locale.parse(lang).territories[code] for lang in ("en", "fi")]
+        names = [code, code.lower()] + [Locale.parse(lang).territories[code] for lang in CODES]
         spellings[code] = st.sampled_from(tuple(dict.fromkeys(name for name in names if check_country(name) == code)))
     return spellings
 

@@ -1,5 +1,5 @@
-"""The gettext catalogs: Finnish covers every message the code marks, keeps its placeholders, and is what
-seloste actually shows; the committed template matches the code.
+"""The gettext catalogs: each language's catalog covers every message the code marks and keeps its
+placeholders, Finnish is what seloste actually shows; the committed template matches the code.
 
 The extraction runs Babel with the project's own `[tool.babel]` settings, so a newly marked string fails here
 with its text until it is translated.
@@ -24,15 +24,17 @@ from wizard.check import check_bytes, describe
 from wizard.cli import run
 from wizard.diagnostics import TEXTS
 from wizard.examples import EXAMPLES, example_text
+from wizard.languages import CODES, SOURCE_LANGUAGE
 from wizard.loader import parse
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = REPO / "locales" / "messages.pot"
 FINNISH_PO = REPO / "locales" / "fi" / "LC_MESSAGES" / "messages.po"
+TRANSLATED = [code for code in CODES if code != SOURCE_LANGUAGE]
 
 EXTRACT = 'extract -F pyproject.toml --project=seloste --copyright-holder="seloste contributors" -o locales/messages.pot .'
-UPDATE_FI = "update --no-fuzzy-matching -i locales/messages.pot -d locales -l fi"
-REFRESH = f".venv/bin/pybabel {EXTRACT} && .venv/bin/pybabel {UPDATE_FI}"
+UPDATE = "update --no-fuzzy-matching -i locales/messages.pot -d locales"  # add -l CODE for one language
+REFRESH = f".venv/bin/pybabel {EXTRACT} && .venv/bin/pybabel {UPDATE}"
 
 _PERCENT_FIELD = re.compile(r"%\((\w+)\)[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
 
@@ -49,10 +51,21 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
         return read_po(handle)
 
 
+def po_path(lang: str) -> Path:
+    return REPO / "locales" / lang / "LC_MESSAGES" / "messages.po"
+
+
 @pytest.fixture(scope="session")
 def finnish() -> Catalog:
     with FINNISH_PO.open("rb") as handle:
         return read_po(handle, locale="fi")
+
+
+@pytest.fixture(scope="session", params=TRANSLATED)
+def catalog(request: pytest.FixtureRequest) -> Catalog:
+    """The catalog of each language but the source one."""
+    with po_path(request.param).open("rb") as handle:
+        return read_po(handle, locale=request.param)
 
 
 def placeholders(text: str) -> set[str]:
@@ -76,37 +89,37 @@ def test_extraction_finds_strings_marked_with_N_and_with_the_cli_helper(extracte
     assert not marked - ids(extracted), "[tool.babel] in pyproject.toml misses marked strings"
 
 
-def test_finnish_translates_every_extracted_message(extracted: Catalog, finnish: Catalog) -> None:
+def test_each_catalog_translates_every_extracted_message(extracted: Catalog, catalog: Catalog) -> None:
     problems = []
     for message in extracted:
         if not message.id:
             continue
-        translation = finnish.get(message.id)
+        translation = catalog.get(message.id)
         if translation is None or not translation.string:
             problems.append(f"untranslated: {message.id!r}")
         elif translation.fuzzy:
             problems.append(f"fuzzy: {message.id!r}")
     assert not problems, (
-        f"Translate these in {FINNISH_PO.relative_to(REPO)} (after `{REFRESH}`):\n" + "\n".join(problems)
+        f"Translate these in {po_path(str(catalog.locale)).relative_to(REPO)} (after `{REFRESH}`):\n" + "\n".join(problems)
     )
 
 
-def test_finnish_has_no_fuzzy_entries(finnish: Catalog) -> None:
-    fuzzy = [message.id for message in finnish if message.id and message.fuzzy]
+def test_no_catalog_has_fuzzy_entries(catalog: Catalog) -> None:
+    fuzzy = [message.id for message in catalog if message.id and message.fuzzy]
     assert not fuzzy, "fuzzy entries are not shown at run time; fix them and remove the flag"
 
 
-def test_translations_keep_exactly_the_placeholders_of_the_english(finnish: Catalog) -> None:
+def test_translations_keep_exactly_the_placeholders_of_the_english(catalog: Catalog) -> None:
     mismatches = [
         f"{message.id!r}: {sorted(placeholders(message.id))} -> {sorted(placeholders(message.string))}"
-        for message in finnish
+        for message in catalog
         if message.id and message.string and placeholders(message.id) != placeholders(message.string)
     ]
     assert not mismatches, "\n".join(mismatches)
 
 
-def test_babel_finds_no_errors_in_the_finnish_catalog(finnish: Catalog) -> None:
-    errors = [f"{message.id!r}: {'; '.join(map(str, found))}" for message, found in finnish.check()]
+def test_babel_finds_no_errors_in_the_catalogs(catalog: Catalog) -> None:
+    errors = [f"{message.id!r}: {'; '.join(map(str, found))}" for message, found in catalog.check()]
     assert not errors, "\n".join(errors)
 
 

@@ -17,6 +17,7 @@ from textual.widgets import Input, OptionList, SelectionList
 from wizard import storage
 from wizard.cli import run
 from wizard.examples import example_text
+from wizard.languages import CODES
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import LanguageScreen
@@ -119,7 +120,7 @@ async def test_in_a_browser_every_file_is_downloaded_as_seloste_render_writes_it
         await until(pilot, lambda: result_text(export))
         shown = result_text(export)
 
-    names = [f"privacy-notice-{lang}.{fmt}" for lang in ("fi", "en") for fmt in ("html", "docx", "md", "txt")]
+    names = [f"privacy-notice-{lang}.{fmt}" for lang in CODES for fmt in ("html", "docx", "md", "txt")]
     assert [(name, mime_type) for name, mime_type, _content in downloads] == [
         (name, MIME_TYPES[name.rsplit(".", 1)[1]]) for name in names
     ]

@@ -1,4 +1,4 @@
-"""Golden files: the rendered notice of every example, in both languages, as Markdown and HTML.
+"""Golden files: the rendered notice of every example, in every language, as Markdown and HTML.
 
 They are the product: review a change to them by reading it. After an intended change, refresh them with
 `SELOSTE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py` and read the diff before committing.
@@ -14,6 +14,7 @@ import pytest
 from wizard.check import check_bytes
 from wizard.examples import EXAMPLES, example_text
 from wizard.formats import render_format
+from wizard.languages import CODES
 from wizard.render import build_notice
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -21,7 +22,7 @@ UPDATE = os.environ.get("SELOSTE_UPDATE_GOLDEN") == "1"
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", CODES)
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_rendered_example_matches_golden_file(name: str, lang: str, fmt: str) -> None:
     notice = build_notice(check_bytes(example_text(name).encode("utf-8")), lang)

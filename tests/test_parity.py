@@ -1,4 +1,4 @@
-"""The Finnish and English clause libraries stay in step: the same clauses, labels and answer fields."""
+"""The clause libraries of every language stay in step: the same clauses, labels and answer fields."""
 
 from __future__ import annotations
 
@@ -9,19 +9,20 @@ import pytest
 import yaml
 from jinja2 import meta
 
+from wizard.languages import CODES, SOURCE_LANGUAGE
 from wizard.notice import clauses, environment
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-LANGS = ("fi", "en")
+OTHERS = [code for code in CODES if code != SOURCE_LANGUAGE]  # each compared with the source language's
 
 
 def _clause_files(lang: str) -> set[str]:
     return {p.name for p in (TEMPLATES / lang).glob("*.md.j2")}
 
 
-def test_both_languages_have_a_template_for_every_clause() -> None:
+def test_every_language_has_a_template_for_every_clause() -> None:
     wanted = {f"{clause.id}.md.j2" for clause in clauses()}
-    for lang in LANGS:
+    for lang in CODES:
         assert _clause_files(lang) == wanted, lang
 
 
@@ -31,9 +32,13 @@ def _keys(data: object, prefix: str = "") -> set[str]:
     return set()
 
 
-def test_labels_have_the_same_keys() -> None:
-    fi, en = (yaml.safe_load((TEMPLATES / lang / "labels.yaml").read_text(encoding="utf-8")) for lang in LANGS)
-    assert _keys(fi) == _keys(en)
+def _labels(lang: str) -> object:
+    return yaml.safe_load((TEMPLATES / lang / "labels.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_labels_have_the_same_keys(lang: str) -> None:
+    assert _keys(_labels(lang)) == _keys(_labels(SOURCE_LANGUAGE))
 
 
 def _fields_used(source: str) -> tuple[set[str], set[str]]:
@@ -49,8 +54,10 @@ def _fields_used(source: str) -> tuple[set[str], set[str]]:
     return variables, attributes
 
 
+@pytest.mark.parametrize("lang", OTHERS)
 @pytest.mark.parametrize("clause", [c.id for c in clauses()])
-def test_both_languages_use_the_same_answer_fields(clause: str) -> None:
-    fi, en = (_fields_used((TEMPLATES / lang / f"{clause}.md.j2").read_text(encoding="utf-8")) for lang in LANGS)
-    assert fi[0] == en[0], f"{clause}: context variables differ: fi only {fi[0] - en[0]}, en only {en[0] - fi[0]}"
-    assert fi[1] == en[1], f"{clause}: fields differ: fi only {fi[1] - en[1]}, en only {en[1] - fi[1]}"
+def test_every_language_uses_the_same_answer_fields(clause: str, lang: str) -> None:
+    mine, source = (_fields_used((TEMPLATES / code / f"{clause}.md.j2").read_text(encoding="utf-8")) for code in (lang, SOURCE_LANGUAGE))
+    only = f"{lang} only {{}}, {SOURCE_LANGUAGE} only {{}}"
+    assert mine[0] == source[0], f"{clause}: context variables differ: " + only.format(mine[0] - source[0], source[0] - mine[0])
+    assert mine[1] == source[1], f"{clause}: fields differ: " + only.format(mine[1] - source[1], source[1] - mine[1])

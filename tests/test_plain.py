@@ -14,6 +14,8 @@ import yaml
 
 from wizard.engine import Interview
 from wizard.examples import example_text
+from wizard.i18n import translations
+from wizard.languages import language, next_language
 
 
 def seloste(args: list[str], lines: list[str], home: Path) -> subprocess.CompletedProcess[str]:
@@ -77,7 +79,7 @@ def test_a_scripted_interview_writes_the_notice_render_writes(
 
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr
     assert "Traceback" not in result.stderr and "\x1b" not in result.stdout
-    stem = {"fi": "tietosuojaseloste", "en": "privacy-notice"}[lang]
+    stem = language(lang).file_stem
     for fmt in ("md", "html"):
         saved = str(saved_answers(tmp_path / "home"))
         rendered = seloste(["render", saved, "--lang", lang, "--format", fmt], [], tmp_path)
@@ -117,12 +119,21 @@ def test_question_mark_explains_the_question_and_asks_it_again(tmp_path: Path) -
 
 
 def test_lang_switches_the_conversation_language_mid_question(tmp_path: Path) -> None:
-    result = seloste(["--plain"], ["2", "2", "/lang", "?"], tmp_path)
+    result = seloste(["--plain"], ["2", "2", "/lang fi", "?"], tmp_path)
 
-    after_switch = result.stdout.split("> /lang", 1)[1]
+    after_switch = result.stdout.split("> /lang fi", 1)[1]
     assert "Keskustelun kieli: suomi" in after_switch
     assert "Miksi kysymme" in after_switch
     assert "Jatka komennolla: seloste --plain --answers" in after_switch
+
+
+def test_lang_alone_goes_to_the_next_language(tmp_path: Path) -> None:
+    result = seloste(["--plain"], ["2", "2", "/lang"], tmp_path)
+
+    going_to = next_language("en")
+    in_it = translations(going_to.code).gettext
+    said = in_it("Conversation language: {language}").format(language=in_it(going_to.name))
+    assert said in result.stdout.split("> /lang", 1)[1]
 
 
 def test_ctrl_c_saves_the_answers_and_exits_without_a_traceback(tmp_path: Path) -> None:

@@ -27,12 +27,13 @@ from wizard.answers import Answers, Retention
 from wizard.check import Report, check_bytes, check_data
 from wizard.coverage import missing
 from wizard.formats import render_format
+from wizard.languages import CODES
 from wizard.law import LegalBasis, is_in_eea
 from wizard.loader import dump
 from wizard.notice import transfers_of
 from wizard.render import Notice, assess_report, build_notice
 
-LANGUAGES = ("fi", "en")
+LANGUAGES = CODES
 
 # Every element the HTML page's own layout and the Markdown of a notice make; anything else came from user text.
 PAGE_TAGS = frozenset(

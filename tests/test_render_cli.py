@@ -13,6 +13,7 @@ import pytest
 
 from wizard.cli import run
 from wizard.examples import EXAMPLES, example_text
+from wizard.languages import CODES
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
@@ -38,7 +39,7 @@ def without_interest(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", CODES)
 def test_every_example_has_nothing_missing(tmp_path: Path, name: str, lang: str) -> None:
     path = tmp_path / f"{name}.yaml"
     path.write_text(example_text(name), encoding="utf-8")

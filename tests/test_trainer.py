@@ -1,5 +1,5 @@
 """Trainer mode: every question has a card with its articles, an old notice's mistake quoted as a "before"
-line, and a question for the room, in both languages; the chat shows it beside the question and F7 or
+line, and a question for the room, in every language; the chat shows it beside the question and F7 or
 /trainer toggles it."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from wizard.i18n import translations
+from wizard.languages import CODES, SOURCE_LANGUAGE, language
 from wizard.questionnaire import load_questionnaire
 from wizard.resources import data_dir
 from wizard.trainer import CARDS_FILE, CardsProblem, card_lines, load_cards
@@ -41,7 +42,7 @@ def test_each_card_names_articles_a_mistake_a_quoted_line_and_a_question_for_the
         assert card.known_mistake is None or 1 <= card.known_mistake <= 18
         assert card.mistake.strip() and "?" in card.ask_the_room, card.id
         assert card.before.heading or card.before.text
-        assert card.before.english.strip()
+        assert card.before.translation and all(text.strip() for text in card.before.translation.values())
 
 
 def test_the_quoted_lines_are_template_wording_with_no_business_s_name_or_contact_details() -> None:
@@ -52,21 +53,26 @@ def test_the_quoted_lines_are_template_wording_with_no_business_s_name_or_contac
         assert len(quoted) <= 160, f"card {card.id}: a quotation should be a short line"
 
 
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", CODES)
 def test_a_card_reads_in_the_conversation_language_with_the_quotation_marked_and_kept_in_finnish(lang: str) -> None:
     card = load_cards().for_question("rights_how")
     assert card is not None
     lines = dict(card_lines(card, lang))
-    finnish = translations("fi").gettext
-    assert lines["title"] == (finnish(card.title) if lang == "fi" else card.title)
-    assert lines["mistake"] == (finnish(card.mistake) if lang == "fi" else card.mistake)
-    assert lines["ask"] == (finnish(card.ask_the_room) if lang == "fi" else card.ask_the_room)
-    quote = lines["quote"]
-    assert card.before.text in quote and quote[0] in "“”" and quote.rstrip()[-1] == "”"
-    assert ("english" in lines) == (lang == "en")  # the English rendering only where the reader needs it
+    in_lang = translations(lang).gettext
+    for kind, text in (("title", card.title), ("mistake", card.mistake), ("ask", card.ask_the_room)):
+        assert lines[kind] == in_lang(text)
+        assert (lines[kind] == text) == (lang == SOURCE_LANGUAGE), f"{kind} is not in the conversation language"
+    opening, closing = language(lang).quotes
+    assert lines["quote"] == f"{opening}{card.before.text}{closing}"
+    # our rendering only where the reader needs one: a conversation in a language it was translated into
+    assert lines.get("translation") == (
+        f"{language(lang).in_native}: {card.before.translation[lang]}" if lang in card.before.translation else None
+    )
     if lang == "fi":
         assert lines["before"] == "Ennen: lainaus vanhasta selosteesta"
-        assert all(text != finnish(text) or not text for text in (card.title, card.mistake, card.ask_the_room))
+        assert "translation" not in lines
+    if lang == "en":
+        assert lines["quote"].startswith("“") and lines["translation"].startswith("In English: ")
 
 
 def test_an_empty_heading_is_quoted_as_such() -> None:
@@ -99,6 +105,12 @@ def test_a_card_for_a_question_that_does_not_exist_or_twice_is_caught(tmp_path: 
         load_cards(_cards_folder(tmp_path, edit), QUESTION_IDS)
     assert "there is no question controler_name" in str(caught.value)
     assert "question controller_name is on two cards" in str(caught.value)
+
+
+def test_a_translation_into_a_language_seloste_does_not_speak_is_caught(tmp_path: Path) -> None:
+    folder = _cards_folder(tmp_path, lambda cards: cards[0]["before"]["translation"].update(xx="Henkilötiedot"))
+    with pytest.raises(CardsProblem, match=r"translation.*no such language: xx"):
+        load_cards(folder, QUESTION_IDS)
 
 
 def test_a_broken_cards_file_says_which_file_and_why(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from wizard.examples import example_text
 from wizard.fieldpath import split_path
 from wizard.fieldtypes import resolve
 from wizard.i18n import _
+from wizard.languages import CODES, LANGUAGES, language, next_language
 from wizard.loader import parse
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
@@ -90,13 +91,13 @@ async def choose_languages(pilot: Pilot, conversation: str, notice: str) -> Chat
     app = pilot.app
     await until(pilot, lambda: language_asked(app))
     choice = app.screen.query_one(OptionList)
-    choice.highlighted = ["fi", "en"].index(conversation)
+    choice.highlighted = CODES.index(conversation)
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(app.screen, ChatScreen))
     chat = app.screen
     await until(pilot, lambda: chat.query("#answer-choice"))
     options = chat.query_one("#answer-choice", OptionList)
-    options.highlighted = ["fi", "en"].index(notice)
+    options.highlighted = CODES.index(notice)
     await pilot.press("enter")
     await until(pilot, lambda: chat.session.notice_lang == notice and chat.step is not None)
     return chat
@@ -276,10 +277,10 @@ async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, b
         shown = str(export.query_one("#export-result").render())
         saved = chat.session.path
     assert _("Done. The files are here:", lang) in shown
-    stem = {"fi": "tietosuojaseloste", "en": "privacy-notice"}[lang]
+    stem = language(lang).file_stem
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
-    assert written == sorted(f"{stem}-{notice}.{fmt}" for notice in ("fi", "en") for fmt in ("md", "html", "txt", "docx"))
-    for notice in ("fi", "en"):
+    assert written == sorted(f"{stem}-{notice}.{fmt}" for notice in CODES for fmt in ("md", "html", "txt", "docx"))
+    for notice in CODES:
         for fmt in ("md", "html", "txt", "docx"):
             assert (tmp_path / "out" / f"{stem}-{notice}.{fmt}").read_bytes() == rendered(saved, notice, fmt, tmp_path), (notice, fmt)
         assert str(tmp_path / "out" / f"{stem}-{notice}.md") in shown
@@ -399,14 +400,17 @@ async def test_the_conversation_language_can_be_switched_at_any_time() -> None:
         chat = await choose_languages(pilot, "en", "en")
         box = chat.query_one("#answer-text", Input)
         box.value = "Kauppa"
-        await pilot.press("f2")
-        await until(pilot, lambda: chat.lang == "fi" and chat.query(AnswerBubble))
-        assert str(chat.query(AnswerBubble).first().render()) == "englanniksi"  # the notice's language, in Finnish
-        assert chat.query_one("#answer-text", Input).value == "Kauppa", "switching lost what was typed"
-        assert "F1 Ohje" in footer_text(app) and "In English" in footer_text(app)
-        await pilot.press("f2")
-        await until(pilot, lambda: chat.lang == "en")
-        assert "F1 Help" in footer_text(app) and "Suomeksi" in footer_text(app)
+        assert next_language("en").in_native in footer_text(app), "F2 is labelled in the language it goes to"
+        for _turn in LANGUAGES:  # F2 goes through every language in turn, and back to the first
+            going_to = next_language(chat.lang)
+            await pilot.press("f2")
+            await until(pilot, lambda: chat.lang == going_to.code and chat.query(AnswerBubble))
+            assert next_language(going_to.code).in_native in footer_text(app)
+            assert chat.query_one("#answer-text", Input).value == "Kauppa", "switching lost what was typed"
+            if going_to.code == "fi":
+                assert str(chat.query(AnswerBubble).first().render()) == "englanniksi"  # the notice's language, in Finnish
+                assert "F1 Ohje" in footer_text(app)
+        assert chat.lang == "en" and "F1 Help" in footer_text(app)
 
 
 def footer_text(app: SelosteApp) -> str:

@@ -20,8 +20,15 @@ from wizard.console import (
     source_name,
 )
 from wizard.formats import FORMATS
-from wizard.i18n import LANGUAGES, _, default_language
+from wizard.i18n import _
+from wizard.languages import CODES, LANGUAGES, default_language
 from wizard.terminal import json_text, terminal_stream, visible
+
+
+def _any_language() -> str:
+    """"Finnish or English": the notice languages, for the help text (in English, like all of it)."""
+    names = [language.name for language in LANGUAGES]
+    return " or ".join(filter(None, (", ".join(names[:-1]), names[-1])))
 
 TYPE_CHECKING = False  # not typing's: importing typing would be a fifth of what `seloste --help` costs
 if TYPE_CHECKING:
@@ -38,13 +45,13 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="seloste",
-        description="Writes a GDPR privacy notice (tietosuojaseloste) in Finnish or English from a business's answers.",
+        description=f"Writes a GDPR privacy notice (tietosuojaseloste) in {_any_language()} from a business's answers.",
         epilog="Exit codes: 0 ok, 1 the answers have errors, 2 the input cannot be used.",
     )
     parser.add_argument("--version", action="version", version=f"seloste {__version__}")
     parser.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=CODES,
         default=None,
         help="language of seloste's own messages (default: from SELOSTE_LANG or the system locale)",
     )
@@ -78,9 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the answers file")
 
-    render = commands.add_parser("render", help="write the privacy notice in Finnish or English")
+    render = commands.add_parser("render", help=f"write the privacy notice in {_any_language()}")
     render.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
-    render.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, required=True, help="language of the notice")
+    render.add_argument("--lang", dest="notice_lang", choices=CODES, required=True, help="language of the notice")
     render.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
     render.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
     render.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -92,14 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     coverage = commands.add_parser("coverage", help="the GDPR Art. 13/14 checklist: which clause covers each item")
     coverage.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
-    coverage.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, required=True, help="language of the report")
+    coverage.add_argument("--lang", dest="notice_lang", choices=CODES, required=True, help="language of the report")
 
     diff = commands.add_parser("diff", help="what changed between two answers files, or the notices they make")
     diff.add_argument("old", metavar="A", help="the earlier answers file (YAML), or - for standard input")
     diff.add_argument("new", metavar="B", help="the later answers file (YAML), or - for standard input")
     diff.add_argument("--json", action="store_true", help="print the changes as JSON for other programs")
     diff.add_argument("--notice", action="store_true", help="compare the two notices clause by clause instead (needs --lang)")
-    diff.add_argument("--lang", dest="notice_lang", choices=LANGUAGES, help="with --notice: language of the notices")
+    diff.add_argument("--lang", dest="notice_lang", choices=CODES, help="with --notice: language of the notices")
 
     serve = commands.add_parser("serve", help="the chat in a web browser, one interview per browser tab (workshops)")
     serve.add_argument(

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
-from wizard.i18n import LANGUAGES, N_, _
+from wizard.i18n import N_, _
+from wizard.languages import BY_CODE, SOURCE_LANGUAGE, language, next_language
 
 if TYPE_CHECKING:
     from wizard.questionnaire import Question
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 class Conversation:
     """The language the chat speaks now; one chat runs per process."""
 
-    lang: str = "en"
+    lang: str = SOURCE_LANGUAGE
 
 
 class Lazy:
@@ -84,11 +85,11 @@ class Command:
     argument: str = ""
 
     def language(self, current: str) -> str:
-        """The language `/lang` asks for: the one named (`/lang fi`), else the other one."""
+        """The language `/lang` asks for: the one named (`/lang fi`), else the next one in turn."""
         named = self.argument.lower()
-        if named in LANGUAGES:
+        if named in BY_CODE:
             return named
-        return next(lang for lang in LANGUAGES if lang != current)
+        return next_language(current).code
 
 
 def typed_command(line: str) -> Command | None:
@@ -127,7 +128,6 @@ def question_help(question: Question, lang: str) -> QuestionHelp:
 # --- the notice's language: asked before the interview's first question ---------------------------------------
 
 NOTICE_LANGUAGE_QUESTION = N_("In which language shall the privacy notice be written? (You can export it in both later.)")
-NOTICE_LANGUAGE_NAMES = {"fi": N_("in Finnish"), "en": N_("in English")}
 
 
 def notice_language_question(lang: str) -> str:
@@ -136,7 +136,7 @@ def notice_language_question(lang: str) -> str:
 
 def notice_language_name(code: str, lang: str) -> str:
     """How the answer `code` to the notice-language question reads in `lang` ("in Finnish")."""
-    return _(NOTICE_LANGUAGE_NAMES[code], lang)
+    return _(language(code).in_name, lang)
 
 
 # --- a refused answer, in the words of its question ---------------------------------------------------------
@@ -152,7 +152,6 @@ SPOKEN_REFUSALS = {
     "bool_type": N_("Answer yes or no: {question}"),
     "too_short": N_("At least {min_length} needed: {question}"),
 }
-_QUOTES = {"fi": ("”", "”"), "en": ("“", "”")}
 _CODE = re.compile(r"`([^`]*)`")
 
 
@@ -160,7 +159,7 @@ def refusal(rejection: Any, step: Any, lang: str) -> dict[str, str]:
     """{"message", "hint", "article"} for an answer to `step` the interview refused, naming the question (or the
     form's box) it was for instead of a field of the answers file, and with no code-style quoting."""
     question = step.question.sub(rejection.field) if rejection.field and step.question.fields else step.question
-    opening, closing = _QUOTES.get(lang, _QUOTES["en"])
+    opening, closing = language(lang).quotes
     asked = _(question.prompt, lang)
     spoken = SPOKEN_REFUSALS.get(rejection.message_code)
     text = rejection.describe(lang)

@@ -16,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer
 from pydantic_core import PydanticCustomError
 
+from wizard.languages import LANGUAGES
+
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 5000
 
@@ -197,27 +199,28 @@ def _country_codes() -> dict[str, str]:
 
     return {
         code.casefold(): _PART_OF.get(code, code)
-        for code in Locale.parse("fi").territories
+        for code in Locale.parse(LANGUAGES[0].code).territories
         if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     }
 
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    """Country names in English and Finnish, folded, to ISO codes."""
+    """Country names in each of seloste's languages, folded, to ISO codes."""
     from babel import Locale
 
     names: dict[str, str] = {}
-    for lang in ("en", "fi"):
-        for code, name in Locale.parse(lang).territories.items():
+    for language in LANGUAGES:
+        for code, name in Locale.parse(language.code).territories.items():
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES:
                 names[name.casefold()] = _PART_OF.get(code, code)
-    names.update({"usa": "US", "uk": "GB", "yhdysvallat": "US", "britannia": "GB", "england": "GB"})
+    for language in LANGUAGES:
+        names.update(language.country_aliases)
     return names
 
 
 def check_country(value: str) -> str:
-    """An ISO 3166 code such as FI or US; English and Finnish names are accepted and turned into codes."""
+    """An ISO 3166 code such as FI or US; names in seloste's languages are accepted and turned into codes."""
     _require_value(value)
     folded = value.strip().casefold()
     code = _country_codes().get(folded) or _country_names().get(folded)

@@ -4,8 +4,8 @@ Catalogs are `locales/<lang>/LC_MESSAGES/messages.po`, read from the same place 
 install and a checkout. Compiling one takes longer than the rest of a `seloste check`, so the compiled `.mo`
 is kept in `catalogs/` of seloste's cache (see `wizard.resources`) under a name made from the hash of the
 `.po`'s bytes and the compiler's version: an edited catalog has a new name, so a stale `.mo` is never read.
-English is the source language. The language is always passed explicitly, never read from the process
-locale mid-run.
+English is the source language: it has no catalog. The language is always passed explicitly, never read from
+the process locale mid-run (`wizard.languages.default_language` reads it once, at start).
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ import gettext
 import os
 from functools import lru_cache
 from io import BytesIO
-
-LANGUAGES = ("fi", "en")
 
 
 def _(message: str, lang: str) -> str:
@@ -30,8 +28,7 @@ def N_(message: str) -> str:
 
 @lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.NullTranslations:
-    if lang == "en":
-        return gettext.NullTranslations()
+    """The catalog of `lang`; none (the msgids themselves) for English, which has no catalog."""
     from wizard.resources import data_dir
 
     po_path = data_dir("locales") / lang / "LC_MESSAGES" / "messages.po"
@@ -101,11 +98,3 @@ def _store(path: str, compiled: bytes) -> None:
     except OSError:
         pass
 
-
-def default_language() -> str:
-    """The conversation language: SELOSTE_LANG, else Finnish when the user's locale is Finnish."""
-    for variable in ("SELOSTE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "fi" if value.lower().startswith("fi") else "en"
-    return "en"

@@ -20,11 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from wizard.answers import Answers, Recipient, Retention
 from wizard.fields import is_hidden
+from wizard.languages import BY_CODE, language
 from wizard.law import ADEQUATE_COUNTRIES, DPF_COUNTRY, DPF_LIST_URL, Art9Condition, LegalBasis, is_in_eea
 from wizard.resources import cache_dir, data_dir, read_yaml
 
-LANGUAGES = ("fi", "en")
-BABEL_LOCALE = {"fi": "fi_FI", "en": "en_GB"}  # EU-style dates, no serial comma in English
 # The list styles of Babel's `format_list` (a template names one: `join_list(style="or")`).
 ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
 
@@ -280,7 +279,8 @@ def _escape_block_marker(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=256)
 def format_phone(number: str, lang: str) -> str:
-    """Finnish numbers grouped as Kielitoimisto advises (040 712 3456); +358 in the English notice."""
+    """Finnish numbers grouped as Kielitoimisto advises (040 712 3456); with +358 where the notice's language
+    says its readers are abroad (its `phone_style`)."""
     import phonenumbers
 
     parsed = phonenumbers.parse(number, "FI")
@@ -293,7 +293,7 @@ def format_phone(number: str, lang: str) -> str:
         area, digits = area[:3], area[3:]
     split = {5: 5, 6: 3, 7: 3, 8: 4}.get(len(digits), 3)
     groups = " ".join(part for part in (digits[:split], digits[split:]) if part)
-    return f"{area} {groups}" if lang == "fi" else f"+358 {area[1:]} {groups}"
+    return f"{area} {groups}" if language(lang).phone_style == "national" else f"+358 {area[1:]} {groups}"
 
 
 # What cannot stand as itself in a Markdown link target: what ends it (space, parentheses, angle brackets), the
@@ -319,7 +319,7 @@ def _filters(lang: str) -> dict[str, Any]:
     from babel.dates import format_date
     from babel.lists import format_list
 
-    locale = Locale.parse(BABEL_LOCALE[lang])  # parsed once, not on every call
+    locale = Locale.parse(language(lang).babel_locale)  # parsed once, not on every call
 
     def join_list(items: Any, style: ListStyle = "standard") -> Md:
         return Md(format_list([escape_markdown(i) for i in items], style=style, locale=locale))
@@ -440,7 +440,7 @@ class RenderedClause:
 def render_clauses(
     answers: Answers, lang: str, incomplete: bool = False, facts: Facts | None = None
 ) -> list[RenderedClause]:
-    if lang not in LANGUAGES:
+    if lang not in BY_CODE:
         raise ValueError(f"unknown notice language {lang!r}")
     context = shared_context(environment(lang, incomplete), template_context(answers, lang, facts))
     rendered = []

@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from wizard.console import EXIT_OK, EXIT_STOPPED, EXIT_UNUSABLE
 from wizard.conversation import notice_language_name, notice_language_question, question_help, refusal, typed_command
 from wizard.formats import FORMATS
-from wizard.i18n import LANGUAGES, _, default_language
+from wizard.i18n import _
+from wizard.languages import LANGUAGES, default_language, language, language_from_reply
 from wizard.session import export_plan
 
 if TYPE_CHECKING:
@@ -39,8 +40,6 @@ if TYPE_CHECKING:
     from wizard.kinds import Option, Rejection
     from wizard.questionnaire import Question
     from wizard.session import Session
-
-LANGUAGE_NAMES = {"fi": "suomi", "en": "English"}
 
 
 class EndOfInput(Exception):
@@ -96,14 +95,16 @@ class PlainChat:
     # --- the start ---
 
     def choose_conversation_language(self) -> None:
-        self.say("Language / Kieli: 1) suomi  2) English")
+        # asked before a language is chosen: in every language at once, each name in its own language
+        question = " · ".join(entry.which_language for entry in LANGUAGES)
+        self.say(question + " " + "  ".join(f"{number}) {entry.native_name}" for number, entry in enumerate(LANGUAGES, 1)))
         while True:
-            line = self.read(LANGUAGE_NAMES[self.lang]).lower()
-            chosen = _language_from(line) if line else self.lang
+            line = self.read(language(self.lang).native_name)
+            chosen = language_from_reply(line) if line else self.lang
             if chosen:
                 self.lang = chosen
                 return
-            self.say("1 = suomi, 2 = English")
+            self.say(", ".join(f"{number} = {entry.native_name}" for number, entry in enumerate(LANGUAGES, 1)))
 
     def open_session(self, answers_file: str | None, interactive: bool, example: str | None = None) -> int | None:
         """The session to work on; an exit code when the given file cannot be used."""
@@ -150,7 +151,7 @@ class PlainChat:
         lang = self.lang
         self.say()
         self.say(notice_language_question(lang))
-        self.say("\n".join(f"  {number}) {notice_language_name(code, lang)}" for number, code in enumerate(LANGUAGES, 1)))
+        self.say("\n".join(f"  {number}) {notice_language_name(entry.code, lang)}" for number, entry in enumerate(LANGUAGES, 1)))
         while True:
             line = self.read(notice_language_name(lang, lang))
             try:
@@ -160,11 +161,11 @@ class PlainChat:
             except Back:
                 self.say(_("This is the first question.", lang))
                 continue
-            chosen = _language_from(line.lower()) if line else lang
+            chosen = language_from_reply(line) if line else lang
             if chosen:
                 self.session.set_notice_language(chosen)
                 return
-            self.say(_("Answer 1 (Finnish) or 2 (English).", lang))
+            self.say(_("Answer {choices}.", lang).format(choices=_numbered_languages(lang)))
 
     # --- the interview ---
 
@@ -307,7 +308,7 @@ class PlainChat:
             self.lang = command.language(self.lang)
             self.session.conversation_lang = self.lang
             self.session.save_state()
-            self.say(_("Conversation language: English", self.lang))
+            self.say(_("Conversation language: {language}", self.lang).format(language=_(language(self.lang).name, self.lang)))
             if question is not None:
                 self.say(_(question.prompt, self.lang))
             return True
@@ -364,7 +365,7 @@ class PlainChat:
         lang = self.lang
         if not self.yes_no(_("Export the notice now?", lang), default=True):
             return False
-        names = [("fi", _("Finnish", lang)), ("en", _("English", lang))]
+        names = [(entry.code, _(entry.name, lang)) for entry in LANGUAGES]
         languages = self.pick(_("Languages", lang), names, self.session.notice_lang or lang)
         formats = self.pick(_("Formats", lang), [(fmt, fmt) for fmt in FORMATS], "md")
         allow_incomplete = False
@@ -435,8 +436,12 @@ def _card_as_plain_lines(lines: Iterable[tuple[str, str]], lang: str) -> list[st
     return printed
 
 
-def _language_from(text: str) -> str | None:
-    return {"1": "fi", "fi": "fi", "suomi": "fi", "2": "en", "en": "en", "english": "en"}.get(text)
+def _numbered_languages(lang: str) -> str:
+    """"1 (Finnish) or 2 (English)", in `lang`."""
+    from babel.lists import format_list
+
+    choices = [f"{number} ({_(entry.name, lang)})" for number, entry in enumerate(LANGUAGES, 1)]
+    return format_list(choices, style="or", locale=language(lang).babel_locale)
 
 
 def _chosen(text: str, options: list[Option]) -> str:

@@ -17,7 +17,8 @@ import socket
 import sys
 from pathlib import Path
 
-from wizard.i18n import N_, _, default_language
+from wizard.i18n import N_, _
+from wizard.languages import default_language
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000

@@ -32,7 +32,8 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from wizard.console import EXIT_OK, EXIT_UNUSABLE
-from wizard.i18n import N_, _, default_language
+from wizard.i18n import N_, _
+from wizard.languages import default_language
 from wizard.serve import (
     PAGE_TITLE,
     chat_command,

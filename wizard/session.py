@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from wizard.conversation import refusal
 from wizard.i18n import _
+from wizard.languages import language
 
 if TYPE_CHECKING:  # the engine loads in a worker while the first screen is drawn (`preload`)
     from wizard.engine import Interview, Rejection, Step
     from wizard.storage import SessionState
 
-# An exported notice is `<stem>-<language>.<format>`; the stem suggested is the notice's name in its language.
-NOTICE_STEMS = {"fi": "tietosuojaseloste", "en": "privacy-notice"}
 TEXT_KINDS = ("text", "long_text", "email", "phone", "business_id", "postal_code", "country", "website", "date", "list")
 
 
@@ -181,7 +180,7 @@ class Session:
 
     def file_stem(self) -> str:
         """The file name suggested for the exported notice (the language and format are added)."""
-        return NOTICE_STEMS[self.notice_lang or self.conversation_lang]
+        return language(self.notice_lang or self.conversation_lang).file_stem
 
     def render(self, plan: list[tuple[str, str, Path]], allow_incomplete: bool) -> tuple[list[bytes], ExportResult]:
         """The content of each (language, format, path) of the plan, from the saved answers file, exactly as
@@ -267,7 +266,7 @@ def describe(path: Path, lang: str) -> tuple[int, str]:
 
     answered = len(Interview.start(answers=storage.load(path)).history)
     saved = datetime.fromtimestamp(path.stat().st_mtime)
-    return answered, format_datetime(saved, "short", locale={"fi": "fi_FI", "en": "en_GB"}[lang])
+    return answered, format_datetime(saved, "short", locale=language(lang).babel_locale)
 
 
 def new(lang: str, example: str | None = None) -> Session:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.atomic import write_atomically
+from wizard.languages import CODES, SOURCE_LANGUAGE
 from wizard.loader import ReadProblem, dump, read_path
 
 HOME_VARIABLE = "SELOSTE_HOME"
@@ -30,7 +31,7 @@ INTERVIEWS = "interviews"
 STATE_SUFFIX = ".state.json"
 HEADER = (
     "# Answers saved by seloste's interview. Check them: seloste check FILE\n"
-    "# Write the notice: seloste render FILE --lang fi (or en)\n"
+    f"# Write the notice: seloste render FILE --lang {CODES[0]} (or {', '.join(CODES[1:])})\n"
 )
 
 
@@ -38,7 +39,7 @@ HEADER = (
 class SessionState:
     """What the conversation needs besides the answers."""
 
-    conversation_lang: str = "en"
+    conversation_lang: str = SOURCE_LANGUAGE
     notice_lang: str | None = None
     finished: bool = False
     example: str | None = None  # a demonstration: the example business whose answers are suggested

@@ -3,8 +3,8 @@
 The cards are data (`questions/trainer/cards.yaml`): for a group of questions, the articles behind them, a
 mistake old Finnish notices make there with a "before" line quoted from one, and a question to ask the room.
 Loading checks that every question of the interview has exactly one card, so a new question cannot go
-without one. Texts are English gettext msgids; the quotation stays in Finnish, with our English rendering
-shown in English only. No Textual here: the chat and the plain mode both format `card_lines`.
+without one. Texts are English gettext msgids; the quotation stays in Finnish, with our rendering of it
+shown to a conversation in a language we translated it into. No Textual here: the chat and the plain mode both format `card_lines`.
 """
 
 from __future__ import annotations
@@ -14,16 +14,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from wizard.i18n import N_, translations
+from wizard.languages import BY_CODE, language
 from wizard.loader import ReadProblem, parse
 from wizard.resources import data_dir
 
 CARDS_FILE = Path("trainer") / "cards.yaml"
 KNOWN_MISTAKES = 18  # the numbered list of mistakes of old notices that the cards refer to
 
-LineKind = Literal["title", "article", "heading", "mistake", "before", "quote", "english", "ask", "keys"]
+LineKind = Literal["title", "article", "heading", "mistake", "before", "quote", "translation", "ask", "keys"]
 
 
 class _Data(BaseModel):
@@ -36,7 +37,15 @@ class Before(_Data):
     heading: str | None = None
     text: str | None = None
     empty: bool = False  # the heading had nothing under it
-    english: str
+    translation: dict[str, str] = Field(min_length=1)  # language code -> our rendering of the quotation
+
+    @field_validator("translation")
+    @classmethod
+    def _known_languages(cls, translation: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(translation) - set(BY_CODE))
+        if unknown:
+            raise ValueError(f"no such language: {', '.join(unknown)} (the languages are {', '.join(BY_CODE)})")
+        return translation
 
     @model_validator(mode="after")
     def _something_quoted(self) -> Before:
@@ -118,16 +127,14 @@ TRAINER_CARD = N_("Trainer card")
 OLD_NOTICES = N_("What old notices get wrong here")
 BEFORE = N_("Before: quoted from an old notice")
 EMPTY_HEADING = N_("(a heading with nothing under it)")
-IN_ENGLISH = N_("In English: {text}")
 ASK_THE_ROOM = N_("Ask the room")
 HIDE_KEYS = N_("F7 hides the trainer cards.")
-QUOTES = {"fi": ("”", "”"), "en": ("“", "”")}
 
 
 def card_lines(card: Card, lang: str, keys: bool = True) -> list[tuple[LineKind, str]]:
     """The card as (kind, text) lines: the chat styles them by kind, the plain mode prints them as they are."""
     gettext = translations(lang).gettext
-    opening, closing = QUOTES[lang]
+    opening, closing = language(lang).quotes
     lines: list[tuple[LineKind, str]] = [
         ("title", gettext(card.title)),
         ("article", gettext(card.article)),
@@ -140,8 +147,8 @@ def card_lines(card: Card, lang: str, keys: bool = True) -> list[tuple[LineKind,
     if card.before.empty:
         quote = f"{quote} {gettext(EMPTY_HEADING)}"
     lines.append(("quote", quote))
-    if lang == "en":
-        lines.append(("english", gettext(IN_ENGLISH).format(text=card.before.english)))
+    if lang in card.before.translation:
+        lines.append(("translation", f"{language(lang).in_native}: {card.before.translation[lang]}"))
     lines += [("heading", gettext(ASK_THE_ROOM)), ("ask", gettext(card.ask_the_room))]
     if keys:
         lines.append(("keys", gettext(HIDE_KEYS)))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from wizard.languages import BY_CODE
+
 TYPE_CHECKING = False  # not typing's: see wizard.cli
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 FORMATS = ("md", "html", "txt", "docx")
-LANGUAGE_TAGS = {"fi": "fi-FI", "en": "en-GB"}
 
 
 @lru_cache(maxsize=1)
@@ -25,8 +26,8 @@ def parser() -> MarkdownIt:
 
 
 def render_format(markdown: str, fmt: str, lang: str, title: str) -> bytes:
-    """The notice in `fmt` (one of FORMATS), in language `lang` ("fi" or "en"), titled `title`."""
-    if lang not in LANGUAGE_TAGS:
+    """The notice in `fmt` (one of FORMATS), in language `lang` (a code of `wizard.languages`), titled `title`."""
+    if lang not in BY_CODE:
         raise ValueError(f"unknown notice language {lang!r}")
     if fmt == "md":
         return markdown.encode("utf-8")

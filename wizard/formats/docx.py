@@ -1,7 +1,7 @@
 """The notice as a Word document: Word's own heading and list styles, real hyperlinks, the notice's language.
 
 The language is set on the document's default run properties, so Word and LibreOffice check the spelling in
-Finnish or English. The file is the same bytes for the same notice: no creation time, fixed zip timestamps.
+the notice's language. The file is the same bytes for the same notice: no creation time, fixed zip timestamps.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import zipfile
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from wizard.formats import LANGUAGE_TAGS
 from wizard.formats.blocks import Block, Heading, ListBlock, Paragraph as ParagraphBlock, Span, parse_blocks
+from wizard.languages import language
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -44,7 +44,7 @@ def render_docx(markdown: str, lang: str, title: str) -> bytes:
 def set_properties(document: Document, lang: str, title: str) -> None:
     from docx.oxml.ns import qn
 
-    tag = LANGUAGE_TAGS[lang]
+    tag = language(lang).tag
     properties = document.core_properties
     properties.title = title if len(title) <= 255 else title[:254] + "…"  # Word's limit for a document property
     properties.language = tag

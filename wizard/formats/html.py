@@ -13,13 +13,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wizard.formats import display_url, link_says_its_target, parser
+from wizard.languages import language
 from wizard.resources import data_dir
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from markdown_it.token import Token
 
-TOC_HEADING = {"fi": "Sisällys", "en": "Contents"}
 TOC_ID = "toc"
 
 
@@ -46,7 +46,7 @@ def render_html(markdown: str, lang: str, title: str) -> str:
         body=Markup(body),
         toc=toc if len(toc) > 1 else [],
         toc_id=TOC_ID,
-        toc_heading=TOC_HEADING[lang],
+        toc_heading=language(lang).toc_heading,
     )
 
 

@@ -1,7 +1,7 @@
 """The chat app: language first, then resume or start, then the interview, the review and the export.
 
 The first screen needs nothing but Textual, so it shows at once; the questionnaire, the engine and the
-Finnish catalog load in a worker thread while the user picks a language.
+catalogs load in a worker thread while the user picks a language.
 """
 
 from __future__ import annotations
@@ -16,20 +16,19 @@ from textual.worker import Worker
 
 from wizard.conversation import Conversation, Lazy, label
 from wizard.i18n import N_, _
+from wizard.languages import LANGUAGES, default_language, next_language
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.screens.dialogs import LanguageScreen
 
 if TYPE_CHECKING:
     from wizard.session import Session
 
-OTHER_LANGUAGE = {"fi": "en", "en": "fi"}
 LOAD_AFTER = 0.3  # seconds after start
-# The switch is labelled in the language it switches to.
-SWITCH_LABEL = {"fi": "In English", "en": "Suomeksi"}
 
 
 def _switch_label() -> str:
-    return cast(str, Lazy(lambda: SWITCH_LABEL[Conversation.lang]))  # as `wizard.conversation.label`
+    """The switch goes to the next language in turn, and is labelled in that language ("In English")."""
+    return cast(str, Lazy(lambda: next_language(Conversation.lang).in_native))  # as `wizard.conversation.label`
 
 
 class SelosteApp(App[int]):
@@ -64,8 +63,6 @@ class SelosteApp(App[int]):
 
     def get_default_screen(self) -> LanguageScreen:
         """The first question is the app's first screen: nothing else is drawn before it."""
-        from wizard.i18n import default_language
-
         suggested = self.suggested_lang or default_language()
         Conversation.lang = suggested  # until the user chooses: the footer speaks the likely language
         return LanguageScreen(suggested)
@@ -86,7 +83,8 @@ class SelosteApp(App[int]):
         from wizard.i18n import translations
 
         session.preload()
-        translations("fi")
+        for language in LANGUAGES:
+            translations(language.code)
 
     async def on_language_screen_chosen(self, event: LanguageScreen.Chosen) -> None:
         Conversation.lang = event.lang
@@ -128,7 +126,11 @@ class SelosteApp(App[int]):
         await self.push_screen(chat)  # over the first question, which stays below
 
     def action_switch_language(self) -> None:
-        Conversation.lang = OTHER_LANGUAGE[Conversation.lang]
+        self.switch_language(next_language(Conversation.lang).code)
+
+    def switch_language(self, lang: str) -> None:
+        """Speak `lang` from now on: the footer, the screen's words and the saved state follow."""
+        Conversation.lang = lang
         if self.session is not None:
             self.session.conversation_lang = Conversation.lang
             self.session.save_state()

@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from wizard.conversation import label, refusal, notice_language_name, notice_language_question, question_help, typed_command
-from wizard.i18n import LANGUAGES, N_, _
+from wizard.i18n import N_, _
+from wizard.languages import CODES
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.failures import Failed, reported
 from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
@@ -129,7 +130,7 @@ class ChatScreen(Screen):
         if not self.session.notice_lang:
             self.step = None
             await self.add_to_transcript(QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang)))
-            options = [(code, notice_language_name(code, self.lang)) for code in LANGUAGES]
+            options = [(code, notice_language_name(code, self.lang)) for code in CODES]
             ask = Ask("single_choice", options=options, value=self.lang, words=self.words(), not_sure=False)
             await composer.show(ask)
             self.show_progress()
@@ -280,7 +281,7 @@ class ChatScreen(Screen):
             composer.focus_answer()
 
     async def _command(self, line: str) -> bool:
-        """Typed commands (`wizard.conversation.COMMANDS`): /back, /help, /review, /preview, /trainer, /lang [fi|en].
+        """Typed commands (`wizard.conversation.COMMANDS`): /back, /help, /review, /preview, /trainer, /lang [CODE].
         False: not a command."""
         command = typed_command(line)
         if command is None:
@@ -296,7 +297,7 @@ class ChatScreen(Screen):
         elif command.name == "trainer":
             await self.action_toggle_trainer()
         elif command.name == "lang" and command.language(self.lang) != self.lang:
-            cast("SelosteApp", self.app).action_switch_language()
+            cast("SelosteApp", self.app).switch_language(command.language(self.lang))
         for box in self.query_one(Composer).query("#answer-text"):
             box.value = ""  # type: ignore[attr-defined]
         return True

@@ -12,10 +12,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-# The first question is asked before a language is chosen, so it is written in both at once; the language
-# names are each in their own language, as language pickers everywhere show them.
-LANGUAGE_QUESTION = "Millä kielellä keskustellaan? · Which language shall we talk in?"
-LANGUAGE_NAMES = {"fi": "Suomi", "en": "English"}
+from wizard.languages import CODES, LANGUAGES
+
+# The first question is asked before a language is chosen, so it is written in all of them at once; the
+# language names are each in their own language, as language pickers everywhere show them.
+LANGUAGE_QUESTION = " · ".join(language.which_language for language in LANGUAGES)
 
 
 class LanguageScreen(Screen):
@@ -36,8 +37,9 @@ class LanguageScreen(Screen):
         with Vertical(id="language-box"):
             yield Static("seloste", id="language-title")
             yield Static(Text(LANGUAGE_QUESTION), id="language-question", classes="bubble question")
-            choice = OptionList(*[Option(name, id=code) for code, name in LANGUAGE_NAMES.items()], id="language-choice")
-            choice.highlighted = list(LANGUAGE_NAMES).index(self.suggested)
+            options = [Option(language.picker_name, id=language.code) for language in LANGUAGES]
+            choice = OptionList(*options, id="language-choice")
+            choice.highlighted = CODES.index(self.suggested)
             yield choice
         yield Footer()
 
@@ -48,7 +50,7 @@ class LanguageScreen(Screen):
 
     @on(OptionList.OptionSelected, "#language-choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(self.Chosen(event.option.id or "en"))
+        self.post_message(self.Chosen(event.option.id or self.suggested))
 
 
 class ChoiceDialog(ModalScreen[str]):

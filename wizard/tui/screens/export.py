@@ -21,7 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from wizard.conversation import label
-from wizard.i18n import LANGUAGES, N_, _
+from wizard.i18n import N_, _
+from wizard.languages import CODES, LANGUAGES
 from wizard.session import export_plan
 from wizard.tui.screens.dialogs import ChoiceDialog
 
@@ -64,8 +65,7 @@ class ExportScreen(Screen[None]):
                 with Vertical(classes="export-column"):
                     yield Label(_("Languages", lang))
                     yield SelectionList[str](
-                        (_("Finnish", lang), "fi", notice_lang == "fi"),
-                        (_("English", lang), "en", notice_lang == "en"),
+                        *[(_(entry.name, lang), entry.code, entry.code == notice_lang) for entry in LANGUAGES],
                         id="export-languages",
                     )
                 with Vertical(classes="export-column"):
@@ -111,7 +111,7 @@ class ExportScreen(Screen[None]):
             folder, stem = Path(), download_stem(stem) or fallback
         else:
             folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
-        chosen_languages = [lang for lang in LANGUAGES if lang in languages]  # in a fixed order, not the order clicked
+        chosen_languages = [lang for lang in CODES if lang in languages]  # in a fixed order, not the order clicked
         chosen_formats = [fmt for fmt in FORMAT_NAMES if fmt in formats]
         return export_plan(chosen_languages, chosen_formats, folder, stem)
 

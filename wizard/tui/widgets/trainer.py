@@ -22,7 +22,7 @@ STYLES = {
     "heading": "bold underline",
     "before": "bold",
     "quote": "italic",
-    "english": "dim italic",
+    "translation": "dim italic",
     "keys": "dim",
 }
 STARTS_A_PART = ("heading", "before", "keys")  # a blank line before these
