@@ -7,8 +7,8 @@ order of every list of languages the user sees (the first question, the export, 
 
 Words a language says of itself (its name, "In English", the first question) are written here in that
 language, because they are shown before any catalog is loaded; how the *other* languages name it is the
-English msgid in `name` and `in_name`, which each catalog translates. No imports beyond the standard library:
-the chat's first screen reads this before anything else is loaded.
+English msgid in `name` and `in_name`, which each catalog translates. Nothing heavy is imported here: the
+chat's first screen reads this before anything else is loaded.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ The cards are data (`questions/trainer/cards.yaml`): for a group of questions, t
 mistake old Finnish notices make there with a "before" line quoted from one, and a question to ask the room.
 Loading checks that every question of the interview has exactly one card, so a new question cannot go
 without one. Texts are English gettext msgids; the quotation stays in Finnish, with our rendering of it
-shown to a conversation in a language we translated it into. No Textual here: the chat and the plain mode both format `card_lines`.
+(`translation: {en: ...}`) shown to a conversation in a language it was translated into. No Textual here:
+the chat and the plain mode both format `card_lines`.
 """
 
 from __future__ import annotations
