@@ -14,34 +14,52 @@ chat's first screen reads this before anything else is loaded.
 from __future__ import annotations
 
 import os
-from collections import namedtuple
 
 from wizard.i18n import N_
 
-# No dataclass or typing here (a tenth of what `seloste --help` costs): `collections` is loaded already.
-_FIELDS = (
-    "code",  # ISO 639-1: `--lang`, folder and file names
-    "babel_locale",  # the notice's dates, lists and country names, and the chat's dates
-    "tag",  # BCP 47, for Word's proofing language
-    "name",  # "Finnish": an English msgid, so each catalog names the language in its own words
-    "in_name",  # "in Finnish": an English msgid, for "the notice in ..."
-    "native_name",  # "suomi": the language's own name for itself, as it is written inside a sentence
-    "in_native",  # "Suomeksi": "in this language", in this language (the switch to it; a translation into it)
-    "which_language",  # the first question, in this language, asked before any language is chosen
-    "file_stem",  # the notice's exported files: `<stem>-<code>.<format>`
-    "toc_heading",  # the heading of the HTML page's table of contents
-    "quotes",  # (opening, closing) quotation marks
-    # How the notice writes Finnish phone numbers: "national" 040 712 3456 (for readers in Finland) or
-    # "international" +358 40 712 3456 (for readers abroad); other countries' numbers are always international.
-    "phone_style",
-    "country_aliases",  # ((name, ISO code), ...): country names people write that CLDR lacks
-)
+TYPE_CHECKING = False  # not typing's, nor a dataclass: either would be a tenth of what `seloste --help` costs
+if TYPE_CHECKING:
+    from typing import Literal
 
 
-class Language(namedtuple("Language", _FIELDS, defaults=((),))):
-    """One language seloste speaks and writes notices in (the fields are described in `_FIELDS`)."""
+class Language:
+    """One language seloste speaks and writes notices in."""
 
-    __slots__ = ()
+    def __init__(
+        self,
+        *,
+        code: str,  # ISO 639-1: `--lang`, folder and file names
+        babel_locale: str,  # the notice's dates, lists and country names, and the chat's dates
+        tag: str,  # BCP 47, for Word's proofing language
+        name: str,  # "Finnish": an English msgid, so each catalog names the language in its own words
+        in_name: str,  # "in Finnish": an English msgid, for "the notice in ..."
+        native_name: str,  # "suomi": the language's own name for itself, as it is written inside a sentence
+        in_native: str,  # "Suomeksi": "in this language", in it (the switch to it; a translation into it)
+        which_language: str,  # the first question, in this language, asked before any language is chosen
+        file_stem: str,  # the notice's exported files: `<stem>-<code>.<format>`
+        toc_heading: str,  # the heading of the HTML page's table of contents
+        quotes: tuple[str, str],  # opening and closing quotation marks
+        # How the notice writes Finnish phone numbers: "national" 040 712 3456 (for readers in Finland) or
+        # "international" +358 40 712 3456 (for readers abroad); other countries' numbers are always international.
+        phone_style: Literal["national", "international"],
+        country_aliases: tuple[tuple[str, str], ...] = (),  # (name, ISO code): country names CLDR lacks
+    ) -> None:
+        self.code = code
+        self.babel_locale = babel_locale
+        self.tag = tag
+        self.name = name
+        self.in_name = in_name
+        self.native_name = native_name
+        self.in_native = in_native
+        self.which_language = which_language
+        self.file_stem = file_stem
+        self.toc_heading = toc_heading
+        self.quotes = quotes
+        self.phone_style = phone_style
+        self.country_aliases = country_aliases
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
 
     @property
     def picker_name(self) -> str:
