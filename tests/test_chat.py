@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select
 
 from wizard.examples import example_text
+from wizard.languages import CODES
 from wizard.loader import parse
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
@@ -73,11 +74,11 @@ async def open_chat(pilot: Pilot, lang: str = "en") -> ChatScreen:
     """Past the language questions of a chat opened on an answers file (its notice language: `lang`)."""
     app = pilot.app
     await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and bool(app.screen.query("#language-choice")))
-    app.screen.query_one(OptionList).highlighted = ["fi", "en"].index(lang)
+    app.screen.query_one(OptionList).highlighted = CODES.index(lang)
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))
     chat = app.screen
-    chat.query_one("#answer-choice", OptionList).highlighted = ["fi", "en"].index(lang)
+    chat.query_one("#answer-choice", OptionList).highlighted = CODES.index(lang)
     await pilot.press("enter")
     await until(pilot, lambda: chat.session.notice_lang == lang and (chat.step is not None or app.screen is not chat))
     return chat
