@@ -5,7 +5,6 @@ no test walks a whole interview.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,8 @@ import pytest
 import yaml
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select
+
+from test_tui import form_holds, until
 
 from wizard.examples import example_text
 from wizard.languages import CODES
@@ -45,13 +46,6 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
         self.cursor_blink = False
 
     monkeypatch.setattr(Input, "__init__", steady)
-
-
-async def until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 15.0) -> None:
-    started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < timeout, "the chat did not get there in time"
-        await pilot.pause(0.02)
 
 
 def webshop() -> dict[str, Any]:
@@ -158,6 +152,7 @@ def before_recipients(folder: Path) -> Path:
 
 async def type_into(pilot: Pilot, form: RecordForm, key: str, text: str) -> None:
     """Type `text` into a box of the form at full speed, one key after another as a keyboard sends them."""
+    await until(pilot, lambda: form_holds(form, {}))  # the box is there, if what was typed before calls for it
     form.query_one(f"#field-{key}").focus()
     await pilot.press(*[{" ": "space"}.get(char, char) for char in text])
 
@@ -172,7 +167,7 @@ async def test_fast_typing_into_a_purpose_s_boxes_loses_no_keystroke(tmp_path: P
         await type_into(pilot, form, "description", "Customer service")
         await type_into(pilot, form, "retention_period", "2 years after the last visit")  # hides the criteria box
         await type_into(pilot, form, "id", "service")
-        await pilot.pause()
+        await until(pilot, lambda: form_holds(form, {}))
         assert form.values()["description"] == "Customer service"
         assert form.values()["retention_period"] == "2 years after the last visit"
         assert form.values()["id"] == "service"
@@ -190,7 +185,7 @@ async def test_fast_typing_a_recipient_s_country_loses_no_keystroke(tmp_path: Pa
         await type_into(pilot, form, "country", "Yhdysvallat")  # outside the EEA: the transfer's boxes appear
         await until(pilot, lambda: "transfer_mechanism" in form.values())
         await type_into(pilot, form, "service", "tallentaa varmuuskopiot")
-        await pilot.pause()
+        await until(pilot, lambda: form_holds(form, {}))
         values = form.values()
     assert (values["name"], values["country"], values["service"]) == ("Pilvi Oy", "Yhdysvallat", "tallentaa varmuuskopiot")
 
@@ -256,7 +251,7 @@ async def test_a_us_recipient_s_form_offers_the_dpf_once_the_country_is_typed(tm
         country = form.query_one("#field-country", Input)
         for typed in ("U", "United", "United States"):  # the boxes follow each key; the choices follow the country
             country.value = typed
-            await pilot.pause()
+            await until(pilot, lambda: form_holds(form, {"country": typed}))
         await until(pilot, lambda: "transfer_mechanism" in form.values())
         offered = [value for _label, value in form.query_one("#field-transfer_mechanism", Select)._options]
         plain = [option.value for option in chat.step.options(chat.step.question.sub("transfer_mechanism"), {"country": "US"})]
@@ -272,7 +267,7 @@ async def test_a_refused_form_names_the_question_in_finnish_not_a_field_path(tmp
         chat = await open_chat(pilot, "fi")
         form = chat.query_one(RecordForm)
         form.query_one("#field-description", Input).value = "Asiakaspalvelu"
-        await pilot.pause()
+        await until(pilot, lambda: form_holds(form, {"description": "Asiakaspalvelu"}))
         shown = " ".join(str(widget.render()) for widget in form.query("Select, Static, Label, Button"))
         form.query_one("#record-save").focus()
         await pilot.press("enter")
@@ -281,8 +276,12 @@ async def test_a_refused_form_names_the_question_in_finnish_not_a_field_path(tmp
         form.query_one("#field-basis", Select).focus()
         await pilot.press("enter")  # the list opens: the footer says how to close it, in Finnish
         await until(pilot, lambda: form.query_one("#field-basis", Select).expanded)
-        await pilot.pause()
-        footer = " ".join(f"{key.key_display} {key.description}" for key in chat.query("FooterKey"))
+
+        def footer_text() -> str:
+            return " ".join(f"{key.key_display} {key.description}" for key in chat.query("FooterKey"))
+
+        await until(pilot, lambda: "Sulje lista" in footer_text() or "Dismiss" in footer_text())  # the list's keys
+        footer = footer_text()
     assert "Sulje lista" in footer and "Dismiss" not in footer
     assert "Tähän tarvitaan vastaus: ”Millä perusteella käytät tietoja tähän?" in reply
     for internal in ("purposes", "basis", "`", "Select", "missing"):

@@ -203,7 +203,7 @@ def form_holds(form: RecordForm, given: dict[str, Any]) -> bool:
     rows = [row for row in form.query(".record-row") if row.display]  # a box that does not apply now is hidden
     boxes = [form.query(f"#field-{item.key}") for item in form.shown]
     if len(rows) != len(form.shown) or any(len(found) != 1 for found in boxes):
-        return False  # the old boxes are being taken away, or the new ones not yet put in
+        return False  # a box is being added, shown or hidden
     if not all(widget.is_mounted for widget in form.walk_children()):
         return False
     values = form.values()
