@@ -596,6 +596,7 @@ def automated_decisions(draw: st.DrawFn) -> dict[str, Any]:
         for name in ("logic", "significance", "consequences"):
             decisions[name] = draw(LONG_TEXT)
     optional(draw, decisions, "profiling", st.booleans())
+    optional(draw, decisions, "other_profiling", LONG_TEXT)
     return decisions
 
 

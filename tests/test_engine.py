@@ -236,6 +236,7 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("recipients:another", False),
         ("transfers_outside_eea", True),
         ("automated_decisions", False),
+        ("other_profiling", ""),
         ("cookies", True),
         ("cookie_categories", ["necessary", "analytics"]),
         ("cookie_tools:first", True),
@@ -844,6 +845,7 @@ def test_a_partial_answers_file_asks_only_what_is_missing() -> None:
         *["recipients", "recipients:another"] * 5,
         "transfers_outside_eea",
         "automated_decisions",
+        "other_profiling",
         "cookies",  # not in the file, and nothing after it was answered
         "security_measures",
         "security_description",

@@ -136,7 +136,7 @@ def test_salon_books_online_and_reminds_by_sms_through_processors(examples) -> N
 
 def test_examples_together_use_every_recipient_role(examples) -> None:
     roles = {r.role for answers in examples.values() for r in answers.recipients}
-    assert roles == {"processor", "controller", "authority"}
+    assert roles == {"processor", "controller", "authority", "people"}
 
 
 def test_examples_together_give_retention_at_every_level(examples) -> None:

@@ -129,3 +129,27 @@ def test_direct_marketing_on_legitimate_interests_has_only_its_own_objection_sec
     text = notice(answers, lang)
     assert f"## {OBJECTION[lang]}" not in text
     assert {"fi": "## Oikeus vastustaa suoramarkkinointia", "en": "## Direct marketing and your right to object"}[lang] in text
+
+
+# --- the model says what businesses otherwise put in free text (issue 12, §2) ---------------------------------
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("fi", "### Muut ihmiset"), ("en", "### Other people")])
+def test_people_who_are_not_a_company_are_recipients_of_their_own_kind(answers: Answers, lang: str, heading: str) -> None:
+    answers["shares_data"] = True
+    answers["recipients"] = [{"name": "Kurssin muut osallistujat", "role": "people", "service": "saavat osallistujalistan", "country": "FI"}]
+    text = notice(answers, lang)
+    assert heading in text and "Kurssin muut osallistujat" in section(text, {"fi": "Tietojen vastaanottajat ja luovutukset", "en": "Who receives the data"}[lang])
+    assert {"fi": "Muut rekisterinpitäjät", "en": "controllers in their own right"}[lang] not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "stops"), [("fi", "lopetamme myös siihen liittyvän profiloinnin"), ("en", "we also stop the profiling related to it")]
+)
+def test_profiling_without_an_automated_decision_is_told_with_the_right_to_object(answers: Answers, lang: str, stops: str) -> None:
+    assert stops not in notice(answers, lang)
+
+    answers["automated_decisions"] = {"used": False, "other_profiling": "ryhmittelemme asiakkaat ostosten mukaan"}
+    text = notice(answers, lang)
+    assert "ryhmittelemme asiakkaat ostosten mukaan" in text and stops in text
+

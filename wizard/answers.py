@@ -243,13 +243,15 @@ class Transfer(Part):
 CookieCategory = Literal["necessary", "preferences", "analytics", "marketing"]
 
 
-RecipientRole = Literal["processor", "controller", "authority"]
+RecipientRole = Literal["processor", "controller", "authority", "people"]
 
 
 class Recipient(Part):
     name: ShortText = Field(description=N_("A name or a specific category, e.g. 'accounting firm' or 'Esimerkki Mail Inc.'."))
     role: RecipientRole = Field(
-        "processor", description=N_("processor (works for you), controller (uses the data for its own purposes) or authority.")
+        "processor",
+        description=N_("processor (works for you), controller (uses the data for its own purposes), authority, or people "
+        "(private persons, e.g. the other participants of a course, or the public when something is published)."),
     )
     service: LongText = Field(description=N_("What it does with the data, e.g. 'sends our newsletter'."))
     country: Country | None = Field(None, description=N_("Where it processes the data, e.g. FI or US."))
@@ -270,6 +272,11 @@ class AutomatedDecisions(Part):
     logic: LongText | None = Field(None, description=N_("Meaningful information about the logic involved."))
     significance: LongText | None = Field(None, description=N_("What the decision means for the person."))
     consequences: LongText | None = Field(None, description=N_("The envisaged consequences for the person."))
+    other_profiling: LongText | None = Field(
+        None,
+        description=N_("Profiling that leads to no such decision, e.g. grouping customers by their purchases to target "
+        "offers: what you do, in plain words."),
+    )
 
 
 

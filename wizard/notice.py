@@ -213,6 +213,7 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None) ->
         "processors": [r for r in recipients if r.role == "processor"],
         "controllers": [r for r in recipients if r.role == "controller"],
         "authorities": [r for r in recipients if r.role == "authority"],
+        "people": [r for r in recipients if r.role == "people"],
         "transfers": transfers_of(answers),
         "adequate_countries": ADEQUATE_COUNTRIES,
         "dpf_country": DPF_COUNTRY,
