@@ -168,7 +168,7 @@ def test_a_web_address_ending_in_a_backslash_is_one_whole_link_in_every_format(
     [
         ("https://x.fi/%1b%5b2J%1b]52;c;ZXZpbA==%07", "(https://x.fi/%1B[2J%1B]52;c;ZXZpbA==%07)"),
         ("https://xn--xy-g4t.fi/", "https://xn--xy-g4t.fi/ (https://x%E2%80%AEy.fi/)"),
-        ("https://x.fi/%e2%80%ae%c2%9b", "Contact: https://x.fi/%E2%80%AE%C2%9B"),
+        ("https://x.fi/%e2%80%ae%c2%9b", "Contact: https://x.fi/%e2%80%ae%c2%9b"),  # as written: still no hidden character
         ("a%1b%5b2J@x.fi", "Contact: a%1b%5b2J@x.fi"),  # the address's own %, not an escape
     ],
 )

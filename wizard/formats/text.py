@@ -91,7 +91,7 @@ def inline_text(spans: tuple[Span, ...]) -> str:
         if href is None:
             pieces.append(text)
         elif link_says_its_target(text, href):
-            pieces.append(display_url(href))
+            pieces.append(text)  # the words as written: a host name keeps the case the user gave it
         else:
             pieces.append(f"{text} ({display_url(href)})")
         index = end
