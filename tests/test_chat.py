@@ -14,7 +14,7 @@ import yaml
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select
 
-from test_tui import form_holds, until
+from test_tui import form_holds, home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
 
 from wizard.examples import example_text
 from wizard.languages import CODES
@@ -24,28 +24,6 @@ from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import LanguageScreen
 from wizard.tui.widgets.bubbles import AnswerBubble, ReplyBubble
 from wizard.tui.widgets.composer import Composer, RecordForm
-
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("SELOSTE_HOME", str(folder))
-    monkeypatch.setenv("SELOSTE_CACHE_DIR", "")
-    monkeypatch.chdir(tmp_path)
-    return folder
-
-
-@pytest.fixture(autouse=True)
-def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A blinking cursor would make screenshots differ from run to run."""
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None, raising=False)
-    original = Input.__init__
-
-    def steady(self: Input, *args: Any, **kwargs: Any) -> None:
-        original(self, *args, **kwargs)
-        self.cursor_blink = False
-
-    monkeypatch.setattr(Input, "__init__", steady)
 
 
 def webshop() -> dict[str, Any]:
