@@ -49,7 +49,7 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # A fictional business. Its YAML dump is a valid answers file; `check_data` takes the mapping as it is.
 _VALID_ANSWERS: dict[str, Any] = {
-    "schema_version": 2,
+    "schema_version": 3,
     "controller": {
         "name": "Esimerkkipaja Oy",
         "business_id": "1572860-0",

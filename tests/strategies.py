@@ -660,7 +660,7 @@ PURPOSE_IDS = st.lists(
 def answers_dicts(draw: st.DrawFn) -> dict[str, Any]:
     """A complete answers mapping that `check_data` accepts with no errors (warnings allowed)."""
     data: dict[str, Any] = {}
-    optional(draw, data, "schema_version", st.just(2))
+    optional(draw, data, "schema_version", st.just(3))
     data["controller"] = controller = draw(controllers())
     optional(draw, data, "privacy_contact", privacy_contacts())
     optional(draw, data, "dpo", dpos())

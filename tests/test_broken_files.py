@@ -45,7 +45,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "utf8_bom_only.yaml": (2, "The file is empty"),
     "list_at_top_level.yaml": (2, "The file holds a list"),
     "text_at_top_level.yaml": (2, "The file holds text"),
-    "newer_schema_version.yaml": (2, "written by a newer seloste (schema_version 3)"),
+    "newer_schema_version.yaml": (2, "written by a newer seloste (schema_version 4)"),
     "schema_version_not_a_number.yaml": (2, "a whole number such as 2, not `kaksi`"),
     # answers with errors
     "missing_notice.yaml": (1, "notice is missing"),

@@ -33,7 +33,7 @@ def webshop() -> dict[str, Any]:
 def answers_until(folder: Path, parts: list[str], **extra: Any) -> Path:
     """An answers file with the webshop's answers to `parts` (and `extra`), nothing after them."""
     data = webshop()
-    kept = {"schema_version": 2, **{part: data[part] for part in parts}, **extra}
+    kept = {"schema_version": 3, **{part: data[part] for part in parts}, **extra}
     path = folder / "answers.yaml"
     path.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

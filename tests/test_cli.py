@@ -96,7 +96,7 @@ def test_json_items_carry_code_field_path_line_message_and_hint(answers: Answers
     report = json.loads(seloste("check", "--json", str(path))[1])
 
     assert report["file"] == str(path)
-    assert (report["valid"], report["readable"], report["schema_version_read"]) == (False, True, 2)
+    assert (report["valid"], report["readable"], report["schema_version_read"]) == (False, True, 3)
     by_code = {item["code"]: item for item in report["diagnostics"]}
     assert set(by_code) == {"basis_needs_interest", "vague_retention", "children"}
     interest = by_code["basis_needs_interest"]
@@ -128,7 +128,7 @@ def test_valid_answers_exit_0_in_text_and_json(answers: Answers, write_answers: 
         "file": "",
         "valid": True,
         "readable": True,
-        "schema_version_read": 2,
+        "schema_version_read": 3,
         "errors": 0,
         "warnings": 0,
         "diagnostics": [],
@@ -230,7 +230,7 @@ def test_every_example_validates_against_the_schema(name: str) -> None:
         (lambda data: data["controller"].pop("email"), "controller"),
         (lambda data: data["controller"].update(emial="x@example.fi"), "controller"),
         (lambda data: data["purposes"][0].update(basis="asiakassuhde"), "purposes/0/basis"),
-        (lambda data: data.update(schema_version=3), "schema_version"),
+        (lambda data: data.update(schema_version=4), "schema_version"),
     ],
 )
 def test_schema_refuses_what_check_refuses(break_it: Callable[[Answers], Any], where: str) -> None:

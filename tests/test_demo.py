@@ -146,13 +146,13 @@ def test_one_more_item_than_the_example_has_is_asked_without_a_suggestion_and_th
 
 
 def test_a_suggestion_is_written_the_way_the_answers_file_keeps_it() -> None:
-    script = {"schema_version": 2, "controller": {"name": "Parturi Peilikuva", "type": "company", "country": "Sweden"}}
+    script = {"schema_version": 3, "controller": {"name": "Parturi Peilikuva", "type": "company", "country": "Sweden"}}
 
     assert press_until(Interview.start(script=script), "controller_country").default == "SE"
 
 
 def test_where_the_script_is_silent_the_usual_suggestion_stays() -> None:
-    interview = Interview.start(script={"schema_version": 2, "controller": {"name": "Parturi Peilikuva"}})
+    interview = Interview.start(script={"schema_version": 3, "controller": {"name": "Parturi Peilikuva"}})
 
     assert interview.current().default == "Parturi Peilikuva"
     interview.submit("Parturi Peilikuva")
@@ -172,7 +172,7 @@ def test_the_yes_or_no_about_items_suggests_what_the_script_has_and_nothing_with
     name: str, subjects_told: int | None, question_id: str, mode: str, scripted: bool
 ) -> None:
     example = example_answers(name)
-    told = {"schema_version": 2, "controller": example["controller"], "privacy_contact": example["privacy_contact"]}
+    told = {"schema_version": 3, "controller": example["controller"], "privacy_contact": example["privacy_contact"]}
     if subjects_told is not None:
         processing = example["processing"]
         told["processing"] = {**processing, "data_subjects": processing["data_subjects"][:subjects_told]}

@@ -130,7 +130,7 @@ def test_an_old_layout_file_is_compared_as_the_current_layout(tmp_path: Path) ->
                        .replace("notice_date: 1.3.2019", "notice:\n  date: 1.3.2019"), encoding="utf-8")
     code, out, _err = seloste("diff", str(LAYOUT1_SHOP), str(current))
     assert code == 1
-    assert out.startswith(f"Note: {LAYOUT1_SHOP} uses the older layout 1; it was compared as layout 2.\n")
+    assert out.startswith(f"Note: {LAYOUT1_SHOP} uses the older layout 1; it was compared as layout 3.\n")
     assert change_lines(out) == ['changed  purposes[2].basis: "contract" -> "legal_obligation"']
 
 
@@ -155,7 +155,7 @@ def test_json_lists_each_change_with_its_field_path_and_values(original: Path, e
     assert code == 1
     result = json.loads(out)
     assert result["same"] is False
-    assert result["old"] == {"file": str(original), "schema_version_read": 2}
+    assert result["old"] == {"file": str(original), "schema_version_read": 3}
     assert [section["section"] for section in result["sections"]] == ["controller", "processing", "purposes"]
     changes = {change["field"]: change for section in result["sections"] for change in section["changes"]}
     assert changes["controller.phone"] == {

@@ -1,5 +1,5 @@
-"""Files in the older layout 1 are upgraded when read (wizard/migrate.py), checked as layout 2, and their
-problems still point at lines of the file the user has."""
+"""Files in the older layouts 1 and 2 are upgraded when read (wizard/migrate.py), checked as the current layout,
+and their problems still point at lines of the file the user has."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ def test_check_notes_the_older_layout() -> None:
     code = run(["--lang", "en", "check", str(LAYOUT_1)], stdout=out)
 
     assert code == 0
-    assert "Note: the file uses the older layout 1; it was read as layout 2." in out.getvalue()
+    assert "Note: the file uses the older layout 1; it was read as layout 3." in out.getvalue()
 
 
 def test_check_json_tells_which_layout_was_read() -> None:
@@ -72,7 +72,7 @@ def test_check_json_tells_which_layout_was_read() -> None:
 
 def test_a_current_file_gets_no_note() -> None:
     out = io.StringIO()
-    current = layout_1_text().replace("schema_version: 1", "schema_version: 2")
+    current = layout_1_text().replace("schema_version: 1", "schema_version: 3")
     run(["--lang", "en", "check", "-"], stdout=out, stdin=io.BytesIO(current.encode("utf-8")))
 
     assert "older layout" not in out.getvalue()
@@ -146,9 +146,60 @@ def test_notice_date_joins_a_notice_version_given_beside_it() -> None:
     assert data["notice"] == {"date": "1.3.2019", "version": "2.1"}
 
 
-@pytest.mark.parametrize("data", [{"schema_version": "2", "purposes": [{"id": "x"}]}, {"purposes": [{"id": "x"}]}])
+@pytest.mark.parametrize("data", [{"schema_version": "3", "purposes": [{"id": "x"}]}, {"purposes": [{"id": "x"}]}])
 def test_current_layout_passes_through_unchanged(data: dict[str, Any]) -> None:
     upgraded, version = migrate(data)
 
     assert version == SCHEMA_VERSION
     assert upgraded["purposes"] == data["purposes"]
+
+
+# --- layout 2 -> 3: texts may be given by language, and the file says which language its plain texts are in ---
+
+
+def layout_2_text(example: str = "webshop") -> str:
+    """An example as a layout 2 file: no `language:`, every text a plain string."""
+    from wizard.examples import example_text
+
+    text = example_text(example)
+    return "\n".join(line for line in text.splitlines() if not line.startswith("language:")).replace(
+        "schema_version: 3", "schema_version: 2"
+    )
+
+
+def test_a_layout_2_file_is_read_as_written_in_finnish_when_its_texts_are() -> None:
+    text = layout_2_text()
+    assert "{fi:" not in text  # an example still written in one language
+
+    report = check_bytes(text.encode("utf-8"))
+
+    assert report.from_version == 2 and report.answers is not None and report.errors == []
+    assert report.answers.language == "fi" and report.answers.schema_version == SCHEMA_VERSION
+
+
+def test_a_layout_2_file_in_english_is_read_as_english() -> None:
+    data = {
+        "schema_version": "2",
+        "processing": {"name": "Customer register", "data_subjects": ["customers"]},
+        "purposes": [{"id": "orders", "description": "Delivering the orders that our customers make with us"}],
+        "provision": {"consequences": "Without the address we cannot deliver the order to you."},
+    }
+
+    migrated, version = migrate(data)
+
+    assert (version, migrated["language"], migrated["schema_version"]) == (2, "en", 3)
+    assert migrated["processing"] == data["processing"]  # the texts themselves are not touched
+
+
+def test_a_layout_2_file_with_no_plain_language_is_read_as_the_default_one() -> None:
+    migrated, _ = migrate({"schema_version": 2, "processing": {"name": "Asiakasrekisteri"}})
+
+    assert migrated["language"] == "fi"
+
+
+def test_a_problem_in_a_layout_2_file_points_at_its_line() -> None:
+    text = layout_2_text().replace("basis: contract", "basis: asiakassuhde", 1)
+
+    report = check_bytes(text.encode("utf-8"))
+
+    assert [(d.code, d.line) for d in report.errors] == [("enum", line_of(text, "basis: asiakassuhde"))]

@@ -28,7 +28,8 @@ REPO = Path(__file__).resolve().parents[1]
 QUESTIONNAIRE = load_questionnaire()
 # Filled by no question, on purpose: the file's layout version, and whether a website's cookies are used at all
 # (the yes/no on `cookies` answers it: a website without cookies has no cookies part).
-NOT_ASKED = {("schema_version",), ("cookies", "used")}
+# The language of the texts follows the notice language chosen before the interview (wizard.session).
+NOT_ASKED = {("schema_version",), ("language",), ("cookies", "used")}
 
 
 def model_fields(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], bool]:

@@ -128,7 +128,7 @@ def test_no_unfinished_interview_in_an_empty_home() -> None:
     assert storage.unfinished() is None
 
 
-ONE_ANSWER = {"schema_version": 2, "controller": {"name": "Kauppa Oy"}}
+ONE_ANSWER = {"schema_version": 3, "language": "fi", "controller": {"name": "Kauppa Oy"}}
 
 
 def test_the_latest_unfinished_interview_is_offered_and_a_finished_one_is_not() -> None:

@@ -27,6 +27,7 @@ from wizard.fields import (
     Website,
     check_postal_code_fi,
 )
+from wizard.localtext import DEFAULT_LANGUAGE, LanguageCode, LocalLongText, LocalName, LocalShortText
 from wizard.law import (
     Art9Condition,
     Derogation,
@@ -35,7 +36,7 @@ from wizard.law import (
     TransferMechanism,
 )
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 MAX_ITEMS = 100
 
 
@@ -113,24 +114,24 @@ class Representative(Address):
 class JointController(Part):
     name: ShortText = Field(description=N_("The other controller's name."))
     business_id: BusinessId | None = Field(None, description=N_("Its Y-tunnus, if Finnish."))
-    contact: ShortText = Field(description=N_("How to reach it, e.g. an e-mail address or a web page."))
-    arrangement: LongText = Field(
+    contact: LocalName = Field(description=N_("How to reach it, e.g. an e-mail address or a web page."))
+    arrangement: LocalLongText = Field(
         description=N_("The essence of the arrangement (Art. 26): who does what, and where people turn.")
     )
 
 
 class Processing(Part):
-    name: ShortText = Field(description=N_("Name of the processing, e.g. 'Asiakasrekisteri' or 'Customer register'."))
-    description: LongText | None = Field(None, description=N_("One or two sentences on what it is about."))
-    data_subjects: list[ShortText] = Field(
+    name: LocalShortText = Field(description=N_("Name of the processing, e.g. 'Asiakasrekisteri' or 'Customer register'."))
+    description: LocalLongText | None = Field(None, description=N_("One or two sentences on what it is about."))
+    data_subjects: list[LocalShortText] = Field(
         min_length=1, max_length=MAX_ITEMS, description=N_("Groups of people concerned, e.g. customers, newsletter subscribers.")
     )
     includes_children: bool = Field(False, description=N_("true when the people include children under 18."))
 
 
 class Retention(Part):
-    period: ShortText | None = Field(None, description=N_("How long, e.g. '3 years after the last purchase'."))
-    criteria: LongText | None = Field(
+    period: LocalShortText | None = Field(None, description=N_("How long, e.g. '3 years after the last purchase'."))
+    criteria: LocalLongText | None = Field(
         None, description=N_("When a fixed period cannot be given: the concrete criteria that decide it.")
     )
 
@@ -143,22 +144,22 @@ class Retention(Part):
 
 class Purpose(Part):
     id: Slug = Field(description=N_("A short name the rest of the file refers to, e.g. 'orders' (a-z, 0-9, _ and -)."))
-    description: LongText = Field(description=N_("What the data are used for, stated plainly, e.g. 'Delivering and invoicing orders'."))
+    description: LocalLongText = Field(description=N_("What the data are used for, stated plainly, e.g. 'Delivering and invoicing orders'."))
     basis: LegalBasis = Field(
         description=N_("Legal basis, Art. 6(1): consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.")
     )
-    contract: LongText | None = Field(None, description=N_("Basis contract (b): what the contract is, e.g. 'the customer's order'."))
-    law: LongText | None = Field(
+    contract: LocalLongText | None = Field(None, description=N_("Basis contract (b): what the contract is, e.g. 'the customer's order'."))
+    law: LocalLongText | None = Field(
         None, description=N_("Basis legal_obligation (c) or public_task (e): the law, e.g. 'kirjanpitolaki (1336/1997)'.")
     )
-    legitimate_interest: LongText | None = Field(
+    legitimate_interest: LocalLongText | None = Field(
         None, description=N_("Basis legitimate_interests (f): the specific interest, in your own words.")
     )
-    consent_how_asked: LongText | None = Field(None, description=N_("Basis consent (a): how consent is asked."))
-    consent_withdrawal: LongText | None = Field(
+    consent_how_asked: LocalLongText | None = Field(None, description=N_("Basis consent (a): how consent is asked."))
+    consent_withdrawal: LocalLongText | None = Field(
         None, description=N_("Basis consent (a): how consent is withdrawn, e.g. 'the unsubscribe link in every newsletter'.")
     )
-    vital_interest: LongText | None = Field(None, description=N_("Basis vital_interests (d): whose life or health is protected."))
+    vital_interest: LocalLongText | None = Field(None, description=N_("Basis vital_interests (d): whose life or health is protected."))
     balancing_test: bool | None = Field(
         None,
         description=N_("Basis legitimate_interests (f): true when you have weighed the interest against the people's "
@@ -180,8 +181,8 @@ class Purpose(Part):
 
 
 class DataCategory(Part):
-    name: ShortText = Field(description=N_("A category of personal data, e.g. 'Name and contact details'."))
-    description: LongText | None = Field(None, description=N_("What it includes, if the name does not say it."))
+    name: LocalShortText = Field(description=N_("A category of personal data, e.g. 'Name and contact details'."))
+    description: LocalLongText | None = Field(None, description=N_("What it includes, if the name does not say it."))
     purposes: list[Slug] = _items(N_("The ids of the purposes it is used for."))
     retention: Retention | None = Field(None, description=N_("How long this category is kept."))
     required: bool | None = Field(
@@ -194,22 +195,22 @@ class SpecialCategoryData(Part):
         description=N_("Art. 9(1) category: racial_or_ethnic_origin, political_opinions, religious_or_philosophical_beliefs, "
         "trade_union_membership, genetic, biometric, health or sex_life_or_orientation.")
     )
-    description: LongText = Field(description=N_("What exactly, e.g. 'special diets and food allergies'."))
+    description: LocalLongText = Field(description=N_("What exactly, e.g. 'special diets and food allergies'."))
     condition: Art9Condition | None = Field(
         None, description=N_("The Art. 9(2) condition that allows it, e.g. explicit_consent.")
     )
-    condition_details: LongText | None = Field(None, description=N_("The law relied on, or how explicit consent is asked."))
+    condition_details: LocalLongText | None = Field(None, description=N_("The law relied on, or how explicit consent is asked."))
     purposes: list[Slug] = _items(N_("The ids of the purposes it is used for."))
 
 
 class CriminalData(Part):
-    description: LongText = Field(description=N_("What data on criminal convictions or offences (Art. 10)."))
-    law: LongText = Field(description=N_("The law that allows it, e.g. the act on checking the criminal background of people working with children."))
+    description: LocalLongText = Field(description=N_("What data on criminal convictions or offences (Art. 10)."))
+    law: LocalLongText = Field(description=N_("The law that allows it, e.g. the act on checking the criminal background of people working with children."))
 
 
 class OtherSource(Part):
-    name: ShortText = Field(description=N_("The source, named: e.g. 'Trade Register (PRH)' or 'the customer's employer'."))
-    description: LongText | None = Field(None, description=N_("What data come from it."))
+    name: LocalName = Field(description=N_("The source, named: e.g. 'Trade Register (PRH)' or 'the customer's employer'."))
+    description: LocalLongText | None = Field(None, description=N_("What data come from it."))
     public: bool = Field(False, description=N_("true when it is a publicly accessible source."))
 
 
@@ -227,7 +228,7 @@ class Provision(Part):
         description=N_("Whether people must give the data: statutory, contractual, contract_precondition (needed to make a "
         "contract), voluntary, or mixed (some data required, some optional; mark the categories).")
     )
-    consequences: LongText = Field(description=N_("What happens if the data are not given, e.g. 'we cannot deliver the order'."))
+    consequences: LocalLongText = Field(description=N_("What happens if the data are not given, e.g. 'we cannot deliver the order'."))
 
 
 class Transfer(Part):
@@ -235,7 +236,7 @@ class Transfer(Part):
         None, description=N_("Ground for the transfer: adequacy, dpf (EU-US Data Privacy Framework), scc (2021/914), bcr or derogation.")
     )
     derogation: Derogation | None = Field(None, description=N_("With mechanism derogation: which Art. 49(1) derogation."))
-    safeguards_copy: LongText | None = Field(
+    safeguards_copy: LocalLongText | None = Field(
         None, description=N_("With scc or bcr: how a person gets a copy of the safeguards, e.g. a link or 'ask us by e-mail'.")
     )
 
@@ -247,13 +248,13 @@ RecipientRole = Literal["processor", "controller", "authority", "people"]
 
 
 class Recipient(Part):
-    name: ShortText = Field(description=N_("A name or a specific category, e.g. 'accounting firm' or 'Esimerkki Mail Inc.'."))
+    name: LocalName = Field(description=N_("A name or a specific category, e.g. 'accounting firm' or 'Esimerkki Mail Inc.'."))
     role: RecipientRole = Field(
         "processor",
         description=N_("processor (works for you), controller (uses the data for its own purposes), authority, or people "
         "(private persons, e.g. the other participants of a course, or the public when something is published)."),
     )
-    service: LongText = Field(description=N_("What it does with the data, e.g. 'sends our newsletter'."))
+    service: LocalLongText = Field(description=N_("What it does with the data, e.g. 'sends our newsletter'."))
     country: Country | None = Field(None, description=N_("Where it processes the data, e.g. FI or US."))
     cookies: list[CookieCategory] = _items(
         N_("The kinds of cookies it sets on your website, if any: preferences, analytics and/or marketing.")
@@ -269,10 +270,10 @@ class Recipient(Part):
 class AutomatedDecisions(Part):
     used: bool = Field(False, description=N_("true when decisions with legal or similarly significant effects are made by machine alone (Art. 22)."))
     profiling: bool = Field(False, description=N_("true when those decisions use profiling."))
-    logic: LongText | None = Field(None, description=N_("Meaningful information about the logic involved."))
-    significance: LongText | None = Field(None, description=N_("What the decision means for the person."))
-    consequences: LongText | None = Field(None, description=N_("The envisaged consequences for the person."))
-    other_profiling: LongText | None = Field(
+    logic: LocalLongText | None = Field(None, description=N_("Meaningful information about the logic involved."))
+    significance: LocalLongText | None = Field(None, description=N_("What the decision means for the person."))
+    consequences: LocalLongText | None = Field(None, description=N_("The envisaged consequences for the person."))
+    other_profiling: LocalLongText | None = Field(
         None,
         description=N_("Profiling that leads to no such decision, e.g. grouping customers by their purchases to target "
         "offers: what you do, in plain words."),
@@ -283,7 +284,7 @@ class AutomatedDecisions(Part):
 
 class CookieLifetime(Part):
     category: CookieCategory = Field(description=N_("The kind of cookies: preferences, analytics or marketing."))
-    lifetime: ShortText = Field(description=N_("How long these cookies stay on the device, e.g. '13 months'."))
+    lifetime: LocalShortText = Field(description=N_("How long these cookies stay on the device, e.g. '13 months'."))
 
 
 class Cookies(Part):
@@ -292,8 +293,8 @@ class Cookies(Part):
     lifetimes: list[CookieLifetime] = _items(
         N_("For each kind of cookie that needs consent, how long it is kept: its retention period (Art. 13(2)(a)).")
     )
-    tools: list[ShortText] = _items(N_("Named tools, e.g. 'Matomo (self-hosted)'."))
-    how_to_manage: LongText | None = Field(None, description=N_("How people give, refuse and change their cookie choices."))
+    tools: list[LocalName] = _items(N_("Named tools, e.g. 'Matomo (self-hosted)'."))
+    how_to_manage: LocalLongText | None = Field(None, description=N_("How people give, refuse and change their cookie choices."))
 
 
 MarketingChannel = Literal["email", "sms", "phone", "post", "social_media", "other"]
@@ -304,7 +305,7 @@ MarketingAudience = Literal["consumers", "businesses", "both"]
 
 class DirectMarketing(Part):
     channels: list[MarketingChannel] = _items(N_("email, sms, phone, post, social_media or other."), min_length=1)
-    opt_out: LongText = Field(description=N_("How people stop the marketing, e.g. 'the unsubscribe link in every message'."))
+    opt_out: LocalLongText = Field(description=N_("How people stop the marketing, e.g. 'the unsubscribe link in every message'."))
     audience: MarketingAudience | None = Field(
         None,
         description=N_("Whom the marketing goes to: consumers (private persons), businesses (people in their work role "
@@ -336,11 +337,11 @@ SecurityMeasure = Literal[
 
 class Security(Part):
     measures: list[SecurityMeasure] = _items(N_("Measures from the list, e.g. access_control, encryption_in_transit."))
-    description: LongText | None = Field(None, description=N_("Anything else, in your own words."))
+    description: LocalLongText | None = Field(None, description=N_("Anything else, in your own words."))
 
 
 class Rights(Part):
-    how: LongText | None = Field(None, description=N_("How people make a request, e.g. 'by e-mail to the privacy contact'."))
+    how: LocalLongText | None = Field(None, description=N_("How people make a request, e.g. 'by e-mail to the privacy contact'."))
     email: Email | None = Field(None, description=N_("An e-mail address for requests, if it differs from the privacy contact's."))
     web_form: Website | None = Field(None, description=N_("A web form for requests."))
 
@@ -362,7 +363,12 @@ class Answers(Part):
 
     model_config = ConfigDict(title="seloste answers", extra="forbid", validate_default=True)
 
-    schema_version: Literal[2] = Field(SCHEMA_VERSION, description=N_("Version of this file's layout."))
+    schema_version: Literal[3] = Field(SCHEMA_VERSION, description=N_("Version of this file's layout."))
+    language: LanguageCode = Field(
+        DEFAULT_LANGUAGE,
+        description=N_("The language the plain texts are written in, e.g. fi; a text may also be given by language: "
+        "{fi: ..., en: ...}."),
+    )
     controller: Controller = Field(description=N_("Who decides on the processing: the business itself."))
     privacy_contact: PrivacyContact = Field(
         default_factory=lambda: PrivacyContact(same_as_controller=True),

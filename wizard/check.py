@@ -17,6 +17,7 @@ from wizard.diagnostics import TEXTS
 from wizard.fieldpath import FieldPath
 from wizard.fieldtypes import model_at
 from wizard.i18n import N_, translations
+from wizard.localtext import as_written, without_form
 from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
 from wizard.migrate import BadVersionError, NewerVersionError, migrate, migrate_lines
 from wizard.rules import Finding, display_path, run_rules
@@ -38,9 +39,15 @@ class Diagnostic:
 
 @dataclass
 class Report:
-    answers: Answers | None
+    answers: Answers | None  # each translatable text as written (see `wizard.localtext.as_written`)
     diagnostics: list[Diagnostic]
     from_version: int = SCHEMA_VERSION
+    by_language: Answers | None = None  # the texts as the file gives them, plain or by language
+
+    @property
+    def multilingual(self) -> Answers | None:
+        """The answers with every text as the file gives it: what a notice in one language is made from."""
+        return self.by_language if self.by_language is not None else self.answers
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -122,8 +129,10 @@ def check_data(data: dict[str, Any], loaded: Loaded | None = None, version: int 
     except ValidationError as invalid:
         diagnostics = [_from_pydantic(error, lines) for error in invalid.errors(include_url=False)]
         return Report(None, diagnostics, version)
-    findings = [_from_finding(finding, lines) for finding in run_rules(answers)]
-    return Report(answers, findings, version)
+    # The rules read each text as written, in the file's language; which languages a text has is checked apart.
+    written = as_written(answers)
+    findings = [_from_finding(finding, lines) for finding in run_rules(written)]
+    return Report(written, findings, version, by_language=answers)
 
 
 def check_bytes(raw: bytes) -> Report:
@@ -140,7 +149,7 @@ def _from_finding(finding: Finding, lines: Loaded) -> Diagnostic:
 
 
 def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
-    path: FieldPath = tuple(error["loc"])
+    path: FieldPath = without_form(tuple(error["loc"]))
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")

@@ -22,6 +22,7 @@ from wizard.conditions import Condition, Definition, Scope, holds, values_at
 from wizard.fieldpath import PATH_PATTERN, FieldPath
 from wizard.fields import check_business_id, check_country, check_email, check_phone, check_website
 from wizard.fieldtypes import Target
+from wizard.localtext import without_form
 from wizard.rules import display_path
 
 if TYPE_CHECKING:
@@ -298,7 +299,7 @@ def error_paths(data: dict[str, Any], missing: bool = False) -> set[FieldPath]:
     try:
         Answers.model_validate(data)
     except ValidationError as invalid:
-        return {tuple(e["loc"]) for e in invalid.errors(include_url=False) if missing or e["type"] != "missing"}
+        return {without_form(tuple(e["loc"])) for e in invalid.errors(include_url=False) if missing or e["type"] != "missing"}
     return set()
 
 

@@ -43,6 +43,10 @@ class Language:
         # "international" +358 40 712 3456 (for readers abroad); other countries' numbers are always international.
         phone_style: Literal["national", "international"],
         country_aliases: tuple[tuple[str, str], ...] = (),  # (name, ISO code): country names CLDR lacks
+        # Short, frequent words of the language that the others hardly use: a text with several of another
+        # language's and none of its own is plainly in that other language (the guard on texts filed under
+        # the wrong language).
+        stop_words: frozenset[str] = frozenset(),
     ) -> None:
         self.code = code
         self.babel_locale = babel_locale
@@ -57,6 +61,7 @@ class Language:
         self.quotes = quotes
         self.phone_style = phone_style
         self.country_aliases = country_aliases
+        self.stop_words = stop_words
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -82,6 +87,10 @@ LANGUAGES: tuple[Language, ...] = (
         quotes=("”", "”"),
         phone_style="national",
         country_aliases=(("yhdysvallat", "US"), ("britannia", "GB")),
+        stop_words=frozenset(
+            "ja ei se että tai kun jos ovat olla myös kuin mutta vain niin sekä eli joka jotka jonka ole "
+            "mukaan kanssa jälkeen asti kunnes ennen tämä nämä sen sitä meidän emme voi voimme".split()
+        ),
     ),
     Language(
         code="en",
@@ -97,6 +106,10 @@ LANGUAGES: tuple[Language, ...] = (
         quotes=("“", "”"),
         phone_style="international",
         country_aliases=(("usa", "US"), ("uk", "GB"), ("england", "GB")),
+        stop_words=frozenset(
+            "the and of to is are for with by from that this our we you your be not or as at an in it "
+            "after until when which who".split()
+        ),
     ),
 )
 

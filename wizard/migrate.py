@@ -6,12 +6,16 @@ with a message, never guessed at.
 
 Version 1 was the first draft layout: one legal basis for the whole register, purposes as plain sentences,
 the controller's address on one line, `contact_person` and `notice_date`. Version 2 states a basis per
-purpose (GDPR Art. 13(1)(c)) and splits the address so that the postal code can be checked.
+purpose (GDPR Art. 13(1)(c)) and splits the address so that the postal code can be checked. Version 3 lets
+free text be given per language and says which language the plain texts are in (`language:`); a version 2
+file's texts are all in one language, so it gets the one they are plainly written in (the first language of
+the registry when in doubt).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -86,8 +90,36 @@ def _v1_lines_to_v2(lines: dict[FieldPath, int]) -> dict[FieldPath, int]:
     return moved
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
-LINE_MIGRATIONS: dict[int, Callable[[dict[FieldPath, int]], dict[FieldPath, int]]] = {1: _v1_lines_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    data = dict(data)
+    data.setdefault("language", _written_in(data))
+    data["schema_version"] = 3
+    return data
+
+
+def _written_in(data: Any) -> str:
+    """The language most of a file's texts are plainly written in; the default one when none is plain."""
+    from wizard.localtext import DEFAULT_LANGUAGE, guess_language
+
+    votes = Counter(guess for guess in map(guess_language, _strings(data)) if guess is not None)
+    ranked = votes.most_common(2) + [(DEFAULT_LANGUAGE, 0), (DEFAULT_LANGUAGE, 0)]
+    (first, count), (_second, runner_up) = ranked[0], ranked[1]
+    return first if count > runner_up else DEFAULT_LANGUAGE
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+# Version 3 moves no field: each line stays where it was.
+LINE_MIGRATIONS: dict[int, Callable[[dict[FieldPath, int]], dict[FieldPath, int]]] = {1: _v1_lines_to_v2, 2: dict}
 
 
 def file_version(data: dict[str, Any]) -> int:

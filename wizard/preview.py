@@ -22,6 +22,7 @@ from wizard.check import Report, check_data
 from wizard.fieldtypes import bare_type, type_at
 from wizard.notice import Md, applicable_clauses, compute_facts, environment, labels, render_clause, shared_context
 from wizard.notice import template_context
+from wizard.localtext import localize, without_form
 from wizard.render import build_notice
 
 MAX_FILL_ROUNDS = 16
@@ -41,12 +42,12 @@ def preview_sections(answers: dict[str, Any], lang: str) -> list[NoticeSection]:
     """The notice for `answers` in `lang`, section by section, gaps marked."""
     report = check_data(copy.deepcopy(answers))
     if report.answers is not None:
-        notice = build_notice(Report(report.answers, []), lang, allow_incomplete=True)
+        notice = build_notice(Report(report.answers, [], by_language=report.by_language), lang, allow_incomplete=True)
         return split_sections(notice.markdown)
     partial = _with_gaps_marked(answers, lang)
     if partial is None:
         return []
-    return split_sections("\n".join(_render_partial(partial, lang)))
+    return split_sections("\n".join(_render_partial(localize(partial, lang, allow_mixed=True, mark=False), lang)))
 
 
 def split_sections(markdown: str) -> list[NoticeSection]:
@@ -97,7 +98,7 @@ def _fill(data: dict[str, Any], error: ValidationError, gap_text: str, later: di
     """Put a stand-in where each required part is missing; False when an error is of another kind."""
     filled = False
     for problem in error.errors():
-        loc = tuple(problem["loc"])
+        loc = without_form(tuple(problem["loc"]))
         if problem["type"] == "missing":
             stand_in, shown = _stand_in(type_at(loc), loc, gap_text)
             _put(data, loc, stand_in)

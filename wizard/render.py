@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from wizard.check import Report, describe
 from wizard.coverage import ItemStatus, assess, missing
+from wizard.localtext import localize
 from wizard.notice import (
     Facts,
     RenderedClause,
@@ -53,11 +54,12 @@ def build_notice(report: Report, lang: str, allow_incomplete: bool = False) -> N
     gaps = missing(statuses)
     if gaps and not allow_incomplete:
         raise Incomplete(gaps)
-    assert report.answers is not None
-    parts = render_clauses(report.answers, lang, incomplete=bool(gaps), facts=facts)
+    assert report.multilingual is not None
+    answers = localize(report.multilingual, lang, allow_mixed=True, mark=False)
+    parts = render_clauses(answers, lang, incomplete=bool(gaps), facts=facts)
     sections = [(part.clause.id, text) for part, text in zip(parts, _with_gap_notes(parts, gaps, lang))]
     markdown = "\n".join(text for _, text in sections)
-    title = plain_title(parts[0].markdown) if parts else report.answers.processing.name
+    title = plain_title(parts[0].markdown) if parts else answers.processing.name
     return Notice(lang, markdown, statuses, facts, title, sections)
 
 

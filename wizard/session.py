@@ -74,6 +74,9 @@ class Session:
     def set_notice_language(self, lang: str) -> None:
         """The answer to the question the conversation asks before the interview's first."""
         self.notice_lang = lang
+        # A new interview's texts are written in the notice's language; a file that has texts keeps its own
+        # (the translations into the notice's language are asked for apart).
+        self.interview.answers.setdefault("language", lang)
         self.save_state()
 
     # --- answering: each change is saved before the chat shows it -------------------------------------------

@@ -155,7 +155,7 @@ def has_answers(path: Path) -> bool:
         data = load(path)
     except Unreadable as problem:
         return problem.diagnostic.code != "empty"  # "empty": no YAML at all, e.g. a file just created
-    return any(value not in (None, "", [], {}) for key, value in data.items() if key != "schema_version")
+    return any(value not in (None, "", [], {}) for key, value in data.items() if key not in ("schema_version", "language"))
 
 
 def discard_if_unanswered(path: Path) -> bool:

@@ -1,0 +1,134 @@
+"""Answers in more than one language: a text is a plain string in the file's `language:` or a mapping by
+language, and each notice takes the text in its own language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from wizard.answers import Answers
+from wizard.check import check_bytes, check_data
+from wizard.examples import example_text
+from wizard.languages import CODES
+from wizard.localtext import guess_language, localize, texts, translatable_fields
+from wizard.rules import display_path
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "wizard" / "answers.schema.json").read_text(encoding="utf-8"))
+
+
+def with_line(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+def checked(text: str) -> Any:
+    return check_bytes(text.encode("utf-8"))
+
+
+def line_of(text: str, fragment: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
+def test_the_json_schema_marks_the_translatable_fields_and_leaves_names_plain() -> None:
+    defs = SCHEMA["$defs"]
+
+    assert defs["Processing"]["properties"]["name"]["x-translatable"] == "text"
+    assert defs["Purpose"]["properties"]["description"]["x-translatable"] == "text"
+    assert defs["Recipient"]["properties"]["name"]["x-translatable"] == "name"  # a company's name stays as it is
+    assert "x-translatable" not in defs["Controller"]["properties"]["name"]
+    assert "x-translatable" not in defs["Controller"]["properties"]["street_address"]
+    by_language = next(form for form in defs["Processing"]["properties"]["name"]["oneOf"] if form["type"] == "object")
+    assert by_language["propertyNames"]["enum"] == list(CODES)
+
+
+def test_a_text_given_by_language_is_valid_and_the_schema_agrees() -> None:
+    text = with_line(example_text("webshop"), "  name: Verkkokaupan", "  name: {en: Web shop's customer register, fi: Verkkokaupan")
+    text = text.replace("Verkkokaupan asiakas- ja markkinointirekisteri", "Verkkokaupan asiakas- ja markkinointirekisteri}", 1)
+
+    report = checked(text)
+
+    assert report.errors == []
+    assert report.multilingual.processing.name == {
+        "en": "Web shop's customer register",
+        "fi": "Verkkokaupan asiakas- ja markkinointirekisteri",
+    }
+    assert report.answers.processing.name == "Verkkokaupan asiakas- ja markkinointirekisteri"  # as written: Finnish
+    data = report.multilingual.model_dump(mode="json", exclude_none=True)
+    assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data)) == []
+
+
+def test_a_language_the_registry_does_not_know_is_an_error_at_its_line() -> None:
+    text = with_line(example_text("webshop"), "  name: Verkkokaupan", "  name: {xx: Kundregister, fi: Verkkokaupan")
+    text = text.replace("Verkkokaupan asiakas- ja markkinointirekisteri", "Verkkokaupan asiakas- ja markkinointirekisteri}", 1)
+
+    report = checked(text)
+
+    [error] = report.errors
+    assert error.line == line_of(text, "{xx: Kundregister")
+    assert display_path(error.path).startswith("processing.name")
+    assert error.describe("en")["hint"] == "Choose one of: fi, en."
+
+
+def test_a_text_too_long_in_one_language_is_reported_once_for_its_field() -> None:
+    long = "x" * 400
+    text = with_line(example_text("webshop"), "  name: Verkkokaupan", f"  name: {{en: {long}, fi: Verkkokaupan")
+    text = text.replace("Verkkokaupan asiakas- ja markkinointirekisteri", "Verkkokaupan asiakas- ja markkinointirekisteri}", 1)
+
+    [error] = checked(text).errors
+
+    assert (error.code, display_path(error.path)) == ("string_too_long", "processing.name.en")
+
+
+def test_a_file_without_language_is_finnish_by_default() -> None:
+    report = checked(example_text("salon").replace("language: fi", ""))
+
+    assert report.errors == [] and report.answers.language == "fi"
+
+
+def test_every_free_text_field_is_translatable_and_no_name_of_a_person_or_place_is() -> None:
+    from wizard.answers import Address, Controller, Processing, Purpose, Recipient
+
+    assert set(translatable_fields(Purpose)) >= {"description", "contract", "law", "legitimate_interest", "consent_withdrawal"}
+    assert set(translatable_fields(Processing)) == {"name", "description", "data_subjects"}
+    assert translatable_fields(Recipient)["name"].neutral and not translatable_fields(Recipient)["service"].neutral
+    assert translatable_fields(Controller) == {} and translatable_fields(Address) == {}
+
+
+def test_a_notice_in_a_language_takes_each_text_in_that_language() -> None:
+    report = checked(example_text("webshop"))
+    answers = report.multilingual.model_copy(update={"language": "fi"})
+    purpose = answers.purposes[0].model_copy(update={"description": {"fi": "Tilausten toimitus", "en": "Delivering orders"}})
+    answers = answers.model_copy(update={"purposes": [purpose, *answers.purposes[1:]]})
+
+    english = localize(answers, "en", allow_mixed=True)
+    finnish = localize(answers, "fi")
+
+    assert english.purposes[0].description == "Delivering orders"
+    assert finnish.purposes[0].description == "Tilausten toimitus"
+    assert english.purposes[1].description.endswith("(in Finnish)")  # shown as written, never as a translation
+    assert all(isinstance(text.value, str) for text in texts(finnish))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Tilausten toimittaminen ja laskuttaminen sekä asiakkaan kanssa sovitut asiat", "fi"),
+        ("Delivering the orders and invoicing them for the customer", "en"),
+        ("Nimi ja yhteystiedot", None),  # too short to be plain
+        ("Google Analytics", None),
+    ],
+)
+def test_the_language_guess_needs_plain_evidence(text: str, language: str | None) -> None:
+    assert guess_language(text) == language
+
+
+def test_answers_the_model_checks_alone_keep_every_text_as_given(answers: dict[str, Any]) -> None:
+    answers["processing"]["name"] = {"fi": "Asiakasrekisteri", "en": "Customer register"}
+
+    report = check_data(answers)
+
+    assert isinstance(report.multilingual, Answers) and report.multilingual.processing.name["en"] == "Customer register"
