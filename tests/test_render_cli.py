@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -110,6 +113,29 @@ def test_word_to_a_text_stream_is_refused(webshop: Path) -> None:
     code, _, err = cli("render", str(webshop), "--lang", "fi", "--format", "docx")
     assert code == 2
     assert "-o" in err
+
+
+def test_the_seloste_process_hands_over_all_its_output_and_its_exit_code(webshop: Path, tmp_path: Path) -> None:
+    """The process ends as soon as a command is done (cli.exit_at_once): nothing printed or written is lost."""
+    seloste = [sys.executable, "-m", "wizard", "--lang", "en"]
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # as for a user
+    printed = subprocess.run(
+        [*seloste, "render", str(webshop), "--lang", "fi", "--format", "html"], capture_output=True, timeout=60, env=buffered
+    )
+    written = subprocess.run(
+        [*seloste, "render", str(webshop), "--lang", "fi", "--format", "docx", "-o", str(tmp_path / "n.docx")],
+        capture_output=True,
+        timeout=60,
+        env=buffered,
+    )
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(example_text("webshop").replace("business_id: ", "business_id: 12"), encoding="utf-8")
+    refused = subprocess.run([*seloste, "check", str(broken)], capture_output=True, text=True, timeout=60, env=buffered)
+
+    assert (printed.returncode, printed.stdout) == (0, cli("render", str(webshop), "--lang", "fi", "--format", "html")[1].encode())
+    assert written.returncode == 0 and zipfile.is_zipfile(tmp_path / "n.docx")
+    assert written.stdout.decode().strip() == f"Wrote {tmp_path / 'n.docx'}"
+    assert refused.returncode == 1 and "business_id" in refused.stdout and refused.stdout.endswith("\n")
 
 
 def test_render_of_invalid_answers_explains_and_exits_1(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ def main() -> None:
         sys.exit(run_chat(None, None))
     from wizard.cli import run
 
-    sys.exit(run(sys.argv[1:]))
+    sys.exit(run(sys.argv[1:], whole_process=True))
 
 
 if __name__ == "__main__":

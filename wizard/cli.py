@@ -32,7 +32,7 @@ def _any_language() -> str:
 
 TYPE_CHECKING = False  # not typing's: importing typing would be a fifth of what `seloste --help` costs
 if TYPE_CHECKING:
-    from typing import Any, TextIO
+    from typing import Any, NoReturn, TextIO
 
 
 class Parser(argparse.ArgumentParser):
@@ -147,7 +147,21 @@ def session_count(text: str) -> int:
     return int(text)
 
 
-def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = None, stdin: Any = None) -> int:
+# Commands that read their input, print or write their result and end; the chat, the plain mode and `serve`
+# stay, take their time from the user and keep Python's usual housekeeping.
+ONE_SHOT_COMMANDS = frozenset({"check", "render", "coverage", "diff", "schema", "example"})
+
+
+def run(
+    argv: list[str],
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    stdin: Any = None,
+    *,
+    whole_process: bool = False,
+) -> int:
+    """Run the command line `argv`; the exit code. With `whole_process` (the `seloste` process itself, not a
+    caller in the same process) a one-shot command ends the process when it is done: see `exit_at_once`."""
     stdout = terminal_stream(stdout or sys.stdout)
     stderr = terminal_stream(stderr or sys.stderr)
     parser = build_parser()
@@ -155,6 +169,36 @@ def run(argv: list[str], stdout: TextIO | None = None, stderr: TextIO | None = N
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed its message; --help and --version exit 0
         return int(exit_.code or 0)
+    if whole_process and args.command in ONE_SHOT_COMMANDS:
+        import gc
+
+        # The command makes few reference cycles and the process ends at once: a collection would only walk
+        # every object the libraries made at import, again and again (a tenth of a render's time).
+        gc.disable()
+        exit_at_once(dispatch(args, parser, stdout, stderr, stdin))
+    return dispatch(args, parser, stdout, stderr, stdin)
+
+
+def exit_at_once(code: int) -> NoReturn:
+    """End the process with `code` once the output is flushed and the exit handlers have run, without the
+    interpreter's teardown: freeing, one by one, the objects of every library imported takes as long as
+    validating the answers. Nothing of seloste's waits for the teardown (files are written and closed before
+    a command returns). Should flushing fail (a reader that left, as in `seloste schema | head`), Python exits
+    as usual and says so as it always has."""
+    import atexit
+    import os
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
+def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: TextIO, stderr: TextIO, stdin: Any) -> int:
+    """Run the command `args` names; the exit code."""
     lang = args.lang or default_language()
     try:
         if args.command == "check":
