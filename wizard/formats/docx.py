@@ -33,9 +33,10 @@ def render_docx(markdown: str, lang: str, title: str) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's US Letter
     set_properties(document, lang, title)
     add_hyperlink_style(document)
-    styles = StyleIds(document)
+    body = Body(document)
     for block in parse_blocks(markdown):
-        add_block(document, block, styles)
+        body.add_block(block)
+    body.attach()
     out = io.BytesIO()
     document.save(out)
     return with_fixed_timestamps(out.getvalue())
@@ -89,100 +90,120 @@ def add_hyperlink_style(document: Document) -> None:
     style.unhide_when_used = True
 
 
-class StyleIds:
-    """Adds paragraphs to a document, each style's id looked up by name once per document.
+class Body:
+    """The notice's paragraphs, written as WordprocessingML text and parsed into the document at once.
 
-    python-docx looks a style name up afresh (an XPath query and a scan of every style) each time a paragraph
-    or run is given a style by name; that was most of a render's time. The id set here is the one it would set.
-    """
+    The elements are the ones python-docx's `add_paragraph`, `add_run`, `bold` and `style` would make, in the
+    same order; building them one python-docx call at a time took longer than everything else in a render
+    (each call looks its place up among the element's children, a style by name among all styles, and a new
+    paragraph's place among all the paragraphs so far)."""
 
     def __init__(self, document: Document) -> None:
-        self._styles = document.styles
+        self._document = document
         self._ids: dict[tuple[str, Any], str | None] = {}
-        self._section_properties = document.element.body.sectPr
+        self._xml: list[str] = []
 
-    def _id(self, name: str, kind: Any) -> str | None:
+    def _style_id(self, name: str, kind: Any) -> str | None:
         if (name, kind) not in self._ids:
-            self._ids[name, kind] = self._styles.get_style_id(name, kind)
+            self._ids[name, kind] = self._document.styles.get_style_id(name, kind)
         return self._ids[name, kind]
 
-    def paragraph(self, document: Document, name: str | None = None) -> Paragraph:
-        """A new paragraph at the end of the document, in the paragraph style `name` (None: Normal).
-
-        Put straight before the body's closing section properties: `document.add_paragraph` looks for them
-        among all the paragraphs so far each time, which makes a long notice quadratic."""
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.oxml.parser import OxmlElement
-        from docx.text.paragraph import Paragraph
-
-        element = OxmlElement("w:p")
-        self._section_properties.addprevious(element)
-        paragraph = Paragraph(element, document)
-        if name is not None:
-            paragraph._p.style = self._id(name, WD_STYLE_TYPE.PARAGRAPH)
-        return paragraph
-
-    def set_run_style(self, run: Any, name: str) -> None:
-        from docx.enum.style import WD_STYLE_TYPE
-
-        run._r.style = self._id(name, WD_STYLE_TYPE.CHARACTER)
-
-
-def add_block(document: Document, block: Block, styles: StyleIds) -> None:
-    if isinstance(block, Heading):
-        add_spans(styles.paragraph(document, f"Heading {min(block.level, 9)}"), block.spans, styles)
-    elif isinstance(block, ParagraphBlock):
-        add_spans(styles.paragraph(document), block.spans, styles)
-    else:
-        add_list(document, block, 1, styles)
-
-
-def add_list(document: Document, block: ListBlock, level: int, styles: StyleIds) -> None:
-    suffix = "" if min(level, MAX_LIST_LEVEL) == 1 else f" {min(level, MAX_LIST_LEVEL)}"
-    item_style = ("List Number" if block.ordered else "List Bullet") + suffix
-    continued_style = "List Continue" + suffix
-    for item in block.items:
-        for number, inner in enumerate(item.blocks):
-            if isinstance(inner, ListBlock):
-                add_list(document, inner, level + 1, styles)
-            else:  # a heading inside a list item is not a section: write it as the item's text
-                style = item_style if number == 0 else continued_style
-                add_spans(styles.paragraph(document, style), inner.spans, styles)
-
-
-def add_spans(paragraph: Paragraph, spans: tuple[Span, ...], styles: StyleIds) -> None:
-    for href, group in groupby(spans, key=lambda span: span.href):
-        if href is None:
-            for span in group:
-                add_run(paragraph, span)
+    def add_block(self, block: Block) -> None:
+        if isinstance(block, Heading):
+            self._paragraph(block.spans, f"Heading {min(block.level, 9)}")
+        elif isinstance(block, ParagraphBlock):
+            self._paragraph(block.spans)
         else:
-            add_hyperlink(paragraph, href, list(group), styles)
+            self._list(block, 1)
+
+    def _list(self, block: ListBlock, level: int) -> None:
+        suffix = "" if min(level, MAX_LIST_LEVEL) == 1 else f" {min(level, MAX_LIST_LEVEL)}"
+        item_style = ("List Number" if block.ordered else "List Bullet") + suffix
+        continued_style = "List Continue" + suffix
+        for item in block.items:
+            for number, inner in enumerate(item.blocks):
+                if isinstance(inner, ListBlock):
+                    self._list(inner, level + 1)
+                else:  # a heading inside a list item is not a section: write it as the item's text
+                    self._paragraph(inner.spans, item_style if number == 0 else continued_style)
+
+    def _paragraph(self, spans: tuple[Span, ...], style: str | None = None) -> None:
+        """A paragraph in the paragraph style `style` (None: Normal)."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        xml = self._xml
+        xml.append("<w:p>")
+        if style is not None:
+            style_id = self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            xml.append("<w:pPr/>" if style_id is None else f'<w:pPr><w:pStyle w:val="{_escape(style_id)}"/></w:pPr>')
+        for href, group in groupby(spans, key=lambda span: span.href):
+            if href is None:
+                for span in group:
+                    self._run(span)
+            else:  # python-docx reads hyperlinks but cannot add one
+                relationship = self._document.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+                xml.append(f'<w:hyperlink r:id="{_escape(relationship)}">')
+                link_style = self._style_id(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+                for span in group:
+                    self._run(span, link_style or "")
+                xml.append("</w:hyperlink>")
+        xml.append("</w:p>")
+
+    def _run(self, span: Span, style: str | None = None) -> None:
+        """A run of `span`, its line breaks as breaks; `style` a character style id ("": set, but none)."""
+        xml = self._xml
+        xml.append("<w:r>")
+        properties = ("" if not style else f'<w:rStyle w:val="{_escape(style)}"/>') + ("<w:b/>" if span.bold else "") + (
+            "<w:i/>" if span.italic else ""
+        )
+        xml.append(f"<w:rPr>{properties}</w:rPr>")
+        first, *others = span.text.split("\n")
+        xml.append(_run_content(first))
+        for line in others:
+            xml.append("<w:br/>" + _text(line))
+        xml.append("</w:r>")
+
+    def attach(self) -> None:
+        """Put the paragraphs written so far at the end of the document's body, before its section settings."""
+        from docx.oxml.ns import nsdecls, qn
+        from docx.oxml.parser import parse_xml
+
+        written = parse_xml(f"<w:body {nsdecls('w', 'r')}>{''.join(self._xml)}</w:body>")
+        for text in written.iter(qn("w:t")):  # an empty line's text stays an empty text, as add_t makes it
+            if text.text is None:
+                text.text = ""
+        section_properties = self._document.element.body.sectPr
+        for paragraph in list(written):
+            section_properties.addprevious(paragraph)
+        self._xml.clear()
 
 
-def add_run(paragraph: Paragraph, span: Span) -> Run:
-    lines = span.text.split("\n")
-    run = paragraph.add_run(lines[0])
-    for line in lines[1:]:
-        run.add_break()
-        run.add_text(line)
-    run.bold = span.bold or None
-    run.italic = span.italic or None
-    return run
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("\r", "&#13;")
 
 
-def add_hyperlink(paragraph: Paragraph, href: str, spans: list[Span], styles: StyleIds) -> None:
-    """A w:hyperlink to `href` holding the spans' runs: python-docx reads hyperlinks but cannot add one."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.oxml.ns import qn
-    from docx.oxml.parser import OxmlElement
+def _text(text: str) -> str:
+    """A w:t of `text`, keeping its spaces where it starts or ends with one (as python-docx's `add_t`)."""
+    preserve = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
+    return f"<w:t{preserve}>{_escape(text)}</w:t>"
 
-    hyperlink = OxmlElement("w:hyperlink")
-    hyperlink.set(qn("r:id"), paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
-    for span in spans:
-        run = add_run(paragraph, span)
-        styles.set_run_style(run, HYPERLINK_STYLE)
-        hyperlink.append(run._r)  # moves the run from the paragraph into the link
-    paragraph._p.append(hyperlink)
+
+def _run_content(text: str) -> str:
+    """What python-docx's `Run.text = text` puts in a run: a tab as w:tab, a carriage return as w:br, the rest
+    as w:t; nothing for no text."""
+    parts, pending = [], []
+    for char in text:
+        if char in "\t\r\n":
+            if pending:
+                parts.append(_text("".join(pending)))
+                pending.clear()
+            parts.append("<w:tab/>" if char == "\t" else "<w:br/>")
+        else:
+            pending.append(char)
+    if pending:
+        parts.append(_text("".join(pending)))
+    return "".join(parts)
 
 
 def with_fixed_timestamps(package: bytes) -> bytes:
