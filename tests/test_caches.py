@@ -1,13 +1,15 @@
-"""seloste's cache never serves a stale result: a compiled catalog is keyed on the catalog's own bytes, and a
-damaged or missing cache entry is made again."""
+"""seloste's cache never serves a stale result: a compiled catalog is keyed on the catalog's own bytes, the frame
+of a Word notice on everything it is made from, and a damaged or missing cache entry is made again."""
 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
 
+from wizard.formats import render_format
 from wizard.i18n import translations
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,3 +50,55 @@ def test_without_a_cache_the_catalog_is_compiled_in_memory(own_catalog: Path, tm
     monkeypatch.setenv("SELOSTE_CACHE_DIR", "")
     assert translations("fi").gettext("error") == "virhe"
     assert not (tmp_path / "cache").exists()
+
+
+# --- the frame of a Word notice ------------------------------------------------------------------------------
+
+WORD_NOTICE = "# Seloste\n\nKirjoita [meille](mailto:tietosuoja@example.fi).\n\n- **yksi**\n- kaksi\n"
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "word"
+
+
+def test_a_word_notice_from_the_kept_frame_is_the_file_made_without_one(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = render_format(WORD_NOTICE, "docx", "fi", "Seloste")  # makes the frame and keeps it
+    (frame,) = own_cache.glob("fi-*.docx")
+    from_frame = render_format(WORD_NOTICE, "docx", "fi", "Seloste")
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", "")
+
+    assert first == from_frame == render_format(WORD_NOTICE, "docx", "fi", "Seloste")
+    assert frame.stat().st_size > 0 and b"Kirjoita" not in frame.read_bytes()
+
+
+def test_a_frame_is_kept_per_language_and_python_docx_version(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    render_format(WORD_NOTICE, "docx", "fi", "Seloste")
+    render_format(WORD_NOTICE, "docx", "en", "Notice")
+    real_version = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "python-docx" else real_version(name))
+    render_format(WORD_NOTICE, "docx", "fi", "Seloste")
+
+    assert len(list(own_cache.glob("fi-*.docx"))) == 2 and len(list(own_cache.glob("en-*.docx"))) == 1
+
+
+@pytest.mark.parametrize("damage", ["empty", "not a zip", "not a frame", "no place for the text"])
+def test_a_damaged_frame_is_made_again(own_cache: Path, damage: str) -> None:
+    good = render_format(WORD_NOTICE, "docx", "fi", "Seloste")
+    (frame,) = own_cache.glob("fi-*.docx")
+    with zipfile.ZipFile(frame) as kept:
+        members = {name: kept.read(name) for name in kept.namelist()}
+    if damage in ("empty", "not a zip"):
+        frame.write_bytes(b"" if damage == "empty" else b"PK\x03\x04 not a zip")
+    else:
+        with zipfile.ZipFile(frame, "w") as broken:
+            for name, data in members.items():
+                if damage == "no place for the text" or name != "word/document.xml":
+                    broken.writestr(name, data.replace(b"SELOSTE-BODY", b"x"))
+
+    assert render_format(WORD_NOTICE, "docx", "fi", "Seloste") == good
+    with zipfile.ZipFile(frame) as kept_again:
+        assert {name: kept_again.read(name) for name in kept_again.namelist()} == members

@@ -47,7 +47,9 @@ def translations(lang: str) -> gettext.NullTranslations:
             pass  # not there yet, or unreadable: compile it again
     compiled = _compile(source, lang)
     if cached is not None:
-        _store(cached, compiled)
+        from wizard.resources import store_cached
+
+        store_cached(cached, compiled)
     return gettext.GNUTranslations(BytesIO(compiled))
 
 
@@ -77,24 +79,3 @@ def _compile(source: bytes, lang: str) -> bytes:
     buffer = BytesIO()
     write_mo(buffer, catalog)
     return buffer.getvalue()
-
-
-def _store(path: str, compiled: bytes) -> None:
-    """Write the .mo whole or not at all (a reader never sees half a file); a cache that cannot be written is
-    skipped."""
-    import tempfile
-
-    folder = os.path.dirname(path)
-    try:
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(compiled)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-    except OSError:
-        pass
-

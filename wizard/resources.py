@@ -4,8 +4,8 @@ A wheel carries them as `wizard/_data/<name>`; an editable install or a source c
 repository root beside `wizard/`. `SELOSTE_DATA_DIR` overrides both (tests use it). Every loader goes
 through `data_dir`.
 
-The cache keeps what is slow to make and can be made again from the data files (compiled templates and
-catalogs), each entry keyed on the content it was made from. `SELOSTE_CACHE_DIR` moves it; an empty value
+The cache keeps what is slow to make and can be made again (compiled templates and catalogs, the frame of a
+Word notice), each entry keyed on everything it was made from. `SELOSTE_CACHE_DIR` moves it; an empty value
 turns it off.
 """
 
@@ -41,6 +41,18 @@ def cache_dir(name: str) -> str | None:
 
         root = user_cache_dir("seloste")
     return os.path.join(root, name) if root else None
+
+
+def store_cached(path: str, content: bytes) -> None:
+    """Write a cache entry whole or not at all, so that a reader never sees half of one; a cache that cannot be
+    written is skipped."""
+    from wizard.atomic import write_atomically
+
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_atomically(path, content)
+    except OSError:
+        pass
 
 
 def read_yaml(path: Path) -> Any:

@@ -2,12 +2,23 @@
 
 The language is set on the document's default run properties, so Word and LibreOffice check the spelling in
 the notice's language. The file is the same bytes for the same notice: no creation time, fixed zip timestamps.
+
+python-docx makes the document a notice is written into: its own template on A4, with the notice's language,
+the Hyperlink style and placeholders for the title and the text (the "frame", one per language). The notice's
+paragraphs are then written into the frame as WordprocessingML text, the very elements and bytes python-docx
+would write for them (`tests/test_formats.py` compares the two), with a relationship for each link. Making
+the frame takes longer than the rest of a render, so it is kept in `word/` of seloste's cache (see
+`wizard.resources`), named after the SHA-256 of this module's source, the language's tag and the versions of
+python-docx and lxml, which are everything it is made from: a change to any of them makes a new frame.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import re
 import zipfile
+from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -16,30 +27,151 @@ from wizard.languages import language
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 MAX_LIST_LEVEL = 3  # the default template has "List Bullet" up to "List Bullet 3"
 HYPERLINK_STYLE = "Hyperlink"
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+# The styles a notice's paragraphs and links use: (name, paragraph style?), their ids looked up in the frame.
+STYLES = (
+    *((f"Heading {level}", True) for level in range(1, 10)),
+    *((f"{kind}{suffix}", True) for kind in ("List Bullet", "List Number", "List Continue") for suffix in ("", " 2", " 3")),
+    (HYPERLINK_STYLE, False),
+)
+# The placeholders python-docx writes into the frame; `Frame.filled` puts the notice in their place.
+TITLE_MARK = "SELOSTE-TITLE"
+BODY_MARK = "SELOSTE-BODY"
+BODY_MARK_XML = f"<w:p><w:r><w:t>{BODY_MARK}</w:t></w:r></w:p>"
+DOCUMENT, CORE, RELATIONSHIPS = "word/document.xml", "docProps/core.xml", "word/_rels/document.xml.rels"
+# Where each part is filled in: exactly once in each, or the frame is not one `make_frame` made.
+PLACEHOLDERS = {DOCUMENT: BODY_MARK_XML, CORE: f">{TITLE_MARK}<", RELATIONSHIPS: "</Relationships>"}
+STYLE_IDS = "seloste-style-ids.txt"  # in a cached frame only: each style's id, as "name<TAB>id" lines
+_FRAME_LAYOUT = "1"  # raise when the way a frame is kept changes
 
 
 def render_docx(markdown: str, lang: str, title: str) -> bytes:
+    frame = Frame.for_language(lang)
+    body = Body(frame)
+    for block in parse_blocks(markdown):
+        body.add_block(block)
+    return frame.filled(body, title if len(title) <= 255 else title[:254] + "…")  # Word's limit for a property
+
+
+# --- the frame: python-docx's document for a language, without the notice -------------------------------------
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The zip members of an empty notice in one language, in order, with the ids of the styles it has."""
+
+    members: tuple[tuple[zipfile.ZipInfo, bytes], ...]
+    style_ids: dict[str, str | None]
+
+    @classmethod
+    def for_language(cls, lang: str) -> Frame:
+        """The frame from seloste's cache, or made now (and kept) when it is not there or cannot be read."""
+        path = _cached_frame(lang)
+        if path is not None:
+            try:
+                with open(path, "rb") as stream:
+                    return cls.from_zip(stream.read())
+            except (OSError, ValueError, StopIteration, zipfile.BadZipFile):
+                pass  # not made yet, or damaged: make it again
+        package = make_frame(lang)
+        if path is not None:
+            from wizard.resources import store_cached
+
+            store_cached(path, package)
+        return cls.from_zip(package)
+
+    @classmethod
+    def from_zip(cls, package: bytes) -> Frame:
+        """The frame `make_frame` made; ValueError, StopIteration or BadZipFile for anything else."""
+        with zipfile.ZipFile(io.BytesIO(package)) as source:
+            members = tuple((info, source.read(info)) for info in source.infolist())
+        named = {info.filename: data.decode("utf-8") for info, data in members if info.filename in PLACEHOLDERS}
+        if any(named.get(name, "").count(placeholder) != 1 for name, placeholder in PLACEHOLDERS.items()):
+            raise ValueError("not the frame of a notice")
+        named[STYLE_IDS] = next(data for info, data in members if info.filename == STYLE_IDS).decode("utf-8")
+        style_ids: dict[str, str | None] = {}
+        for line in named[STYLE_IDS].splitlines():
+            name, _, style_id = line.partition("\t")
+            style_ids[name] = style_id or None
+        return cls(tuple(member for member in members if member[0].filename != STYLE_IDS), style_ids)
+
+    def filled(self, body: Body, title: str) -> bytes:
+        """The notice: the frame with `body` and `title` in the placeholders' places, dated 1980-01-01."""
+        filling = {
+            DOCUMENT: body.xml(),
+            CORE: f">{_escape_text(title)}<",
+            RELATIONSHIPS: body.relationships_xml() + "</Relationships>",
+        }
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for member, data in self.members:
+                name = member.filename
+                if name in filling:
+                    data = data.decode("utf-8").replace(PLACEHOLDERS[name], filling[name]).encode("utf-8")
+                target.writestr(_dated(member), data)
+        return out.getvalue()
+
+    def relationship_ids(self) -> set[str]:
+        """The ids the document's relationships have already."""
+        xml = next(data for info, data in self.members if info.filename == RELATIONSHIPS).decode("utf-8")
+        return set(re.findall(r' Id="([^"]*)"', xml))
+
+
+def _dated(member: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """A member like `member`, dated 1980-01-01, so equal documents are equal files."""
+    info = zipfile.ZipInfo(member.filename, date_time=ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = member.external_attr
+    return info
+
+
+def _cached_frame(lang: str) -> str | None:
+    """Where the frame of `lang` is kept: its name changes with everything the frame is made from."""
+    import hashlib
+    from importlib.metadata import version
+
+    from wizard.resources import cache_dir
+
+    folder = cache_dir("word")
+    if folder is None:
+        return None
+    with open(__file__, "rb") as source:
+        made_by = [source.read(), language(lang).tag.encode(), version("python-docx").encode(), version("lxml").encode()]
+    key = hashlib.sha256(b"\0".join([*made_by, _FRAME_LAYOUT.encode()])).hexdigest()
+    return os.path.join(folder, f"{lang}-{key[:40]}.docx")
+
+
+def make_frame(lang: str) -> bytes:
+    """python-docx's document for a notice in `lang`, with placeholders for the title and the text, and the ids
+    of the styles a notice uses as one more member."""
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Mm
 
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's US Letter
-    set_properties(document, lang, title)
+    set_properties(document, lang, TITLE_MARK)
     add_hyperlink_style(document)
-    body = Body(document)
-    for block in parse_blocks(markdown):
-        body.add_block(block)
-    body.attach()
+    document.add_paragraph(BODY_MARK)
+    lines = []
+    for name, paragraph in STYLES:
+        kind = WD_STYLE_TYPE.PARAGRAPH if paragraph else WD_STYLE_TYPE.CHARACTER
+        if name in document.styles:
+            lines.append(f"{name}\t{document.styles.get_style_id(name, kind) or ''}")
+    saved = io.BytesIO()
+    document.save(saved)
     out = io.BytesIO()
-    document.save(out)
-    return with_fixed_timestamps(out.getvalue())
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            target.writestr(_dated(member), source.read(member))
+        target.writestr(_dated(zipfile.ZipInfo(STYLE_IDS)), "\n".join(lines).encode("utf-8"))
+    return out.getvalue()
 
 
 def set_properties(document: Document, lang: str, title: str) -> None:
@@ -47,7 +179,7 @@ def set_properties(document: Document, lang: str, title: str) -> None:
 
     tag = language(lang).tag
     properties = document.core_properties
-    properties.title = title if len(title) <= 255 else title[:254] + "…"  # Word's limit for a document property
+    properties.title = title
     properties.language = tag
     properties.author = ""
     properties.comments = ""
@@ -82,7 +214,7 @@ def add_hyperlink_style(document: Document) -> None:
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import RGBColor
 
-    if HYPERLINK_STYLE in [style.name for style in document.styles]:
+    if HYPERLINK_STYLE in document.styles:
         return
     style = document.styles.add_style(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER, builtin=True)
     style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
@@ -90,23 +222,22 @@ def add_hyperlink_style(document: Document) -> None:
     style.unhide_when_used = True
 
 
+# --- the notice's paragraphs -------------------------------------------------------------------------------
+
+
 class Body:
-    """The notice's paragraphs, written as WordprocessingML text and parsed into the document at once.
+    """The notice's paragraphs as WordprocessingML text, and the relationships of its links.
 
-    The elements are the ones python-docx's `add_paragraph`, `add_run`, `bold` and `style` would make, in the
-    same order; building them one python-docx call at a time took longer than everything else in a render
-    (each call looks its place up among the element's children, a style by name among all styles, and a new
-    paragraph's place among all the paragraphs so far)."""
+    The elements and their bytes are the ones python-docx's `add_paragraph`, `add_run`, `bold`, `style` and
+    `relate_to` write, in the same order; building them one python-docx call at a time took longer than
+    everything else in a render (each call looks its place up among the element's children, a style by name
+    among all styles, and a new paragraph's place among all the paragraphs so far)."""
 
-    def __init__(self, document: Document) -> None:
-        self._document = document
-        self._ids: dict[tuple[str, Any], str | None] = {}
+    def __init__(self, frame: Frame) -> None:
+        self._style_ids = frame.style_ids
+        self._taken_ids = frame.relationship_ids()
+        self._links: dict[str, str] = {}  # target -> relationship id, one for each target as python-docx does
         self._xml: list[str] = []
-
-    def _style_id(self, name: str, kind: Any) -> str | None:
-        if (name, kind) not in self._ids:
-            self._ids[name, kind] = self._document.styles.get_style_id(name, kind)
-        return self._ids[name, kind]
 
     def add_block(self, block: Block) -> None:
         if isinstance(block, Heading):
@@ -115,6 +246,15 @@ class Body:
             self._paragraph(block.spans)
         else:
             self._list(block, 1)
+
+    def xml(self) -> str:
+        return "".join(self._xml)
+
+    def relationships_xml(self) -> str:
+        return "".join(
+            f'<Relationship Id="{_escape_attribute(rid)}" Type="{HYPERLINK}" Target="{_escape_attribute(target)}" TargetMode="External"/>'
+            for target, rid in self._links.items()
+        )
 
     def _list(self, block: ListBlock, level: int) -> None:
         suffix = "" if min(level, MAX_LIST_LEVEL) == 1 else f" {min(level, MAX_LIST_LEVEL)}"
@@ -129,70 +269,68 @@ class Body:
 
     def _paragraph(self, spans: tuple[Span, ...], style: str | None = None) -> None:
         """A paragraph in the paragraph style `style` (None: Normal)."""
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.opc.constants import RELATIONSHIP_TYPE
-
         xml = self._xml
         xml.append("<w:p>")
         if style is not None:
-            style_id = self._style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-            xml.append("<w:pPr/>" if style_id is None else f'<w:pPr><w:pStyle w:val="{_escape(style_id)}"/></w:pPr>')
+            style_id = self._style_ids[style]
+            xml.append("<w:pPr/>" if style_id is None else f'<w:pPr><w:pStyle w:val="{_escape_attribute(style_id)}"/></w:pPr>')
         for href, group in groupby(spans, key=lambda span: span.href):
             if href is None:
                 for span in group:
                     self._run(span)
-            else:  # python-docx reads hyperlinks but cannot add one
-                relationship = self._document.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-                xml.append(f'<w:hyperlink r:id="{_escape(relationship)}">')
-                link_style = self._style_id(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+            else:
+                xml.append(f'<w:hyperlink r:id="{_escape_attribute(self._link(href))}">')
                 for span in group:
-                    self._run(span, link_style or "")
+                    self._run(span, self._style_ids[HYPERLINK_STYLE])
                 xml.append("</w:hyperlink>")
         xml.append("</w:p>")
 
+    def _link(self, target: str) -> str:
+        """The relationship id of a link to `target`: the first free rId<n>, as python-docx numbers them."""
+        if target not in self._links:
+            number = 1
+            while f"rId{number}" in self._taken_ids:
+                number += 1
+            self._links[target] = f"rId{number}"
+            self._taken_ids.add(f"rId{number}")
+        return self._links[target]
+
     def _run(self, span: Span, style: str | None = None) -> None:
-        """A run of `span`, its line breaks as breaks; `style` a character style id ("": set, but none)."""
-        xml = self._xml
-        xml.append("<w:r>")
-        properties = ("" if not style else f'<w:rStyle w:val="{_escape(style)}"/>') + ("<w:b/>" if span.bold else "") + (
-            "<w:i/>" if span.italic else ""
+        """A run of `span`, its line breaks as breaks, in the character style with the id `style`."""
+        properties = (
+            (f'<w:rStyle w:val="{_escape_attribute(style)}"/>' if style else "")
+            + ("<w:b/>" if span.bold else "")
+            + ("<w:i/>" if span.italic else "")
         )
-        xml.append(f"<w:rPr>{properties}</w:rPr>")
         first, *others = span.text.split("\n")
-        xml.append(_run_content(first))
+        self._xml.append(f"<w:r><w:rPr>{properties}</w:rPr>" if properties else "<w:r><w:rPr/>")
+        self._xml.append(_run_content(first))
         for line in others:
-            xml.append("<w:br/>" + _text(line))
-        xml.append("</w:r>")
-
-    def attach(self) -> None:
-        """Put the paragraphs written so far at the end of the document's body, before its section settings."""
-        from docx.oxml.ns import nsdecls, qn
-        from docx.oxml.parser import parse_xml
-
-        written = parse_xml(f"<w:body {nsdecls('w', 'r')}>{''.join(self._xml)}</w:body>")
-        for text in written.iter(qn("w:t")):  # an empty line's text stays an empty text, as add_t makes it
-            if text.text is None:
-                text.text = ""
-        section_properties = self._document.element.body.sectPr
-        for paragraph in list(written):
-            section_properties.addprevious(paragraph)
-        self._xml.clear()
+            self._xml.append("<w:br/>" + _text(line))
+        self._xml.append("</w:r>")
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("\r", "&#13;")
+def _escape_text(text: str) -> str:
+    """Text as lxml writes it in an element."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _escape_attribute(text: str) -> str:
+    """Text as lxml writes it in an attribute."""
+    return _escape_text(text).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;")
 
 
 def _text(text: str) -> str:
     """A w:t of `text`, keeping its spaces where it starts or ends with one (as python-docx's `add_t`)."""
     preserve = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
-    return f"<w:t{preserve}>{_escape(text)}</w:t>"
+    return f"<w:t{preserve}>{_escape_text(text)}</w:t>"
 
 
 def _run_content(text: str) -> str:
     """What python-docx's `Run.text = text` puts in a run: a tab as w:tab, a carriage return as w:br, the rest
     as w:t; nothing for no text."""
-    parts, pending = [], []
+    parts: list[str] = []
+    pending: list[str] = []
     for char in text:
         if char in "\t\r\n":
             if pending:
@@ -204,15 +342,3 @@ def _run_content(text: str) -> str:
     if pending:
         parts.append(_text("".join(pending)))
     return "".join(parts)
-
-
-def with_fixed_timestamps(package: bytes) -> bytes:
-    """The same zip with every member dated 1980-01-01, so equal documents are equal files."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            info = zipfile.ZipInfo(member.filename, date_time=ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = member.external_attr
-            target.writestr(info, source.read(member.filename))
-    return out.getvalue()
