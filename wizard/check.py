@@ -66,13 +66,14 @@ class Unreadable(Exception):
         self.diagnostic = diagnostic
 
 
-def describe(code: str, params: dict[str, Any], lang: str = "en") -> dict[str, str]:
+def describe(code: str, params: dict[str, Any], lang: str = "en", message: str | None = None) -> dict[str, str]:
+    """The message, hint and article of `code` in `lang`; `message` (a msgid) says it in other words."""
     text = TEXTS[code]
     gettext = translations(lang).gettext
     # Values come from the file (a wrong choice, an unknown key): a terminal must not run their escapes.
     values = _SafeFormat({key: visible(_translated(key, value, gettext)) for key, value in params.items()})
     return {
-        "message": gettext(text.message).format_map(values),
+        "message": gettext(message or text.message).format_map(values),
         "hint": gettext(text.hint).format_map(values) if text.hint else "",
         "article": gettext(text.article).format_map(values) if text.article else "",
     }

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from wizard.i18n import N_, _
 from wizard.languages import BY_CODE, SOURCE_LANGUAGE, language, next_language
 
 if TYPE_CHECKING:
+    from wizard.engine import Step
+    from wizard.kinds import Rejection
     from wizard.questionnaire import Question
 
 
@@ -139,33 +141,81 @@ def notice_language_name(code: str, lang: str) -> str:
     return _(language(code).in_name, lang)
 
 
-# --- a refused answer, in the words of its question ---------------------------------------------------------
+# --- a refused answer or a finding of the check, in the words of its question ---------------------------------
 
-# `seloste check` names a field by its path in the answers file (purposes[2].basis); the conversation names it
-# by the question that asked for it. Where the check's sentence is about the path itself, the conversation has
-# its own; elsewhere the question's words stand in for the path.
+# `seloste check` names a field by its path in the answers file (purposes[2].basis) and says how to fix the file
+# (set shares_data: true); the conversation names the question that asked for it instead. Where the check's
+# sentence is about the path itself, the conversation has its own; elsewhere the question's words stand in for
+# the path.
 SPOKEN_REFUSALS = {
     "missing": N_("This needs an answer: {question}"),
     "string_too_short": N_("This needs an answer: {question}"),
     "literal_error": N_("Choose one of the options offered: {question}"),
+    "enum": N_("Choose one of the options offered: {question}"),
     "bool_parsing": N_("Answer yes or no: {question}"),
     "bool_type": N_("Answer yes or no: {question}"),
     "too_short": N_("At least {min_length} needed: {question}"),
+    "privacy_contact_incomplete": N_("This needs an answer: {question}"),
+    "automated_decision_incomplete": N_("This needs an answer: {question}"),
 }
+SPOKEN_FINDINGS = {
+    "shares_data_contradiction": N_("You answered that no one outside your business gets the data, but {count} recipient(s) are listed."),
+    "recipients_unnamed": N_("You answered that someone outside your business gets the data, but no recipient is listed."),
+    "transfers_contradiction": N_("You answered that no data leave the EU/EEA, but these recipients are outside it: {recipients}."),
+    "transfer_recipient_unnamed": N_("You answered that some data leave the EU/EEA, but no recipient outside the EU/EEA is listed."),
+    "processing_agreement_contradiction": N_(
+        "The security measures say that every processor has a data processing agreement, but `{recipient}` has none."
+    ),
+    "identity_formalities": N_("How people make requests asks for `{word}`."),
+    "ignored_basis_detail": N_("Purpose `{purpose}` answers a question its legal basis does not ask; the notice will not show it."),
+    "safeguards_copy_missing": N_("The transfer to `{recipient}` does not say how a person gets a copy of the safeguards."),
+}
+# The check's hints of these say how to fix the file, in its field names: the conversation names the question to
+# change instead.
+HINTS_FOR_THE_FILE = frozenset(
+    {
+        "business_id_required", "privacy_contact_incomplete", "basis_needs_interest", "basis_needs_law",
+        "public_task_needs_law", "consent_needs_withdrawal", "retention_missing", "retention_empty",
+        "special_category_no_condition", "transfer_no_mechanism", "transfer_no_country", "adequacy_not_available",
+        "adequacy_us", "derogation_missing", "safeguards_copy_missing", "sources_unnamed", "sources_none",
+        "provision_missing", "representative_in_eea", "direct_marketing_unexplained", "direct_marketing_no_purpose",
+        "possible_special_category", "legacy_transfer_tool", "transfer_inside_eea", "recipient_no_country",
+        "mixed_without_required", "legitimate_interests_public_body", "shares_data_contradiction",
+        "recipients_unnamed", "recipients_unanswered", "transfers_contradiction", "transfers_unanswered",
+        "processing_agreement_missing", "processing_agreement_contradiction", "balancing_test_missing",
+        "changes_unannounced", "electronic_marketing_needs_consent", "vendor_not_a_recipient",
+        "vendor_country_missing", "cookie_lifetime_missing", "cookie_withdrawal_missing", "string_pattern_mismatch",
+        "unknown_purpose", "extra_forbidden", "extra_forbidden_nosuggestion", "list_type", "model_type",
+        "dict_type", "model_attributes_type", "pydantic_other", "string_too_long",
+    }
+)  # fmt: skip
+CHANGE_THE_ANSWER = N_("Change the answer to {question}")
 _CODE = re.compile(r"`([^`]*)`")
 
 
-def refusal(rejection: Any, step: Any, lang: str) -> dict[str, str]:
-    """{"message", "hint", "article"} for an answer to `step` the interview refused, naming the question (or the
-    form's box) it was for instead of a field of the answers file, and with no code-style quoting."""
-    question = step.question.sub(rejection.field) if rejection.field and step.question.fields else step.question
+def in_question_words(code: str, params: dict[str, Any], question: Question | None, lang: str) -> dict[str, str]:
+    """{"message", "hint", "article"} of the check's `code` as the conversation says it: `question` (the question,
+    or a form's box, that holds the field) named instead of the field, no fix in terms of the file, and no
+    code-style quoting."""
+    from wizard.check import describe
+
     opening, closing = language(lang).quotes
-    asked = _(question.prompt, lang)
-    spoken = SPOKEN_REFUSALS.get(rejection.message_code)
-    text = rejection.describe(lang)
-    if spoken is not None:
-        params = {**rejection.params, "question": f"{opening}{asked}{closing}"}
-        text = {"message": _(spoken, lang).format_map(params), "hint": "", "article": text["article"]}
-    elif "field" in rejection.params:
-        text = replace(rejection, params={**rejection.params, "field": f"{opening}{asked}{closing}"}).describe(lang)
+    asked = f"{opening}{_(question.prompt, lang)}{closing}" if question is not None else _("this answer", lang)
+    if code in SPOKEN_REFUSALS:
+        text = describe(code, {**params, "question": asked}, lang, message=SPOKEN_REFUSALS[code])
+        text["hint"] = ""
+    else:
+        text = describe(code, {**params, "field": asked} if "field" in params else params, lang, SPOKEN_FINDINGS.get(code))
+    if code in HINTS_FOR_THE_FILE:
+        text["hint"] = _(CHANGE_THE_ANSWER, lang).format(question=asked) if question is not None else ""
     return {key: _CODE.sub(rf"{opening}\1{closing}", value) for key, value in text.items()}
+
+
+def refusal(rejection: Rejection, step: Step, lang: str) -> dict[str, str]:
+    """{"message", "hint", "article"} for an answer to `step` the interview refused, in the words of the question
+    (or the form's box) it was for."""
+    question = step.question.sub(rejection.field) if rejection.field and step.question.fields else step.question
+    text = in_question_words(rejection.message_code, rejection.params, question, lang)
+    if rejection.message_code in HINTS_FOR_THE_FILE:
+        text["hint"] = ""  # the question is the one being asked
+    return text

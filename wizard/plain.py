@@ -268,7 +268,7 @@ class PlainChat:
         """The raw answer to a question (or a record's field), after any commands typed before it."""
         lang = self.lang
         for number, option in enumerate(options, 1):
-            self.say(f"  {number}) {_(option.label, lang)} ({option.value})")
+            self.say(f"  {number}) {_(option.label, lang)}")
         if question.kind == "multi_choice":
             self.say(_("Choose one or more, separated by commas.", lang))
         elif question.kind == "yes_no":

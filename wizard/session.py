@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wizard.conversation import refusal
+from wizard.conversation import in_question_words, refusal
 from wizard.i18n import _
 from wizard.languages import language
 
 if TYPE_CHECKING:  # the engine loads in a worker while the first screen is drawn (`preload`)
     from wizard.engine import Interview, Rejection, Step
+    from wizard.questionnaire import Question
     from wizard.storage import SessionState
 
 TEXT_KINDS = ("text", "long_text", "email", "phone", "business_id", "postal_code", "country", "website", "date", "list")
@@ -148,13 +149,27 @@ class Session:
     # --- review and export ----------------------------------------------------------------------------------
 
     def findings(self, lang: str) -> list[Finding]:
+        """What `seloste check` says about the answers, in the words of the questions that hold each field."""
         report = self.interview.report()
         found = []
         for diagnostic in sorted(report.diagnostics, key=lambda d: d.severity != "error"):
-            text = diagnostic.describe(lang)
             target = self.question_at(diagnostic.path)
+            text = in_question_words(diagnostic.code, diagnostic.params, self._asking(target, diagnostic.path), lang)
             found.append(Finding(diagnostic.severity, text["message"], text["hint"], text["article"], target))
         return found
+
+    def _asking(self, target: tuple[str, int | None] | None, path: tuple[Any, ...]) -> Question | None:
+        """The question that holds the field at `path`: a record's box where the field is one."""
+        if target is None:
+            return None
+        from wizard.fieldpath import split_path
+
+        question = self.interview.questionnaire.question(target[0])
+        inside = ".".join(part for part in path[len(split_path(question.field)) :] if isinstance(part, str))
+        for sub in question.fields:  # the longest field that holds it: retention.period before retention
+            if inside == sub.field or inside.startswith(sub.field + "."):
+                return sub
+        return question
 
     def question_at(self, path: tuple[Any, ...]) -> tuple[str, int | None] | None:
         """The question (and the item of a record or list) whose answer holds the field at `path`."""

@@ -1,0 +1,89 @@
+"""The chat and the plain mode speak in the words of their questions: what `seloste check` says with a field of
+the answers file (purposes[2].basis, `shares_data: true`) they say with the question that asks for it."""
+
+from __future__ import annotations
+
+import io
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from wizard.answers import Answers
+from wizard.check import Diagnostic
+from wizard.conversation import in_question_words
+from wizard.diagnostics import TEXTS
+from wizard.engine import Interview
+from wizard.examples import example_text
+from wizard.languages import CODES
+from wizard.plain import run_plain
+from wizard.questionnaire import load_questionnaire
+from wizard.session import Session
+
+# What reads as the answers file's words rather than a question's: a snake_case name, a dotted path from a
+# top-level part, a field set to a value (`required: true`), code-style quoting, or the word "field" itself.
+TOP = "|".join(sorted(Answers.model_fields, key=len, reverse=True))
+FILE_WORDS = re.compile(rf"\b[a-z]+_[a-z_]+\b|\b(?:{TOP})(?:\[\d+\])?\.[a-z_]|\b[a-z_]+: (?:true|false)\b|`|\b(?:field|kenttä\w*)\b")
+
+# About the file itself, not about an answer: a chat never meets these (its own file is written by seloste).
+ABOUT_THE_FILE = {code for code in TEXTS if code.startswith(("file_", "yaml_", "schema_", "too_many", "extra_forbidden"))} | {
+    "no_stdin", "too_large", "utf16", "binary", "not_utf8", "empty", "not_mapping", "too_deep",
+}  # fmt: skip
+
+
+def sample_params(code: str) -> dict[str, Any]:
+    """A value for every placeholder of the code's texts; the field as `seloste check` names it."""
+    text = TEXTS[code]
+    names = {name for part in (text.message, text.hint, text.article) for _lit, name, _spec, _conv in string.Formatter().parse(part) if name}
+    return {name: "purposes[2].basis" if name == "field" else "Pilvi" for name in names}
+
+
+@pytest.mark.parametrize("lang", CODES)
+@pytest.mark.parametrize("code", sorted(set(TEXTS) - ABOUT_THE_FILE))
+def test_every_finding_is_said_in_the_words_of_its_question(code: str, lang: str) -> None:
+    basis = load_questionnaire().question("purposes").sub("basis")
+    said = in_question_words(code, sample_params(code), basis, lang)
+    text = " ".join(said.values())
+    assert not FILE_WORDS.search(text), f"{code}: {text}"
+    if "{field}" in TEXTS[code].message:
+        assert "purposes" not in text
+
+
+def webshop() -> dict[str, Any]:
+    return yaml.safe_load(example_text("webshop"))
+
+
+def test_a_contradiction_in_the_review_points_to_the_question_in_finnish(tmp_path: Path) -> None:
+    answers = {**webshop(), "shares_data": False}
+    session = Session(tmp_path / "a.yaml", Interview.start(answers=answers), "fi", "fi")
+    (finding,) = [finding for finding in session.findings("fi") if finding.target == ("shares_data", None)]
+    assert finding.message.startswith("Vastasit, ettei kukaan yrityksesi ulkopuolella saa tietoja")
+    assert finding.hint.startswith("Muuta vastausta kysymykseen ”Saako joku yrityksesi ulkopuolinen tietoja")
+    assert not FILE_WORDS.search(finding.message + finding.hint)
+
+
+def test_a_finding_inside_a_form_names_the_form_s_box(tmp_path: Path) -> None:
+    answers = webshop()
+    processor = next(number for number, recipient in enumerate(answers["recipients"]) if recipient["role"] == "processor")
+    answers["recipients"][processor]["processing_agreement"] = False
+    session = Session(tmp_path / "a.yaml", Interview.start(answers=answers), "en", "en")
+    (hint,) = [finding.hint for finding in session.findings("en") if finding.target == ("recipients", processor)]
+    assert hint == "Change the answer to “Have you made a written data processing agreement with it? (Art. 28 agreement)”"
+
+
+def test_the_plain_mode_refuses_a_wrong_number_in_the_words_of_the_question(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SELOSTE_HOME", str(tmp_path))
+    interview = Interview.start()
+    name = interview.current()
+    interview.submit("Kahvila Kanerva Oy")
+    kind = interview.current()
+    assert kind.question.kind == "single_choice", "the second question is the kind of business"
+    out = io.StringIO()
+    run_plain(None, "fi", io.StringIO("1\n1\nKahvila Kanerva Oy\n9\n"), out)
+    refused = out.getvalue().split("> 9", 1)[1]
+    assert "Valitse jokin tarjotuista vaihtoehdoista" in refused
+    assert not FILE_WORDS.search(refused), refused
+    assert name.question.field not in out.getvalue() and "sole_trader" not in out.getvalue()
