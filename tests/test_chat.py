@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select, SelectionList
 
 from test_tui import form_holds, home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
 
@@ -264,3 +264,120 @@ async def test_a_refused_form_names_the_question_in_finnish_not_a_field_path(tmp
     assert "Tähän tarvitaan vastaus: ”Millä perusteella käytät tietoja tähän?" in reply
     for internal in ("purposes", "basis", "`", "Select", "missing"):
         assert internal not in reply and internal not in shown, internal
+
+
+# --- one rule for suggestions: a grey hint that Enter accepts, dates as the conversation language writes them -----
+
+
+def before_the_notice_date(folder: Path) -> Path:
+    data = webshop()
+    data["notice"] = {"announce_changes": data["notice"]["announce_changes"]}
+    path = folder / "answers.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+async def test_a_suggestion_is_a_hint_that_enter_accepts_and_typing_replaces_it(tmp_path: Path) -> None:
+    from datetime import date
+
+    app = SelosteApp(before_the_notice_date(tmp_path), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert chat.step.question.id == "notice_date"
+        box = chat.query_one("#answer-text", Input)
+        today = date.today()
+        assert box.value == "" and f"{today.day}.{today.month}.{today.year}" in box.placeholder  # as Finnish writes it
+        await pilot.press(*"24.12.2026", "enter")  # typed the way it is shown
+        await until(pilot, lambda: chat.step.question.id == "notice_version")
+        assert box.value == "" and "1.0" in box.placeholder
+        await pilot.press("1", ".", "0", "enter")  # typing the suggestion gives it once, not "1.01.0"
+        await until(pilot, lambda: chat.step is None or chat.step.question.id != "notice_version")
+    notice = saved(chat)["notice"]
+    assert (notice["date"], notice["version"]) == ("2026-12-24", "1.0")
+
+
+async def test_enter_on_an_empty_box_takes_the_suggestion_shown_in_english(tmp_path: Path) -> None:
+    from datetime import date
+
+    app = SelosteApp(before_the_notice_date(tmp_path), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "en")
+        box = chat.query_one("#answer-text", Input)
+        assert date.today().strftime("%d/%m/%Y") in box.placeholder
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step.question.id == "notice_version")
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step is None or chat.step.question.id != "notice_version")
+        answers = [str(bubble.render()) for bubble in chat.query(AnswerBubble)][-2:]
+    notice = saved(chat)["notice"]
+    assert (notice["date"], notice["version"]) == (date.today().isoformat(), "1.0")
+    assert answers == [date.today().strftime("%d/%m/%Y"), "1.0"]  # the transcript writes the date the same way
+
+
+async def test_a_form_s_suggested_text_is_a_hint_and_saving_the_empty_box_takes_it(tmp_path: Path) -> None:
+    app = SelosteApp(before_recipients(tmp_path), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        country = form.query_one("#field-country", Input)
+        assert country.value == "" and "Finland" in country.placeholder
+        assert form.values(suggested=False)["country"] == "" and form.values()["country"] == "FI"
+
+
+# --- tick lists and dropdowns: Space works at once, no key is lost while a list closes ----------------------------
+
+
+def keys_at_full_speed(app: SelosteApp, *names: str) -> None:
+    """Keys as a terminal delivers them when typed faster than the chat reads them: all queued at once."""
+    from textual import events
+
+    for name in names:
+        app.post_message(events.Key(name, name if len(name) == 1 else None))
+
+
+async def test_a_tick_list_opens_with_its_first_item_ready_for_space(tmp_path: Path) -> None:
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        await pilot.press("n")  # no more purposes: the marketing channels, ticked in a list of their own
+        await until(pilot, lambda: chat.step.question.id == "direct_marketing_channels")
+        ticks = chat.query_one("#answer-selection", SelectionList)
+        ticks.focus()
+        await pilot.press("space")
+        await until(pilot, lambda: ticks.selected)
+        assert ticks.selected == [ticks.get_option_at_index(0).value]
+
+
+async def test_a_tick_list_in_a_form_ticks_item_one_then_down_ticks_item_two(tmp_path: Path) -> None:
+    data = webshop()
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=data["purposes"], direct_marketing=data["direct_marketing"])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.question.id == "personal_data"
+        form = chat.query_one(RecordForm)
+        form.query_one("#field-description", Input).focus()
+        await pilot.press("tab")  # into the list of purposes
+        ticks = form.query_one("#field-purposes", SelectionList)
+        await until(pilot, lambda: ticks.has_focus)
+        await pilot.press("space", "down", "space")
+        await until(pilot, lambda: len(ticks.selected) == 2)
+        first, second = (ticks.get_option_at_index(index).value for index in (0, 1))
+    assert ticks.selected == [first, second]
+
+
+@SIZES
+async def test_keys_typed_while_a_dropdown_closes_go_to_the_next_box(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        basis = form.query_one("#field-basis", Select)
+        basis.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: basis.expanded)
+        keys_at_full_speed(app, "down", "enter", "tab", *"the order")  # contract, then its box appears next
+        await until(pilot, lambda: form.query("#field-contract") and form.query_one("#field-contract", Input).value == "the order")
+        assert basis.value == "contract" and not basis.expanded
+        assert app.focused is form.query_one("#field-contract", Input)

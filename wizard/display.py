@@ -41,7 +41,25 @@ def display_answer(question: Question, value: Any, lang: str, options: Callable[
         return ", ".join(map(str, value)) or gettext(NONE_GIVEN)
     if question.kind == "country":
         return country_name(str(value), lang)
+    if question.kind == "date":
+        return shown_date(value, lang)
     return str(value)
+
+
+def shown_date(value: Any, lang: str) -> str:
+    """A date as people write it in `lang` (2.12.2026, 02/12/2026), which is also how they may type it; anything
+    that is not a date, as it is."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    from wizard.languages import language
+
+    try:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return format_date(day, "short", locale=language(lang).babel_locale)
 
 
 def country_name(code: str, lang: str) -> str:

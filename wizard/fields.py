@@ -230,13 +230,14 @@ def check_country(value: str) -> str:
 
 
 def parse_finnish_date(value: Any) -> Any:
-    """Accept 22.11.2026 as well as 2026-11-22."""
+    """Accept 22.11.2026 (as Finnish writes dates) and 22/11/2026 (as British English does) as well as 2026-11-22:
+    the chat shows a date in its language's way, and the answer may be typed the same way."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", value)
+        match = re.fullmatch(r"\s*(\d{1,2})([./])(\d{1,2})\2(\d{4})\s*", value)
         if match:
-            day, month, year = map(int, match.groups())
+            day, month, year = int(match[1]), int(match[3]), int(match[4])
             try:
                 return date(year, month, day)
             except ValueError:

@@ -19,7 +19,7 @@ from wizard.languages import CODES
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.failures import Failed, reported
 from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
-from wizard.tui.widgets.composer import Answered, Ask, Composer, FormField, NotSure
+from wizard.tui.widgets.composer import PICKED, Answered, Ask, Composer, FormField, NotSure
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -148,25 +148,32 @@ class ChatScreen(Screen):
         await composer.show(self.ask_for(self.step))
 
     def ask_for(self, step: Step) -> Ask:
-        """The composer's description of a step, in the conversation language."""
+        """The composer's description of a step, in the conversation language. A suggested answer is never put
+        into a text box as if typed: it is a grey hint there, and Enter on the empty box takes it."""
         lang = self.lang
         question = step.question
         words = self.words()
-        value = step.value if step.value is not None else step.default
         draft = self.drafts.get(self._key(step))
-        if step.value is None and draft is not None:
-            value = draft
+        value = step.value if step.value is not None else draft
         if step.mode != "answer":  # the yes/no before a list's first item or after each item
-            return Ask("yes_no", value=value, words=words, not_sure=step.mode == "first")
+            return Ask("yes_no", value=value if value is not None else step.default, words=words, not_sure=step.mode == "first")
         ready = step.value is None and step.scripted and draft is None
         if question.kind == "record":
             form = self._form(step)
             return Ask("record", value=value, fields=form(value or {}), form=form, words=words, ready=ready)
         options = [(option.value, _(option.label, lang)) for option in step.options()]
-        example = _(question.help.example, lang) if question.help.example else ""
-        placeholder = _("e.g. {example}", lang).format(example=example) if example else ""
+        if question.kind in PICKED:
+            return Ask(question.kind, options, value if value is not None else step.default, words=words, ready=ready)
+        suggestion = step.default if value is None and step.default not in (None, "") else None
+        if suggestion is not None:
+            placeholder = _("{suggestion} (Enter accepts it)", lang).format(suggestion=self.session.interview.display(question, suggestion))
+        elif question.help.example:
+            placeholder = _("e.g. {example}", lang).format(example=_(question.help.example, lang))
+        else:
+            placeholder = ""
+        typed = self.session.interview.display(question, value) if value is not None and question.kind == "date" else value
         return Ask(
-            question.kind, options, value, placeholder=placeholder, validate=self.session.problem_with, words=words, ready=ready
+            question.kind, options, typed, placeholder=placeholder, suggestion=suggestion, validate=self.session.problem_with, words=words
         )
 
     @staticmethod
@@ -182,14 +189,21 @@ class ChatScreen(Screen):
             self.drafts[self._key(self.step)] = typed
 
     def _form(self, step: Step) -> Callable[[dict[str, Any]], list[FormField]]:
+        """A record's boxes for the values in its form. What a new item suggests (a question's default, or in a
+        demonstration the example's answer) is the choice made in a list, and a grey hint in a text box."""
         lang = self.lang
+        interview = self.session.interview
+        suggested: dict[str, Any] = {key: value for key, value in (step.default or {}).items() if value not in (None, "", [])}
 
         def boxes(values: dict[str, Any]) -> list[FormField]:
             fields = []
-            for sub in step.fields(values):
-                options = [(option.value, _(option.label, lang)) for option in step.options(sub, values)]
-                value = values.get(sub.id, sub.default)
-                fields.append(FormField(sub.id, _(sub.prompt, lang), sub.kind, options, value, sub.optional))
+            given = {**suggested, **{key: value for key, value in values.items() if value not in (None, "", [])}}
+            for sub in step.fields(given):
+                options = [(option.value, _(option.label, lang)) for option in step.options(sub, given)]
+                suggestion = suggested.get(sub.id)
+                shown = interview.display(sub, suggestion) if sub.kind not in PICKED and suggestion not in (None, "") else ""
+                value = values.get(sub.id)
+                fields.append(FormField(sub.id, _(sub.prompt, lang), sub.kind, options, value, sub.optional, suggestion, shown))
             return fields
 
         return boxes
@@ -205,6 +219,7 @@ class ChatScreen(Screen):
             "review": _("Review and export", lang),
             "choose": _("Choose", lang),
             "how_to_save": _("Tab moves to the next box; Enter in the last box saves.", lang),
+            "suggestion": _("Suggested: {suggestion}", lang),
         }
 
     def show_progress(self) -> None:

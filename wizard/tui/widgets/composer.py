@@ -8,6 +8,7 @@ as an `Ask`, already in the conversation language, and gets back `Answered` with
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,7 @@ from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, OptionList, Select, SelectionList, Static
-from textual.widgets._select import SelectOverlay
+from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.widgets.option_list import Option
 
 from wizard.conversation import label
@@ -29,10 +30,62 @@ from wizard.i18n import N_
 from wizard.tui.failures import reported
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
+PICKED = ("single_choice", "multi_choice", "yes_no")  # kinds whose suggested answer is shown chosen, not as a hint
 
-# A dropdown's open list names its Esc key in the footer; Textual's own label is English only.
-SelectOverlay.BINDINGS = [Binding("escape", "dismiss", label(N_("Close the list")))]
-SelectOverlay._merged_bindings = SelectOverlay._merge_bindings()
+
+class DropdownList(SelectOverlay):
+    """A dropdown's open list. A choice is made at once: the value is set and the focus is back on the dropdown
+    before the next key is read, so a key typed while the list closes (Tab, the next box's first letters) goes
+    where the person meant it instead of into the closing list. Its Esc key is named in the conversation
+    language (Textual's own label is English only)."""
+
+    BINDINGS = [Binding("escape", "dismiss", label(N_("Close the list")))]
+
+    def action_select(self) -> None:
+        """Enter: the choice is made while the key is handled, not by a message read after the keys typed since."""
+        dropdown = self.parent
+        if self.highlighted is not None and isinstance(dropdown, Dropdown):
+            dropdown.choose(self.highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # a click: chosen as Enter chooses
+        event.prevent_default()
+        if isinstance(self.parent, Dropdown):
+            self.parent.choose(event.option_index)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.screen.focused is self:  # (has_focus follows only once the blur is read, after these keys)
+            # The list's own keys (↑ ↓ Enter ...) act now, in the order typed, rather than once they have
+            # bubbled up to the app after the keys typed since.
+            bindings = self._bindings.key_to_bindings.get(event.key, ())
+            if bindings:
+                event.stop()
+                event.prevent_default()
+                await self.run_action(bindings[0].action)
+            return  # type to search: Textual's own  # Textual's own handlers (type to search, the list's keys) follow
+        # Typed after the choice, before the list had closed: for the box in focus now, as if typed there.
+        event.stop()
+        event.prevent_default()
+        if await self.app._check_bindings(event.key):  # Tab, Shift+Tab, F-keys: from the focus now
+            return
+        focused = self.app.focused
+        if focused is not None and focused is not self:
+            focused.post_message(events.Key(event.key, event.character))
+
+
+class Dropdown(Select[str]):
+    """A choice of a form, with a list that never swallows a key (`DropdownList`)."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield DropdownList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
+
+    def choose(self, index: int) -> None:
+        value = self._options[index][1]
+        if value != self.value:
+            self.value = value
+        self.screen.set_focus(self)  # now, not after the keys already typed
+        self.expanded = False
 
 
 @dataclass
@@ -43,8 +96,10 @@ class FormField:
     label: str
     kind: str = "text"
     options: list[tuple[str, str]] = field(default_factory=list)
-    value: Any = ""  # the value typed or suggested: text, or a choice's value
+    value: Any = ""  # the value typed: text, or a choice's value
     optional: bool = False
+    suggestion: Any = None  # the suggested answer: a choice is made with it; a text box shows it as a grey hint
+    suggestion_shown: str = ""  # the suggested text as words (a date as the conversation language writes it)
 
 
 @dataclass
@@ -56,6 +111,7 @@ class Ask:
     value: Any = None
     fields: list[FormField] = field(default_factory=list)
     placeholder: str = ""
+    suggestion: Any = None  # a text answer's suggestion, shown as the placeholder: Enter on an empty box sends it
     validate: Callable[[str], str | None] | None = None  # the problem with a typed answer, or None
     form: Callable[[dict[str, Any]], list[FormField]] | None = None  # a record's boxes for the values typed so far
     words: dict[str, str] = field(default_factory=dict)  # yes, no, not_sure, done, save
@@ -159,6 +215,7 @@ class Composer(Vertical):
             selection = self.query_one("#answer-selection", SelectionList)
             selection.clear_options()
             selection.add_options([(text, value, value in chosen) for value, text in ask.options])
+            selection.highlighted = 0 if ask.options else None  # Space ticks the first one at once
             self.query_one("#answer-done", Button).label = words.get("done", "")
             return "multi"
         if ask.kind == "yes_no":
@@ -221,7 +278,7 @@ class Composer(Vertical):
             return self.query_one("#answer-text", AnswerInput).value or None
         forms = self.query(RecordForm)
         if self.query_one("#pane-record").display and forms:
-            values = forms.first().values()
+            values = forms.first().values(suggested=False)
             return values if any(value not in ("", [], None) for value in values.values()) else None
         return None
 
@@ -242,7 +299,8 @@ class Composer(Vertical):
             event.input.value = ""
             self.action_not_sure()
             return
-        self.post_message(Answered(event.value))
+        suggestion = self.ask.suggestion if self.ask is not None else None
+        self.post_message(Answered(suggestion if not event.value.strip() and suggestion is not None else event.value))
 
     @on(OptionList.OptionSelected, "#answer-choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -300,9 +358,14 @@ class RecordForm(Vertical):
     focus, above a Save row that is always in sight.
     """
 
+    # Tab waits until the boxes follow the value just given (a choice made an instant before can call for a new
+    # box right after it), so that it lands in the box that now comes next.
+    BINDINGS = [Binding("tab", "next_box", show=False)]
+
     def __init__(self, ask: Ask) -> None:
         super().__init__(classes="record-form")
         self.ask = ask
+        self.following = asyncio.Lock()  # one change of the boxes at a time
         self.typed: dict[str, Any] = {item.key: item.value for item in ask.fields}
         self.shown = ask.fields
         self.options = {item.key: item.options for item in ask.fields}
@@ -322,23 +385,27 @@ class RecordForm(Vertical):
     def _box(self, item: FormField) -> Widget:
         box_id = f"field-{item.key}"
         value = self.typed.get(item.key, item.value)
+        if value in (None, "", []) and item.suggestion is not None and item.kind in PICKED:
+            value = item.suggestion
         if item.kind == "single_choice":
             options = [(text, value) for value, text in item.options]
             known = value in [option for option, _ in item.options]
             value = value if known else Select.NULL
-            return Select(options, value=value, id=box_id, allow_blank=True, compact=True, prompt=self.ask.words.get("choose", ""))
+            return Dropdown(options, value=value, id=box_id, allow_blank=True, compact=True, prompt=self.ask.words.get("choose", ""))
         if item.kind == "yes_no":
             words = self.ask.words
             current = {True: "yes", False: "no"}.get(value, value) if value in (True, False, "yes", "no") else Select.NULL
             options = [(words.get("yes", ""), "yes"), (words.get("no", ""), "no")]
-            return Select(options, value=current, id=box_id, allow_blank=True, compact=True, prompt=words.get("choose", ""))
+            return Dropdown(options, value=current, id=box_id, allow_blank=True, compact=True, prompt=words.get("choose", ""))
         if item.kind == "multi_choice":
             chosen = set(value or []) if isinstance(value, list) else set()
             return SelectionList[str](*[(text, option, option in chosen) for option, text in item.options], id=box_id, compact=True)
-        return Input(value="" if value is None else str(value), id=box_id, classes="record-input", compact=True)
+        placeholder = self.ask.words.get("suggestion", "{suggestion}").format(suggestion=item.suggestion_shown) if item.suggestion_shown else ""
+        return Input(value="" if value is None else str(value), id=box_id, classes="record-input", compact=True, placeholder=placeholder)
 
-    def values(self) -> dict[str, Any]:
-        """What the form holds now, for every box shown: text, a choice, yes/no, or a list of choices."""
+    def values(self, suggested: bool = True) -> dict[str, Any]:
+        """What the form holds now, for every box shown: text, a choice, yes/no, or a list of choices; an empty
+        text box holds its suggestion (the grey hint), unless `suggested` is False (only what was typed)."""
         found: dict[str, Any] = {}
         for item in self.shown:
             widget = self.query_one(f"#field-{item.key}")
@@ -348,7 +415,8 @@ class RecordForm(Vertical):
             elif isinstance(widget, SelectionList):
                 found[item.key] = list(widget.selected)
             elif isinstance(widget, Input):
-                found[item.key] = widget.value
+                empty = not widget.value.strip() and item.suggestion is not None and suggested
+                found[item.key] = item.suggestion if empty else widget.value
         return found
 
     def mark(self, key: str | None) -> None:
@@ -361,13 +429,21 @@ class RecordForm(Vertical):
             box.parent.add_class("-invalid")  # type: ignore[union-attr]
             box.focus()
 
+    async def action_next_box(self) -> None:
+        await self._follow()
+        self._focus_after(self.screen.focused)
+
     @reported
     async def _follow(self) -> None:
         """Show the boxes that apply to the values typed so far, each with the choices it has for them."""
-        self.typed.update(self.values())
+        async with self.following:
+            await self._show_boxes()
+
+    async def _show_boxes(self) -> None:
+        self.typed.update(self.values(suggested=False))
         if self.ask.form is None:
             return
-        wanted = self.ask.form(self.typed)
+        wanted = self.ask.form({**self.typed, **self.values()})  # what a box applies to counts its suggestion
         fields = self.query_one(".record-fields", VerticalScroll)
         previous: Widget | None = None
         for item in wanted:
@@ -396,8 +472,10 @@ class RecordForm(Vertical):
                 box.value = chosen
         elif isinstance(box, SelectionList):
             chosen = set(box.selected)
+            at = box.highlighted or 0
             box.clear_options()
             box.add_options([(text, value, value in chosen) for value, text in item.options])
+            box.highlighted = min(at, len(item.options) - 1) if item.options else None  # where it was, never none
 
     @on(Select.Changed)
     async def _choice_changed(self, event: Select.Changed) -> None:
@@ -418,11 +496,24 @@ class RecordForm(Vertical):
     async def _next_or_save(self, event: Input.Submitted) -> None:
         event.stop()
         await self._follow()
-        boxes = [box for box in self.query("Input, Select, SelectionList") if box.parent and box.parent.display]
+        boxes = self._boxes()
         if event.input is boxes[-1]:
             self._save()
         else:
-            self.screen.focus_next()
+            self._focus_after(event.input)
+
+    def _boxes(self) -> list[Widget]:
+        """The boxes shown, in order (the screen's focus chain can lag a box mounted a moment ago)."""
+        return [box for box in self.query("Input, Select, SelectionList") if box.parent and box.parent.display]
+
+    def _focus_after(self, widget: Widget | None) -> None:
+        """The focus to the box after the one `widget` is (or is in), or to Save after the last."""
+        following: list[Widget] = [*self._boxes(), self.query_one("#record-save")]
+        for index, box in enumerate(following[:-1]):
+            if widget is box or (widget is not None and box in widget.ancestors):
+                self.screen.set_focus(following[index + 1])
+                return
+        self.screen.focus_next()
 
     @on(Button.Pressed, "#record-save")
     def _save_pressed(self, event: Button.Pressed) -> None:
@@ -430,5 +521,5 @@ class RecordForm(Vertical):
         self._save()
 
     def _save(self) -> None:
-        self.typed.update(self.values())
+        self.typed.update(self.values(suggested=False))
         self.post_message(Answered(self.values()))
