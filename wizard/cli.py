@@ -101,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
     coverage.add_argument("--lang", dest="notice_lang", choices=CODES, required=True, help="language of the report")
 
+    audit = commands.add_parser(
+        "audit", help="score an existing privacy notice against GDPR Art. 13/14 and the mistakes of old Finnish notices"
+    )
+    audit.add_argument("notice", metavar="NOTICE", help="the notice: text, Markdown, HTML, Word (.docx) or PDF")
+    audit.add_argument("--lang", dest="report_lang", choices=CODES, help="language of the report (default: as seloste's own messages)")
+    audit.add_argument("--json", action="store_true", help="print the findings as JSON for other programs")
+
     diff = commands.add_parser("diff", help="what changed between two answers files, or the notices they make")
     diff.add_argument("old", metavar="A", help="the earlier answers file (YAML), or - for standard input")
     diff.add_argument("new", metavar="B", help="the later answers file (YAML), or - for standard input")
@@ -211,6 +218,10 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: 
             from wizard.commands import cmd_coverage
 
             return cmd_coverage(args.answers, args.notice_lang, stdout, stderr, stdin)
+        if args.command == "audit":
+            from wizard.audit.report import cmd_audit
+
+            return cmd_audit(args.notice, args.report_lang or lang, args.json, stdout, stderr)
         if args.command == "diff":
             from wizard.diff import cmd_diff
 

@@ -1,0 +1,336 @@
+"""`seloste audit`: an existing notice scored against Arts 13/14 and the known mistakes of old Finnish notices.
+
+The fixtures in `fixtures/notices/` are notices of fictional businesses: one in the old web form's layout and
+two free-form ones (Finnish plain text, English HTML), each with planted mistakes and gaps. The same notices as
+Word documents are built here. seloste's own notices, in every language and format, must score full marks.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from strategies import answers_dicts
+from wizard.audit.reading import Unreadable
+from wizard.audit.report import Audit, audit_bytes
+from wizard.check import check_bytes, check_data
+from wizard.cli import run
+from wizard.examples import EXAMPLES, example_text
+from wizard.formats import FORMATS, render_format
+from wizard.languages import CODES
+from wizard.render import build_notice
+
+NOTICES = Path(__file__).resolve().parent / "fixtures" / "notices"
+
+
+def seloste(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def states(audit: Audit) -> dict[str, str]:
+    return {j.item.id: j.state for j in audit.judgements}
+
+
+def mistake_codes(audit: Audit) -> set[str]:
+    return {found.mistake.code for found in audit.mistakes}
+
+
+NOT_APPLICABLE_TO_SMALL_FIRMS = {"representative": "not_applicable", "dpo": "not_applicable", "joint_arrangement": "not_applicable"}
+
+# What a lawyer reading each fixture would list: every item's state and every old mistake planted in it.
+EXPECTED: dict[str, tuple[dict[str, str], set[str]]] = {
+    "old_form_fi.txt": (
+        {
+            **NOT_APPLICABLE_TO_SMALL_FIRMS,
+            "controller": "found",
+            "purposes_and_bases": "vague",  # one basis, under the wrong heading, for three purposes
+            "legitimate_interests": "not_applicable",
+            "data_categories": "found",  # address updates come from another source: Art. 14
+            "recipients": "found",
+            "transfers": "vague",
+            "retention": "vague",
+            "rights": "vague",
+            "right_to_object": "missing",
+            "withdraw_consent": "not_applicable",
+            "complaint": "found",
+            "provision": "missing",
+            "source": "found",
+            "automated_decisions": "not_applicable",
+        },
+        {
+            "repealed_act", "old_authority_address", "one_basis_for_all", "interest_is_contract", "relationship_basis",
+            "empty_section", "transfer_if_necessary", "privacy_shield", "signed_request", "once_a_year",
+            "complaint_word", "child_age_16", "no_disclosure_with_processors", "vague_language",
+        },
+    ),
+    "free_form_fi.txt": (
+        {
+            **NOT_APPLICABLE_TO_SMALL_FIRMS,
+            "controller": "found",
+            "purposes_and_bases": "found",
+            "legitimate_interests": "vague",  # "oikeutettu etu" with no interest named
+            "data_categories": "not_applicable",
+            "recipients": "found",
+            "transfers": "not_applicable",  # "Emme siirrä tietoja EU:n tai ETA:n ulkopuolelle."
+            "retention": "found",
+            "rights": "vague",
+            "right_to_object": "missing",
+            "withdraw_consent": "found",
+            "complaint": "found",
+            "provision": "missing",
+            "source": "not_applicable",
+            "automated_decisions": "not_applicable",
+        },
+        {"signed_request", "vague_language"},
+    ),
+    "free_form_en.html": (
+        {
+            **NOT_APPLICABLE_TO_SMALL_FIRMS,
+            "controller": "found",
+            "purposes_and_bases": "vague",
+            "legitimate_interests": "found",
+            "data_categories": "not_applicable",
+            "recipients": "vague",
+            "transfers": "vague",
+            "retention": "vague",
+            "rights": "vague",
+            "right_to_object": "vague",  # only inside the list of rights, not separately
+            "withdraw_consent": "not_applicable",
+            "complaint": "found",
+            "provision": "missing",
+            "source": "not_applicable",
+            "automated_decisions": "not_applicable",
+        },
+        {"repealed_act", "old_authority_address", "one_basis_for_all", "privacy_shield", "once_a_year", "vague_language"},
+    ),
+}
+
+
+def audit_fixture(name: str) -> Audit:
+    return audit_bytes((NOTICES / name).read_bytes(), name)
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_the_audit_finds_every_gap_and_planted_mistake_and_nothing_else(name: str) -> None:
+    audit = audit_fixture(name)
+    expected_states, expected_mistakes = EXPECTED[name]
+    assert states(audit) == expected_states
+    assert mistake_codes(audit) == expected_mistakes
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_every_finding_quotes_the_notice_where_it_was_found(name: str) -> None:
+    raw = (NOTICES / name).read_bytes().decode("utf-8")
+    lines = raw.split("\n")
+    audit = audit_fixture(name)
+    quoted = [q for j in audit.judgements if j.state in ("found", "vague") for q in j.quotes]
+    quoted += [q for found in audit.mistakes for q in found.quotes]
+    assert all(j.quotes for j in audit.judgements if j.state in ("found", "vague"))
+    for quote in quoted:
+        assert quote.where.kind == "line"
+        source_line = lines[quote.where.number - 1]
+        # the quote's first words are on the line it names (HTML tags and line breaks aside)
+        assert " ".join(quote.text.lstrip("…").split()[:3]).rstrip(".,:") in " ".join(source_line.split()), (quote, source_line)
+
+
+def test_the_old_form_names_the_repealed_act_with_its_sentence() -> None:
+    audit = audit_fixture("old_form_fi.txt")
+    [repealed] = [found for found in audit.mistakes if found.mistake.code == "repealed_act"]
+    assert [(q.text, q.where.number, q.heading) for q in repealed.quotes] == [
+        ("Henkilötietoja käsitellään henkilötietolain (523/1999) sallimissa rajoissa.", 7, "Henkilötietojen käsittelyn tarkoitus")
+    ]
+
+
+def test_rights_not_named_are_listed() -> None:
+    [rights] = [j for j in audit_fixture("free_form_fi.txt").judgements if j.item.id == "rights"]
+    assert rights.params == {"rights": ["restriction", "objection", "portability"]}
+
+
+def test_finnish_inflection_does_not_hide_a_heading() -> None:
+    text = "Tietosuojaseloste\n\n1. Rekisterinpitäjän yhteystiedot\nEsimerkki Oy, info@esimerkki.fi\n\n2. Säilyttämisajat\nTietoja säilytetään kolme vuotta asiakkuuden päättymisestä.\n\n3. Rekisteröidyn oikeuksista\nSinulla on oikeus tarkastaa tietosi.\n"
+    audit = audit_bytes(text.encode(), "notice.txt")
+    assert [s.topics[0] for s in audit.document.sections if s.heading] == ["controller", "retention", "rights"]
+    assert states(audit)["retention"] == "found"
+
+
+# --- Word documents ------------------------------------------------------------------------------------------
+
+
+def old_form_as_word_table() -> bytes:
+    """The old form's notice as many received it: a Word table, a heading and its text on each row."""
+    import docx
+
+    from wizard.audit.reading import _fragment_parts
+
+    document = docx.Document()
+    document.add_paragraph("Rekisteri- ja tietosuojaseloste")
+    rows: list[tuple[str, list[str]]] = []
+    for line in (NOTICES / "old_form_fi.txt").read_text(encoding="utf-8").split("\n")[2:]:
+        heading, _, content = line.partition("\t")
+        texts = [text for text, _ in _fragment_parts(content)]
+        if heading:
+            rows.append((heading, texts))
+        elif rows:
+            rows[-1][1].extend(texts)
+    table = document.add_table(rows=0, cols=2)
+    for heading, texts in rows:
+        cells = table.add_row().cells
+        cells[0].text = heading
+        cells[1].text = "\n".join(f"- {t}" if len(t.split()) <= 3 else t for t in texts)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def html_as_word_headings(name: str) -> bytes:
+    """A free-form notice as a Word document with heading styles and list paragraphs."""
+    import docx
+
+    from wizard.audit.reading import html_blocks
+
+    document = docx.Document()
+    for block in html_blocks((NOTICES / name).read_text(encoding="utf-8")):
+        if block.heading:
+            document.add_heading(block.text, level=block.heading)
+        else:
+            document.add_paragraph(block.text, style="List Bullet" if block.listed else None)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("source", "make"), [("old_form_fi.txt", old_form_as_word_table), ("free_form_en.html", lambda: html_as_word_headings("free_form_en.html"))])
+def test_a_word_document_gets_the_same_verdict_as_its_text(source: str, make: Any) -> None:
+    audit = audit_bytes(make(), "notice.docx")
+    expected_states, expected_mistakes = EXPECTED[source]
+    assert states(audit) == expected_states
+    assert mistake_codes(audit) == expected_mistakes
+    assert {q.where.kind for j in audit.judgements for q in j.quotes} <= {"row", "paragraph"}
+
+
+# --- seloste's own notices: full marks --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[tuple[str, str], Any]:
+    return {(name, lang): build_notice(check_bytes(example_text(name).encode()), lang) for name in EXAMPLES for lang in CODES}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("lang", CODES)
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_seloste_notices_score_full_marks_with_the_same_items_as_coverage(rendered: dict, name: str, lang: str, fmt: str) -> None:
+    notice = rendered[(name, lang)]
+    audit = audit_bytes(render_format(notice.markdown, fmt, lang, notice.title), f"notice.{fmt}")
+    assert [(j.item.id, j.note, j.quotes) for j in audit.judgements if j.state in ("missing", "vague")] == []
+    assert [(f.mistake.code, f.quotes) for f in audit.mistakes] == []
+    covered = {status.item.id for status in notice.statuses if status.state == "covered"}
+    assert {j.item.id for j in audit.applicable} == covered
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 2))
+@given(data=answers_dicts())
+def test_the_audit_of_any_notice_seloste_renders_finds_nothing_missing(data: dict[str, Any]) -> None:
+    for lang in CODES:
+        notice = build_notice(check_data(data), lang)
+        audit = audit_bytes(notice.markdown.encode(), "notice.md")
+        assert [(j.item.id, j.note) for j in audit.judgements if j.state == "missing"] == [], notice.markdown
+
+
+# --- the command -----------------------------------------------------------------------------------------------
+
+
+def test_the_command_prints_each_item_the_mistakes_and_the_score_and_exits_1() -> None:
+    code, out, err = seloste("audit", str(NOTICES / "old_form_fi.txt"), "--lang", "en")
+    assert code == 1 and err == ""
+    assert out.splitlines()[-1] == "5 of 11 applicable items given, 14 old mistake(s)"
+    assert "14(2)(f)            found           source of the data, and whether it is public" in out
+    assert 'line 20, under “Valitusoikeus”: “Rekisteröidyllä on oikeus tehdä kantelu tietosuojavaltuutetulle' in out
+    assert "- Cites the repealed Personal Data Act (henkilötietolaki 523/1999) (tietosuojalaki 1050/2018)" in out
+
+
+def test_the_report_speaks_finnish() -> None:
+    code, out, _ = seloste("audit", str(NOTICES / "free_form_fi.txt"), "--lang", "fi")
+    assert code == 1
+    assert out.splitlines()[-1] == "6/10 sovellettavasta kohdasta annettu, 2 vanhan selosteen virhettä"
+    assert "PUUTTUU" in out and "rivi 40" in out and "mainitsematta: käsittelyn rajoittaminen, vastustaminen, siirto järjestelmästä toiseen" in out
+
+
+def test_json_output_carries_every_item_quote_and_mistake() -> None:
+    code, out, _ = seloste("audit", str(NOTICES / "free_form_en.html"), "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["score"] == {"found": 3, "applicable": 10, "mistakes": 6}
+    assert data["complete"] is False
+    assert {item["id"]: item["state"] for item in data["items"]} == EXPECTED["free_form_en.html"][0]
+    retention = next(item for item in data["items"] if item["id"] == "retention")
+    assert retention["state"] == "vague"
+    assert retention["quotes"] == [
+        {"text": "We keep your data as long as necessary.", "where": {"kind": "line", "number": 33}, "heading": "How long we keep your data"}
+    ]
+    assert {m["code"] for m in data["mistakes"]} == EXPECTED["free_form_en.html"][1]
+
+
+def test_a_complete_notice_exits_0(tmp_path: Path) -> None:
+    notice = build_notice(check_bytes(example_text("salon").encode()), "fi")
+    path = tmp_path / "seloste.html"
+    path.write_bytes(render_format(notice.markdown, "html", "fi", notice.title))
+    code, out, _ = seloste("audit", str(path), "--lang", "en")
+    assert code == 0, out
+    assert "No mistake of old notices found." in out
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.md", b"  \n\n", "is empty"),
+        ("nul.txt", b"Tietosuojaseloste\x00\x01", "is not a text file"),
+        ("broken.txt", b"Tietosuojaseloste \x81\x8d", "is not text in UTF-8"),
+        ("recipe.txt", "Pullat\n\nSekoita jauhot ja sokeri. Paista 200 asteessa.\n".encode(), "does not look like a privacy notice"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "cannot be read as a Word document"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old Word document (.doc)"),
+    ],
+)
+def test_a_file_that_is_not_a_readable_notice_exits_2_with_a_reason(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = seloste("audit", str(path))
+    assert code == 2 and out == ""
+    assert message in err and "Traceback" not in err
+
+
+def test_a_missing_file_and_a_folder_exit_2(tmp_path: Path) -> None:
+    assert seloste("audit", str(tmp_path / "none.txt"))[0] == 2
+    code, _, err = seloste("audit", str(tmp_path), "--lang", "fi")
+    assert code == 2 and "on kansio" in err
+
+
+def test_json_says_why_a_file_cannot_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "empty.html"
+    path.write_bytes(b"")
+    code, out, _ = seloste("audit", str(path), "--json")
+    assert code == 2
+    assert json.loads(out) == {"file": str(path), "readable": False, "message": f"{path} is empty."}
+
+
+def test_a_windows_1252_notice_is_read() -> None:
+    text = (NOTICES / "free_form_fi.txt").read_text(encoding="utf-8")
+    audit = audit_bytes(text.encode("cp1252"), "notice.txt")
+    assert states(audit) == EXPECTED["free_form_fi.txt"][0]
+
+
+def test_a_pdf_without_the_pdf_extra_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pypdf", None)
+    with pytest.raises(Unreadable) as problem:
+        audit_bytes(b"%PDF-1.7\n", "notice.pdf")
+    assert "pip install 'seloste[pdf]'" in problem.value.message("en")

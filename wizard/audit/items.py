@@ -1,0 +1,374 @@
+"""Each Art. 13/14 item of `wizard.coverage` judged in an existing notice: found (with the quote that gives it),
+vague (given, but not specifically enough), missing, or not applicable (and why).
+
+An old notice does not say which facts hold (is there a DPO? data from other sources?), so an item that
+applies only to some businesses applies when the notice itself speaks of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from wizard.audit.evidence import Quote, heading_quote, matches, quote, search
+from wizard.audit.sections import Document, Section
+from wizard.coverage import ITEMS, Item
+from wizard.i18n import N_
+
+NEGATION = r"\b(ei|eivät|emme|en|eikä|not|no|never|nor|neither)\b|n't\b"
+BASIS = (
+    r"suostumu|sopimu|lakisäätei\w* velvoit|oikeutet\w* (etu|edu|etuj)|elintärke\w* (etu|edu)|yleis\w* (etu|edu)"
+    r"|julkisen vallan|\bconsent|contract|legal obligation|legitimate interest|vital interest|public (task|interest)"
+)
+BASIS_STATEMENT = (
+    r"oikeusperuste|käsittelyperuste|käsittelyn peruste|perusteena|perustuu|legal basis|lawful basis|based on"
+    r"|6\s*art|6\s*\(1\)|article 6"
+)
+LEGITIMATE_INTEREST = r"oikeutet\w* (etu|edu|etuj)\w*|legitimate interests?"
+PERIOD = (
+    r"\d+\s*(\w+\s)?(vuo|v\.|kuukau|kk\b|päiv|viiko|year|month|week|day)|(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän"
+    r"|kahdeksan|yhdeksän|kymmenen|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(\w+\s)?(vuo|kuukau|viiko|päiv|year|month|week|day)"
+)
+CRITERIA = r"\bkunnes\b|\buntil\b|päätyttyä|päättymisestä|päättymisen jälkeen|after the end|after the last|viimeisestä|kirjanpitola|accounting act"
+VAGUE_RETENTION = r"niin kauan kuin|as long as|tarpeen mukaan|tarvittavan ajan|tarpeellisen ajan|kunnes (ne|tiedot) (ovat|käyvät) tarpeettom"
+VAGUE_WORDS = (
+    r"\bvoidaan\b|\bsaatetaan\b|\bsaattaa\b|\bmahdollisesti\b|\btarvittaessa\b|\besim(\.|erkiksi\b)|\bym\.|\btms\.|\bjne\."
+    r"|\bmay\b|\bmight\b|\bpossibly\b|\bwhere necessary\b|\bif necessary\b|\bsuch as\b|\be\.g\.|\betc\.|\bpartners\b"
+    r"|\byhteistyökumppane\w*"
+)
+PLACEHOLDER = r"^\s*([-–—.…?]+|ei ole|ei|none|n/?a|tbd|todo|xxx+|\[[^\]]*\]|täydennä\S*|lisää tähän\S*)\s*$"
+OTHER_SOURCES = (
+    r"viranomai|yrityksiltä|alihankkij|kumppan|rekistere?i?stä|julkisista|väestötieto|työnantaj|päivityspalvel|ostetu"
+    r"|partner|third part|public (register|source)|authorit|employer|other sources|muista lähteistä|muualta|purchas|bought"
+    r"|trade register|kaupparekister|luottotie|credit"
+)
+OUTSIDE_EEA = r"\b(eu|eta|eea|euroopan)\S*( \S+)?( \S+)? ulkopuol|outside (the )?(eu|eea|european)|kolmansiin maihin|kolmanteen maahan|third countr"
+TRANSFER_TOOL = (
+    r"vakiosopimuslauseke|vakiolauseke|standard contractual|riittävyy|vastaavuuspäätö|adequacy|tietosuojakehy|data privacy framework"
+    r"|2021/914|2023/1795|sitovat säännöt|binding corporate|49 art|article 49|45 art|article 45|46 art|article 46"
+)
+TRANSFER_EXCEPTION = r"\bellei\b|\bpaitsi\b|\bjos\b|\btarvittaessa\b|\bunless\b|\bexcept\b|\bif\b|\bwhere necessary\b"
+PROVISION = (
+    r"pakollis|vapaaehtois|lakisääteinen (tai sopimukseen perustuva )?vaatimus|ei ole velvollinen|on velvollinen|ei ole pakko"
+    r"|edellytys sopimuksen|jos et anna|ilman (näitä )?tietoja (emme|ei)|mandatory|voluntary|obliged|required to|must (give|provide)"
+    r"|if you do not (give|provide)|without (this|these|the) (data|information)"
+)
+RIGHTS = {
+    "access": r"tarkastusoikeu|tarkast(aa|ella|aminen)|tarkist(aa|aminen)|pääsy\w* (henkilö)?tietoihin|saada pääsy|\baccess\b",
+    "rectification": r"oikai(s|st)|korja|korjaamis|korjauspyyn|rectif|correct",
+    "erasure": r"poista|poisto|unohde|erasure|\berase|delet|forgotten",
+    "restriction": r"rajoitta|rajoitus|restrict",
+    "objection": r"vastust|\bobject|kieltää|kielto",
+    "portability": r"siirtää (omat )?tiedo\w* (järjestelmästä|toise)|siirrettävyy|portab",
+}
+RIGHT_NAMES = {
+    "access": N_("access"),
+    "rectification": N_("rectification"),
+    "erasure": N_("erasure"),
+    "restriction": N_("restriction"),
+    "objection": N_("objection"),
+    "portability": N_("portability"),
+}
+RIGHTS_CONTEXT = r"oikeu|right|voit\b|you can|you may|pyytä|pyynnö|request|vaatia|ask us"
+DIRECT_MARKETING = r"suoramarkkin|suoramainon|markkinoin|mainonn|direct marketing|marketing|newsletter|uutiskir"
+
+
+@dataclass
+class Judgement:
+    item: Item
+    state: str  # "found", "vague", "missing" or "not_applicable"
+    quotes: list[Quote] = field(default_factory=list)
+    note: str = ""  # why vague, missing or not applicable (a msgid; `params` fill it)
+    params: dict[str, list[str]] = field(default_factory=dict)  # msgids, each translated, joined by commas
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the notice as a whole says that decides which items apply."""
+
+    art13: bool
+    art14: bool
+
+
+def context_of(doc: Document) -> Context:
+    other = search(doc, OTHER_SOURCES, "sources", unless=NEGATION)
+    from_person = r"sinulta itseltäsi|rekisteröidyltä itseltään|asiakkaalta itseltään|from you\b|from yourself|from the (people|persons?|data subjects?) themselves"
+    not_from_person = [q for q in search(doc, from_person, "sources") if matches(NEGATION, q.text)]
+    return Context(art13=not not_from_person, art14=bool(other))
+
+
+def articles(item: Item, context: Context) -> str:
+    if item.other_article:
+        return item.other_article
+    parts = []
+    if item.art13 and (context.art13 or not item.art14):
+        parts.append(item.art13)
+    if item.art14 and (context.art14 or not item.art13):
+        parts.append(item.art14)
+    return ", ".join(parts)
+
+
+Judge = Callable[[Document, Context], tuple[str, list[Quote], str, dict[str, list[str]]]]
+
+
+def _found(quotes: list[Quote]) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    return "found", quotes[:2], "", {}
+
+
+def _vague(quotes: list[Quote], note: str, **params: list[str]) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    return "vague", quotes[:2], note, params
+
+
+def _missing(note: str, quotes: list[Quote] | None = None, **params: list[str]) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    return "missing", (quotes or [])[:2], note, params
+
+
+def _not_applicable(note: str) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    return "not_applicable", [], note, {}
+
+
+CONTACT_DETAIL = r"@|\(at\)|\+?\d[\d ]{6,}\d|\b\d{5}\b|\b\d{7}-\d\b"
+
+
+def controller(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    for section in doc.about("controller", "contact"):
+        details = search_in(section, CONTACT_DETAIL)
+        if details:
+            return _found(details)
+    return _missing(N_("no section names the controller with its contact details"))
+
+
+def search_in(section: Section, pattern: str) -> list[Quote]:
+    return search(Document([section]), pattern)
+
+
+def _only_if_mentioned(topic: str, pattern: str, note: str) -> Judge:
+    """An item that applies only to some controllers: applies when the notice speaks of it."""
+
+    def judge(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+        mentions = [heading_quote(s) for s in doc.about(topic) if s.body] + search(doc, pattern, unless=NEGATION)
+        if not mentions:
+            return _not_applicable(note)
+        details = [q for q in mentions if matches(CONTACT_DETAIL, q.text)] or [
+            quote(s, b.where, b.text) for s in doc.about(topic) for b in s.body if matches(CONTACT_DETAIL, b.text)
+        ]
+        return _found(details) if details else _vague(mentions, N_("mentioned, but without contact details"))
+
+    return judge
+
+
+def purposes_and_bases(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    purposes = [s for s in doc.about("purposes") if s.body]
+    if not purposes:
+        return _missing(N_("no section says what the data are used for"))
+    bases = basis_statements(doc)
+    if not bases:
+        first = purposes[0]
+        return _missing(N_("purposes are given, but no legal basis (Art. 6(1))"), [quote(first, first.body[0].where, first.body[0].text)])
+    if len(bases) < min(purpose_count(doc), 2):
+        return _vague(bases, N_("one legal basis is given for all purposes, not one for each"))
+    return _found(bases)
+
+
+def basis_statements(doc: Document) -> list[Quote]:
+    """Sentences that give a legal basis: in a section about purposes or bases, a basis named as the basis."""
+    stated = [q for q in search(doc, BASIS, "purposes", "legitimate_interests")
+              if matches(BASIS_STATEMENT, q.text) or matches(BASIS_STATEMENT, q.heading)]
+    stated += [q for q in search(doc, BASIS, "consent", "legitimate_interests") if q not in stated and not matches(NEGATION, q.text)]
+    return [q for q in stated if not matches(r"jokaisella tarkoituksella|each purpose has|oma oikeusperuste", q.text)]
+
+
+def purpose_count(doc: Document) -> int:
+    """How many purposes the notice lists: its list items about purposes, or else its sentences about them."""
+    sections = [s for s in doc.about("purposes") if "legitimate_interests" not in s.topics]
+    listed = [b for s in sections for b in s.body if b.listed and not matches(BASIS_STATEMENT, b.text)]
+    if listed:
+        return len(listed)
+    return sum(1 for s, _, sentence in doc.sentences("purposes") if s in sections and not matches(BASIS_STATEMENT, sentence))
+
+
+def legitimate_interests(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    relied_on = [q for q in search(doc, LEGITIMATE_INTEREST, unless=NEGATION) if not _contract_in_disguise(q.text)]
+    sections = [s for s in doc.about("legitimate_interests") if s.body and not _contract_in_disguise(s.text())]
+    if not relied_on and not sections:
+        return _not_applicable(N_("the notice relies on no legitimate interest"))
+    stated = [quote(s, b.where, b.text) for s in sections for b in s.body if len(b.text.split()) >= 4]
+    stated += [q for q in relied_on if _names_interest(q.text)]
+    if stated:
+        return _found(stated)
+    return _vague(relied_on or [heading_quote(sections[0])], N_("legitimate interest is named, but not what the interest is"))
+
+
+def _contract_in_disguise(text: str) -> bool:
+    return matches(r"sopimu|contract|lakisääte|legal obligation|kirjanpit|accounting", text) and not matches(
+        r"etu(mme|na)? on|interest is|interests are|edun? (on|ovat)", text)
+
+
+def _names_interest(sentence: str) -> bool:
+    """"Our legitimate interest is to prevent fraud" names one; "based on our legitimate interest" does not."""
+    match = next(iter(re.finditer(LEGITIMATE_INTEREST, sentence, re.I)), None)
+    if match is None:
+        return False
+    after = sentence[match.end():]
+    return bool(re.match(r"\w*\s*(:|on\b|is\b|are\b|ovat\b|to\b|in\b|,? (joka|which|that|eli|namely))\s*\S+(\s+\S+){2,}", after))
+
+
+def data_categories(doc: Document, context: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    if not context.art14:
+        return _not_applicable(N_("the notice names no source other than the people themselves"))
+    sections = [s for s in doc.about("categories") if s.body]
+    if not sections:
+        return _missing(N_("no section lists the categories of personal data"))
+    return _found([quote(s, b.where, b.text) for s in sections for b in s.body[:1]])
+
+
+def recipients(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    sections = [s for s in doc.about("recipients") if s.body]
+    stated = [quote(s, b.where, b.text) for s in sections for b in s.body[:1]]
+    stated += search(doc, r"(ei|emme)\s+(\w+\s+)?luovut|not (be )?(disclosed|shared)|do not (share|disclose)|no one outside")
+    if not stated:  # as in `seloste coverage`: an item only when there are recipients
+        return _not_applicable(N_("the notice names no recipient (if anyone outside the business gets the data, it must say who)"))
+    vague = search(doc, VAGUE_WORDS, "recipients")
+    if vague:
+        return _vague(vague, N_("recipients are not named or specifically described"))
+    return _found(stated)
+
+
+def transfers(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    mentions = search(doc, OUTSIDE_EEA) + [q for s in doc.about("transfers") if s.body for q in [quote(s, s.body[0].where, s.body[0].text)]]
+    if not mentions:
+        return _not_applicable(N_("the notice mentions no transfer outside the EU/EEA"))
+    loose = [q for q in mentions if matches(TRANSFER_EXCEPTION, q.text) and not matches(TRANSFER_TOOL, q.text)]
+    if loose:
+        return _vague(loose, N_("says when data might be transferred, not whether they are, where to and on which ground"))
+    tools = [q for q in mentions if matches(TRANSFER_TOOL, q.text)] + search(doc, TRANSFER_TOOL, "transfers")
+    if tools:
+        return _found(tools)
+    if any(matches(NEGATION, q.text) for q in mentions):
+        return _not_applicable(N_("the notice says that no data leave the EU/EEA"))
+    return _vague(mentions, N_("a transfer is mentioned without its ground (adequacy decision, standard clauses, ...)"))
+
+
+def retention(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    sentences = search(doc, r".", "retention") + search(
+        doc, r"säilytysai|säilyttämisai|säilytämme|säilytetään \S+ (vuo|kuukau)|retain|retention|kept for|store \w+ for|poistamme|poistetaan|hävitetään",
+        "purposes", "categories", "recipients", "rights", "cookies")
+    if not sentences:
+        return _missing(N_("the notice does not say how long the data are kept"))
+    concrete = [q for q in sentences if matches(PERIOD, q.text) or matches(CRITERIA, q.text)]
+    if concrete:
+        return _found(concrete)
+    vague = [q for q in sentences if matches(VAGUE_RETENTION, q.text)] or sentences
+    return _vague(vague, N_("no period and no concrete criteria: \"as long as necessary\" is not enough"))
+
+
+def rights(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    found: dict[str, list[Quote]] = {}
+    for name, pattern in RIGHTS.items():
+        hits = [q for q in search(doc, pattern) if matches(RIGHTS_CONTEXT, q.text) or q.heading and matches(RIGHTS_CONTEXT, q.heading)]
+        hits += [heading_quote(s) for s in doc.sections if s.heading and matches(pattern, s.title) and matches(RIGHTS_CONTEXT, s.title)]
+        if hits:
+            found[name] = hits
+    if not found:
+        return _missing(N_("the notice names none of the rights"))
+    absent = [name for name in RIGHTS if name not in found]
+    quotes = [hits[0] for hits in found.values()]
+    if absent:
+        return _vague(quotes, N_("not named: {rights}"), rights=[RIGHT_NAMES[name] for name in absent])
+    return _found(quotes)
+
+
+def right_to_object(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    reasons = search(doc, LEGITIMATE_INTEREST, "purposes", "legitimate_interests", unless=NEGATION) + search(
+        doc, DIRECT_MARKETING, "purposes", "marketing", unless=NEGATION)
+    if not reasons:
+        return _not_applicable(N_("the notice relies on no legitimate interest and does no direct marketing"))
+    separate = [heading_quote(s) for s in doc.about("objection") if s.heading and s.body]
+    if separate:
+        return _found(separate)
+    mentioned = search(doc, RIGHTS["objection"], unless=r"^$")
+    if mentioned:
+        return _vague(mentioned, N_("the right to object is not stated separately, as Art. 21(4) requires"))
+    return _missing(N_("the notice does not mention the right to object"), reasons)
+
+
+def withdraw_consent(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    consent = [q for q in basis_statements(doc) if matches(r"suostumu|consent", q.text) and not matches(NEGATION, q.text)]
+    consent += [heading_quote(s) for s in doc.about("consent") if s.body and not matches(NEGATION + "|" + PLACEHOLDER, s.text())]
+    if not consent:
+        return _not_applicable(N_("the notice relies on no consent"))
+    withdrawal = search(doc, r"peru\w*[^.]{0,60}suostumu|suostumu\w*[^.]{0,60}peru|withdraw")
+    if withdrawal:
+        return _found(withdrawal)
+    return _missing(N_("consent is a basis, but the notice does not say it can be withdrawn, or how"), consent)
+
+
+def complaint(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    hits = search(doc, r"valitu|kantelu|complain", unless=None)
+    authority = [q for q in hits if matches(r"valvontaviranomai|tietosuojavaltuutet|supervisory|data protection ombudsman", q.text + " " + q.heading)]
+    if authority:
+        return _found(authority)
+    return _missing(N_("the notice does not say that a complaint can be made to the supervisory authority"))
+
+
+def provision(doc: Document, context: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    if not context.art13:
+        return _not_applicable(N_("the notice says no data come from the people themselves"))
+    hits = search(doc, PROVISION)
+    if hits:
+        return _found(hits)
+    asked = [heading_quote(s) for s in doc.about("provision") if s.heading]
+    if asked:
+        return _missing(N_("a heading asks it, but the text does not say whether giving the data is required"), asked)
+    return _missing(N_("the notice does not say whether giving the data is required, and what follows if not"))
+
+
+def source(doc: Document, context: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    if not context.art14:
+        return _not_applicable(N_("the notice names no source other than the people themselves"))
+    named = search(doc, OTHER_SOURCES, "sources", unless=NEGATION)
+    vague = [q for q in named if matches(VAGUE_WORDS, q.text)]
+    if vague and len(vague) == len(named):
+        return _vague(vague, N_("sources are described loosely, not named"))
+    return _found([q for q in named if q not in vague] or named)
+
+
+def automated_decisions(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
+    mentions = search(doc, r"automaattis\w* (päätö|käsittel)|automatisoi|profiloi|profilointi|automated decision|profiling", unless=NEGATION)
+    mentions = [q for q in mentions if not matches(r"profilointi mukaan luettuna|including profiling|vastust|object", q.text)]
+    if not mentions:
+        return _not_applicable(N_("the notice mentions no automated decisions"))
+    explained = [q for q in mentions if matches(r"logiik|logic|merkity|significance|seurau|consequence", q.text)]
+    if explained:
+        return _found(explained)
+    return _vague(mentions, N_("automated decisions are mentioned without their logic, significance and consequences"))
+
+
+JUDGES: dict[str, Judge] = {
+    "controller": controller,
+    "representative": _only_if_mentioned("representative", r"\bedustaja\w*|\brepresentative\b", N_("the notice names no EU representative (needed only for a controller outside the EU/EEA)")),
+    "dpo": _only_if_mentioned("dpo", r"tietosuojavastaava|data protection officer", N_("the notice names no data protection officer (needed only when one is designated)")),
+    "joint_arrangement": _only_if_mentioned("joint", r"yhteisrekisterinpitäj|joint controller", N_("the notice names no joint controller")),
+    "purposes_and_bases": purposes_and_bases,
+    "legitimate_interests": legitimate_interests,
+    "data_categories": data_categories,
+    "recipients": recipients,
+    "transfers": transfers,
+    "retention": retention,
+    "rights": rights,
+    "right_to_object": right_to_object,
+    "withdraw_consent": withdraw_consent,
+    "complaint": complaint,
+    "provision": provision,
+    "source": source,
+    "automated_decisions": automated_decisions,
+}
+
+
+def judge_items(doc: Document, context: Context) -> list[Judgement]:
+    judgements = []
+    for item in ITEMS:
+        state, quotes, note, params = JUDGES[item.id](doc, context)
+        judgements.append(Judgement(item, state, quotes, note, params))
+    return judgements

@@ -1,0 +1,144 @@
+"""The known mistakes of old Finnish privacy notices (the 2018-2021 web forms, copied templates), each with
+what it looks like, why it is wrong and the article or act behind it. Every one found is quoted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wizard.audit.evidence import Quote, heading_quote, matches, quote, search
+from wizard.audit.items import LEGITIMATE_INTEREST, NEGATION, PLACEHOLDER, VAGUE_WORDS, basis_statements, purpose_count
+from wizard.audit.sections import Document
+from wizard.i18n import N_
+
+PROCESSOR_HINTS = (
+    r"palveluntarjoaj|alihankkij|yhteistyökumppan|kumppaneide|kumppaneil|tilitoimist|kirjanpitä|google|microsoft|mailchimp"
+    r"|service provider|partner|subcontract|hosting|pilvipalvel|cloud|processor|käsittelijä"
+)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    code: str
+    title: str  # msgid
+    why: str  # msgid: why it is wrong and what to write instead
+    article: str
+    find: Callable[[Document], list[Quote]]
+
+
+def _sentences(pattern: str, *topics: str, unless: str | None = None) -> Callable[[Document], list[Quote]]:
+    return lambda doc: search(doc, pattern, *topics, unless=unless)
+
+
+def empty_sections(doc: Document) -> list[Quote]:
+    """Headings with nothing under them (not even a subheading), or only a placeholder such as "–"."""
+    found = []
+    for index, section in enumerate(doc.sections):
+        if section.heading is None:
+            continue
+        following = doc.sections[index + 1] if index + 1 < len(doc.sections) else None
+        has_subsection = following is not None and following.level > section.level
+        text = section.text()
+        if (not text and not has_subsection) or (text and matches(PLACEHOLDER, text)):
+            found.append(heading_quote(section))
+    return found
+
+
+def one_basis_for_all(doc: Document) -> list[Quote]:
+    bases = basis_statements(doc)
+    return bases[:1] if len(bases) == 1 and purpose_count(doc) >= 2 else []
+
+
+def interest_is_contract(doc: Document) -> list[Quote]:
+    """"Legitimate interest: contract": the interest heading or sentence names another basis, or none at all."""
+    found = []
+    for section in doc.about("legitimate_interests"):
+        text = section.text()
+        if text and len(text.split()) <= 25 and matches(r"sopimu|contract|lakisääte|legal obligation|kirjanpit|asiakassuh(de|te)|customer relationship", text):
+            found.append(quote(section, section.body[0].where, section.body[0].text))
+    found += search(doc, rf"({LEGITIMATE_INTEREST})\W+(\w+\W+){{0,6}}(sopimu|contract|asiakassuh(de|te))", unless=NEGATION)
+    return found
+
+
+def no_disclosure_but_processors(doc: Document) -> list[Quote]:
+    """"Not disclosed to anyone" while the notice itself speaks of service providers or partners."""
+    denials = search(doc, r"(ei|emme)\s+(\w+\s+)?luovut\w*[^.]*(kolmansille|ulkopuol|ulkopuolisille|muille)|not (be )?(disclosed|shared|given)[^.]*(third|outside|anyone)|do not (share|disclose)")
+    if not denials:
+        return []
+    helpers = search(doc, PROCESSOR_HINTS)
+    return denials[:2] if any(h not in denials for h in helpers) else []
+
+
+def vague_language(doc: Document) -> list[Quote]:
+    return search(doc, VAGUE_WORDS, "purposes", "recipients", "sources")[:5]
+
+
+def hetil_basis(doc: Document) -> list[Quote]:
+    return search(doc, r"(asiakassuh(de|te)\w*|asiallinen yhteys|asiallisen yhteyden|asiakkuu\w*|jäsenyy\w*|customer relationship)[^.]{0,40}(peruste|perustuu|perusteella)"
+                  r"|(peruste\w*|perustuu)[^.]{0,40}(asiakassuh(de|te)|asiallinen yhteys|asiallisen yhteyden|customer relationship)",
+                  "purposes", "legitimate_interests")
+
+
+MISTAKES: tuple[Mistake, ...] = (
+    Mistake("repealed_act", N_("Cites the repealed Personal Data Act (henkilötietolaki 523/1999)"),
+            N_("The Act was repealed when the Data Protection Act (tietosuojalaki 1050/2018) came into force on 1 January 2019. Refer to the GDPR (2016/679) and, where needed, the Data Protection Act."),
+            "tietosuojalaki 1050/2018", _sentences(r"henkilötietola\w*|henkilörekisterila\w*|523/1999|personal data act|\bhetil\b")),
+    Mistake("old_authority_address", N_("Gives the Data Protection Ombudsman's old contact details"),
+            N_("The Office moved from Ratapihantie 9 (00520/00521 Helsinki) to Lintulahdenkuja 4, 00530 Helsinki; its postal address is PL 800, 00531 Helsinki, and it has no fax. Its e-mail is tietosuoja@om.fi, written out."),
+            "13(2)(d)", _sentences(r"ratapihan\w*|\b0052[01]\b|029 566 6735|tietosuoja\s*\(at\)\s*om\.fi|\bfaksi|\bfax\b",
+                                   unless=r"^(?!.*(tietosuoj|valvontaviranom|ombudsman|supervisory|ratapihan|0052[01]|6735)).*$")),
+    Mistake("one_basis_for_all", N_("One legal basis for every purpose"),
+            N_("Each purpose needs its own legal basis from Art. 6(1) (contract, legal obligation, consent, legitimate interests...), stated beside it; marketing and statistics rarely share the basis of delivering an order."),
+            "13(1)(c)", one_basis_for_all),
+    Mistake("interest_is_contract", N_("\"Legitimate interest\" that is really a contract or a legal obligation"),
+            N_("Legitimate interests (Art. 6(1)(f)) is a basis of its own, with the interest named. Processing needed for a contract has the basis contract (b), and bookkeeping the basis legal obligation (c)."),
+            "6(1), 13(1)(d)", interest_is_contract),
+    Mistake("relationship_basis", N_("A customer relationship given as the basis (the old Personal Data Act's \"asiallinen yhteys\")"),
+            N_("Under the GDPR a customer or membership relationship is not a legal basis by itself: name the Art. 6(1) basis of each purpose, usually contract (b) or legitimate interests (f) with the interest stated."),
+            "6(1), 13(1)(c)", hetil_basis),
+    Mistake("empty_section", N_("An empty section, or only a placeholder under a heading"),
+            N_("A heading with nothing under it gives none of the information. If something does not apply, say so in a sentence (e.g. \"We do not transfer data outside the EU/EEA\"); otherwise remove the heading."),
+            "12(1)", empty_sections),
+    Mistake("transfer_if_necessary", N_("\"Not transferred outside the EU, unless necessary\""),
+            N_("The notice must say whether data are transferred, to which countries and recipients, on which ground (adequacy decision, standard contractual clauses 2021/914, ...) and how to get a copy of the safeguards."),
+            "13(1)(f)", _sentences(r"((ei|emme)\s+(\w+\s+)?siirr\w*|not (be )?transferred|do not transfer)[^.]*(\bellei\b|\bpaitsi\b|\bjos\b|\bunless\b|\bexcept\b|\bif\b)"
+                                   r"|(voidaan|saatetaan|may)\s+(\w+\s+){0,4}(siirtää|siirretä|be transferred)|tarvittaessa[^.]*siirr|siirr[^.]*tarvittaessa")),
+    Mistake("privacy_shield", N_("Relies on the Privacy Shield or old standard clauses"),
+            N_("The Court of Justice invalidated the EU-US Privacy Shield on 16 July 2020 (C-311/18), and the old standard contractual clauses (2001/497, 2004/915, 2010/87) could not be used after 27 December 2022. Use the EU-US Data Privacy Framework (2023/1795) for a certified US recipient, or the clauses of 2021/914."),
+            "13(1)(f), 46", _sentences(r"privacy shield|safe harbou?r|2010/87|2001/497|2004/915|2016/1250")),
+    Mistake("signed_request", N_("Demands a handwritten signature or a visit in person for a request"),
+            N_("The controller must make requests easy (Art. 12(2)): any written or electronic request with the person's name and contact details will do, and identity may be checked only as far as needed (Art. 12(6))."),
+            "12(2), 12(6)", _sentences(r"omakätis\w*|allekirjoit\w*|henkilökohtais\w* käynn\w*|hand-?signed|signed (letter|request|in)|in person",
+                                       unless=r"^(?!.*(pyyn|tarkast|korjau|oikaisu|request|access)).*$")),
+    Mistake("once_a_year", N_("Free access only once a year"),
+            N_("Exercising the rights is free of charge (Art. 12(5)); only a manifestly unfounded or excessive request may cost a reasonable fee. The old act's \"once a year free\" rule no longer applies."),
+            "12(5), 15(3)", _sentences(r"kerran vuodessa|kerran vuoden aikana|vuoden välein|kerran \w+ kuukauden|once a year|once (per|every) (year|12 months)")),
+    Mistake("complaint_word", N_("Calls the complaint \"kantelu\""),
+            N_("The GDPR's right is to lodge a complaint (valitus) with the supervisory authority; \"kantelu\" is the word for an administrative complaint about an authority."),
+            "77", _sentences(r"kantelu\w*|kantelun\b|kannella")),
+    Mistake("child_age_16", N_("Gives 16 as the age of a child's own consent in Finland"),
+            N_("In Finland a child can consent to information society services from the age of 13 (tietosuojalaki 1050/2018, 5 §); below that a parent or guardian consents."),
+            "8", _sentences(r"(alle|under( the age of)?)\s*16\b|16[- ]vuotia\w*[^.]*(suostum|huoltaj|lapsi|lapse)|(suostum|huoltaj|child|parent)[^.]*\b16\b")),
+    Mistake("no_disclosure_with_processors", N_("\"Not disclosed to third parties\" while service providers get the data"),
+            N_("Service providers that process the data for the controller (webshop platform, accounting firm, e-mail service, cloud) are recipients too (Art. 4(9)): name them or their specific categories."),
+            "13(1)(e)", no_disclosure_but_processors),
+    Mistake("vague_language", N_("Vague words where facts are needed (\"may\", \"for example\", \"partners\")"),
+            N_("Purposes, recipients and sources must be stated as they are, not as what might happen: the transparency guidelines (WP260) ask to avoid \"may\", \"might\", \"some\" and \"possible\"."),
+            "12(1), 13(1)(c), 13(1)(e)", vague_language),
+)
+
+
+@dataclass
+class Found:
+    mistake: Mistake
+    quotes: list[Quote]
+
+
+def find_mistakes(doc: Document) -> list[Found]:
+    found = []
+    for mistake in MISTAKES:
+        quotes = mistake.find(doc)
+        if quotes:
+            found.append(Found(mistake, quotes))
+    return found
+

@@ -1,0 +1,521 @@
+"""An existing notice as blocks of text: headings, paragraphs and list items, each with where it was found.
+
+Plain text and Markdown go through markdown-it (setext and `#` headings, lists, wrapped lines joined); the old
+Finnish web form's layout (a heading, a tab, then the text, often with HTML tags in it) is read line by line;
+HTML through the standard library's parser; Word through python-docx (heading styles, tables); PDF through
+pypdf when it is installed (`pip install 'seloste[pdf]'`). A file that cannot be read raises `Unreadable`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from wizard.audit.topics import looks_like_heading
+from wizard.i18n import N_, _
+
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+MAX_BINARY_BYTES = 25 * 1024 * 1024  # Word and PDF files carry images and fonts
+
+UNREADABLE_TEXTS = {
+    "missing": N_("There is no file {path}."),
+    "directory": N_("{path} is a folder, not a notice."),
+    "permission": N_("You do not have permission to read {path}."),
+    "os_error": N_("{path} cannot be read: {detail}."),
+    "too_large": N_("{path} is {size_kib} KiB; a notice is at most {limit_kib} KiB."),
+    "empty": N_("{path} is empty."),
+    "encoding": N_("{path} is not text in UTF-8, UTF-16 or Windows-1252 (first problem at byte {offset}). Save it as UTF-8 and try again."),
+    "binary": N_("{path} is not a text file, a Word document (.docx), an HTML page or a PDF."),
+    "docx": N_("{path} cannot be read as a Word document: {detail}. Save it again as .docx (Word 2007 or later)."),
+    "old_word": N_("{path} is an old Word document (.doc). Save it as .docx and try again."),
+    "pdf_missing": N_("Reading PDF files needs the optional pypdf library: pip install 'seloste[pdf]'. Or save the notice as text, HTML or .docx."),
+    "pdf": N_("{path} cannot be read as a PDF: {detail}."),
+    "no_text": N_("{path} holds no text (a scanned PDF or an image?). seloste reads notices whose text can be selected."),
+}
+
+
+class Unreadable(Exception):
+    """The notice cannot be read at all (exit 2); `message(lang)` says why."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return _(UNREADABLE_TEXTS[self.code], lang).format(**self.params)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a block was found: a line of a text file, a paragraph of a Word file, a row of a table, a page."""
+
+    kind: str  # "line", "paragraph", "row" or "page"
+    number: int
+    table: int = 0  # with kind "row": which table
+
+    def describe(self, lang: str) -> str:
+        if self.kind == "row":
+            return _("table {table}, row {row}", lang).format(table=self.table, row=self.number)
+        if self.kind == "paragraph":
+            return _("paragraph {number}", lang).format(number=self.number)
+        if self.kind == "page":
+            return _("page {number}", lang).format(number=self.number)
+        return _("line {line}", lang).format(line=self.number)
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"kind": self.kind, "number": self.number}
+        if self.kind == "row":
+            data["table"] = self.table
+        return data
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    where: Where
+    heading: int = 0  # the heading's level (1 = top); 0 for text
+    listed: bool = False  # an item of a list
+    line_starts: tuple[tuple[int, int], ...] = ()  # (offset in `text`, line) where each later source line begins
+
+    def where_at(self, offset: int) -> Where:
+        """Where the text at `offset` is: the line a sentence starts on, in a paragraph of several lines."""
+        line = self.where.number
+        for start, number in self.line_starts:
+            if start > offset:
+                break
+            line = number
+        return Where(self.where.kind, line, self.where.table)
+
+
+def joined(pieces: list[tuple[int, str]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text of numbered source lines as one line, and where each source line begins in it."""
+    text = ""
+    starts: list[tuple[int, int]] = []
+    for number, raw in pieces:
+        piece = clean(raw)
+        if not piece:
+            continue
+        if text:
+            text += " "
+        starts.append((len(text), number))
+        text += piece
+    return text, tuple(starts)
+
+
+def read_notice(path: str) -> list[Block]:
+    """The blocks of the notice in `path`; raises `Unreadable` when there are none to read."""
+    return parse_notice(_read_bytes(path), path)
+
+
+def parse_notice(raw: bytes, path: str) -> list[Block]:
+    """The blocks of a notice's bytes; `path` tells the format by its suffix (when the bytes do not) and names
+    the file in messages."""
+    if not raw.strip():
+        raise Unreadable("empty", path=path)
+    suffix = Path(path).suffix.lower()
+    if raw.startswith(b"PK\x03\x04") or suffix == ".docx":
+        blocks = _docx_blocks(raw, path)
+    elif raw.startswith(b"%PDF") or suffix == ".pdf":
+        blocks = _pdf_blocks(raw, path)
+    elif raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise Unreadable("old_word", path=path)
+    else:
+        text = decode(raw, path)
+        if suffix in (".html", ".htm", ".xhtml") or re.match(r"\s*<(!doctype html|html|body|h\d|p|div)\b", text, re.I):
+            blocks = html_blocks(text)
+        elif _is_form_layout(text):
+            blocks = form_blocks(text)
+        else:
+            blocks = markdown_blocks(text)
+    if not any(block.text for block in blocks):
+        raise Unreadable("no_text" if suffix == ".pdf" else "empty", path=path)
+    return blocks
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BINARY_BYTES + 1)
+    except FileNotFoundError:
+        raise Unreadable("missing", path=path) from None
+    except IsADirectoryError:
+        raise Unreadable("directory", path=path) from None
+    except PermissionError:
+        raise Unreadable("permission", path=path) from None
+    except OSError as error:
+        raise Unreadable("os_error", path=path, detail=error.strerror or str(error)) from None
+    binary = raw.startswith((b"PK\x03\x04", b"%PDF"))
+    limit = MAX_BINARY_BYTES if binary else MAX_TEXT_BYTES
+    if len(raw) > limit:
+        raise Unreadable("too_large", path=path, size_kib=len(raw) // 1024, limit_kib=limit // 1024)
+    return raw
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Text from UTF-8 (with or without a BOM), UTF-16 with a BOM, or Windows-1252, which old Finnish pages
+    were often saved in; anything with control characters is not text."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise Unreadable("encoding", path=path, offset=error.start) from None
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            first_problem = error.start
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise Unreadable("encoding", path=path, offset=first_problem) from None
+    if re.search(r"[\x00-\x08\x0e-\x1f]", text):
+        raise Unreadable("binary", path=path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- the old web form: "Heading<TAB>text", continued on lines that start with a tab -----------------------
+
+_FORM_LINE = re.compile(r"^([^\t\n]{2,160})\t(.*)$")
+
+
+def _is_form_layout(text: str) -> bool:
+    return sum(1 for line in text.split("\n") if _FORM_LINE.match(line)) >= 3
+
+
+def form_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _FORM_LINE.match(line)
+        where = Where("line", number)
+        if match:
+            blocks.append(Block(clean(match.group(1)), where, heading=1))
+            content = match.group(2)
+        else:
+            content = line
+        blocks.extend(Block(part, where, listed=listed) for part, listed in _fragment_parts(content))
+    return blocks
+
+
+def _fragment_parts(fragment: str) -> list[tuple[str, bool]]:
+    """The paragraphs and list items of a piece of text that may hold HTML tags (the old form kept them)."""
+    parser = _HtmlCollector()
+    parser.feed(fragment)
+    parser.close()
+    parts = []
+    for block in parser.blocks:
+        for item in _inline_list_items(block.text):
+            parts.append((item, block.listed or item != block.text))
+    return [(text, listed) for text, listed in parts if text]
+
+
+def _inline_list_items(text: str) -> list[str]:
+    """"- Name- E-mail- Phone" (a list whose line breaks were lost) as its items; "etu- ja sukunimi" stays."""
+    if not text.startswith("- "):
+        return [text]
+    return [item.strip() for item in re.split(r"(?:^|(?<=\S))- (?=[A-ZÄÖÅ0-9])", text) if item.strip()]
+
+
+# --- Markdown and plain text ---------------------------------------------------------------------------
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    from wizard.formats import parser
+
+    blocks: list[Block] = []
+    heading = 0
+    lists: list[str] = []  # the kinds of the lists the text is in: "bullet" or "ordered"
+    tokens = parser().parse(text)
+    marked_up = any(token.type == "heading_open" for token in tokens)  # then no heading is written without it
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            lists.append(token.type.split("_")[0])
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "heading_open":
+            heading = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading = 0
+        elif token.type == "inline" and token.map:
+            line = token.map[0] + 1
+            lines = _inline_lines(token)
+            if heading:
+                blocks.append(Block(clean(" ".join(lines)), Where("line", line), heading=heading))
+            else:
+                # plain-text notices number their headings ("1. Rekisterinpitäjä"): Markdown reads an ordered list
+                kind = lists[-1] if lists else ""
+                blocks.extend(_paragraph_blocks(lines, line, "bullet" if marked_up else kind))
+    return blocks
+
+
+def _inline_lines(token: object) -> list[str]:
+    """The text of an inline token, one entry per source line; a link's address kept after its words."""
+    lines = [""]
+    link: str | None = None
+    for child in getattr(token, "children", None) or []:
+        if child.type in ("text", "code_inline"):
+            lines[-1] += child.content
+        elif child.type in ("softbreak", "hardbreak"):
+            lines.append("")
+        elif child.type == "link_open":
+            link = str(child.attrs.get("href") or "")
+            start = len(lines[-1])
+        elif child.type == "link_close" and link:
+            words = lines[-1][start:]
+            address = link.removeprefix("mailto:")
+            if address and address != words:
+                lines[-1] += f" ({address})"
+            link = None
+    return [line.strip() for line in lines]
+
+
+def _paragraph_blocks(lines: list[str], first_line: int, list_kind: str) -> list[Block]:
+    """A paragraph; in plain text its first line is often a heading written without any mark-up."""
+    numbered = [(first_line + index, line) for index, line in enumerate(lines) if line]
+    if not numbered:
+        return []
+    blocks = []
+    listed = bool(list_kind)
+    if list_kind != "bullet" and _heading_line([line for _, line in numbered], numbered=list_kind == "ordered"):
+        blocks.append(Block(clean(_unnumbered(numbered[0][1])), Where("line", numbered[0][0]), heading=2))
+        numbered = numbered[1:]
+        listed = False
+    if numbered:
+        text, starts = joined(numbered)
+        blocks.append(Block(text, Where("line", numbered[0][0]), listed=listed, line_starts=starts))
+    return blocks
+
+
+def _heading_line(lines: list[str], numbered: bool) -> bool:
+    first = lines[0]
+    marked = numbered or first.endswith(":") or first.startswith("**") or first.isupper()
+    if len(lines) > 1:
+        return looks_like_heading(first) and (marked or ": " not in first)
+    return looks_like_heading(first) and (marked or (": " not in first and len(first.split()) <= 6))
+
+
+def _unnumbered(line: str) -> str:
+    return re.sub(r"^\s*(\d{1,2}[.)]?|[A-Z][.)])\s+", "", line).strip().strip("*").rstrip(":").strip()
+
+
+# --- HTML --------------------------------------------------------------------------------------------------
+
+_BLOCK_TAGS = {"p", "li", "td", "th", "dt", "dd", "div", "section", "article", "tr", "br", "blockquote", "caption",
+               "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "body", "main", "header", "footer", "pre"}
+_SKIPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "nav"}  # nav: a table of contents
+
+
+class _HtmlCollector(HTMLParser):
+    """Blocks from HTML: a heading per <h1>-<h6>, a block per paragraph, list item or table cell; in a table
+    row whose first cell is short, that cell is the heading of the rest (the old form exported as a table)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._pieces: list[list] = []  # [line, text] of the block being read, a piece per source line
+        self._line = 1
+        self._heading = 0
+        self._listed = False
+        self._skipping = 0
+        self._row: list[Block] | None = None
+        self._href = ""
+        self._link_words = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+            self._line = self.getpos()[0]
+            if tag[0] == "h" and tag[1:].isdigit():
+                self._heading = int(tag[1])
+            elif tag == "li":
+                self._listed = True
+            elif tag == "tr":
+                self._row = []
+        elif tag == "a" and not self._skipping:
+            href = dict(attrs).get("href") or ""
+            self._href = "" if href.startswith("#") else href
+            self._link_words = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self._flush()
+            if tag[0] == "h" and tag[1:].isdigit():
+                self._heading = 0
+            elif tag == "li":
+                self._listed = False
+            elif tag == "tr" and self._row is not None:
+                self._end_row(self._row)
+                self._row = None
+        elif tag == "a" and self._href:
+            address = self._href.removeprefix("mailto:")
+            if address and address != self._link_words.strip() and self._pieces:
+                self._pieces[-1][1] += f" ({address})"
+            self._href = ""
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        if self._href:
+            self._link_words += data
+        line = self.getpos()[0]
+        for index, part in enumerate(data.split("\n")):
+            if index == 0 and self._pieces and self._pieces[-1][0] == line:
+                self._pieces[-1][1] += part
+            else:
+                self._pieces.append([line + index, part])
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        text, starts = joined([(line, part) for line, part in self._pieces])
+        self._pieces = []
+        if not text:
+            return
+        block = Block(text, Where("line", starts[0][1]), heading=self._heading, listed=self._listed, line_starts=starts)
+        if self._row is not None:
+            self._row.append(block)
+        else:
+            self.blocks.append(block)
+
+    def _end_row(self, cells: list[Block]) -> None:
+        if len(cells) >= 2 and not cells[0].heading and len(cells[0].text) <= 160:
+            cells = [Block(cells[0].text, cells[0].where, heading=2), *cells[1:]]
+        self.blocks.extend(cells)
+
+
+def html_blocks(text: str) -> list[Block]:
+    parser = _HtmlCollector()
+    parser.feed(text)
+    parser.close()
+    return parser.blocks
+
+
+# --- Word ---------------------------------------------------------------------------------------------------
+
+
+def _docx_blocks(raw: bytes, path: str) -> list[Block]:
+    from io import BytesIO
+
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(BytesIO(raw))
+        blocks: list[Block] = []
+        paragraphs = tables = 0
+        for item in document.iter_inner_content():
+            if isinstance(item, Paragraph):
+                paragraphs += 1
+                blocks.extend(_docx_paragraph(item, Where("paragraph", paragraphs)))
+            elif isinstance(item, Table):
+                tables += 1
+                blocks.extend(_docx_table(item, tables))
+    except Unreadable:
+        raise
+    except Exception as error:  # python-docx raises many kinds on a damaged or foreign zip
+        raise Unreadable("docx", path=path, detail=str(error) or type(error).__name__) from None
+    return blocks
+
+
+def _docx_paragraph(paragraph: object, where: Where) -> list[Block]:
+    text = clean(getattr(paragraph, "text", ""))
+    if not text:
+        return []
+    style = (getattr(getattr(paragraph, "style", None), "name", "") or "").lower()
+    level = re.match(r"(heading|otsikko)\s*(\d)", style)
+    if level or style in ("title", "otsikko"):
+        return [Block(text, where, heading=int(level.group(2)) if level else 1)]
+    listed = "list" in style or "luettelo" in style
+    runs = [run for run in getattr(paragraph, "runs", []) if run.text.strip()]
+    if runs and all(run.bold for run in runs) and looks_like_heading(text, alone=True):
+        return [Block(_unnumbered(text), where, heading=2)]
+    return [Block(text, where, listed=listed)]
+
+
+def _docx_table(table: object, number: int) -> list[Block]:
+    blocks: list[Block] = []
+    for row_number, row in enumerate(getattr(table, "rows", []), start=1):
+        where = Where("row", row_number, number)
+        cells: list[str] = []
+        for cell in row.cells:
+            text = "\n".join(p.text for p in cell.paragraphs)
+            if text not in cells:  # merged cells repeat their text
+                cells.append(text)
+        if len(cells) >= 2 and clean(cells[0]) and len(clean(cells[0])) <= 160:  # a heading, even over an empty cell
+            blocks.append(Block(clean(cells[0]), where, heading=2))
+            cells = cells[1:]
+        for cell in cells:
+            blocks.extend(Block(part, where, listed=listed) for part, listed in _text_parts(cell))
+    return blocks
+
+
+def _text_parts(text: str) -> list[tuple[str, bool]]:
+    parts = []
+    for line in text.split("\n"):
+        listed = bool(re.match(r"\s*[-•*–]\s", line))
+        parts.append((clean(re.sub(r"^\s*[-•*–]\s", "", line)), listed))
+    return [(line, listed) for line, listed in parts if line]
+
+
+# --- PDF ---------------------------------------------------------------------------------------------------
+
+
+def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
+    from io import BytesIO
+
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        raise Unreadable("pdf_missing") from None
+    try:
+        reader = PdfReader(BytesIO(raw))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as error:  # pypdf's errors on a damaged file are of many kinds
+        raise Unreadable("pdf", path=path, detail=str(error) or type(error).__name__) from None
+    blocks: list[Block] = []
+    for number, page_text in enumerate(pages, start=1):
+        blocks.extend(_pdf_page_blocks(page_text, Where("page", number)))
+    return blocks
+
+
+_BULLET = re.compile(r"^\s*[\uf0b7•▪◦‣∙·*–-]\s+")
+
+
+def _pdf_page_blocks(text: str, where: Where) -> list[Block]:
+    """A page's lines as blocks: a line that ends in a space goes on in the next one (how pypdf marks a wrapped
+    line); a bullet starts a list item; a short line on its own about a topic of a notice is a heading."""
+    paragraphs: list[tuple[str, bool]] = []
+    current, listed = "", False
+    for line in text.split("\n"):
+        bullet = _BULLET.match(line)
+        goes_on = current.endswith((" ", ",", "-")) or bool(re.match(r"\s*[a-zäöå(]", line))
+        if current and (bullet or not goes_on):
+            paragraphs.append((current, listed))
+            current, listed = "", False
+        if bullet:
+            line, listed = line[bullet.end():], True
+        current = f"{current} {line}" if current and not current.endswith(" ") else current + line
+    if current:
+        paragraphs.append((current, listed))
+    blocks = []
+    for paragraph, listed in paragraphs:
+        text_line = clean(paragraph)
+        if not text_line:
+            continue
+        heading = not listed and ": " not in text_line and not text_line.endswith(":") and looks_like_heading(text_line)
+        blocks.append(Block(_unnumbered(text_line) if heading else text_line, where, heading=2 if heading else 0, listed=listed))
+    return blocks
+
+
+def clean(text: str) -> str:
+    """One line of text: runs of white space (tabs, line breaks, no-break spaces) as one space."""
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
