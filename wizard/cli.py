@@ -108,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--lang", dest="report_lang", choices=CODES, help="language of the report (default: as seloste's own messages)")
     audit.add_argument("--json", action="store_true", help="print the findings as JSON for other programs")
 
+    importing = commands.add_parser("import", help="turn an existing privacy notice into an answers file; the chat then asks only what is missing")
+    importing.add_argument("notice", metavar="NOTICE", help="the notice: text, Markdown, HTML, Word (.docx) or PDF")
+    importing.add_argument("-o", "--output", metavar="FILE", help="write the answers to FILE (default, or -: standard output)")
+    importing.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     diff = commands.add_parser("diff", help="what changed between two answers files, or the notices they make")
     diff.add_argument("old", metavar="A", help="the earlier answers file (YAML), or - for standard input")
     diff.add_argument("new", metavar="B", help="the later answers file (YAML), or - for standard input")
@@ -222,6 +227,10 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: 
             from wizard.audit.report import cmd_audit
 
             return cmd_audit(args.notice, args.report_lang or lang, args.json, stdout, stderr)
+        if args.command == "import":
+            from wizard.audit.importing import cmd_import
+
+            return cmd_import(args.notice, args.output, args.force, lang, stdout, stderr)
         if args.command == "diff":
             from wizard.diff import cmd_diff
 

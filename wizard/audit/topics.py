@@ -17,6 +17,7 @@ TOPIC_PATTERNS: dict[str, str] = {
     "representative": r"\bedustaja|\brepresentative",
     "joint": r"yhteisrekisterinpitäj|joint controller",
     "controller": r"rekisterinpitäjä|\bcontroller\b|who we are|keitä olemme",
+    "subjects": r"rekisteröityjen ryhm|rekisteröidyt\b|keitä (rekisteri|tiedot|seloste) koske|henkilöryhm|whose (personal )?data|data subjects|people concerned",
     "name": r"rekisterin nimi|käsittelyn nimi|name of the (register|processing)|\bregister name",
     "legitimate_interests": r"oikeutet\w* (etu|edu|etuj)|legitimate interest",
     "provision": r"pakollis|vapaaehtois|lakisääteinen tai sopimukseen perustuva vaatimus|do you have to|must you|obligat\w* to provide|is (giving|providing) (the )?data",

@@ -1,0 +1,427 @@
+"""`seloste import NOTICE`: what an existing notice says, as an answers file, every value with a comment quoting
+where it came from.
+
+Only what the notice states is taken, as it is written: a value the text does not give clearly (a legal basis
+named once for all purposes, "kept as long as necessary", "not transferred unless necessary") stays unanswered
+for the chat to ask, and what the audit finds wrong (the repealed act, the old authority address, "not disclosed
+to anyone" beside service providers) is not carried over. The file is partial on purpose: `seloste check` lists
+what is still missing, and `seloste --answers FILE` asks only that.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from wizard.audit.evidence import Quote, excerpt, matches, search
+from wizard.audit.items import BASIS, NEGATION, OTHER_SOURCES, PERIOD, CRITERIA, Judgement
+from wizard.audit.report import Audit, describe_quote
+from wizard.audit.sections import Document, Section, split_sentences
+from wizard.i18n import N_, _
+
+COMPANY = r"(?:[A-ZÄÖÅ][\w&.'-]*)(?:\s+(?:ja|&|and|[A-ZÄÖÅ][\w&.'-]*))*\s+(?:Oyj|Oy|Ab|Ky|Tmi|Ay|Osk|ry|Ltd|Inc|GmbH|AB|AS|LLC)\b\.?"
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+PHONE = r"(?<![\d-])(?:\+358[\s-]?\d(?:[\s-]?\d){5,11}|0\d(?:[\s-]?\d){5,10})(?![\d-])"
+POSTAL_CITY = r"\b(\d{5})\s+([A-ZÄÖÅ][A-Za-zäöåÄÖÅ-]+)"
+BUSINESS_ID = r"\b\d{7}-\d\b"
+WEBSITE = r"\bhttps?://[^\s,)]+|\bwww\.[^\s,)]+"
+# A street and number, with a staircase, floor or flat: "Satamakatu 14 B", "Viestikatu 7 B 5.krs", "Kuja 3 as. 4".
+STREET = (
+    r"\b[A-ZÄÖÅ][\wäöå-]*(?:katu|tie|kuja|polku|väylä|rinne|ranta|tori|aukio|kaari|puisto|raitti|gatan|vägen|street|road"
+    r"|avenue|lane)\s+\d+(?:\s?[A-Za-z]\b)?(?:\s+[A-Z]\s?\d*\b)?(?:\s+\d+\.?\s?krs\b\.?)?(?:\s+as\.?\s?\d+)?"
+)
+UNREADABLE_EMAIL = r"[\w.+-]+\s*(?:\(at\)|\(a\)|\[at\]| at )\s*[\w-]+(?:\.[\w-]+)+"
+# "Processed within the limits the law allows": a sentence under the purposes that gives none.
+NOT_A_PURPOSE = r"sallimissa|edellyttämissä|edellyttämässä|lain mukaisesti|in accordance with|as permitted by|as the law allows"
+FROM_PERSON = r"itseltään|itseltäsi|from you\b|from yourself|from the (people|persons?|data subjects?) themselves|liittyessäsi|tilauksen yhteydessä"
+
+# The words of a stated basis, as the answers file names it.
+BASES = {
+    "legitimate_interests": r"oikeutet\w* (etu|edu)|legitimate interest",
+    "legal_obligation": r"lakisääte\w* velvoit|legal obligation",
+    "consent": r"suostumu|consent",
+    "contract": r"sopimu|contract",
+    "vital_interests": r"elintärke|vital interest",
+    "public_task": r"yleis\w* (etu|edu)|julkisen vallan|public (task|interest)",
+}
+SECURITY_MEASURES = {
+    "access_control": r"salasan|käyttäjätunnu|käyttöoikeu|password|user ?name|access (control|rights)",
+    "multi_factor_authentication": r"monivaihei|kaksivaihei|multi-factor|two-factor",
+    "encryption_in_transit": r"salattu yhteys|ssl|tls|https|salaus|encrypt",
+    "backups": r"varmuuskopi|backup",
+    "firewall": r"palomuur|firewall",
+    "logging": r"\bloki|\blogs?\b|logging",
+    "locked_premises": r"lukitu|lukossa|locked",
+    "confidentiality_obligations": r"salassapito|vaitiolo|confidential",
+}
+
+# Recipients an old notice names by their trade rather than their name.
+RECIPIENT_TRADES = (
+    r"\b(?:tilitoimisto|kirjanpitotoimisto|perintätoimisto|luottotietoyhtiö|verohallinto|accounting firm|accountants?"
+    r"|debt collection agency|tax administration|credit reference agency)\b"
+)
+
+NOT_IN_NOTICE = N_("Not in the old notice, or not clearly (the chat asks for these):")
+NOT_CARRIED = N_("Not carried over, because the old notice has it wrong:")
+
+
+@dataclass
+class Imported:
+    """Answers as nested data, the quote behind each value (by its path), and what could not be taken."""
+
+    language: str
+    data: dict[str, Any] = field(default_factory=dict)
+    quotes: dict[tuple[str, ...], Quote] = field(default_factory=dict)
+    not_in_notice: list[str] = field(default_factory=list)  # msgids of coverage items or of the notes below
+    not_carried: list[str] = field(default_factory=list)  # titles of the old mistakes found
+
+    def put(self, path: tuple[str, ...], value: Any, quote: Quote | None) -> None:
+        target = self.data
+        for key in path[:-1]:
+            target = target.setdefault(key, {})
+        target[path[-1]] = value
+        if quote is not None:
+            self.quotes[path] = quote
+
+
+def notice_language(doc: Document) -> str:
+    """fi or en, by the commoner words of each."""
+    words = " ".join(block.text for _, block in doc.blocks()).lower().split()
+    finnish = sum(word in {"ja", "on", "tai", "tiedot", "tietoja", "henkilötietoja", "ei", "sekä"} for word in words)
+    english = sum(word in {"and", "the", "is", "or", "data", "your", "we", "of"} for word in words)
+    return "fi" if finnish >= english else "en"
+
+
+def import_notice(audit: Audit) -> Imported:
+    doc = audit.document
+    imported = Imported(notice_language(doc))
+    imported.put(("schema_version",), 3, None)
+    imported.put(("language",), imported.language, None)
+    _controller(doc, imported)
+    _privacy_contact(doc, imported)
+    _processing(doc, imported)
+    _purposes(doc, audit, imported)
+    _personal_data(doc, imported)
+    _sources(doc, audit, imported)
+    _recipients(doc, audit, imported)
+    _transfers(audit, imported)
+    _retention(audit, imported)
+    _security(doc, imported)
+    imported.not_in_notice += [j.item.name for j in audit.judgements if j.state in ("missing", "vague")]
+    imported.not_carried = [found.mistake.title for found in audit.mistakes]
+    return imported
+
+
+def _section_blocks(doc: Document, *topics: str) -> list[tuple[Section, Quote]]:
+    return [(s, Quote(excerpt(b.text), b.where, s.title)) for s in doc.about(*topics) for b in s.body]
+
+
+def _first(pattern: str, blocks: list[tuple[Section, Quote]]) -> tuple[str, Quote] | None:
+    for _, quoted in blocks:
+        match = re.search(pattern, quoted.text)
+        if match:
+            return match.group(0).strip(), quoted
+    return None
+
+
+def _valid(kind: str, value: str) -> bool:
+    from wizard import fields
+
+    check = {"business_id": fields.check_business_id, "phone": fields.check_phone, "email": fields.check_email}[kind]
+    try:
+        check(value)
+    except (ValueError, TypeError, Exception):  # each checker raises its own kind of error
+        return False
+    return True
+
+
+def _contact_values(blocks: list[tuple[Section, Quote]], imported: Imported, path: tuple[str, ...]) -> None:
+    for key, pattern in (("email", EMAIL), ("phone", PHONE)):
+        found = _first(pattern, blocks)
+        if found and _valid(key, found[0]):
+            imported.put((*path, key), found[0], found[1])
+    if (*path, "email") not in imported.quotes and _first(UNREADABLE_EMAIL, blocks):
+        imported.not_in_notice.append(N_("an e-mail address written with (at) or (a) instead of @: type it as it is"))
+
+
+def _controller(doc: Document, imported: Imported) -> None:
+    blocks = _section_blocks(doc, "controller")
+    if not blocks:
+        return
+    first = blocks[0][1]
+    company = re.match(r"\s*(" + COMPANY + ")", first.text)
+    name = company.group(1) if company else re.split(r",|\(|\b(?:Y-tunnus|business id)\b|" + STREET + "|" + PHONE + "|" + EMAIL, first.text, flags=re.I)[0]
+    if name.strip():
+        imported.put(("controller", "name"), name.strip().rstrip(","), first)
+    found = _first(BUSINESS_ID, blocks)
+    if found and _valid("business_id", found[0]):
+        imported.put(("controller", "business_id"), found[0], found[1])
+    street = _first(STREET, blocks)
+    if street:
+        imported.put(("controller", "street_address"), street[0].strip(" ,"), street[1])
+    postal = next(((m, q) for _, q in blocks for m in [re.search(POSTAL_CITY, q.text)] if m), None)
+    if postal:
+        imported.put(("controller", "postal_code"), postal[0].group(1), postal[1])
+        imported.put(("controller", "city"), postal[0].group(2), postal[1])
+    _contact_values(blocks, imported, ("controller",))
+    website = _first(WEBSITE, blocks)
+    if website:
+        imported.put(("controller", "website"), website[0].rstrip("."), website[1])
+
+
+def _privacy_contact(doc: Document, imported: Imported) -> None:
+    blocks = _section_blocks(doc, "contact")
+    if not blocks:
+        return
+    first = blocks[0][1]
+    name = re.split(r",|\(|" + STREET + "|" + PHONE + "|" + EMAIL + r"|\bpuh\b|\bphone\b", first.text, flags=re.I)[0].strip()
+    if re.fullmatch(r"[A-ZÄÖÅ][\wäöå-]+(\s+[A-ZÄÖÅ][\wäöå-]+){1,3}", name):
+        imported.put(("privacy_contact", "name"), name, first)
+    _contact_values(blocks, imported, ("privacy_contact",))
+
+
+def _processing(doc: Document, imported: Imported) -> None:
+    named = _section_blocks(doc, "name")
+    if named:
+        imported.put(("processing", "name"), named[0][1].text.rstrip("."), named[0][1])
+    subjects = [q for s, q in _section_blocks(doc, "subjects")]
+    if subjects:
+        imported.put(("processing", "data_subjects"), [q.text.rstrip(".") for q in subjects], subjects[0])
+
+
+def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
+    flawed = {q.text for found in audit.mistakes if found.mistake.code in ("repealed_act", "relationship_basis", "one_basis_for_all") for q in found.quotes}
+    sections = [s for s in doc.about("purposes") if "legitimate_interests" not in s.topics]
+    items = [(s, b) for s in sections for b in s.body]
+    purposes = []
+    for section, block in items:
+        for sentence in ([block.text] if block.listed else split_sentences(block.text)):
+            stated = re.search(r"\s*[(–-]\s*(?:oikeusperuste|legal basis|peruste|basis)\s*:\s*([^)]+)\)?\s*\.?$", sentence, re.I)
+            description = sentence[: stated.start()] if stated else sentence
+            if sentence in flawed or _only_a_basis(description) or sentence.endswith(":") or matches(NOT_A_PURPOSE, sentence):
+                continue
+            purpose: dict[str, Any] = {"id": "", "description": description.strip().rstrip(".")}
+            if stated:
+                basis = next((name for name, pattern in BASES.items() if matches(pattern, stated.group(1))), None)
+                if basis:
+                    purpose["basis"] = basis
+                    law = re.search(r",\s*(\S.*)$", stated.group(1))
+                    if basis == "legal_obligation" and law:
+                        purpose["law"] = law.group(1).strip()
+            quoted = Quote(excerpt(sentence), block.where_at(max(0, block.text.find(sentence))), section.title)
+            purposes.append((purpose, quoted))
+    if not purposes:
+        return
+    ids: set[str] = set()
+    for index, (purpose, _) in enumerate(purposes):
+        purpose["id"] = _slug(purpose["description"], ids)
+    imported.data["purposes"] = [purpose for purpose, _ in purposes]
+    for index, (_, quoted) in enumerate(purposes):
+        imported.quotes[("purposes", str(index))] = quoted
+
+
+def _only_a_basis(sentence: str) -> bool:
+    """"Käsittelyn perusteena on asiakassuhde." says nothing about a purpose."""
+    return bool(re.match(r"^\W*(käsittelyn |the )?(oikeus)?perusteena on|^\W*(the )?legal basis (is|for)|^\W*we rely on", sentence, re.I)) or (
+        matches(BASIS, sentence) and len(sentence.split()) <= 2)
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain)[:3] or ["purpose"]
+    slug = "-".join(words)[:40].strip("-")
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _personal_data(doc: Document, imported: Imported) -> None:
+    categories: list[tuple[str, Quote]] = []
+    for section, quoted in _section_blocks(doc, "categories"):
+        text = quoted.text
+        if text.endswith(":"):
+            continue
+        block = next(b for b in section.body if b.where == quoted.where and excerpt(b.text) == text)
+        parts = [text] if block.listed else re.split(r",\s*|\s+(?:ja|sekä|and)\s+(?=[^,]*$)", text.rstrip("."))
+        categories += [(part.strip(), quoted) for part in parts if part.strip()]
+    if categories:
+        imported.data["personal_data"] = [{"name": name} for name, _ in categories]
+        for index, (_, quoted) in enumerate(categories):
+            imported.quotes[("personal_data", str(index))] = quoted
+
+
+def _sources(doc: Document, audit: Audit, imported: Imported) -> None:
+    sentences = search(doc, r".", "sources")
+    if not sentences:
+        return
+    from_person = [q for q in sentences if matches(FROM_PERSON, q.text) and not matches(NEGATION, q.text)]
+    other = [q for q in sentences if matches(OTHER_SOURCES, q.text) and not matches(NEGATION, q.text)]
+    if from_person:
+        imported.put(("sources", "from_data_subject"), True, from_person[0])
+    if other:
+        imported.put(("sources", "from_other_sources"), True, other[0])
+        imported.not_in_notice.append(N_("the other sources, each named"))
+
+
+def _recipients(doc: Document, audit: Audit, imported: Imported) -> None:
+    if any(found.mistake.code == "no_disclosure_with_processors" for found in audit.mistakes):
+        denial = None  # "not disclosed to anyone" is wrong here: not carried over
+    else:
+        denial = next(iter(search(doc, r"(ei|emme)\s+(\w+\s+)?luovut|not (be )?(disclosed|shared)|do not (share|disclose)", "recipients")), None)
+    own = imported.data.get("controller", {}).get("name")
+    recipients: list[tuple[dict[str, str], Quote]] = []
+    for quoted in search(doc, COMPANY + "|(?i:" + RECIPIENT_TRADES + ")", "recipients"):
+        companies = [m.group(0) for m in re.finditer(COMPANY, quoted.text)]
+        trades = [m.group(0) for m in re.finditer(RECIPIENT_TRADES, quoted.text, re.I) if not any(m.group(0) in c for c in companies)]
+        for found in companies or trades:
+            name = found.strip()
+            name = name if name.endswith(("Inc.", "Ltd.")) else name.rstrip(".")
+            if name != own and all(name != r["name"] for r, _ in recipients):
+                recipients.append(({"name": name, "service": quoted.text}, quoted))
+    if recipients:
+        imported.put(("shares_data",), True, recipients[0][1])
+        imported.data["recipients"] = [recipient for recipient, _ in recipients]
+        for index, (_, quoted) in enumerate(recipients):
+            imported.quotes[("recipients", str(index))] = quoted
+        imported.not_in_notice.append(N_("whether each recipient is a processor or a controller, and where it is"))
+    elif denial is not None:
+        imported.put(("shares_data",), False, denial)
+
+
+def _transfers(audit: Audit, imported: Imported) -> None:
+    judgement = _judgement(audit, "transfers")
+    if judgement.state == "not_applicable" and judgement.note.startswith("the notice says that no data leave"):
+        quoted = search(audit.document, r"\b(eu|eta|eea)\S*( \S+)?( \S+)? ulkopuol|outside (the )?(eu|eea)")
+        imported.put(("transfers_outside_eea",), False, quoted[0] if quoted else None)
+
+
+def _retention(audit: Audit, imported: Imported) -> None:
+    judgement = _judgement(audit, "retention")
+    if judgement.state != "found":
+        return
+    concrete = [q for q in judgement.quotes if matches(PERIOD, q.text) or matches(CRITERIA, q.text)]
+    text = " ".join(q.text for q in concrete)
+    if concrete and len(text) <= 300:
+        imported.put(("retention", "period"), text, concrete[0])
+
+
+def _security(doc: Document, imported: Imported) -> None:
+    blocks = _section_blocks(doc, "security")
+    measures = [(name, quoted) for name, pattern in SECURITY_MEASURES.items() for _, quoted in blocks[:20] if matches(pattern, quoted.text)]
+    seen: dict[str, Quote] = {}
+    for name, quoted in measures:
+        seen.setdefault(name, quoted)
+    if seen:
+        imported.put(("security", "measures"), list(seen), next(iter(seen.values())))
+
+
+def _judgement(audit: Audit, item_id: str) -> Judgement:
+    return next(j for j in audit.judgements if j.item.id == item_id)
+
+
+# --- the answers file --------------------------------------------------------------------------------------------
+
+
+def answers_yaml(imported: Imported, source: str, lang: str) -> str:
+    """The imported answers as YAML, a comment quoting the notice above each value, what is missing on top."""
+    lines = [_comment(_("Imported by `seloste import` from {file}. Every value below quotes where it was found.", lang).format(file=source))]
+    lines += _listing(NOT_IN_NOTICE, imported.not_in_notice, lang) + _listing(NOT_CARRIED, imported.not_carried, lang)
+    lines.append("")
+    lines += _mapping(imported.data, (), imported, 0, lang)
+    return "\n".join(lines) + "\n"
+
+
+def _listing(title: str, entries: list[str], lang: str) -> list[str]:
+    if not entries:
+        return []
+    return ["#", _comment(_(title, lang))] + [_comment(f"  - {_(entry, lang)}") for entry in dict.fromkeys(entries)]
+
+
+def _comment(text: str, indent: int = 0) -> str:
+    return " " * indent + "# " + " ".join(text.split())
+
+
+def _quote_comment(quoted: Quote | None, indent: int, lang: str) -> list[str]:
+    if quoted is None:
+        return []
+    return [_comment(describe_quote(quoted, lang), indent)]
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _mapping(data: dict[str, Any], path: tuple[str, ...], imported: Imported, indent: int, lang: str) -> list[str]:
+    lines: list[str] = []
+    shown: Quote | None = None
+    for key, value in data.items():
+        here = (*path, key)
+        quoted = imported.quotes.get(here)
+        if quoted is not None and quoted != shown:
+            lines += _quote_comment(quoted, indent, lang)
+            shown = quoted
+        pad = " " * indent
+        if isinstance(value, dict):
+            lines.append(f"{pad}{key}:")
+            lines += _mapping(value, here, imported, indent + 2, lang)
+        elif isinstance(value, list):
+            lines.append(f"{pad}{key}:")
+            shown = quoted  # the items quote their own sentences, unless the list's quote says it all
+            for index, item in enumerate(value):
+                item_quote = imported.quotes.get((*here, str(index)))
+                if item_quote is not None and item_quote != shown:
+                    lines += _quote_comment(item_quote, indent + 2, lang)
+                    shown = item_quote
+                if isinstance(item, dict):
+                    inner = _mapping(item, (*here, str(index)), imported, indent + 4, lang)
+                    lines.append(f"{pad}  - {inner[0].lstrip()}")
+                    lines += inner[1:]
+                else:
+                    lines.append(f"{pad}  - {_scalar(item)}")
+        else:
+            lines.append(f"{pad}{key}: {_scalar(value)}")
+    return lines
+
+
+# --- the command ------------------------------------------------------------------------------------------------
+
+
+def cmd_import(path: str, output: str | None, force: bool, lang: str, out: Any, err: Any) -> int:
+    """`seloste import NOTICE [-o FILE]`: the answers file, and what the chat will still ask."""
+    from wizard.audit.reading import Unreadable
+    from wizard.audit.report import audit_path
+    from wizard.commands import STANDARD_OUTPUT, _to_file
+    from wizard.console import EXIT_OK, EXIT_UNUSABLE
+    from wizard.terminal import visible
+
+    try:
+        audit = audit_path(path)
+    except Unreadable as problem:
+        err.write(visible(problem.message(lang)) + "\n")
+        return EXIT_UNUSABLE
+    imported = import_notice(audit)
+    text = answers_yaml(imported, path, lang)
+    if output in STANDARD_OUTPUT:
+        out.write(text)
+        report = err
+    else:
+        code = _to_file(output, text.encode("utf-8"), "yaml", force, lang, out, err)
+        if code != EXIT_OK:
+            return code
+        report = out
+    for title, entries in ((NOT_IN_NOTICE, imported.not_in_notice), (NOT_CARRIED, imported.not_carried)):
+        if entries:
+            report.write(_(title, lang) + "\n" + "".join(f"  - {_(entry, lang)}\n" for entry in dict.fromkeys(entries)))
+    if output not in STANDARD_OUTPUT:
+        report.write(_("Next: `seloste --answers {file}` asks only what is missing.", lang).format(file=output) + "\n")
+    return EXIT_OK
