@@ -327,18 +327,12 @@ def _text(text: str) -> str:
 
 
 def _run_content(text: str) -> str:
-    """What python-docx's `Run.text = text` puts in a run: a tab as w:tab, a carriage return as w:br, the rest
-    as w:t; nothing for no text."""
-    parts: list[str] = []
-    pending: list[str] = []
-    for char in text:
-        if char in "\t\r\n":
-            if pending:
-                parts.append(_text("".join(pending)))
-                pending.clear()
-            parts.append("<w:tab/>" if char == "\t" else "<w:br/>")
-        else:
-            pending.append(char)
-    if pending:
-        parts.append(_text("".join(pending)))
-    return "".join(parts)
+    """What python-docx's `Run.text = text` puts in a run: a tab as w:tab, a carriage return or a newline as
+    w:br, each stretch of other characters as one w:t; nothing for no text."""
+    if "\t" not in text and "\r" not in text and "\n" not in text:
+        return _text(text) if text else ""
+    return "".join(
+        "<w:tab/>" if piece == "\t" else "<w:br/>" if piece in ("\r", "\n") else _text(piece)
+        for piece in re.split(r"([\t\r\n])", text)
+        if piece
+    )
