@@ -131,11 +131,13 @@ def test_the_seloste_process_hands_over_all_its_output_and_its_exit_code(webshop
     broken = tmp_path / "broken.yaml"
     broken.write_text(example_text("webshop").replace("business_id: ", "business_id: 12"), encoding="utf-8")
     refused = subprocess.run([*seloste, "check", str(broken)], capture_output=True, text=True, timeout=60, env=buffered)
+    helped = subprocess.run([*seloste, "--help"], capture_output=True, text=True, timeout=60, env=buffered)
 
     assert (printed.returncode, printed.stdout) == (0, cli("render", str(webshop), "--lang", "fi", "--format", "html")[1].encode())
     assert written.returncode == 0 and zipfile.is_zipfile(tmp_path / "n.docx")
     assert written.stdout.decode().strip() == f"Wrote {tmp_path / 'n.docx'}"
     assert refused.returncode == 1 and "business_id" in refused.stdout and refused.stdout.endswith("\n")
+    assert helped.returncode == 0 and helped.stdout.startswith("usage: seloste") and "Exit codes:" in helped.stdout
 
 
 def test_render_of_invalid_answers_explains_and_exits_1(tmp_path: Path) -> None:

@@ -180,6 +180,8 @@ def run(
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed its message; --help and --version exit 0
+        if whole_process:
+            exit_at_once(int(exit_.code or 0))
         return int(exit_.code or 0)
     if whole_process and args.command in ONE_SHOT_COMMANDS:
         import gc
