@@ -161,7 +161,7 @@ def session_count(text: str) -> int:
 
 # Commands that read their input, print or write their result and end; the chat, the plain mode and `serve`
 # stay, take their time from the user and keep Python's usual housekeeping.
-ONE_SHOT_COMMANDS = frozenset({"check", "render", "coverage", "diff", "schema", "example"})
+ONE_SHOT_COMMANDS = frozenset({"check", "render", "coverage", "audit", "import", "diff", "schema", "example"})
 
 
 def run(
