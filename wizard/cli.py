@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="with no command: open the chat on this answers file; it asks only what is still missing",
     )
     parser.add_argument(
+        "--import",
+        dest="import_notice",
+        metavar="NOTICE",
+        help="with no command: start the interview from an existing privacy notice; what it says is filled in (see `seloste import`) and only what it lacks is asked",
+    )
+    parser.add_argument(
         "--plain",
         action="store_true",
         help="with no command: the interview as a plain line-by-line conversation (screen readers, basic terminals, pipes)",
@@ -260,6 +266,15 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: 
         if problem:
             stderr.write(problem + "\n")
             return EXIT_UNUSABLE
+        if args.import_notice is not None:
+            from wizard.session import import_interview
+
+            made = import_interview(args.import_notice, lang)
+            if isinstance(made, str):
+                stderr.write(visible(made) + "\n")
+                return EXIT_UNUSABLE
+            stderr.write(_("The old notice's answers are in {path}; the interview asks only what it lacks.", lang).format(path=made) + "\n")
+            args.answers = str(made)
         if args.plain:
             from wizard.plain import run_plain
 
@@ -275,6 +290,8 @@ def interview_options_problem(args: argparse.Namespace, lang: str) -> str | None
     """What is wrong with the options that shape the interview (None: nothing)."""
     from wizard.examples import EXAMPLES
 
+    if args.import_notice is not None and (args.answers is not None or args.example is not None):
+        return _("--import starts a new interview from an old notice; it cannot be combined with --answers or --example.", lang)
     if args.example is not None and args.answers is not None:
         return _("--example starts a new demonstration interview and --answers continues a file: choose one.", lang)
     if args.example is not None and args.example not in EXAMPLES:

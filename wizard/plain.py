@@ -140,9 +140,30 @@ class PlainChat:
                 self.lang,
             )
             self.say(note.format(path=waiting))
+        if interactive and self.start_from_old_notice():
+            return None
         self.session = sessions.new(self.lang)
         self.say_where_saved()
         return None
+
+    def start_from_old_notice(self) -> bool:
+        """"I have an old notice": its path, imported into a new interview that asks only what it lacks. False
+        when the user has none (Enter)."""
+        from wizard import session as sessions
+
+        self.say(_("Do you have an old privacy notice to start from? Type the path of its file (text, HTML, Word or PDF), or press Enter to start from the beginning.", self.lang))
+        while line := self.read():
+            made = sessions.import_interview(str(Path(line).expanduser()), self.lang)
+            if isinstance(made, Path):
+                opened = sessions.open_file(made, self.lang)
+                if not isinstance(opened, str):
+                    self.session = opened
+                    self.say(_("What the old notice says is filled in; the interview asks only what it lacks.", self.lang))
+                    self.say_where_saved()
+                    return True
+                made = opened
+            self.say(made)
+        return False
 
     def say_where_saved(self) -> None:
         self.say(_("Your answers are saved in {path} after every answer.", self.lang).format(path=self.session.path))
@@ -342,6 +363,8 @@ class PlainChat:
         lang = self.lang
         self.say()
         self.say("== " + _("Everything is answered. Check the answers and export the notice.", lang) + " ==")
+        if not self.confirm_imported():
+            return False
         findings = self.session.findings(lang)
         labels = {"error": _("error", lang), "warning": _("warning", lang)}
         for finding in findings:
@@ -357,6 +380,32 @@ class PlainChat:
         target = next((finding.target for finding in errors if finding.target), None)
         if target is None or not self.yes_no(_("Change the answer now?", lang), default=True):
             raise EndOfInput
+        self.session.edit(*target)
+        return False
+
+    def confirm_imported(self) -> bool:
+        """The values taken from an old notice, each for the user to confirm. False: one is being changed."""
+        from wizard.audit.importing import parse_shown_path
+
+        lang = self.lang
+        imported = self.session.imported_answers()
+        if not imported:
+            return True
+        self.say(_("From your old notice ({file}):", lang).format(file=self.session.imported_from))
+        for number, (field_name, value) in enumerate(imported, 1):
+            self.say(f"  {number}) {field_name}: {value}")
+        if self.yes_no(_("Are these right?", lang), default=True):
+            self.session.imported = []  # confirmed: the review does not ask again
+            self.session.save_state()
+            return True
+        while True:
+            self.say(_("Which one is wrong? Its number:", lang))
+            line = self.read()
+            if line.isdigit() and 0 < int(line) <= len(imported):
+                break
+        target = self.session.question_at(parse_shown_path(imported[int(line) - 1][0]))
+        if target is None:
+            return True
         self.session.edit(*target)
         return False
 

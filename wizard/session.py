@@ -62,6 +62,8 @@ class Session:
         self.notice_lang = notice_lang
         self.conversation_lang = conversation_lang
         self.example = example  # a demonstration of this example business (its answers are suggested)
+        self.imported_from: str | None = None  # the old notice the answers were imported from
+        self.imported: list[str] = []  # the fields filled from it (display paths), for the review to confirm
 
     @property
     def conversation_lang(self) -> str:
@@ -144,7 +146,24 @@ class Session:
     def state(self) -> SessionState:
         from wizard.storage import SessionState
 
-        return SessionState(conversation_lang=self.conversation_lang, notice_lang=self.notice_lang, example=self.example)
+        return SessionState(
+            conversation_lang=self.conversation_lang,
+            notice_lang=self.notice_lang,
+            example=self.example,
+            imported_from=self.imported_from,
+            imported=list(self.imported),
+        )
+
+    def imported_answers(self) -> list[tuple[str, str]]:
+        """The values still as they were imported from an old notice, (field, value), for the user to confirm."""
+        from wizard.audit.importing import value_at
+
+        shown = []
+        for path in self.imported:
+            value = value_at(self.interview.answers, path)
+            if value is not None:
+                shown.append((path, value))
+        return shown
 
     # --- review and export ----------------------------------------------------------------------------------
 
@@ -306,7 +325,32 @@ def resume(path: Path, lang: str) -> Session:
 
     state = storage.load_state(path)
     interview = Interview.start(answers=storage.load(path), lang=lang, script=_script(state.example))
-    return Session(path, interview, lang, state.notice_lang, state.example)
+    return _with_import(Session(path, interview, lang, state.notice_lang, state.example), state)
+
+
+def _with_import(session: Session, state: SessionState) -> Session:
+    session.imported_from, session.imported = state.imported_from, [p for p in state.imported if isinstance(p, str)]
+    return session
+
+
+def import_interview(notice: str, lang: str) -> Path | str:
+    """A new interview filled from an old notice (`seloste --import`): the answers file as `seloste import`
+    writes it, its comments quoting the notice, and the fields it filled kept in the state for the review; or
+    why the notice cannot be used."""
+    from wizard import storage
+    from wizard.audit.importing import answers_yaml, import_notice, imported_paths
+    from wizard.audit.reading import Unreadable
+    from wizard.audit.report import audit_path
+
+    try:
+        imported = import_notice(audit_path(notice))
+    except Unreadable as problem:
+        return problem.message(lang)
+    path = storage.new_path()
+    storage.write_private(path, answers_yaml(imported, notice, lang))
+    state = storage.SessionState(conversation_lang=lang, imported_from=notice, imported=imported_paths(imported))
+    storage.save_state(path, state)
+    return path
 
 
 def _script(example: str | None) -> dict[str, Any] | None:
@@ -332,4 +376,4 @@ def open_file(path: Path, lang: str) -> Session | str:
         return f"{path}: {problem.diagnostic.describe(lang)['message']}"
     state = storage.load_state(path)
     interview = Interview.start(answers=answers, lang=lang, script=_script(state.example))
-    return Session(path, interview, lang, state.notice_lang, state.example)
+    return _with_import(Session(path, interview, lang, state.notice_lang, state.example), state)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,8 @@ class SessionState:
     finished: bool = False
     example: str | None = None  # a demonstration: the example business whose answers are suggested
     saved: str = ""  # when it was last saved, ISO 8601
+    imported_from: str | None = None  # the old notice the interview started from (`seloste --import`)
+    imported: list[str] = field(default_factory=list)  # the fields filled from it, as `seloste check` names them
 
 
 def default_dir() -> Path:
@@ -126,6 +128,8 @@ _STATE_TYPES: dict[str, tuple[type, ...]] = {
     "finished": (bool,),
     "example": (str, type(None)),
     "saved": (str,),
+    "imported_from": (str, type(None)),
+    "imported": (list,),
 }
 
 

@@ -118,6 +118,18 @@ def _section_blocks(doc: Document, *topics: str) -> list[tuple[Section, Quote]]:
     return [(s, Quote(excerpt(b.text), b.where, s.title)) for s in doc.about(*topics) for b in s.body]
 
 
+NAME_LABEL = r"nimi|name|yritys|company|toiminimi"
+
+
+def _labelled(blocks: list[tuple[Section, Quote]], label: str) -> tuple[str, Quote] | None:
+    """The value of a "Label: value" line (a list of details in a modern notice)."""
+    for _, quoted in blocks:
+        match = re.fullmatch(rf"\s*(?:{label})\s*:\s*(?P<value>\S.*?)\.?\s*", quoted.text, re.I)
+        if match:
+            return match.group("value"), quoted
+    return None
+
+
 def _first(pattern: str, blocks: list[tuple[Section, Quote]]) -> tuple[str, Quote] | None:
     for _, quoted in blocks:
         match = re.search(pattern, quoted.text)
@@ -151,8 +163,11 @@ def _controller(doc: Document, imported: Imported) -> None:
     if not blocks:
         return
     first = blocks[0][1]
+    labelled = _labelled(blocks, NAME_LABEL)
+    if labelled:
+        imported.put(("controller", "name"), labelled[0], labelled[1])
     company = re.match(r"\s*(" + COMPANY + ")", first.text)
-    name = company.group(1) if company else re.split(r",|\(|\b(?:Y-tunnus|business id)\b|" + STREET + "|" + PHONE + "|" + EMAIL, first.text, flags=re.I)[0]
+    name = "" if labelled else company.group(1) if company else re.split(r",|\(|\b(?:Y-tunnus|business id)\b|" + STREET + "|" + PHONE + "|" + EMAIL, first.text, flags=re.I)[0]
     if name.strip():
         imported.put(("controller", "name"), name.strip().rstrip(","), first)
     found = _first(BUSINESS_ID, blocks)
@@ -176,6 +191,9 @@ def _privacy_contact(doc: Document, imported: Imported) -> None:
     if not blocks:
         return
     first = blocks[0][1]
+    labelled = _labelled(blocks, NAME_LABEL)
+    if labelled:
+        first = Quote(labelled[0], labelled[1].where, labelled[1].heading)
     name = re.split(r",|\(|" + STREET + "|" + PHONE + "|" + EMAIL + r"|\bpuh\b|\bphone\b", first.text, flags=re.I)[0].strip()
     if re.fullmatch(r"[A-ZÄÖÅ][\wäöå-]+(\s+[A-ZÄÖÅ][\wäöå-]+){1,3}", name):
         imported.put(("privacy_contact", "name"), name, first)
@@ -184,9 +202,12 @@ def _privacy_contact(doc: Document, imported: Imported) -> None:
 
 def _processing(doc: Document, imported: Imported) -> None:
     named = _section_blocks(doc, "name")
-    if named:
+    labelled = _labelled(named, r"rekisterin nimi|käsittelyn nimi|name of the (register|processing)")
+    if labelled:
+        imported.put(("processing", "name"), labelled[0], labelled[1])
+    elif named and len(named[0][1].text) <= 120:
         imported.put(("processing", "name"), named[0][1].text.rstrip("."), named[0][1])
-    subjects = [q for s, q in _section_blocks(doc, "subjects")]
+    subjects = [Quote(excerpt(b.text), b.where, s.title) for s in doc.about("subjects") for b in s.body if b.listed]
     if subjects:
         imported.put(("processing", "data_subjects"), [q.text.rstrip(".") for q in subjects], subjects[0])
 
@@ -323,6 +344,52 @@ def _security(doc: Document, imported: Imported) -> None:
 
 def _judgement(audit: Audit, item_id: str) -> Judgement:
     return next(j for j in audit.judgements if j.item.id == item_id)
+
+
+def imported_paths(imported: Imported) -> list[str]:
+    """Every value imported, by the name `seloste check` gives its field (`purposes[2].description`)."""
+    from wizard.rules import display_path
+
+    paths: list[str] = []
+
+    def walk(value: Any, path: tuple[str | int, ...]) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, (*path, key))
+        elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+        elif path[0] not in ("schema_version", "language") and path[-1] != "id":  # an id is not the notice's words
+            paths.append(display_path(path))
+
+    walk(imported.data, ())
+    return paths
+
+
+def parse_shown_path(shown_path: str) -> tuple[str | int, ...]:
+    """`purposes[2].basis` -> ("purposes", 1, "basis"): the path `display_path` showed, back."""
+    path: list[str | int] = []
+    for key, index in re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", shown_path):
+        path.append(key)
+        if index:
+            path.append(int(index) - 1)
+    return tuple(path)
+
+
+def value_at(answers: dict[str, Any], shown_path: str) -> str | None:
+    """The value of a field named as `seloste check` names it, as text; None when it is no longer there."""
+    value: Any = answers
+    for key, index in re.findall(r"([^.\[\]]+)(?:\[(\d+)\])?", shown_path):
+        value = value.get(key) if isinstance(value, dict) else None
+        if index and isinstance(value, list):
+            value = value[int(index) - 1] if int(index) <= len(value) else None
+        if value is None:
+            return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return None if isinstance(value, dict) else str(value)
 
 
 # --- the answers file --------------------------------------------------------------------------------------------

@@ -1,0 +1,120 @@
+"""Finishing a notice from an old one: `seloste --import NOTICE` (and "I have an old notice" at the plain mode's
+start) fills the interview from it, asks only what it lacks, and the review lists what was imported to confirm."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from wizard import session as sessions
+from wizard import storage
+from wizard.cli import run
+from wizard.plain import PlainChat
+
+NOTICES = Path(__file__).resolve().parent / "fixtures" / "notices"
+GYM = str(NOTICES / "free_form_fi.txt")
+
+
+@pytest.fixture(autouse=True)
+def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SELOSTE_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def imported_session() -> sessions.Session:
+    made = sessions.import_interview(GYM, "en")
+    assert isinstance(made, Path)
+    opened = sessions.open_file(made, "en")
+    assert not isinstance(opened, str)
+    return opened
+
+
+def test_the_import_starts_an_interview_that_asks_only_what_the_notice_lacks() -> None:
+    session = imported_session()
+    step = session.interview.current()
+    assert step is not None
+    asked = step.question.field
+    assert not asked.startswith(("controller.", "privacy_contact."))  # the notice gave them
+    assert session.interview.answers["controller"]["name"] == "Liikuntakeskus Voimala Oy"
+    assert "controller.name" in session.imported and "retention.period" in session.imported
+    assert not any(path.endswith(".id") for path in session.imported)
+
+
+def test_the_state_remembers_the_import_across_saves() -> None:
+    session = imported_session()
+    session.save_state()
+    again = sessions.open_file(session.path, "en")
+    assert not isinstance(again, str)
+    assert again.imported_from == GYM
+    assert again.imported == session.imported
+
+
+def plain(lines: str, session: sessions.Session | None = None) -> tuple[PlainChat, io.StringIO]:
+    out = io.StringIO()
+    chat = PlainChat(io.StringIO(lines), out, "en")
+    if session is not None:
+        chat.session = session
+    return chat, out
+
+
+def test_the_review_lists_the_imported_values_and_a_yes_confirms_them() -> None:
+    session = imported_session()
+    chat, out = plain("y\n", session)
+    assert chat.confirm_imported() is True
+    said = out.getvalue()
+    assert f"From your old notice ({GYM}):" in said
+    assert "controller.name: Liikuntakeskus Voimala Oy" in said
+    assert "transfers_outside_eea: false" in said
+    assert storage.load_state(session.path).imported == []  # confirmed once, not asked again
+
+
+def test_a_wrong_imported_value_is_asked_again() -> None:
+    session = imported_session()
+    chat, out = plain("n\nx\n1\n", session)
+    assert chat.confirm_imported() is False
+    assert "Which one is wrong? Its number:" in out.getvalue()
+    step = session.interview.current()
+    assert step is not None and step.question.field.startswith("controller")
+
+
+def test_the_plain_start_offers_an_old_notice_and_imports_it() -> None:
+    chat, out = plain(f"{NOTICES / 'missing.txt'}\n{GYM}\n")
+    assert chat.open_session(None, interactive=True) is None
+    said = out.getvalue()
+    assert "Do you have an old privacy notice to start from?" in said
+    assert "There is no file" in said  # a wrong path is explained, and the question asked again
+    assert "the interview asks only what it lacks" in said
+    assert chat.session.imported_from == GYM
+
+
+def test_enter_at_the_offer_starts_from_the_beginning() -> None:
+    chat, _ = plain("\n")
+    chat.open_session(None, interactive=True)
+    assert chat.session.imported == [] and chat.session.interview.answers.get("controller") is None
+
+
+def test_plain_import_from_the_command_line_skips_what_the_notice_gave(own_home: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["--lang", "en", "--plain", "--import", GYM], stdout=out, stderr=err, stdin=io.StringIO("2\n1\n"))
+    assert code == 1  # input ended before the interview did; the answers are saved
+    assert "the interview asks only what it lacks" in err.getvalue()
+    transcript = out.getvalue()
+    assert "What should we call these data? (name of the register)" in transcript  # the notice named none
+    assert "What is your business's official name?" not in transcript
+    [saved] = (own_home / "interviews").glob("*.yaml")
+    assert "Liikuntakeskus Voimala Oy" in saved.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--import", GYM, "--answers", "x.yaml"], "cannot be combined"),
+        (["--import", str(NOTICES / "none.txt"), "--plain"], "There is no file"),
+    ],
+)
+def test_an_import_that_cannot_start_exits_2(argv: list[str], message: str) -> None:
+    err = io.StringIO()
+    assert run(["--lang", "en", *argv], stdout=io.StringIO(), stderr=err, stdin=io.StringIO("")) == 2
+    assert message in err.getvalue()
