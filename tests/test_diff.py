@@ -162,8 +162,8 @@ def test_json_lists_each_change_with_its_field_path_and_values(original: Path, e
         "change": "changed", "field": "controller.phone", "path": ["controller", "phone"], "old": "040 712 3456", "new": "040 712 9999"
     }
     assert changes["purposes[2].basis"]["path"] == ["purposes", 1, "basis"]
-    assert changes["processing.data_subjects[3]"] == {
-        "change": "added", "field": "processing.data_subjects[3]", "path": ["processing", "data_subjects", 2], "new": "yhteistyökumppanit"
+    assert changes["processing.data_subjects[4]"] == {
+        "change": "added", "field": "processing.data_subjects[4]", "path": ["processing", "data_subjects", 3], "new": "yhteistyökumppanit"
     }
 
 

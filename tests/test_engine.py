@@ -160,10 +160,12 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("dpo", "no"),
         ("joint_controllers:first", False),
         ("processing_name", "Verkkokaupan asiakas- ja markkinointirekisteri"),
-        ("processing_description", "Verkkokaupan tilaukset, asiakastilit ja uutiskirje."),
+        ("processing_description", "Verkkokaupan tilaukset, asiakastilit, uutiskirje ja verkkosivuston kävijätilastot."),
         ("data_subjects", "verkkokaupan asiakkaat"),
         ("data_subjects:another", True),
         ("data_subjects", "uutiskirjeen tilaajat"),
+        ("data_subjects:another", True),
+        ("data_subjects", "verkkosivuston kävijät"),
         ("data_subjects:another", False),
         ("includes_children", False),
         ("purposes", {"description": "Tilausten käsittely, toimittaminen, maksaminen ja palautukset", "id": "orders",
@@ -186,6 +188,15 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
                       "basis": "legitimate_interests",
                       "legitimate_interest": "suojata kauppaa ja asiakkaita maksupetoksilta ja toisen nimissä tehdyiltä tilauksilta",
                       "balancing_test": True}),
+        ("purposes:another", True),
+        ("purposes", {"description": "Verkkosivuston kävijätilastot: seuraamme analytiikkaevästeiden avulla, mitä sivuja "
+                                     "katsotaan ja mistä kävijät tulevat, jotta voimme parantaa sivustoa",
+                      "id": "analytics", "basis": "consent",
+                      "consent_how_asked": "evästebanneri kysyy suostumuksen analytiikkaevästeisiin ennen kuin ne otetaan käyttöön",
+                      "consent_withdrawal": "sivun alareunan Evästeasetukset-linkistä, josta suostumuksen voi peruuttaa yhtä "
+                                            "helposti kuin sen antoi",
+                      "retention_period": "käyntitiedot 13 kuukautta käynnistä, minkä jälkeen niistä säilyvät vain tilastot "
+                                          "ilman tunnistetietoja"}),
         ("purposes:another", False),
         ("direct_marketing_channels", ["email"]),
         ("direct_marketing_opt_out", "jokaisen viestin lopussa oleva peruutuslinkki"),
@@ -193,11 +204,12 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("direct_marketing_existing_customers", False),
         ("personal_data", {"name": "Nimi ja yhteystiedot", "description": "nimi, toimitusosoite, sähköpostiosoite ja puhelinnumero",
                            "purposes": ["orders", "accounts", "bookkeeping"], "required": True,
+                           "required_because": "contract_precondition",
                            "retention_period": "3 vuotta viimeisestä tilauksesta"}),
         ("personal_data:another", True),
         ("personal_data", {"name": "Tilaus- ja maksutiedot",
                            "description": "tilatut tuotteet, hinnat, maksutapa ja maksun tila (korttitietoja emme näe emmekä tallenna)",
-                           "purposes": ["orders", "bookkeeping"], "required": "yes",
+                           "purposes": ["orders", "bookkeeping"], "required": "yes", "required_because": "contract_precondition",
                            "retention_period": "6 vuotta sen vuoden lopusta, jona tilikausi päättyi"}),
         ("personal_data:another", True),
         ("personal_data", {"name": "Asiakastilin tiedot", "description": "käyttäjätunnus ja salasanan tiiviste",
@@ -209,15 +221,22 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("personal_data:another", True),
         ("personal_data", {"name": "Tekniset tiedot",
                            "description": "IP-osoite ja selaimen tiedot tilauksen tekohetkellä (tallentuvat automaattisesti)",
-                           "purposes": ["fraud"], "required": "", "retention_period": "6 kuukautta tilauksesta"}),
+                           "purposes": ["fraud"], "required": True, "required_because": "contract_precondition",
+                           "retention_period": "6 kuukautta tilauksesta"}),
+        ("personal_data:another", True),
+        ("personal_data", {"name": "Verkkosivuston käyttötiedot",
+                           "description": "lyhennetty IP-osoite, selaimen ja laitteen tiedot, katsotut sivut ja käynnin ajankohta; "
+                                          "tallentuvat vain, jos olet hyväksynyt analytiikkaevästeet",
+                           "purposes": ["analytics"], "required": False}),
         ("personal_data:another", False),
         ("special_categories:first", False),
         ("criminal_data", False),
         ("from_data_subject", True),
         ("from_other_sources", False),
         ("provision_requirement", "mixed"),
-        ("provision_consequences", "Ilman nimeä, toimitusosoitetta ja yhteystietoja emme voi toimittaa tilausta. "
-                                   "Asiakastili ja uutiskirje ovat vapaaehtoisia."),
+        ("provision_consequences", "Ilman nimeä, toimitusosoitetta ja yhteystietoja emme voi toimittaa tilausta. IP-osoite "
+                                   "ja selaimen tiedot tallentuvat automaattisesti, kun teet tilauksen; ilman niitä tilausta "
+                                   "ei voi tehdä verkossa. Asiakastili, uutiskirje ja analytiikkaevästeet ovat vapaaehtoisia."),
         ("shares_data", True),
         ("recipients", {"name": "Postituspalvelu (kuljetusyhtiö)", "role": "controller",
                         "service": "toimittaa paketit; saa nimen, osoitteen ja puhelinnumeron", "country": "FI"}),
@@ -244,7 +263,8 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("cookie_tools:another", False),
         ("cookie_lifetimes", {"category": "analytics", "lifetime": "13 kuukautta"}),
         ("cookie_lifetimes:another", False),
-        ("cookie_management", "Evästebanneri kysyy suostumuksen analytiikkaan; valintaa voi muuttaa sivun alareunan linkistä."),
+        ("cookie_management", "Evästebanneri kysyy suostumuksen analytiikkaevästeisiin. Voit muuttaa valintaasi tai peruuttaa "
+                              "suostumuksesi milloin tahansa sivun alareunan Evästeasetukset-linkistä."),
         ("security_measures", ["access_control", "multi_factor_authentication", "encryption_in_transit", "backups",
                                "processor_agreements"]),
         ("security_description", ""),
@@ -565,7 +585,7 @@ def test_data_can_be_linked_only_to_purposes_that_were_given() -> None:
     interview = Interview.start()
     step = until(interview, "personal_data", example("webshop"))
 
-    assert [o.value for o in step.options(step.question.sub("purposes"))] == ["orders", "accounts", "bookkeeping", "newsletter", "fraud"]
+    assert [o.value for o in step.options(step.question.sub("purposes"))] == ["orders", "accounts", "bookkeeping", "newsletter", "fraud", "analytics"]
     refused = interview.submit({"name": "Yhteystiedot", "purposes": ["marketing"]})
     assert isinstance(refused, Rejection) and refused.field == "purposes"
 
@@ -648,14 +668,14 @@ def test_an_item_can_be_added_later_and_removed() -> None:
     interview = finished(example("webshop"))
 
     interview.add_item("data_subjects")
-    assert interview.current().question.id == "data_subjects" and interview.current().item == 2
+    assert interview.current().question.id == "data_subjects" and interview.current().item == 3
     answer(interview, "työnhakijat")
     interview.add_another(False)
     assert interview.done
     assert interview.answers["processing"]["data_subjects"][-1] == "työnhakijat"
 
-    interview.remove_item("data_subjects", 2)
-    assert interview.answers["processing"]["data_subjects"] == ["verkkokaupan asiakkaat", "uutiskirjeen tilaajat"]
+    interview.remove_item("data_subjects", 3)
+    assert interview.answers["processing"]["data_subjects"] == ["verkkokaupan asiakkaat", "uutiskirjeen tilaajat", "verkkosivuston kävijät"]
 
 
 # --- going back and editing -------------------------------------------------------------------------------

@@ -166,6 +166,8 @@ def test_examples_together_show_the_optional_parts(examples) -> None:
     mechanisms = {r.transfer.mechanism for a in every for r in a.recipients if r.transfer}
     assert {TransferMechanism.dpf, TransferMechanism.scc, TransferMechanism.adequacy} <= mechanisms
     requirements = {a.provision.requirement for a in every if a.provision}
-    assert {"contractual", "contract_precondition", "mixed"} <= requirements
+    assert "mixed" in requirements
+    reasons = {c.required_because for a in every for c in a.personal_data}
+    assert {"statutory", "contractual", "contract_precondition", "not_obliged"} <= reasons
     bases = {p.basis for a in every for p in a.purposes}
     assert {LegalBasis.consent, LegalBasis.contract, LegalBasis.legal_obligation, LegalBasis.legitimate_interests} <= bases

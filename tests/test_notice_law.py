@@ -153,3 +153,67 @@ def test_profiling_without_an_automated_decision_is_told_with_the_right_to_objec
     text = notice(answers, lang)
     assert "ryhmittelemme asiakkaat ostosten mukaan" in text and stops in text
 
+
+
+# --- why data must be given, joint controllers, the adequacy decision named (issue 12, legal review) ------
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"), [("fi", "Nimi ja yhteystiedot: laki edellyttää näitä tietoja (kirjanpitolaki (1336/1997))"),
+                         ("en", "Nimi ja yhteystiedot: the law requires these data (kirjanpitolaki (1336/1997))")]
+)
+def test_data_required_by_law_say_so_with_the_law(answers: Answers, lang: str, reason: str) -> None:
+    answers["purposes"].append({"id": "bookkeeping", "description": "Kirjanpito", "basis": "legal_obligation", "law": "kirjanpitolaki (1336/1997)"})
+    answers["personal_data"][0].update(purposes=["orders", "bookkeeping"])
+    assert reason not in notice(answers, lang)
+
+    answers["personal_data"][0].update(required_because="statutory")
+    assert reason in notice(answers, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "not_party", "contract"),
+    [("fi", "sinulla ei ole lakiin tai sopimukseen perustuvaa velvollisuutta", "sopimuksemme edellyttää"),
+     ("en", "no law or contract obliges you", "our contract with you requires")],
+)
+def test_people_not_obliged_to_give_their_data_are_not_told_a_contract_requires_it(
+    answers: Answers, lang: str, not_party: str, contract: str
+) -> None:
+    answers["provision"] = {"requirement": "mixed", "consequences": "Asiakasyritys nimeää toisen yhteyshenkilön."}
+    answers["personal_data"][0].update(required_because="not_obliged")
+    text = notice(answers, lang)
+    assert not_party in text and contract.lower() not in text.lower()
+
+
+@pytest.mark.parametrize(("lang", "label"), [("fi", "Sopimuksen tekemistä edeltävät toimenpiteet"), ("en", "Steps we take at your request before a contract")])
+def test_steps_before_a_contract_are_the_contract_basis_s_detail(answers: Answers, lang: str, label: str) -> None:
+    assert label not in notice(answers, lang)
+    answers["purposes"][0]["pre_contract_steps"] = "tarjous, jota pyydät"
+    text = notice(answers, lang)
+    assert f"{label}" in text and "tarjous, jota pyydät" in section(text, {"fi": "Käsittelyn tarkoitukset", "en": "Purposes and legal bases"}[lang])
+
+
+@pytest.mark.parametrize(("lang", "alone"), [("fi", "Muusta käsittelystä päätämme yksin."), ("en", "for the rest we decide alone")])
+def test_a_joint_controller_is_joint_only_for_the_purposes_named(answers: Answers, lang: str, alone: str) -> None:
+    answers["purposes"].append({"id": "seminar", "description": "Seminaarin järjestäminen yhdessä yhdistyksen kanssa", "basis": "contract",
+                                "joint_with": ["Yhdistys ry"]})
+    answers["joint_controllers"] = [{"name": "Yhdistys ry", "contact": "yhdistys@example.fi", "arrangement": "Me hoidamme ilmoittautumiset."}]
+    text = section(notice(answers, lang), {"fi": "Yhteisrekisterinpitäjät", "en": "Joint controllers"}[lang])
+    assert alone in text
+    assert "Seminaarin järjestäminen yhdessä yhdistyksen kanssa" in text and "Tilausten toimittaminen" not in text
+
+
+@pytest.mark.parametrize(("lang", "named"), [("fi", "Euroopan komission päätös Yhdistyneen kuningaskunnan tietosuojan riittävyydestä"),
+                                             ("en", "the European Commission's adequacy decision for the United Kingdom")])
+def test_the_uk_adequacy_decision_is_named(answers: Answers, lang: str, named: str) -> None:
+    transfer_to(answers, "GB", mechanism="adequacy")
+    text = notice(answers, lang)
+    assert named in text and "27" in text.split(named)[1][:300]
+
+
+@pytest.mark.parametrize(("lang", "both", "only_13"), [("fi", "13 ja 14 artiklaan", "13 artiklaan"), ("en", "Articles 13 and 14", "Article 13 of")])
+def test_article_14_is_cited_only_when_data_come_from_elsewhere(answers: Answers, lang: str, both: str, only_13: str) -> None:
+    text = notice(answers, lang)
+    assert only_13 in text and both not in text
+    answers["sources"] = {"from_data_subject": True, "from_other_sources": True, "other_sources": [{"name": "Kaupparekisteri", "public": True}]}
+    assert both in notice(answers, lang)

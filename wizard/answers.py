@@ -149,6 +149,11 @@ class Purpose(Part):
         description=N_("Legal basis, Art. 6(1): consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.")
     )
     contract: LocalLongText | None = Field(None, description=N_("Basis contract (b): what the contract is, e.g. 'the customer's order'."))
+    pre_contract_steps: LocalLongText | None = Field(
+        None,
+        description=N_("Basis contract (b): the steps you take at the person's request before a contract is made, e.g. "
+        "'a quote the person asks for'."),
+    )
     law: LocalLongText | None = Field(
         None, description=N_("Basis legal_obligation (c) or public_task (e): the law, e.g. 'kirjanpitolaki (1336/1997)'.")
     )
@@ -166,6 +171,9 @@ class Purpose(Part):
         "interests and rights and written the assessment down; only then does the notice say so."),
     )
     direct_marketing: bool = Field(False, description=N_("true when this purpose is direct marketing."))
+    joint_with: list[ShortText] = _items(
+        N_("The names of the joint controllers you decide on this purpose with, as under joint_controllers.")
+    )
     retention: Retention | None = Field(None, description=N_("How long data kept for this purpose are stored."))
 
     @field_validator("basis", mode="before")
@@ -180,6 +188,9 @@ class Purpose(Part):
         return value
 
 
+RequiredBecause = Literal["statutory", "contractual", "contract_precondition", "not_obliged"]
+
+
 class DataCategory(Part):
     name: LocalShortText = Field(description=N_("A category of personal data, e.g. 'Name and contact details'."))
     description: LocalLongText | None = Field(None, description=N_("What it includes, if the name does not say it."))
@@ -187,6 +198,12 @@ class DataCategory(Part):
     retention: Retention | None = Field(None, description=N_("How long this category is kept."))
     required: bool | None = Field(
         None, description=N_("true when a person must give it (by law or to get the contract); false when optional.")
+    )
+    required_because: RequiredBecause | None = Field(
+        None,
+        description=N_("Why it must be given (Art. 13(2)(e)): statutory (a law requires it), contractual (your contract "
+        "with the person requires it), contract_precondition (needed to make a contract with the person) or "
+        "not_obliged (you need it, but no law or contract obliges the person to give it)."),
     )
 
 

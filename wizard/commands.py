@@ -60,6 +60,7 @@ def write_coverage(statuses: list[ItemStatus], facts: Facts, lang: str, out: Tex
 
     marks = {"covered": _("covered", lang), "not_applicable": _("not applicable", lang), "missing": _("MISSING", lang)}
     width = max(len(status.articles(facts)) for status in statuses)
+    out.write(_("The first column is the GDPR article: 13(1)(a) is Article 13(1), point (a).", lang) + "\n")
     for status in statuses:
         article = status.articles(facts)
         name = _(status.item.name, lang)

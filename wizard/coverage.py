@@ -68,6 +68,7 @@ ERROR_ITEM = {
     "representative_in_eea": "representative",
     "duplicate_purpose_id": "purposes_and_bases",
     "unknown_purpose": "purposes_and_bases",
+    "unknown_joint_controller": "joint_arrangement",
     "basis_needs_law": "purposes_and_bases",
     "public_task_needs_law": "purposes_and_bases",
     "special_category_no_condition": "purposes_and_bases",
@@ -89,6 +90,7 @@ ERROR_ITEM = {
     "sources_unnamed": "source",
     "sources_none": "source",
     "provision_missing": "provision",
+    "required_because_optional": "provision",
     "direct_marketing_unexplained": "right_to_object",
     "direct_marketing_no_purpose": "right_to_object",
 }

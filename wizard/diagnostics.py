@@ -225,6 +225,16 @@ TEXTS: dict[str, Text] = {
         N_("Add a purpose with direct_marketing: true and its basis (consent or legitimate_interests)."),
         N_("GDPR Art. 6(1), 13(1)(c)"),
     ),
+    "unknown_joint_controller": Text(
+        N_("`{name}` is not the name of any joint controller."),
+        N_("Use a name as it is written under joint_controllers."),
+        N_("GDPR Art. 26"),
+    ),
+    "required_because_optional": Text(
+        N_("Data category `{category}` says why it must be given, but also that giving it is optional (required: false)."),
+        N_("Remove required_because, or set required: true."),
+        N_("GDPR Art. 13(2)(e)"),
+    ),
     # --- rules across fields: warnings ---
     "consent_for_contract": Text(
         N_("Purpose `{purpose}` relies on consent, but it looks like something the contract needs."),
@@ -300,6 +310,31 @@ TEXTS: dict[str, Text] = {
         N_("Recipient `{recipient}` has no country."),
         N_("Add country (e.g. FI): without it the notice cannot say whether the data leave the EU/EEA."),
         N_("GDPR Art. 13(1)(f)"),
+    ),
+    "statutory_without_law": Text(
+        N_("Data category `{category}` is said to be required by law, but none of its purposes is a legal obligation."),
+        N_("Link it to the purpose with basis legal_obligation that names the law (e.g. bookkeeping), or choose another reason."),
+        N_("GDPR Art. 6(1)(c), 13(2)(e)"),
+    ),
+    "contractual_without_contract": Text(
+        N_("Data category `{category}` is said to be required by your contract with the person, but none of its purposes rests on a contract with them."),
+        N_("If the people who give it are not party to a contract with you (e.g. a client company's contact persons), use not_obliged and say in provision.consequences what happens without the data."),
+        N_("GDPR Art. 6(1)(b), 13(2)(e)"),
+    ),
+    "required_reason_missing": Text(
+        N_("Data category `{category}` must be given, but the file does not say why: by law, by contract, to make a contract, or with no obligation."),
+        N_("Add required_because: statutory, contractual, contract_precondition or not_obliged."),
+        N_("GDPR Art. 13(2)(e)"),
+    ),
+    "joint_purposes_missing": Text(
+        N_("Joint controller `{name}` is not linked to any purpose: the notice cannot say which processing you decide on together."),
+        N_("On each purpose you decide on with it, add joint_with: its name; the other purposes are yours alone."),
+        N_("GDPR Art. 13(1)(c), 26"),
+    ),
+    "joint_controller_also_separate": Text(
+        N_("`{name}` is both a joint controller and a recipient that is a separate controller."),
+        N_("For the processing you decide on together it is a joint controller only: remove it from the recipients, or keep it there only for data it uses for purposes of its own, and say which."),
+        N_("GDPR Art. 4(7), 26"),
     ),
     "mixed_without_required": Text(
         N_("provision says some data are required and some optional, but no data category says which."),

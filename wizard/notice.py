@@ -200,6 +200,18 @@ def authority() -> dict[str, dict[str, str]]:
     return read_yaml(data_dir("templates") / "authority.yaml")
 
 
+def statutory_laws(answers: Answers) -> dict[str, list[str]]:
+    """For each data category the law requires (13(2)(e)): the laws its legal-obligation purposes name."""
+    purposes = {p.id: p for p in answers.purposes}
+    laws: dict[str, list[str]] = {}
+    for category in answers.personal_data:
+        if category.required_because != "statutory":
+            continue
+        named = [purposes[ref].law for ref in category.purposes if ref in purposes and purposes[ref].basis is LegalBasis.legal_obligation]
+        laws[category.name] = list(dict.fromkeys(law for law in named if law))
+    return laws
+
+
 def template_context(answers: Answers, lang: str, facts: Facts | None = None) -> dict[str, Any]:
     facts = facts or compute_facts(answers)
     recipients = answers.recipients
@@ -223,8 +235,13 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None) ->
         "li_purposes": [p for p in answers.purposes if p.basis is LegalBasis.legitimate_interests],
         "consent_purposes": [p for p in answers.purposes if p.basis is LegalBasis.consent],
         "retention_rows": retention_rows(answers),
-        "required_categories": [c for c in answers.personal_data if c.required],
+        "required_categories": [c for c in answers.personal_data if c.required or (c.required is None and c.required_because)],
         "optional_categories": [c for c in answers.personal_data if c.required is False],
+        "statutory_laws": statutory_laws(answers),
+        "joint_purposes": {
+            j.name: [p for p in answers.purposes if j.name.casefold() in {n.casefold() for n in p.joint_with}]
+            for j in answers.joint_controllers
+        },
     }
 
 

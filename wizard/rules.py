@@ -79,6 +79,7 @@ _DETAIL_BASES = {
     "legitimate_interest": {LegalBasis.legitimate_interests},
     "consent_how_asked": {LegalBasis.consent},
     "consent_withdrawal": {LegalBasis.consent},
+    "pre_contract_steps": {LegalBasis.contract},
     "vital_interest": {LegalBasis.vital_interests},
 }
 _CONTRACT_WORDS = re.compile(
@@ -144,6 +145,23 @@ def consent_required_rules(answers: Answers) -> Iterator[Finding]:
         purposes = [known[ref] for ref in category.purposes if ref in known]
         if category.required and purposes and all(p.basis is LegalBasis.consent for p in purposes):
             yield warning("consent_for_required_data", ("personal_data", index, "required"), category=category.name)
+
+
+def required_reason_rules(answers: Answers) -> Iterator[Finding]:
+    """Art. 13(2)(e): why a category must be given, and whether that reason fits the category's purposes."""
+    known = _purposes_by_id(answers)
+    mixed = answers.provision is not None and answers.provision.requirement == "mixed"
+    for index, category in enumerate(answers.personal_data):
+        path: FieldPath = ("personal_data", index, "required_because")
+        reason, bases = category.required_because, {known[ref].basis for ref in category.purposes if ref in known}
+        if reason is not None and category.required is False:
+            yield error("required_because_optional", path, category=category.name)
+        elif reason == "statutory" and LegalBasis.legal_obligation not in bases:
+            yield warning("statutory_without_law", path, category=category.name)
+        elif reason == "contractual" and LegalBasis.contract not in bases:
+            yield warning("contractual_without_contract", path, category=category.name)
+        elif reason is None and category.required and mixed:
+            yield warning("required_reason_missing", path, category=category.name)
 
 
 def special_category_rules(answers: Answers) -> Iterator[Finding]:
@@ -221,6 +239,21 @@ def disclosure_rules(answers: Answers) -> Iterator[Finding]:
         yield error("transfer_recipient_unnamed", ("transfers_outside_eea",))
     elif answers.transfers_outside_eea is None and not outside and answers.shares_data is not False:
         yield warning("transfers_unanswered", ("transfers_outside_eea",))
+
+
+def joint_controller_rules(answers: Answers) -> Iterator[Finding]:
+    """Art. 26: which processing is joint must be clear, and a joint controller is not also a separate one."""
+    separate = {r.name.casefold() for r in answers.recipients if r.role == "controller"}
+    names = {joint.name.casefold() for joint in answers.joint_controllers}
+    for index, purpose in enumerate(answers.purposes):
+        for ref_index, name in enumerate(purpose.joint_with):
+            if name.casefold() not in names:
+                yield error("unknown_joint_controller", ("purposes", index, "joint_with", ref_index), name=name)
+    for index, joint in enumerate(answers.joint_controllers):
+        if not any(joint.name.casefold() == name.casefold() for p in answers.purposes for name in p.joint_with):
+            yield warning("joint_purposes_missing", ("joint_controllers", index, "name"), name=joint.name)
+        if joint.name.casefold() in separate:
+            yield warning("joint_controller_also_separate", ("joint_controllers", index, "name"), name=joint.name)
 
 
 def processor_agreement_rules(answers: Answers) -> Iterator[Finding]:
@@ -483,11 +516,13 @@ RULES = (
     reference_rules,
     retention_rules,
     consent_required_rules,
+    required_reason_rules,
     special_category_rules,
     source_rules,
     transfer_rules,
     disclosure_rules,
     processor_agreement_rules,
+    joint_controller_rules,
     balancing_test_rules,
     changes_rules,
     electronic_marketing_rules,
