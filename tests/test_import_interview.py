@@ -118,3 +118,30 @@ def test_an_import_that_cannot_start_exits_2(argv: list[str], message: str) -> N
     err = io.StringIO()
     assert run(["--lang", "en", *argv], stdout=io.StringIO(), stderr=err, stdin=io.StringIO("")) == 2
     assert message in err.getvalue()
+
+
+async def test_the_chat_review_lists_the_imported_values_and_enter_changes_one(tmp_path: Path) -> None:
+    import yaml
+
+    from test_tui import choose_languages_to_review, until
+    from wizard.examples import example_text
+    from wizard.tui.app import SelosteApp
+    from wizard.tui.screens.chat import ChatScreen
+
+    answers = tmp_path / "kauppa.yaml"
+    answers.write_text(example_text("webshop"), encoding="utf-8")
+    name = yaml.safe_load(example_text("webshop"))["controller"]["name"]
+    state = storage.SessionState(imported_from="vanha-seloste.txt", imported=["controller.name", "processing.name"])
+    storage.save_state(answers, state)
+    app = SelosteApp(answers, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await choose_languages_to_review(pilot)
+        review = app.screen
+        titles = [str(row.render()) for row in review.query(".review-section")]
+        assert "From your old notice (vanha-seloste.txt): check each; Enter changes it." in titles
+        imported = list(review.query(".-imported"))
+        assert [str(row.render()).split("\n") for row in imported][0] == ["controller.name", name]
+        assert len(imported) == 2
+        imported[0].focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step.question.id == "controller_name")

@@ -59,6 +59,7 @@ class ReviewScreen(Screen[tuple[str, int | None] | None]):
         yield Static(Text(_("Review your answers", lang), style="bold"), id="status")
         with VerticalScroll(id="review"):
             yield from self._findings()
+            yield from self._imported()
             for section, rows in self.session.answers_by_section(lang):
                 yield Static(Text(section, style="bold"), classes="review-section")
                 for target, prompt, shown in rows:
@@ -86,6 +87,19 @@ class ReviewScreen(Screen[tuple[str, int | None] | None]):
             if finding.article:
                 text.append(f" ({finding.article})", style="dim")
             yield ReviewRow(text, finding.target, f"-{finding.severity}")
+
+    def _imported(self) -> ComposeResult:
+        """The values taken from an old notice (`seloste --import`), for the user to confirm or change."""
+        from wizard.audit.importing import parse_shown_path
+
+        imported = self.session.imported_answers()
+        if not imported:
+            return
+        title = _("From your old notice ({file}): check each; Enter changes it.", self.lang)
+        yield Static(Text(title.format(file=self.session.imported_from), style="bold"), classes="review-section")
+        for field_name, value in imported:
+            target = self.session.question_at(parse_shown_path(field_name))
+            yield ReviewRow(Text.assemble((field_name, "dim"), "\n", value), target, "-imported")
 
     def on_mount(self) -> None:
         self.query_one("#review-export", Button).focus()
