@@ -45,40 +45,36 @@ def test_the_json_schema_marks_the_translatable_fields_and_leaves_names_plain() 
     assert by_language["propertyNames"]["enum"] == list(CODES)
 
 
-def test_a_text_given_by_language_is_valid_and_the_schema_agrees() -> None:
-    text = with_line(example_text("webshop"), "  name: Verkkokaupan", "  name: {en: Web shop's customer register, fi: Verkkokaupan")
-    text = text.replace("Verkkokaupan asiakas- ja markkinointirekisteri", "Verkkokaupan asiakas- ja markkinointirekisteri}", 1)
+def webshop_with_name(name: str) -> str:
+    """The web shop example with the processing's name written as `name` (a YAML value)."""
+    lines = example_text("webshop").splitlines()
+    start = lines.index("processing:") + 1
+    end = next(index for index in range(start + 1, len(lines)) if not lines[index].startswith("    "))
+    return "\n".join([*lines[:start], f"  name: {name}", *lines[end:]]) + "\n"
 
-    report = checked(text)
+
+def test_a_text_given_by_language_is_valid_and_the_schema_agrees() -> None:
+    report = checked(webshop_with_name("{en: Web shop's customer register, fi: Verkkokaupan asiakasrekisteri}"))
 
     assert report.errors == []
-    assert report.multilingual.processing.name == {
-        "en": "Web shop's customer register",
-        "fi": "Verkkokaupan asiakas- ja markkinointirekisteri",
-    }
-    assert report.answers.processing.name == "Verkkokaupan asiakas- ja markkinointirekisteri"  # as written: Finnish
+    assert report.multilingual.processing.name == {"en": "Web shop's customer register", "fi": "Verkkokaupan asiakasrekisteri"}
+    assert report.answers.processing.name == "Verkkokaupan asiakasrekisteri"  # as written: the file is Finnish
     data = report.multilingual.model_dump(mode="json", exclude_none=True)
     assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(data)) == []
 
 
 def test_a_language_the_registry_does_not_know_is_an_error_at_its_line() -> None:
-    text = with_line(example_text("webshop"), "  name: Verkkokaupan", "  name: {xx: Kundregister, fi: Verkkokaupan")
-    text = text.replace("Verkkokaupan asiakas- ja markkinointirekisteri", "Verkkokaupan asiakas- ja markkinointirekisteri}", 1)
+    text = webshop_with_name("{xx: Kundregister, fi: Verkkokaupan asiakasrekisteri}")
 
-    report = checked(text)
+    [error] = checked(text).errors
 
-    [error] = report.errors
     assert error.line == line_of(text, "{xx: Kundregister")
-    assert display_path(error.path).startswith("processing.name")
+    assert display_path(error.path) == "processing.name.xx"
     assert error.describe("en")["hint"] == "Choose one of: fi, en."
 
 
 def test_a_text_too_long_in_one_language_is_reported_once_for_its_field() -> None:
-    long = "x" * 400
-    text = with_line(example_text("webshop"), "  name: Verkkokaupan", f"  name: {{en: {long}, fi: Verkkokaupan")
-    text = text.replace("Verkkokaupan asiakas- ja markkinointirekisteri", "Verkkokaupan asiakas- ja markkinointirekisteri}", 1)
-
-    [error] = checked(text).errors
+    [error] = checked(webshop_with_name("{en: " + "x" * 400 + ", fi: Verkkokaupan asiakasrekisteri}")).errors
 
     assert (error.code, display_path(error.path)) == ("string_too_long", "processing.name.en")
 
@@ -99,17 +95,17 @@ def test_every_free_text_field_is_translatable_and_no_name_of_a_person_or_place_
 
 
 def test_a_notice_in_a_language_takes_each_text_in_that_language() -> None:
-    report = checked(example_text("webshop"))
-    answers = report.multilingual.model_copy(update={"language": "fi"})
-    purpose = answers.purposes[0].model_copy(update={"description": {"fi": "Tilausten toimitus", "en": "Delivering orders"}})
-    answers = answers.model_copy(update={"purposes": [purpose, *answers.purposes[1:]]})
+    answers = checked(example_text("webshop")).multilingual
+    first = answers.purposes[0].model_copy(update={"description": {"fi": "Tilausten toimitus", "en": "Delivering orders"}})
+    second = answers.purposes[1].model_copy(update={"description": "Asiakastilin ylläpito"})
+    answers = answers.model_copy(update={"purposes": [first, second, *answers.purposes[2:]]})
 
     english = localize(answers, "en", allow_mixed=True)
     finnish = localize(answers, "fi")
 
     assert english.purposes[0].description == "Delivering orders"
     assert finnish.purposes[0].description == "Tilausten toimitus"
-    assert english.purposes[1].description.endswith("(in Finnish)")  # shown as written, never as a translation
+    assert english.purposes[1].description == "Asiakastilin ylläpito (in Finnish)"  # as written, never as a translation
     assert all(isinstance(text.value, str) for text in texts(finnish))
 
 

@@ -130,7 +130,7 @@ def test_one_more_item_than_the_example_has_is_asked_without_a_suggestion_and_th
     salon = example_answers("salon")
     interview = Interview.start(script=salon)
     step = press_until(interview, "data_subjects")
-    assert step.default == salon["processing"]["data_subjects"][0]
+    assert step.default == salon["processing"]["data_subjects"][0]["fi"]  # in the language the texts are written in
     interview.submit(step.default)
     assert (interview.current().mode, interview.current().default) == ("another", False)
 
@@ -143,6 +143,28 @@ def test_one_more_item_than_the_example_has_is_asked_without_a_suggestion_and_th
     extended = copy.deepcopy(salon)
     extended["processing"]["data_subjects"].append("kampaamon lahjakorttien ostajat")
     same_business(interview.answers, extended)
+
+
+def test_a_suggestion_taken_keeps_the_example_s_text_in_every_language_and_a_typed_one_is_in_the_file_s() -> None:
+    salon = example_answers("salon")
+    interview = Interview.start(script=salon)
+    step = press_until(interview, "data_subjects")
+    interview.submit(step.default)
+    interview.submit(True)
+    interview.submit("kampaamon lahjakorttien ostajat")
+
+    assert interview.answers["processing"]["data_subjects"] == [
+        {"fi": "kampaamon asiakkaat", "en": "the salon's customers"},  # the whole example text: no translation to ask
+        "kampaamon lahjakorttien ostajat",  # the user's own, in the file's language
+    ]
+
+
+def test_a_demonstration_whose_texts_are_in_english_suggests_the_example_s_english() -> None:
+    interview = Interview.start(answers={"language": "en"}, script=example_answers("salon"))
+
+    step = press_until(interview, "data_subjects")
+
+    assert step.default == "the salon's customers"
 
 
 def test_a_suggestion_is_written_the_way_the_answers_file_keeps_it() -> None:

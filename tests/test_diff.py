@@ -63,13 +63,13 @@ def test_the_same_answers_exit_0_even_when_formatted_differently(original: Path,
 
 def test_a_changed_value_is_shown_old_to_new_under_its_section(original: Path, edited: Any) -> None:
     def longer_retention(answers: Answers) -> None:
-        answers["personal_data"][0]["retention"]["period"] = "5 vuotta viimeisestä tilauksesta"
+        answers["personal_data"][0]["retention"]["period"]["fi"] = "5 vuotta viimeisestä tilauksesta"
 
     code, out, _err = seloste("diff", str(original), str(edited(longer_retention)))
     assert code == 1
     assert "\npersonal_data\n" in out
     assert change_lines(out) == [
-        'changed  personal_data[1].retention.period: "3 vuotta viimeisestä tilauksesta" -> "5 vuotta viimeisestä tilauksesta"'
+        'changed  personal_data[1].retention.period.fi: "3 vuotta viimeisestä tilauksesta" -> "5 vuotta viimeisestä tilauksesta"'
     ]
     assert out.endswith("1 change(s) in 1 section(s).\n")
 
@@ -101,9 +101,22 @@ def test_a_renamed_recipient_is_removed_and_added(original: Path, edited: Any) -
     code, out, _err = seloste("diff", str(original), str(edited(rename_accountant)))
     assert code == 1
     assert change_lines(out) == [
-        'removed  recipients[4]: {"name": "Tilitoimisto", "role": "processor", "processing_agreement": true, "service": "hoitaa kirjanpidon", "country": "FI"}',
-        'added    recipients[4]: {"name": "Tilitoimisto Numerot Oy", "role": "processor", "processing_agreement": true, "service": "hoitaa kirjanpidon", "country": "FI"}',
+        'removed  recipients[4]: {"name": {"fi": "Tilitoimisto", "en": "Accounting firm"}, "role": "processor", '
+        '"processing_agreement": true, "service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books"}, "country": "FI"}',
+        'added    recipients[4]: {"name": "Tilitoimisto Numerot Oy", "role": "processor", "processing_agreement": true, '
+        '"service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books"}, "country": "FI"}',
     ]
+
+
+def test_a_translation_given_to_a_plain_text_is_the_translation_added(original: Path, edited: Any) -> None:
+    def plain_then_translated(answers: Answers) -> None:
+        answers["processing"]["name"] = answers["processing"]["name"]["fi"]
+
+    plain = edited(plain_then_translated)
+
+    code, out, _err = seloste("diff", str(plain), str(original))
+    assert code == 1
+    assert change_lines(out) == ['added    processing.name.en: "Online shop customer and marketing register"']
 
 
 def test_a_file_with_errors_is_still_compared(original: Path, edited: Any) -> None:
@@ -203,7 +216,7 @@ def test_notice_diff_shows_the_changed_retention_clause_only(original: Path, edi
 
 def test_notice_diff_in_english_as_json(original: Path, edited: Any) -> None:
     def longer_retention(answers: Answers) -> None:
-        answers["personal_data"][0]["retention"]["period"] = "5 vuotta viimeisestä tilauksesta"
+        answers["personal_data"][0]["retention"]["period"]["en"] = "5 years after the last order"
 
     code, out, _err = seloste("diff", "--notice", "--lang", "en", "--json", str(original), str(edited(longer_retention)))
     assert code == 1
@@ -213,8 +226,8 @@ def test_notice_diff_in_english_as_json(original: Path, edited: Any) -> None:
     diff = result["clauses"][0]["diff"]
     assert diff[0].startswith("@@ ")
     assert [line for line in diff if line.startswith(("+", "-"))] == [
-        "-- Nimi ja yhteystiedot: 3 vuotta viimeisestä tilauksesta",
-        "+- Nimi ja yhteystiedot: 5 vuotta viimeisestä tilauksesta",
+        "-- Name and contact details: 3 years after the last order",
+        "+- Name and contact details: 5 years after the last order",
     ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, SelectionList
@@ -136,8 +137,10 @@ async def test_in_a_browser_an_incomplete_notice_is_not_downloaded_until_the_gap
     tmp_path: Path, server_folder: Path, downloads: list[tuple[str, str, bytes]]
 ) -> None:
     answers = tmp_path / "kauppa.yaml"  # the web shop without its legitimate interest: Art. 13(1)(d) is missing
-    lines = example_text("webshop").splitlines()
-    answers.write_text("\n".join(line for line in lines if "legitimate_interest:" not in line), encoding="utf-8")
+    data = yaml.safe_load(example_text("webshop"))
+    for purpose in data["purposes"]:
+        purpose.pop("legitimate_interest", None)
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     app = SelosteApp(answers, "en")
     async with app.run_test(size=(100, 30)) as pilot:
         export = await open_export(pilot)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from wizard.cli import run
 from wizard.examples import EXAMPLES, example_text
@@ -35,9 +36,11 @@ def webshop(tmp_path: Path) -> Path:
 @pytest.fixture
 def without_interest(tmp_path: Path) -> Path:
     """The web shop with its legitimate interest deleted: Art. 13(1)(d) goes missing."""
-    text = "\n".join(line for line in example_text("webshop").splitlines() if "legitimate_interest:" not in line)
+    answers = yaml.safe_load(example_text("webshop"))
+    for purpose in answers["purposes"]:
+        purpose.pop("legitimate_interest", None)
     path = tmp_path / "gap.yaml"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 
 

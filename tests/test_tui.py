@@ -24,6 +24,7 @@ import pytest
 import yaml
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Select, SelectionList, Static
+from written import in_one_language
 
 from wizard.cli import run
 from wizard.examples import example_text
@@ -241,8 +242,9 @@ def where(chat: ChatScreen) -> tuple[str, int | None, str] | None:
     return None if step is None else (step.question.id, step.item, step.mode)
 
 
-def example(name: str) -> dict[str, Any]:
-    return parse(example_text(name)).data
+def example(name: str, lang: str = "fi") -> dict[str, Any]:
+    """An example business's answers as a person tells them in the chat: every text in `lang`."""
+    return in_one_language(parse(example_text(name)).data, lang)
 
 
 def rendered(answers: Path, lang: str, fmt: str, folder: Path) -> bytes:
@@ -262,7 +264,7 @@ async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, b
     app = SelosteApp(None, lang)
     async with app.run_test(size=(100, 40)) as pilot:
         chat = await choose_languages(pilot, lang, lang)
-        await answer_everything(pilot, chat, example(business))
+        await answer_everything(pilot, chat, example(business, lang))
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
         review = app.screen
         assert _("Review your answers", lang) in str(review.query_one("#status").render())

@@ -24,6 +24,7 @@ from wizard.console import (
 )
 from wizard.fieldpath import FieldPath
 from wizard.i18n import _
+from wizard.languages import CODES
 from wizard.rules import display_path
 from wizard.terminal import json_text, visible
 
@@ -72,7 +73,7 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Change]]
 
 
 def _compare_value(old: Any, new: Any, path: FieldPath) -> list[Change]:
-    old, new = _pruned(old), _pruned(new)
+    old, new = _as_translations(_pruned(old), _pruned(new))
     if old == new:
         return []
     if old is None:
@@ -84,6 +85,25 @@ def _compare_value(old: Any, new: Any, path: FieldPath) -> list[Change]:
     if isinstance(old, list) and isinstance(new, list):
         return _compare_lists(old, new, path)
     return [Change("changed", path, old, new)]
+
+
+def _as_translations(old: Any, new: Any) -> tuple[Any, Any]:
+    """A plain text compared with a text given by language is the version it equals, so giving a text its
+    translation shows as the translation added, not as the whole text changed."""
+    if isinstance(old, str) and isinstance(new, dict):
+        lang = next((key for key, value in new.items() if value == old), None)
+        return ({lang: old} if lang else old), new
+    if isinstance(old, dict) and isinstance(new, str):
+        flipped_new, flipped_old = _as_translations(new, old)
+        return flipped_old, flipped_new
+    return old, new
+
+
+def _name_of(value: Any) -> Any:
+    """What names a list item: its name, or for a name given by language its first version."""
+    if isinstance(value, dict):
+        return next((value[lang] for lang in CODES if isinstance(value.get(lang), str)), None)
+    return value
 
 
 def _pruned(value: Any) -> Any:
@@ -99,7 +119,7 @@ def _pruned(value: Any) -> Any:
 def _compare_lists(old: list[Any], new: list[Any], path: FieldPath) -> list[Change]:
     key = ITEM_KEYS.get(tuple(part for part in path if isinstance(part, str)))
     if key and _named(old, key) and _named(new, key):
-        return _compare_matched(old, new, path, lambda item: item[key])
+        return _compare_matched(old, new, path, lambda item: _name_of(item[key]))
     if all(_is_scalar(item) for item in [*old, *new]) and _unique(old) and _unique(new):
         return _compare_matched(old, new, path, lambda item: item)
     changes = [change for index, (a, b) in enumerate(zip(old, new)) for change in _compare_value(a, b, (*path, index))]
@@ -122,7 +142,7 @@ def _compare_matched(old: list[Any], new: list[Any], path: FieldPath, identity: 
 
 
 def _named(items: list[Any], key: str) -> bool:
-    names = [item.get(key) if isinstance(item, dict) else None for item in items]
+    names = [_name_of(item.get(key)) if isinstance(item, dict) else None for item in items]
     return all(isinstance(name, str) for name in names) and _unique(names)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from wizard.i18n import N_, translations
 from wizard.kinds import CHOICE_KINDS, Option
+from wizard.localtext import one_text
 from wizard.questionnaire import Question
 from wizard.sheet import form_value
 
@@ -38,12 +39,17 @@ def display_answer(question: Question, value: Any, lang: str, options: Callable[
         chosen = value if isinstance(value, list) else [value]
         return ", ".join(gettext(labels[v]) if v in labels else str(v) for v in chosen) or gettext(NONE_GIVEN)
     if isinstance(value, list):
-        return ", ".join(map(str, value)) or gettext(NONE_GIVEN)
+        return ", ".join(_text(item, lang) for item in value) or gettext(NONE_GIVEN)
     if question.kind == "country":
         return country_name(str(value), lang)
     if question.kind == "date":
         return shown_date(value, lang)
-    return str(value)
+    return _text(value, lang)
+
+
+def _text(value: Any, lang: str) -> str:
+    """A text as words: one given by language in `lang` where it has that version, else as written."""
+    return str(one_text(value, lang))
 
 
 def shown_date(value: Any, lang: str) -> str:

@@ -33,7 +33,8 @@ from wizard.display import NO, display_answer
 from wizard.fieldpath import FieldPath, set_at, set_item, value_at
 from wizard.fieldtypes import resolve
 from wizard.i18n import translations
-from wizard.kinds import Option, Rejection, as_bool, offered_options
+from wizard.kinds import TEXT_KINDS, Option, Rejection, as_bool, offered_options
+from wizard.localtext import with_translations
 from wizard.pruning import Dropped, JustAnswered, Pruner
 from wizard.questionnaire import Question, Questionnaire, Section, load_questionnaire
 from wizard.rules import display_path
@@ -117,7 +118,7 @@ class Interview:
             key for path in self._pruner.errors if (key := self._sheet.key_at(path, answers)) is not None
         }
         self._reopen_last_list()
-        self._script = Script(questionnaire, script) if script is not None else None
+        self._script = Script(questionnaire, script, lambda: self._sheet.text_language) if script is not None else None
 
     @classmethod
     def start(
@@ -452,6 +453,7 @@ class Interview:
     def _commit(self, step: Step, path: FieldPath, value: Any) -> None:
         question = step.question
         before = copy.deepcopy(self._answers)
+        value = self._with_translations(question, path, value)
         if question.repeating:
             set_item(self._answers, path[:-1], int(path[-1]), value)
             if question.kind == "record":
@@ -465,6 +467,23 @@ class Interview:
         self._sheet.defaulted.discard(question.id)
         self._cursor = None
         self._dropped = self._prune(before, just_answered=(question.id, step.item))
+
+    def _with_translations(self, question: Question, path: FieldPath, value: Any) -> Any:
+        """The answer with the other languages of each text it rewrites: those the file had there, or the
+        demonstration's whole text by language when its suggestion was taken."""
+        lang = self._sheet.text_language
+        sources = [self._answers, *([self._script.answers] if self._script is not None else [])]
+        if question.kind in TEXT_KINDS and isinstance(value, str):
+            return with_translations(value, lang, [value_at(source, path)[1] for source in sources])
+        if question.kind != "record" or not isinstance(value, dict):
+            return value
+        value = copy.deepcopy(value)
+        for sub in question.fields:
+            sub_path = field_path(sub)
+            found, text = value_at(value, sub_path)
+            if found and sub.kind in TEXT_KINDS and isinstance(text, str):
+                set_at(value, sub_path, with_translations(text, lang, [value_at(source, (*path, *sub_path))[1] for source in sources]))
+        return value
 
     def _commit_value(self, question: Question, value: Any) -> None:
         before = copy.deepcopy(self._answers)

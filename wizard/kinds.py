@@ -22,7 +22,7 @@ from wizard.conditions import Condition, Definition, Scope, holds, values_at
 from wizard.fieldpath import PATH_PATTERN, FieldPath
 from wizard.fields import check_business_id, check_country, check_email, check_phone, check_website
 from wizard.fieldtypes import Target
-from wizard.localtext import without_form
+from wizard.localtext import DEFAULT_LANGUAGE, one_text, without_form
 from wizard.rules import display_path
 
 if TYPE_CHECKING:
@@ -95,8 +95,9 @@ def offered_options(question: Question, scope: Scope, every: bool = False) -> li
     if source is None:
         return [option for option in question.options if every or holds(option.when, scope)]
     items = values_at(Scope(scope.root), source.list + "[*]")
+    lang = scope.root.get("language") or DEFAULT_LANGUAGE  # a label given by language: the file's own
     return [
-        Option(value=str(item[source.value]), label=str(item.get(source.label) or item[source.value]))
+        Option(value=str(item[source.value]), label=str(one_text(item.get(source.label), lang) or item[source.value]))
         for item in items
         if isinstance(item, dict) and isinstance(item.get(source.value), str)
     ]
@@ -263,6 +264,8 @@ KINDS: dict[str, QuestionKind] = {
     "list": TextList(),
 }
 CHOICE_KINDS = frozenset(name for name, kind in KINDS.items() if kind.takes_options)
+# The kinds that write free text, which a translatable field may hold by language.
+TEXT_KINDS = frozenset({"text", "long_text", "list"})
 
 
 def opens_part(target: Target) -> bool:

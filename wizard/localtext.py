@@ -145,6 +145,14 @@ def original(value: LocalValue, written_in: str) -> tuple[str, str]:
     return written_in, value
 
 
+def one_text(value: Any, lang: str) -> Any:
+    """A value as one text to show: a text given by language in `lang`, else as first written; anything
+    else as it is."""
+    if isinstance(value, dict) and value:
+        return text_in(value, lang, lang) or original(value, lang)[1]
+    return value
+
+
 def untranslated(answers: Any, lang: str) -> list[Text]:
     """The texts that have nothing in `lang`."""
     return [text for text in texts(answers) if text_in(text.value, lang, answers.language, text.neutral) is None]
@@ -220,6 +228,17 @@ def _one(value: LocalValue, lang: str, written_in: str, neutral: bool, mark: boo
     if text is not None:
         return text
     return marked(value, lang, written_in) if mark else original(value, written_in)[1]
+
+
+def with_translations(text: str, lang: str, candidates: list[Any]) -> LocalValue:
+    """A text just written in `lang`, with the other languages it had: the first candidate (the value it
+    replaces, then e.g. a demonstration's answer) that holds this very text gives the whole mapping; else the
+    value it replaces keeps its other languages beside the new `lang` text. Nothing written is lost."""
+    for candidate in candidates:
+        if isinstance(candidate, dict) and text in candidate.values():
+            return dict(candidate)
+    current = candidates[0] if candidates else None
+    return {**current, lang: text} if isinstance(current, dict) else text
 
 
 # --- a cheap guard: a text filed under the wrong language ---------------------------------------------------

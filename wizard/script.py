@@ -7,6 +7,7 @@ Every question is still asked in order; each step suggests the script's answer t
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from wizard.fieldtypes import resolve
@@ -16,9 +17,11 @@ from wizard.sheet import AnswerSheet, Mode, item_model
 
 
 class Script:
-    def __init__(self, questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
-        # Read as answers of their own, so the script's answers come out in the shape `Step.value` has.
-        self._sheet = AnswerSheet(questionnaire, copy.deepcopy(answers))
+    def __init__(self, questionnaire: Questionnaire, answers: dict[str, Any], text_language: Callable[[], str]) -> None:
+        # Read as answers of their own, so the script's answers come out in the shape `Step.value` has, each
+        # text in the language the interview writes its texts in (`text_language`).
+        self.answers = copy.deepcopy(answers)
+        self._sheet = AnswerSheet(questionnaire, self.answers, text_language)
 
     def answer(self, question: Question, item: int | None, mode: Mode) -> Any:
         """The script's answer to a step, or None where it has none. At the yes/no before a list's first item

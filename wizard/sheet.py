@@ -6,6 +6,7 @@ Both the interview and a demonstration's script read their answers through it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -14,7 +15,9 @@ from wizard.answers import Answers
 from wizard.conditions import Scope, condition_fields, holds, lookup
 from wizard.fieldpath import FieldPath, split_path, value_at
 from wizard.fieldtypes import Target, resolve
-from wizard.kinds import is_gate
+from wizard.kinds import TEXT_KINDS, is_gate
+from wizard.languages import CODES
+from wizard.localtext import DEFAULT_LANGUAGE, one_text
 from wizard.questionnaire import Question, Questionnaire, Section
 
 Mode = Literal["answer", "first", "another"]  # the question itself; the yes/no before a list's first item; after one
@@ -43,24 +46,35 @@ def items_in(data: dict[str, Any], question: Question) -> list[Any]:
     return value if found and isinstance(value, list) else []
 
 
-def form_value(question: Question, item: Any) -> dict[str, Any]:
-    """A record's item as the file holds it, keyed by sub-question as its form is."""
+def form_value(question: Question, item: Any, text_language: str | None = None) -> dict[str, Any]:
+    """A record's item as the file holds it, keyed by sub-question as its form is; with `text_language`, a
+    text given by language is its text in that language, as its box shows it."""
     if not isinstance(item, dict):
         return {}
     values = {}
     for sub in question.fields:
         found, value = value_at(item, field_path(sub))
         if found:
-            values[sub.id] = value
+            values[sub.id] = value if text_language is None else shown_text(sub, value, text_language)
     return values
+
+
+def shown_text(question: Question, value: Any, lang: str) -> Any:
+    """A text question's value as the interview shows and edits it: a text given by language is its `lang`
+    version (the one the file's plain texts are in), or the original where it has none yet. The other
+    languages are kept when the answer is written back (`wizard.engine`)."""
+    return one_text(value, lang) if question.kind in TEXT_KINDS else value
 
 
 class AnswerSheet:
     """One answers mapping (changed in place by the interview) over the questionnaire's questions."""
 
-    def __init__(self, questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
+    def __init__(
+        self, questionnaire: Questionnaire, answers: dict[str, Any], text_language: Callable[[], str] | None = None
+    ) -> None:
         self.questionnaire = questionnaire
         self.answers = answers
+        self._text_language = text_language  # the language texts are shown in; by default the file's own
         self.order: list[tuple[Section, Question]] = questionnaire.questions()
         self.defaulted = self._implied_by_later_answers()
 
@@ -90,11 +104,20 @@ class AnswerSheet:
             return None
         if question.kind == "yes_no" and resolve(question.field).section_model is not None:
             return isinstance(value, dict)
+        lang = self.text_language
         if question.repeating:
             if not isinstance(value, list) or item is None or item >= len(value):
                 return None
-            return form_value(question, value[item]) if question.kind == "record" else value[item]
-        return value
+            return form_value(question, value[item], lang) if question.kind == "record" else shown_text(question, value[item], lang)
+        return shown_text(question, value, lang)
+
+    @property
+    def text_language(self) -> str:
+        """The language the interview shows and writes texts in: the file's `language:`."""
+        if self._text_language is not None:
+            return self._text_language()
+        written_in = self.answers.get("language")
+        return written_in if written_in in CODES else DEFAULT_LANGUAGE
 
     def key_at(self, path: FieldPath, data: dict[str, Any]) -> Key | None:
         """The question (and item, and sub-question) whose answer holds `path`: the most specific one, so
