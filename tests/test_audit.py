@@ -327,6 +327,16 @@ def test_a_windows_1252_notice_is_read() -> None:
     assert states(audit) == EXPECTED["free_form_fi.txt"][0]
 
 
+def test_a_pdf_gets_the_same_verdict_as_its_html() -> None:
+    """The English fixture as Word made it into a PDF (LibreOffice); pypdf is in the test extra."""
+    pytest.importorskip("pypdf")
+    audit = audit_fixture("free_form_en.pdf")
+    expected_states, expected_mistakes = EXPECTED["free_form_en.html"]
+    assert states(audit) == expected_states
+    assert mistake_codes(audit) == expected_mistakes
+    assert {q.where.describe("en") for j in audit.judgements for q in j.quotes} == {"page 1"}
+
+
 def test_a_pdf_without_the_pdf_extra_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
