@@ -25,6 +25,14 @@ BASIS_STATEMENT = (
     r"oikeusperuste|käsittelyperuste|käsittelyn peruste|perusteena|perustuu|legal basis|lawful basis|based on"
     r"|6\s*art|6\s*\(1\)|article 6"
 )
+BASIS_KINDS = {  # the bases of Art. 6(1), as notices name them
+    "consent": r"suostumu|\bconsent",
+    "contract": r"sopimu|contract",
+    "legal_obligation": r"lakisäätei\w* velvoit|legal obligation",
+    "legitimate_interests": r"oikeutet\w* (etu|edu|etuj)|legitimate interest",
+    "vital_interests": r"elintärke\w* (etu|edu)|vital interest",
+    "public_task": r"yleis\w* (etu|edu)|julkisen vallan|public (task|interest)",
+}
 LEGITIMATE_INTEREST = r"oikeutet\w* (etu|edu|etuj)\w*|legitimate interests?"
 PERIOD = (
     r"\d+\s*(\w+\s)?(vuo|v\.|kuukau|kk\b|päiv|viiko|year|month|week|day)|(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän"
@@ -71,7 +79,7 @@ RIGHT_NAMES = {
     "portability": N_("portability"),
 }
 RIGHTS_CONTEXT = r"oikeu|right|voit\b|you can|you may|pyytä|pyynnö|request|vaatia|ask us"
-DIRECT_MARKETING = r"suoramarkkin|suoramainon|markkinoin|mainonn|direct marketing|marketing|newsletter|uutiskir"
+DIRECT_MARKETING = r"suoramarkkin|suoramainon|markkinoin|direct marketing|\bmarketing"  # a newsletter may be consent alone
 
 
 @dataclass
@@ -166,9 +174,24 @@ def purposes_and_bases(doc: Document, _: Context) -> tuple[str, list[Quote], str
     if not bases:
         first = purposes[0]
         return _missing(N_("purposes are given, but no legal basis (Art. 6(1))"), [quote(first, first.body[0].where, first.body[0].text)])
-    if len(bases) < min(purpose_count(doc), 2):
+    if single_basis(doc):
         return _vague(bases, N_("one legal basis is given for all purposes, not one for each"))
     return _found(bases)
+
+
+def single_basis(doc: Document) -> list[Quote]:
+    """The statements of a notice that gives one legal basis for all its purposes (none when it gives one for each):
+    a single statement, or the same basis said again under other headings and never beside a purpose."""
+    from wizard.audit.topics import topics_of
+
+    bases = basis_statements(doc)
+    if not bases or purpose_count(doc) < 2:
+        return []
+    if len(bases) == 1:
+        return bases
+    beside_purposes = [q for q in bases if {"purposes"} == set(topics_of(q.heading)) & {"purposes", "legitimate_interests", "consent"}]
+    kinds = {kind for q in bases for kind, pattern in BASIS_KINDS.items() if matches(pattern, q.text)}
+    return bases if not beside_purposes and len(kinds) <= 1 else []
 
 
 def basis_statements(doc: Document) -> list[Quote]:
@@ -295,7 +318,8 @@ def right_to_object(doc: Document, _: Context) -> tuple[str, list[Quote], str, d
 
 def withdraw_consent(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
     consent = [q for q in basis_statements(doc) if matches(r"suostumu|consent", q.text) and not matches(NEGATION, q.text)]
-    consent += [heading_quote(s) for s in doc.about("consent") if s.body and not matches(NEGATION + "|" + PLACEHOLDER, s.text())]
+    consent += [heading_quote(s) for s in doc.about("consent")
+                if s.body and matches(r"suostumu|consent", s.text()) and not matches(NEGATION + "|" + PLACEHOLDER, s.text())]
     if not consent:
         return _not_applicable(N_("the notice relies on no consent"))
     withdrawal = search(doc, r"peru\w*[^.]{0,60}suostumu|suostumu\w*[^.]{0,60}peru|withdraw")

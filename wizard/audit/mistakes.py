@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wizard.audit.evidence import Quote, heading_quote, matches, quote, search
-from wizard.audit.items import LEGITIMATE_INTEREST, NEGATION, PLACEHOLDER, VAGUE_WORDS, basis_statements, purpose_count
+from wizard.audit.items import LEGITIMATE_INTEREST, NEGATION, PLACEHOLDER, VAGUE_WORDS, single_basis
 from wizard.audit.sections import Document
 from wizard.i18n import N_
 
@@ -45,8 +45,7 @@ def empty_sections(doc: Document) -> list[Quote]:
 
 
 def one_basis_for_all(doc: Document) -> list[Quote]:
-    bases = basis_statements(doc)
-    return bases[:1] if len(bases) == 1 and purpose_count(doc) >= 2 else []
+    return single_basis(doc)[:2]
 
 
 def interest_is_contract(doc: Document) -> list[Quote]:
