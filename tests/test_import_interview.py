@@ -142,6 +142,7 @@ async def test_the_chat_review_lists_the_imported_values_and_enter_changes_one(t
         imported = list(review.query(".-imported"))
         assert [str(row.render()).split("\n") for row in imported][0] == ["controller.name", name]
         assert len(imported) == 2
+        assert str(imported[1].render()).startswith("processing.name\nfi: ")  # a text given by language: each shown
         imported[0].focus()
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step.question.id == "controller_name")

@@ -389,7 +389,10 @@ def value_at(answers: dict[str, Any], shown_path: str) -> str | None:
         return "true" if value else "false"
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
-    return None if isinstance(value, dict) else str(value)
+    if isinstance(value, dict):  # a text given by language, {fi: ..., en: ...}
+        texts = [f"{lang}: {text}" for lang, text in value.items() if isinstance(text, str)]
+        return " · ".join(texts) if texts and len(texts) == len(value) else None
+    return str(value)
 
 
 # --- the answers file --------------------------------------------------------------------------------------------
