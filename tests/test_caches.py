@@ -102,3 +102,33 @@ def test_a_damaged_frame_is_made_again(own_cache: Path, damage: str) -> None:
     assert render_format(WORD_NOTICE, "docx", "fi", "Seloste") == good
     with zipfile.ZipFile(frame) as kept_again:
         assert {name: kept_again.read(name) for name in kept_again.namelist()} == members
+
+
+# --- compiled templates --------------------------------------------------------------------------------------
+
+
+def test_compiled_templates_are_kept_apart_for_each_version_of_the_code_that_sets_them_up(
+    own_cache: Path, tmp_path: Path
+) -> None:
+    """Jinja checks only a template's own checksum, but what it compiles also depends on the environment's
+    options: a change to the module that sets them up must not be served the old compiled code."""
+    import wizard.notice
+    from wizard.check import check_bytes
+    from wizard.examples import example_text
+    from wizard.render import build_notice
+    from wizard.resources import bytecode_cache
+
+    from wizard.formats.html import page_environment
+
+    wizard.notice.environment.cache_clear()
+    page_environment.cache_clear()
+    notice = build_notice(check_bytes(example_text("salon").encode("utf-8")), "en")
+    render_format(notice.markdown, "html", "en", notice.title)
+    wizard.notice.environment.cache_clear()
+    page_environment.cache_clear()
+    edited = tmp_path / "notice.py"
+    edited.write_bytes(Path(wizard.notice.__file__).read_bytes() + b"\n# trim_blocks changed here\n")
+
+    kept = {folder.name: len(list(folder.glob("*.cache"))) for folder in (own_cache.parent / "templates").iterdir()}
+    assert len(kept) == 2 and all(kept.values())  # the clauses' folder and the HTML page's
+    assert Path(bytecode_cache(str(edited)).directory).name not in kept

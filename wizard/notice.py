@@ -22,7 +22,7 @@ from wizard.answers import Answers, Recipient, Retention
 from wizard.fields import is_hidden
 from wizard.languages import BY_CODE, language
 from wizard.law import ADEQUATE_COUNTRIES, DPF_COUNTRY, DPF_LIST_URL, Art9Condition, LegalBasis, is_in_eea
-from wizard.resources import cache_dir, data_dir, read_yaml
+from wizard.resources import bytecode_cache, data_dir, read_yaml
 
 # The list styles of Babel's `format_list` (a template names one: `join_list(style="or")`).
 ListStyle = Literal["standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"]
@@ -377,46 +377,13 @@ def _gap_or_escape(lang: str) -> Any:
     return lambda value: marker if value is None else escape_markdown(value)
 
 
-class _QuietBytecodeCache:
-    """Jinja's file cache of compiled templates, which never fails a render: an unwritable cache is skipped."""
-
-    def __new__(cls, folder: str) -> Any:
-        from jinja2 import FileSystemBytecodeCache
-
-        class Quiet(FileSystemBytecodeCache):
-            def dump_bytecode(self, bucket: Any) -> None:
-                try:
-                    os.makedirs(self.directory, exist_ok=True)
-                    super().dump_bytecode(bucket)
-                except OSError:
-                    pass
-
-            def load_bytecode(self, bucket: Any) -> None:
-                try:
-                    super().load_bytecode(bucket)
-                except (OSError, ValueError, EOFError):
-                    bucket.reset()
-
-        return Quiet(folder)
-
-
-def bytecode_cache() -> Any:
-    """Compiled templates are kept between runs (a cold render spends most of its time compiling them).
-
-    In `templates/` of seloste's cache (see `wizard.resources`). Jinja checks each template's checksum, so an
-    edited template is compiled afresh.
-    """
-    folder = cache_dir("templates")
-    return _QuietBytecodeCache(folder) if folder else None
-
-
 @lru_cache(maxsize=None)
 def environment(lang: str, incomplete: bool = False) -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
         loader=FileSystemLoader(str(data_dir("templates") / lang)),
-        bytecode_cache=bytecode_cache(),
+        bytecode_cache=bytecode_cache(__file__),
         auto_reload=False,  # templates do not change while seloste runs: no stat() per render
         undefined=StrictUndefined,
         autoescape=False,

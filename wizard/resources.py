@@ -55,6 +55,47 @@ def store_cached(path: str, content: bytes) -> None:
         pass
 
 
+class _QuietBytecodeCache:
+    """Jinja's file cache of compiled templates, which never fails a render: an unwritable cache is skipped."""
+
+    def __new__(cls, folder: str) -> Any:
+        from jinja2 import FileSystemBytecodeCache
+
+        class Quiet(FileSystemBytecodeCache):
+            def dump_bytecode(self, bucket: Any) -> None:
+                try:
+                    os.makedirs(self.directory, exist_ok=True)
+                    super().dump_bytecode(bucket)
+                except OSError:
+                    pass
+
+            def load_bytecode(self, bucket: Any) -> None:
+                try:
+                    super().load_bytecode(bucket)
+                except (OSError, ValueError, EOFError):
+                    bucket.reset()
+
+        return Quiet(folder)
+
+
+def bytecode_cache(configured_in: str) -> Any:
+    """Compiled templates (the clauses, the HTML page) are kept between runs: a cold render would otherwise
+    spend much of its time compiling them. `configured_in` is the module that sets up their Jinja environment.
+
+    In `templates/<hash>/` of seloste's cache, the hash being the SHA-256 of that module's source: what Jinja
+    compiles depends on the environment's options as well as on the template, and Jinja checks only each
+    template's checksum (and its own version), so a change to either compiles the template afresh.
+    """
+    import hashlib
+
+    folder = cache_dir("templates")
+    if not folder:
+        return None
+    with open(configured_in, "rb") as source:
+        options = hashlib.sha256(source.read()).hexdigest()[:16]
+    return _QuietBytecodeCache(os.path.join(folder, options))
+
+
 def read_yaml(path: Path) -> Any:
     """One of seloste's own data files, read by libyaml where PyYAML has it (several times faster)."""
     import yaml

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from wizard.formats import display_url, link_says_its_target, parser
 from wizard.languages import language
-from wizard.resources import data_dir
+from wizard.resources import bytecode_cache, data_dir
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -56,6 +56,8 @@ def page_environment() -> Environment:
 
     return Environment(
         loader=FileSystemLoader(str(data_dir("templates") / "page")),
+        bytecode_cache=bytecode_cache(__file__),
+        auto_reload=False,  # the page does not change while seloste runs: no stat() per render
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
