@@ -195,3 +195,15 @@ def test_a_file_that_is_not_a_notice_is_refused(tmp_path: Path) -> None:
     path.write_text("Pullat\n\nSekoita jauhot ja sokeri.\n", encoding="utf-8")
     code, out, err = seloste("--lang", "en", "import", str(path))
     assert code == 2 and out == "" and "does not look like a privacy notice" in err
+
+
+def test_a_right_or_a_definition_under_the_purposes_is_not_taken_for_a_purpose() -> None:
+    notice = (
+        "Tietosuojaseloste\n\n"
+        "Rekisterinpitäjä\tEsimerkki Oy, Puistotie 1, 00100 Helsinki, info@esimerkki.fi\n"
+        "Henkilötietojen käsittelyn tarkoitus\tTietoja käytetään tilausten toimittamiseen. "
+        "Luettelolla tarkoitetaan tässä osallistujaluetteloa. Asiakkaalla on oikeus kieltää tietojen julkaiseminen.\n"
+        "Tarkastusoikeus\tSinulla on oikeus tarkastaa tietosi.\n"
+    )
+    imported = import_notice(audit_bytes(notice.encode(), "notice.txt"))
+    assert [p["description"] for p in imported.data["purposes"]] == ["Tietoja käytetään tilausten toimittamiseen"]

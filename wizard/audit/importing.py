@@ -33,8 +33,12 @@ STREET = (
     r"|avenue|lane)\s+\d+(?:\s?[A-Za-z]\b)?(?:\s+[A-Z]\s?\d*\b)?(?:\s+\d+\.?\s?krs\b\.?)?(?:\s+as\.?\s?\d+)?"
 )
 UNREADABLE_EMAIL = r"[\w.+-]+\s*(?:\(at\)|\(a\)|\[at\]| at )\s*[\w-]+(?:\.[\w-]+)+"
-# "Processed within the limits the law allows": a sentence under the purposes that gives none.
-NOT_A_PURPOSE = r"sallimissa|edellyttämissä|edellyttämässä|lain mukaisesti|in accordance with|as permitted by|as the law allows"
+# "Processed within the limits the law allows": a sentence under the purposes that gives none ...
+# ... nor do a right of the people's or a definition, which old forms wrote there too.
+NOT_A_PURPOSE = (
+    r"sallimissa|edellyttämissä|edellyttämässä|lain mukaisesti|in accordance with|as permitted by|as the law allows"
+    r"|(asiakkaalla|rekisteröidyllä|sinulla|jäsenellä) on oikeus|you have the right|tarkoitetaan tässä"
+)
 FROM_PERSON = r"itseltään|itseltäsi|from you\b|from yourself|from the (people|persons?|data subjects?) themselves|liittyessäsi|tilauksen yhteydessä"
 
 # The words of a stated basis, as the answers file names it.
