@@ -3,16 +3,20 @@ language, and each notice takes the text in its own language."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+import yaml
+from written import in_one_language
 
 from wizard.answers import Answers
 from wizard.check import check_bytes, check_data
-from wizard.examples import example_text
+from wizard.cli import run
+from wizard.examples import EXAMPLES, example_text
 from wizard.languages import CODES
 from wizard.localtext import guess_language, localize, texts, translatable_fields
 from wizard.rules import display_path
@@ -128,3 +132,95 @@ def test_answers_the_model_checks_alone_keep_every_text_as_given(answers: dict[s
     report = check_data(answers)
 
     assert isinstance(report.multilingual, Answers) and report.multilingual.processing.name["en"] == "Customer register"
+
+
+# --- a notice in a language the texts lack: check warns, render refuses or marks ------------------------------
+
+
+def in_finnish_only(name: str = "webshop", translated: tuple[str, ...] = ()) -> str:
+    """An example with every text in Finnish alone, except the top-level parts named in `translated`."""
+    data = yaml.safe_load(example_text(name))
+    for key, value in data.items():
+        if key not in translated:
+            data[key] = in_one_language(value, "fi")
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def seloste(*argv: str, stdin: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), stdout=out, stderr=err, stdin=io.BytesIO(stdin.encode("utf-8")))
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_file_in_one_language_checks_clean_and_its_own_notice_renders() -> None:
+    text = in_finnish_only()
+
+    report = checked(text)
+    code, out, _err = seloste("render", "-", "--lang", "fi", stdin=text)
+
+    assert [d for d in report.diagnostics if d.code == "translation_missing"] == []
+    assert code == 0 and "Verkkokaupan asiakas- ja markkinointirekisteri" in out
+
+
+def test_check_warns_of_each_text_without_a_version_in_a_language_the_file_is_written_for() -> None:
+    text = in_finnish_only(translated=("processing",))  # the processing's texts are in English too
+
+    warnings = [d for d in checked(text).warnings if d.code == "translation_missing"]
+
+    assert {d.params["language"] for d in warnings} == {"en"}
+    first = warnings[0]
+    assert (display_path(first.path), first.line) == ("purposes[1].description", line_of(text, "- id: orders") + 1)
+    assert first.describe("en")["message"] == "purposes[1].description has no text in English, a language of this notice."
+    assert "englanti" in first.describe("fi")["message"]
+    assert "processing.name" not in {display_path(d.path) for d in warnings}
+
+
+def test_render_refuses_a_notice_that_would_mix_languages_and_lists_what_to_translate() -> None:
+    text = in_finnish_only()
+
+    code, out, err = seloste("--lang", "en", "render", "-", "--lang", "en", stdin=text)
+
+    assert code == 1 and out == ""
+    assert "have no version in English, so the notice would mix languages" in err
+    assert f"  line {line_of(text, 'Verkkokaupan asiakas-')}: processing.name\n" in err
+    assert "--allow-mixed-language" in err
+
+
+def test_allow_mixed_language_shows_each_untranslated_text_as_written_and_marked() -> None:
+    code, out, _err = seloste("render", "-", "--lang", "en", "--allow-mixed-language", stdin=in_finnish_only())
+
+    assert code == 0
+    assert out.startswith("# Privacy notice: Verkkokaupan asiakas- ja markkinointirekisteri (in Finnish)\n")
+
+
+def test_a_finnish_notice_from_english_texts_marks_them_in_finnish() -> None:
+    data = in_one_language(yaml.safe_load(example_text("webshop")), "en")
+    data["language"] = "en"
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+    code, out, _err = seloste("render", "-", "--lang", "fi", "--allow-mixed-language", stdin=text)
+
+    assert code == 0 and "Online shop customer and marketing register (englanniksi)" in out
+
+
+def test_coverage_notes_the_texts_its_language_lacks() -> None:
+    code, out, _err = seloste("coverage", "-", "--lang", "en", stdin=in_finnish_only())
+
+    assert code == 0
+    assert "text(s) have no version in English" in out and "processing.name" in out
+
+
+def test_a_text_filed_under_the_wrong_language_gets_a_warning_never_an_error() -> None:
+    text = webshop_with_name("{fi: Verkkokaupan asiakasrekisteri, en: Verkkokaupan asiakkaat ja heidän tilauksensa sekä uutiskirjeen tilaajat}")
+
+    report = checked(text)
+
+    [warning] = [d for d in report.diagnostics if d.code == "text_in_other_language"]
+    assert (warning.severity, display_path(warning.path), report.errors) == ("warning", "processing.name.en", [])
+    assert warning.describe("en")["message"] == "processing.name.en is given as English but reads as Finnish."
+
+
+def test_every_example_has_every_text_in_every_language_and_none_misfiled() -> None:
+    for name in EXAMPLES:
+        report = checked(example_text(name))
+        assert [display_path(d.path) for d in report.diagnostics] == [], name

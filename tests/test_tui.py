@@ -248,9 +248,10 @@ def example(name: str, lang: str = "fi") -> dict[str, Any]:
 
 
 def rendered(answers: Path, lang: str, fmt: str, folder: Path) -> bytes:
-    """What `seloste render ANSWERS --lang L --format F -o FILE` writes."""
+    """What `seloste render ANSWERS --lang L --format F -o FILE --allow-mixed-language` writes: the chat's
+    export shows a text left untranslated as written, marked with its language, as that does."""
     target = folder / f"render-{lang}.{fmt}"
-    argv = ["render", str(answers), "--lang", lang, "--format", fmt, "-o", str(target)]
+    argv = ["render", str(answers), "--lang", lang, "--format", fmt, "-o", str(target), "--allow-mixed-language"]
     assert run(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
     return target.read_bytes()
 

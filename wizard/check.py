@@ -17,7 +17,8 @@ from wizard.diagnostics import TEXTS
 from wizard.fieldpath import FieldPath
 from wizard.fieldtypes import model_at
 from wizard.i18n import N_, translations
-from wizard.localtext import as_written, without_form
+from wizard.languages import CODES, language
+from wizard.localtext import as_written, misfiled, notice_languages, untranslated, without_form
 from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
 from wizard.migrate import BadVersionError, NewerVersionError, migrate, migrate_lines
 from wizard.rules import Finding, display_path, run_rules
@@ -43,6 +44,8 @@ class Report:
     diagnostics: list[Diagnostic]
     from_version: int = SCHEMA_VERSION
     by_language: Answers | None = None  # the texts as the file gives them, plain or by language
+    # Per language of the registry, the texts with no version in it: (path, line), in the file's order.
+    untranslated: dict[str, list[tuple[FieldPath, int | None]]] = field(default_factory=dict)
 
     @property
     def multilingual(self) -> Answers | None:
@@ -81,12 +84,15 @@ def describe(code: str, params: dict[str, Any], lang: str = "en", message: str |
 
 # Parameters that are seloste's own words (a field's description, the kind of value found), not the user's.
 _TRANSLATED_PARAMS = {"found", "description", "article"}
+_LANGUAGE_PARAMS = {"language", "guessed"}  # a language's code, shown as its name
 THE_FILE = N_("the file")
 
 
 def _translated(key: str, value: Any, gettext: Any) -> Any:
     if key in _TRANSLATED_PARAMS and isinstance(value, str) and value:
         return gettext(value)
+    if key in _LANGUAGE_PARAMS and value in CODES:
+        return gettext(language(value).name)
     if key == "field" and value == THE_FILE:
         return gettext(THE_FILE)
     return value
@@ -132,8 +138,24 @@ def check_data(data: dict[str, Any], loaded: Loaded | None = None, version: int 
         return Report(None, diagnostics, version)
     # The rules read each text as written, in the file's language; which languages a text has is checked apart.
     written = as_written(answers)
-    findings = [_from_finding(finding, lines) for finding in run_rules(written)]
-    return Report(written, findings, version, by_language=answers)
+    missing = {lang: [(text.path, lines.line_of(text.path)) for text in untranslated(answers, lang)] for lang in CODES}
+    findings = [_from_finding(finding, lines) for finding in [*run_rules(written), *language_rules(answers)]]
+    return Report(written, findings, version, by_language=answers, untranslated=missing)
+
+
+def language_rules(answers: Answers) -> list[Finding]:
+    """A warning for each text with no version in a language the file is written for (its own and every one
+    a text is given in), and for each text plainly in a language other than the one it is filed under."""
+    findings = [
+        Finding("warning", "translation_missing", text.path, {"field": display_path(text.path), "language": lang})
+        for lang in notice_languages(answers)
+        for text in untranslated(answers, lang)
+    ]
+    findings += [
+        Finding("warning", "text_in_other_language", path, {"field": display_path(path), "language": filed, "guessed": guessed})
+        for path, filed, guessed in misfiled(answers)
+    ]
+    return findings
 
 
 def check_bytes(raw: bytes) -> Report:

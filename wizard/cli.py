@@ -102,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the notice even when a required item is missing, marking each gap visibly",
     )
+    render.add_argument(
+        "--allow-mixed-language",
+        action="store_true",
+        help="write the notice even when a text has no version in its language, showing it as written, marked with its language",
+    )
 
     coverage = commands.add_parser("coverage", help="the GDPR Art. 13/14 checklist: which clause covers each item")
     coverage.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")

@@ -15,6 +15,7 @@ from wizard.console import (
     source_name,
 )
 from wizard.i18n import _
+from wizard.terminal import visible
 
 if TYPE_CHECKING:
     from argparse import Namespace
@@ -52,6 +53,9 @@ def cmd_coverage(source: str, lang: str, out: TextIO, err: TextIO, stdin: Any) -
         return code
     facts, statuses = assess_report(report)
     write_coverage(statuses, facts, lang, out)
+    if report.untranslated.get(lang):
+        message = _("{count} text(s) have no version {language}: `seloste render` refuses the notice until they have, or shows them as written, marked with their language, with --allow-mixed-language:", lang)
+        _write_untranslated(report, lang, message, lang, out)
     return EXIT_INVALID if any(s.state == "missing" for s in statuses) else EXIT_OK
 
 
@@ -83,18 +87,25 @@ def write_coverage(statuses: list[ItemStatus], facts: Facts, lang: str, out: Tex
 def cmd_render(args: Namespace, ui_lang: str, out: TextIO, err: TextIO, stdin: Any) -> int:
     from wizard.formats import render_format
     from wizard.notice import compute_facts
+    from wizard.localtext import Untranslated
     from wizard.render import Incomplete, build_notice
 
     report, code = _checked(args.answers, ui_lang, err, stdin)
     if report is None:
         return code
     assert report.answers is not None  # `_checked` passes on only answers that validate
+    lang = args.notice_lang
     try:
-        notice = build_notice(report, args.notice_lang, allow_incomplete=args.allow_incomplete)
+        notice = build_notice(report, lang, allow_incomplete=args.allow_incomplete, allow_mixed_language=args.allow_mixed_language)
     except Incomplete as incomplete:
         err.write(_("The notice would be incomplete; seloste does not write it:", ui_lang) + "\n")
         _write_gaps(incomplete.statuses, compute_facts(report.answers), ui_lang, err)
         err.write(_("Fix the answers (`seloste check` explains each), or add --allow-incomplete to mark the gaps in the notice.", ui_lang) + "\n")
+        return EXIT_INVALID
+    except Untranslated:
+        message = _("{count} text(s) have no version {language}, so the notice would mix languages; seloste does not write it:", ui_lang)
+        _write_untranslated(report, lang, message, ui_lang, err)
+        err.write(_("Give each text by language, e.g. `{fi: ..., en: ...}`, or add --allow-mixed-language to show them as written, marked with their language.", ui_lang) + "\n")
         return EXIT_INVALID
     content = render_format(notice.markdown, args.format, args.notice_lang, notice.title)
     if report.warnings:
@@ -102,6 +113,19 @@ def cmd_render(args: Namespace, ui_lang: str, out: TextIO, err: TextIO, stdin: A
     if args.output in STANDARD_OUTPUT:
         return _to_stdout(content, args.format, ui_lang, out, err)
     return _to_file(args.output, content, args.format, args.force, ui_lang, out, err)
+
+
+def _write_untranslated(report: Report, lang: str, message: str, ui_lang: str, out: TextIO) -> None:
+    """`message` with the count and the language, then `line 23: processing.name` for each text with no `lang`
+    version."""
+    from wizard.localtext import in_language
+    from wizard.rules import display_path
+
+    missing = report.untranslated.get(lang, [])
+    out.write(message.format(count=len(missing), language=in_language(lang, ui_lang)) + "\n")
+    for path, line in missing:
+        where = _("line {line}", ui_lang).format(line=line) + ": " if line else ""
+        out.write(f"  {where}{visible(display_path(path))}\n")
 
 
 def _write_gaps(statuses: list[ItemStatus], facts: Facts, lang: str, err: TextIO) -> None:

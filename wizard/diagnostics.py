@@ -145,6 +145,15 @@ TEXTS: dict[str, Text] = {
         N_("Add consent_withdrawal, e.g. 'the unsubscribe link in every newsletter'; withdrawing must be as easy as giving consent."),
         N_("GDPR Art. 7(3), 13(2)(c)"),
     ),
+    "translation_missing": Text(
+        N_("{field} has no text in {language}, a language of this notice."),
+        N_("Give it by language, e.g. `{{fi: ..., en: ...}}`; until then `seloste render` refuses the notice in that language, or with --allow-mixed-language shows the text as written, marked with its language."),
+        N_("GDPR Art. 12(1)"),
+    ),
+    "text_in_other_language": Text(
+        N_("{field} is given as {language} but reads as {guessed}."),
+        N_("Put it under the language it is written in, or check the file's `language:`."),
+    ),
     "retention_missing": Text(
         N_("Data category `{category}` has no retention period."),
         N_("Give it retention (a period or criteria), give each of its purposes one, or set the general retention rule."),

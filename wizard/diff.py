@@ -267,7 +267,7 @@ def clause_markdown(data: dict[str, Any], lang: str) -> list[tuple[str, str]] | 
     report = check_data(data)
     if report.answers is None:
         return None
-    return build_notice(report, lang, allow_incomplete=True).sections
+    return build_notice(report, lang, allow_incomplete=True, allow_mixed_language=True).sections
 
 
 def compare_notices(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> list[ClauseChange]:

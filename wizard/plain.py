@@ -443,6 +443,8 @@ class PlainChat:
                 continue
             self.say(_("Done. The files are here:", lang))
             self.say("\n".join(f"  {path}" for path in result.written))
+            for line in result.untranslated_note(lang):
+                self.say(line)
             return True
 
     def pick(self, title: str, choices: list[tuple[str, str]], default: str) -> list[str]:

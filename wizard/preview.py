@@ -42,12 +42,12 @@ def preview_sections(answers: dict[str, Any], lang: str) -> list[NoticeSection]:
     """The notice for `answers` in `lang`, section by section, gaps marked."""
     report = check_data(copy.deepcopy(answers))
     if report.answers is not None:
-        notice = build_notice(Report(report.answers, [], by_language=report.by_language), lang, allow_incomplete=True)
+        notice = build_notice(Report(report.answers, [], by_language=report.by_language), lang, allow_incomplete=True, allow_mixed_language=True)
         return split_sections(notice.markdown)
     partial = _with_gaps_marked(answers, lang)
     if partial is None:
         return []
-    return split_sections("\n".join(_render_partial(localize(partial, lang, allow_mixed=True, mark=False), lang)))
+    return split_sections("\n".join(_render_partial(localize(partial, lang, allow_mixed=True), lang)))
 
 
 def split_sections(markdown: str) -> list[NoticeSection]:

@@ -49,13 +49,16 @@ def assess_report(report: Report) -> tuple[Facts, list[ItemStatus]]:
     return facts, assess(facts, rendered, report.errors)
 
 
-def build_notice(report: Report, lang: str, allow_incomplete: bool = False) -> Notice:
+def build_notice(report: Report, lang: str, allow_incomplete: bool = False, allow_mixed_language: bool = False) -> Notice:
+    """The notice in `lang`. Raises Incomplete when an item GDPR requires is missing, and Untranslated when a
+    text has no `lang` version; when allowed, each gap is marked, and such a text is shown as written and
+    marked with its language ("(in Finnish)")."""
     facts, statuses = assess_report(report)
     gaps = missing(statuses)
     if gaps and not allow_incomplete:
         raise Incomplete(gaps)
     assert report.multilingual is not None
-    answers = localize(report.multilingual, lang, allow_mixed=True, mark=False)
+    answers = localize(report.multilingual, lang, allow_mixed=allow_mixed_language)
     parts = render_clauses(answers, lang, incomplete=bool(gaps), facts=facts)
     sections = [(part.clause.id, text) for part, text in zip(parts, _with_gap_notes(parts, gaps, lang))]
     markdown = "\n".join(text for _, text in sections)

@@ -51,6 +51,15 @@ class ExportResult:
     written: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     problem: str = ""
+    # Per notice language, how many texts it shows as written in another language, marked with that language.
+    untranslated: dict[str, int] = field(default_factory=dict)
+
+    def untranslated_note(self, lang: str) -> list[str]:
+        """Lines telling the user, in `lang`, which notices show texts untranslated; none when none does."""
+        from wizard.localtext import in_language
+
+        note = _("The notice {language} shows {count} text(s) as written in another language, marked with that language.", lang)
+        return [note.format(language=in_language(notice_lang, lang), count=count) for notice_lang, count in self.untranslated.items()]
 
 
 class Session:
@@ -235,16 +244,21 @@ class Session:
         if report.answers is None:
             return [], ExportResult(problem=_("The answers have errors; the review lists them.", lang))
         notices = {}
+        result = ExportResult()
         for notice_lang in dict.fromkeys(notice_lang for notice_lang, _fmt, _path in plan):
+            # A text the user chose not to translate is shown as written and marked, as `render
+            # --allow-mixed-language` does, and the user is told.
             try:
-                notices[notice_lang] = build_notice(report, notice_lang, allow_incomplete=allow_incomplete)
+                notices[notice_lang] = build_notice(report, notice_lang, allow_incomplete=allow_incomplete, allow_mixed_language=True)
             except Incomplete as incomplete:
                 return [], ExportResult(missing=[_(status.item.name, lang) for status in incomplete.statuses])
+            if report.untranslated.get(notice_lang):
+                result.untranslated[notice_lang] = len(report.untranslated[notice_lang])
         contents = [
             render_format(notices[notice_lang].markdown, fmt, notice_lang, notices[notice_lang].title)
             for notice_lang, fmt, _path in plan
         ]
-        return contents, ExportResult()
+        return contents, result
 
     def export(self, plan: list[tuple[str, str, Path]], replace: bool, allow_incomplete: bool) -> ExportResult:
         """Write each (language, format, path) from the saved answers file, exactly as `seloste render` would."""

@@ -147,6 +147,8 @@ class ExportScreen(Screen[None]):
             text = Text(_("Done. The files are here:", lang) + "\n", style="bold")
         for path in result.written:
             text.append(f"{path}\n")
+        for line in result.untranslated_note(lang):
+            text.append(f"{line}\n")
         self.show(text)
 
     async def _replace_existing(self, plan: list[tuple[str, str, Path]]) -> bool | None:
