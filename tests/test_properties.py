@@ -11,7 +11,9 @@ The number of examples comes from the hypothesis profile in tests/conftest.py; r
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 import zipfile
 from html.parser import HTMLParser
 from typing import Any
@@ -30,6 +32,7 @@ from wizard.formats import render_format
 from wizard.languages import CODES
 from wizard.law import LegalBasis, is_in_eea
 from wizard.loader import dump
+from wizard.localtext import texts
 from wizard.notice import transfers_of
 from wizard.render import Notice, assess_report, build_notice
 
@@ -173,9 +176,22 @@ class Page(HTMLParser):
 
 
 def notice_of(data: dict[str, Any], lang: str) -> tuple[Answers, Notice]:
-    report = valid_report(data)
+    """The notice in `lang` of answers whose texts were typed in `lang`."""
+    report = valid_report({**data, "language": lang})
     assert report.answers is not None
     return report.answers, build_notice(report, lang)
+
+
+def in_every_language(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with each translatable text given by language, as a word that names its language and place."""
+    data = copy.deepcopy(data)
+    for number, text in enumerate(texts(valid_report(data).multilingual)):
+        *parents, last = text.path
+        holder: Any = data
+        for part in parents:
+            holder = holder[part]
+        holder[last] = {lang: f"{lang}word{number}x" for lang in LANGUAGES}
+    return data
 
 
 # --- the strategy itself --------------------------------------------------------------------------------------
@@ -200,10 +216,21 @@ def test_notice_gives_every_applicable_item_and_nothing_is_left_over(lang: str, 
     _, statuses = assess_report(report)
     assert not missing(statuses), [(s.item.id, s.clauses) for s in missing(statuses)]
 
-    markdown = build_notice(report, lang).markdown
+    markdown = build_notice(valid_report({**data, "language": lang}), lang).markdown
 
     assert [leak for leak in NOTICE_LEAKS if leak in markdown] == [], markdown
     assert empty_headings(markdown) == [], markdown
+
+
+@given(data=answers_dicts())
+def test_no_text_of_one_language_lands_in_another_language_s_notice(data: dict[str, Any]) -> None:
+    report = valid_report(in_every_language(data))
+
+    for lang in LANGUAGES:
+        markdown = build_notice(report, lang).markdown
+        others = [other for other in LANGUAGES if other != lang]
+        assert not re.search(rf"\b({'|'.join(others)})word\d+x", markdown), markdown
+        assert f"{lang}word0x" in markdown  # the processing's own name, in the notice's title
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
