@@ -590,11 +590,15 @@ def recipients(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @st.composite
-def automated_decisions(draw: st.DrawFn) -> dict[str, Any]:
+def automated_decisions(draw: st.DrawFn, ids: list[str]) -> dict[str, Any]:
     decisions: dict[str, Any] = {"used": draw(st.booleans())}
     if decisions["used"]:
         for name in ("logic", "significance", "consequences"):
             decisions[name] = draw(LONG_TEXT)
+        decisions["ground"] = draw(st.sampled_from(["contract", "law", "explicit_consent"]))  # Art. 22(2)
+        if decisions["ground"] == "law":
+            decisions["law"] = draw(LONG_TEXT)
+        optional(draw, decisions, "purposes", st.lists(st.sampled_from(ids), unique=True, max_size=3))
     optional(draw, decisions, "profiling", st.booleans())
     optional(draw, decisions, "other_profiling", LONG_TEXT)
     return decisions
@@ -690,7 +694,11 @@ def answers_dicts(draw: st.DrawFn) -> dict[str, Any]:
     optional(draw, data, "transfers_outside_eea", st.just(abroad))
     if general_retention:
         data["retention"] = draw(RETENTION)
-    optional(draw, data, "automated_decisions", automated_decisions())
+    optional(draw, data, "automated_decisions", automated_decisions(ids))
+    other_people = st.fixed_dictionaries(
+        {"who": SHORT_TEXT, "data": LONG_TEXT, "source": SHORT_TEXT, "purposes": st.lists(st.sampled_from(ids), unique=True, max_size=3)}
+    )
+    optional(draw, data, "other_people", st.lists(other_people, max_size=2))
     optional(draw, data, "cookies", COOKIES)
     marketing = [purpose for purpose in purpose_list if purpose.get("direct_marketing")]
     if marketing:

@@ -93,7 +93,7 @@ def test_every_free_text_field_is_translatable_and_no_name_of_a_person_or_place_
     from wizard.answers import Address, Controller, Processing, Purpose, Recipient
 
     assert set(translatable_fields(Purpose)) >= {"description", "contract", "law", "legitimate_interest", "consent_withdrawal"}
-    assert set(translatable_fields(Processing)) == {"name", "description", "data_subjects"}
+    assert set(translatable_fields(Processing)) == {"name", "description", "data_subjects", "child_consent_by", "child_consent_check"}
     assert translatable_fields(Recipient)["name"].neutral and not translatable_fields(Recipient)["service"].neutral
     assert translatable_fields(Controller) == {} and translatable_fields(Address) == {}
 

@@ -236,6 +236,7 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("criminal_data", False),
         ("from_data_subject", True),
         ("from_other_sources", False),
+        ("other_people:first", False),
         ("provision_requirement", "mixed"),
         ("provision_consequences", "Ilman nimeä, toimitusosoitetta ja yhteystietoja emme voi toimittaa tilausta. IP-osoite "
                                    "ja selaimen tiedot tallentuvat automaattisesti, kun teet tilauksen; ilman niitä tilausta "

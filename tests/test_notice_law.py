@@ -217,3 +217,44 @@ def test_article_14_is_cited_only_when_data_come_from_elsewhere(answers: Answers
     assert only_13 in text and both not in text
     answers["sources"] = {"from_data_subject": True, "from_other_sources": True, "other_sources": [{"name": "Kaupparekisteri", "public": True}]}
     assert both in notice(answers, lang)
+
+
+@pytest.mark.parametrize(("lang", "ground", "stop"), [
+    ("fi", "Mikä sallii päätöksen: nimenomainen suostumuksesi (tietosuoja-asetuksen 22 artiklan 2 kohdan c alakohta)", "22 artiklan 3 kohta"),
+    ("en", "What allows these decisions: your explicit consent (Article 22(2)(c) GDPR)", "Article 22(3) GDPR"),
+])
+def test_an_automated_decision_names_its_ground_and_purposes(answers: Answers, lang: str, ground: str, stop: str) -> None:
+    answers["automated_decisions"] = {"used": True, "logic": "pisteytys", "significance": "laskulla maksaminen", "consequences": "kortti",
+                                      "ground": "explicit_consent", "purposes": ["orders"]}
+    text = notice(answers, lang)
+    assert ground in text and "Tilausten toimittaminen ja laskuttaminen" in text and stop in text
+
+    answers["automated_decisions"].update(ground="law", law="laki X (1/2020)")
+    text = notice(answers, lang)
+    assert "laki X (1/2020)" in text and stop not in text  # the law, not Art. 22(3), gives the safeguards
+
+
+@pytest.mark.parametrize(("lang", "says"), [
+    ("fi", "13 vuotta täyttänyt lapsi antaa suostumuksen itse. Nuoremman lapsen puolesta suostumuksen antaa tai sen hyväksyy huoltaja"),
+    ("en", "a child aged 13 or over gives consent themselves; for a younger child, huoltaja gives or authorises the consent"),
+])
+def test_children_get_the_age_and_who_consents_only_from_the_answers(answers: Answers, lang: str, says: str) -> None:
+    answers["processing"]["includes_children"] = True
+    text = notice(answers, lang)
+    assert "13" not in section(text, {"fi": "Käsittely ja rekisteröidyt", "en": "Name of the processing"}[lang])
+
+    answers["processing"].update(online_service_for_children=True, child_consent_by="huoltaja")
+    text = notice(answers, lang)
+    assert says in text and "5" in text.split(says)[1][:120]
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("fi", "Muiden henkilöiden tiedot"), ("en", "Data about other people")])
+def test_people_whose_data_come_from_someone_else_get_their_own_source_and_basis(answers: Answers, lang: str, heading: str) -> None:
+    assert heading not in notice(answers, lang)
+    answers["other_people"] = [{"who": "perheenjäsen, jolle asiakas tilaa", "data": "nimi ja osoite", "source": "tilaava asiakas",
+                                "purposes": ["orders"]}]
+    text = notice(answers, lang)
+    part = section(text, heading)
+    assert "tilaava asiakas" in part and {"fi": "sopimus (tietosuoja-asetuksen 6 artiklan 1 kohdan b alakohta)",
+                                          "en": "Article 6(1)(b) GDPR"}[lang] in part
+    assert {"fi": "13 ja 14 artiklaan", "en": "Articles 13 and 14"}[lang] in text

@@ -124,7 +124,11 @@ def everything_business() -> dict[str, Any]:
     data["direct_marketing"] = {"channels": ["email"], "opt_out": "peruutuslinkki", "audience": "both",
                                 "existing_customer_exception": False}
     data["automated_decisions"] = {"used": True, "profiling": True, "logic": "pisteytys", "significance": "hyväksyntä",
-                                   "consequences": "hylkäys"}
+                                   "consequences": "hylkäys", "ground": "law", "law": "laki 123/2020", "purposes": ["register"]}
+    data["processing"].update(includes_children=True, online_service_for_children=True, child_consent_by="huoltaja",
+                              child_consent_check="huoltaja vahvistaa ilmoittautumisen sähköpostilinkistä")
+    data["other_people"] = [{"who": "hätäyhteyshenkilö", "data": "nimi ja puhelinnumero", "source": "osallistuja",
+                             "purposes": ["first_aid"]}]
     data["recipients"] += [
         {"name": "Intialainen palvelu", "service": "tuki", "country": "IN", "processing_agreement": True,
          "transfer": {"mechanism": "derogation", "derogation": "explicit_consent"}},

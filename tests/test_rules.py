@@ -481,6 +481,52 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "recipients[1].service",
     ),
     ("partners in English", lambda d: d["processing"].update(description="We share data with our partners."), "warning", "vague_word", "processing.description"),
+    # --- automated decisions (Art. 22(2)), children's consent (Art. 8), other people (Art. 14) ---
+    (
+        "automated decisions with nothing that allows them",
+        lambda d: d.update(automated_decisions={"used": True, "logic": "pisteytys", "significance": "luottoraja", "consequences": "hylkäys",
+                                                "purposes": ["orders"]}),
+        "error",
+        "automated_decision_ground_missing",
+        "automated_decisions.ground",
+    ),
+    (
+        "automated decisions allowed by an unnamed law",
+        lambda d: d.update(automated_decisions={"used": True, "logic": "pisteytys", "significance": "luottoraja", "consequences": "hylkäys",
+                                                "ground": "law", "purposes": ["orders"]}),
+        "error",
+        "automated_decision_law_missing",
+        "automated_decisions.law",
+    ),
+    (
+        "automated decisions for no purpose",
+        lambda d: d.update(automated_decisions={"used": True, "logic": "pisteytys", "significance": "luottoraja", "consequences": "hylkäys",
+                                                "ground": "contract"}),
+        "warning",
+        "automated_decision_purposes_missing",
+        "automated_decisions.purposes",
+    ),
+    (
+        "children and consent, with no word on who consents for a child",
+        lambda d: (d["processing"].update(includes_children=True), add_purpose(d, **newsletter())),
+        "warning",
+        "child_consent_unanswered",
+        "processing.child_consent_by",
+    ),
+    (
+        "children's consent without children",
+        lambda d: d["processing"].update(child_consent_by="huoltaja"),
+        "warning",
+        "child_consent_without_children",
+        "processing.child_consent_by",
+    ),
+    (
+        "other people with no purpose",
+        lambda d: d.update(other_people=[{"who": "perheenjäsen, jolle asiakas varaa ajan", "data": "nimi", "source": "asiakas"}]),
+        "warning",
+        "other_people_no_purpose",
+        "other_people[1].purposes",
+    ),
     # --- why data must be given, per category (Art. 13(2)(e)) and joint controllers per purpose (Art. 26) ---
     (
         "a reason to give data that are optional",
@@ -654,7 +700,8 @@ QUIET: list[tuple[str, Change, str]] = [
     ),
     (
         "automated decisions described",
-        lambda d: d.update(automated_decisions={"used": True, "logic": "pisteytys", "significance": "luottoraja", "consequences": "hylkäys"}),
+        lambda d: d.update(automated_decisions={"used": True, "logic": "pisteytys", "significance": "luottoraja", "consequences": "hylkäys",
+                                                "ground": "contract", "purposes": ["orders"]}),
         "automated_decision_incomplete",
     ),
     (
@@ -682,6 +729,12 @@ QUIET: list[tuple[str, Change, str]] = [
         "electronic_marketing_needs_consent",
     ),
     ("a contract with the customer", lambda d: None, "contract_for_non_party"),
+    ("automated decisions on a contract, for orders", lambda d: d.update(automated_decisions={
+        "used": True, "logic": "pisteytys", "significance": "luottoraja", "consequences": "hylkäys", "ground": "contract", "purposes": ["orders"]}),
+        "automated_decision_ground_missing"),
+    ("a 13-year-old consents alone to an online service", lambda d: (
+        d["processing"].update(includes_children=True, online_service_for_children=True, child_consent_by="huoltaja"),
+        add_purpose(d, **newsletter())), "child_consent_unanswered"),
     ("payment details required by the bookkeeping law", lambda d: (
         add_purpose(d, id="bookkeeping", description="Kirjanpito", basis="c", law="kirjanpitolaki (1336/1997)"),
         d["personal_data"][0].update(required_because="statutory")), "statutory_without_law"),

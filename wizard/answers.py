@@ -127,6 +127,19 @@ class Processing(Part):
         min_length=1, max_length=MAX_ITEMS, description=N_("Groups of people concerned, e.g. customers, newsletter subscribers.")
     )
     includes_children: bool = Field(False, description=N_("true when the people include children under 18."))
+    online_service_for_children: bool | None = Field(
+        None,
+        description=N_("true when you offer an online service (information society service) directly to children on "
+        "the basis of consent; in Finland a child of 13 or over then consents alone (tietosuojalaki 5 §)."),
+    )
+    child_consent_by: LocalShortText | None = Field(
+        None,
+        description=N_("Who gives or authorises consent for a child (below 13 for an online service), e.g. 'the child's "
+        "guardian'."),
+    )
+    child_consent_check: LocalLongText | None = Field(
+        None, description=N_("How you make sure that the guardian gave or authorised the consent (Art. 8(2)).")
+    )
 
 
 class Retention(Part):
@@ -237,6 +250,13 @@ class Sources(Part):
     other_sources: list[OtherSource] = _items(N_("Where else the data come from."))
 
 
+class OtherPeople(Part):
+    who: LocalShortText = Field(description=N_("Who they are, e.g. 'the person a customer books an appointment for'."))
+    data: LocalLongText = Field(description=N_("What data about them you get, e.g. 'name and phone number'."))
+    source: LocalName = Field(description=N_("Who gives you their data, e.g. 'the customer who books'."))
+    purposes: list[Slug] = _items(N_("The ids of the purposes their data are used for."))
+
+
 ProvisionBasis = Literal["statutory", "contractual", "contract_precondition", "voluntary", "mixed"]
 
 
@@ -284,12 +304,22 @@ class Recipient(Part):
     transfer: Transfer | None = Field(None, description=N_("When the country is outside the EU/EEA: the ground for the transfer."))
 
 
+DecisionGround = Literal["contract", "law", "explicit_consent"]
+
+
 class AutomatedDecisions(Part):
     used: bool = Field(False, description=N_("true when decisions with legal or similarly significant effects are made by machine alone (Art. 22)."))
     profiling: bool = Field(False, description=N_("true when those decisions use profiling."))
     logic: LocalLongText | None = Field(None, description=N_("Meaningful information about the logic involved."))
     significance: LocalLongText | None = Field(None, description=N_("What the decision means for the person."))
     consequences: LocalLongText | None = Field(None, description=N_("The envisaged consequences for the person."))
+    ground: DecisionGround | None = Field(
+        None,
+        description=N_("Why such a decision is allowed (Art. 22(2)): contract (necessary to make or carry out a contract "
+        "with the person), law (a law allows it and lays down safeguards) or explicit_consent."),
+    )
+    law: LocalLongText | None = Field(None, description=N_("With ground law: the law that allows the decision."))
+    purposes: list[Slug] = _items(N_("The ids of the purposes the decisions are made for."))
     other_profiling: LocalLongText | None = Field(
         None,
         description=N_("Profiling that leads to no such decision, e.g. grouping customers by their purchases to target "
@@ -400,6 +430,9 @@ class Answers(Part):
     special_categories: list[SpecialCategoryData] = _items(N_("Special categories of data (Art. 9), with their condition."))
     criminal_data: CriminalData | None = Field(None, description=N_("Data on criminal convictions and offences (Art. 10)."))
     sources: Sources = Field(default_factory=Sources, description=N_("Where the data come from."))
+    other_people: list[OtherPeople] = _items(
+        N_("People whose data you get from someone else, e.g. a family member a customer books for (Art. 14).")
+    )
     provision: Provision | None = Field(None, description=N_("Whether people must give the data, and what happens if they do not (Art. 13(2)(e))."))
     shares_data: bool | None = Field(
         None,

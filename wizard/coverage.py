@@ -83,6 +83,8 @@ ERROR_ITEM = {
     "derogation_missing": "transfers",
     "safeguards_copy_missing": "transfers",
     "automated_decision_incomplete": "automated_decisions",
+    "automated_decision_ground_missing": "automated_decisions",
+    "automated_decision_law_missing": "automated_decisions",
     "shares_data_contradiction": "recipients",
     "recipients_unnamed": "recipients",
     "transfers_contradiction": "transfers",

@@ -204,6 +204,16 @@ TEXTS: dict[str, Text] = {
         N_("Describe it in plain words: the person has a right to know."),
         N_("GDPR Art. 13(2)(f), 22"),
     ),
+    "automated_decision_ground_missing": Text(
+        N_("Automated decisions are used, but the file does not say what allows them."),
+        N_("Add automated_decisions.ground: contract (necessary for a contract with the person), law (a law allows it) or explicit_consent; without one of these such decisions are not allowed."),
+        N_("GDPR Art. 22(1)-(2)"),
+    ),
+    "automated_decision_law_missing": Text(
+        N_("Automated decisions are said to be allowed by law, but no law is named."),
+        N_("Add automated_decisions.law: the act that allows the decision and lays down safeguards."),
+        N_("GDPR Art. 22(2)(b)"),
+    ),
     "sources_unnamed": Text(
         N_("Data come from other sources, but none is named."),
         N_("List them under sources.other_sources: e.g. 'the customer's employer' or 'the Trade Register (PRH)'."),
@@ -344,6 +354,26 @@ TEXTS: dict[str, Text] = {
         N_("`{name}` is both a joint controller and a recipient that is a separate controller."),
         N_("For the processing you decide on together it is a joint controller only: remove it from the recipients, or keep it there only for data it uses for purposes of its own, and say which."),
         N_("GDPR Art. 4(7), 26"),
+    ),
+    "automated_decision_purposes_missing": Text(
+        N_("Automated decisions are used, but the file does not say which purposes they belong to."),
+        N_("Add automated_decisions.purposes: the ids of the purposes the decisions are made for, e.g. the orders purpose for a credit check."),
+        N_("GDPR Art. 13(1)(c), 13(2)(f)"),
+    ),
+    "child_consent_unanswered": Text(
+        N_("The people include children and some purposes rest on consent, but the file does not say who consents for a child."),
+        N_("Add processing.child_consent_by (e.g. the child's guardian); for an online service offered directly to children set online_service_for_children: true, and a child of {age} or over then consents alone."),
+        N_("GDPR Art. 8; tietosuojalaki 5 §"),
+    ),
+    "child_consent_without_children": Text(
+        N_("The file says how children consent, but not that the people include children."),
+        N_("Set processing.includes_children: true, or remove the answers about children's consent."),
+        N_("GDPR Art. 8"),
+    ),
+    "other_people_no_purpose": Text(
+        N_("The file names `{who}` among the people whose data come from someone else, but not what their data are used for."),
+        N_("Add purposes: the ids of the purposes their data serve; the notice gives each one's legal basis."),
+        N_("GDPR Art. 14(1)(c)"),
     ),
     "mixed_without_required": Text(
         N_("provision says some data are required and some optional, but no data category says which."),

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from wizard.answers import Answers, Recipient, Retention
 from wizard.fields import is_hidden
 from wizard.languages import BY_CODE, language
-from wizard.law import ADEQUATE_COUNTRIES, DPF_COUNTRY, DPF_LIST_URL, Art9Condition, LegalBasis, is_in_eea
+from wizard.law import ADEQUATE_COUNTRIES, CHILD_CONSENT_AGE, DPF_COUNTRY, DPF_LIST_URL, Art9Condition, LegalBasis, is_in_eea
 from wizard.resources import bytecode_cache, data_dir, read_yaml
 
 # The list styles of Babel's `format_list` (a template names one: `join_list(style="or")`).
@@ -60,6 +60,7 @@ class Facts:
     uses_cookies: bool
     has_direct_marketing: bool
     has_security: bool
+    has_other_people: bool  # people whose data come from someone else (Art. 14 for them)
     includes_children: bool
 
     @classmethod
@@ -126,7 +127,7 @@ def compute_facts(answers: Answers) -> Facts:
         has_special_categories=bool(answers.special_categories),
         has_criminal_data=answers.criminal_data is not None,
         from_data_subject=answers.sources.from_data_subject,
-        from_other_sources=answers.sources.from_other_sources or bool(answers.sources.other_sources),
+        from_other_sources=answers.sources.from_other_sources or bool(answers.sources.other_sources) or bool(answers.other_people),
         has_recipients=has_recipients,
         no_recipients_confirmed=no_recipients,
         recipients_stated=has_recipients or no_recipients,
@@ -138,6 +139,7 @@ def compute_facts(answers: Answers) -> Facts:
         has_direct_marketing=marketing,
         has_security=answers.security is not None and bool(answers.security.measures or answers.security.description),
         includes_children=answers.processing.includes_children,
+        has_other_people=bool(answers.other_people),
     )
 
 
@@ -238,6 +240,9 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None) ->
         "required_categories": [c for c in answers.personal_data if c.required or (c.required is None and c.required_because)],
         "optional_categories": [c for c in answers.personal_data if c.required is False],
         "statutory_laws": statutory_laws(answers),
+        # Finland's age of a child's own consent to online services offered to children (tietosuojalaki 5 §).
+        "child_consent_age": CHILD_CONSENT_AGE if answers.processing.online_service_for_children else None,
+        "decision_purposes": [p for p in answers.purposes if p.id in answers.automated_decisions.purposes],
         "joint_purposes": {
             j.name: [p for p in answers.purposes if j.name.casefold() in {n.casefold() for n in p.joint_with}]
             for j in answers.joint_controllers

@@ -19,6 +19,7 @@ from wizard.fieldpath import FieldPath
 from wizard.i18n import N_
 from wizard.law import (
     ADEQUATE_COUNTRIES,
+    CHILD_CONSENT_AGE,
     DPF_COUNTRY,
     LegalBasis,
     SAFEGUARD_MECHANISMS,
@@ -116,7 +117,7 @@ def _purposes_by_id(answers: Answers) -> dict[str, Purpose]:
 def reference_rules(answers: Answers) -> Iterator[Finding]:
     known = _purposes_by_id(answers)
     listing = ", ".join(known)
-    for group in ("personal_data", "special_categories"):
+    for group in ("personal_data", "special_categories", "other_people"):
         for index, item in enumerate(getattr(answers, group)):
             for ref_index, ref in enumerate(item.purposes):
                 if ref not in known:
@@ -162,6 +163,28 @@ def required_reason_rules(answers: Answers) -> Iterator[Finding]:
             yield warning("contractual_without_contract", path, category=category.name)
         elif reason is None and category.required and mixed:
             yield warning("required_reason_missing", path, category=category.name)
+
+
+def child_consent_rules(answers: Answers) -> Iterator[Finding]:
+    """Art. 8 and tietosuojalaki 5 §: who consents for a child, and from what age a child consents alone."""
+    processing = answers.processing
+    path: FieldPath = ("processing",)
+    answered = [name for name in ("online_service_for_children", "child_consent_by", "child_consent_check")
+                if getattr(processing, name) is not None]
+    if not processing.includes_children:
+        if answered:
+            yield warning("child_consent_without_children", (*path, answered[0]))
+        return
+    consent = any(p.basis is LegalBasis.consent for p in answers.purposes)
+    if consent and processing.child_consent_by is None:
+        yield warning("child_consent_unanswered", (*path, "child_consent_by"), age=CHILD_CONSENT_AGE)
+
+
+def other_people_rules(answers: Answers) -> Iterator[Finding]:
+    """Art. 14(1)(c): people whose data come from someone else are told the purpose and basis too."""
+    for index, people in enumerate(answers.other_people):
+        if not people.purposes:
+            yield warning("other_people_no_purpose", ("other_people", index, "purposes"), who=people.who)
 
 
 def special_category_rules(answers: Answers) -> Iterator[Finding]:
@@ -367,10 +390,22 @@ def cookie_rules(answers: Answers) -> Iterator[Finding]:
 
 def automated_decision_rules(answers: Answers) -> Iterator[Finding]:
     decisions = answers.automated_decisions
+    path: FieldPath = ("automated_decisions",)
     if decisions.used:
         for name in ("logic", "significance", "consequences"):
             if getattr(decisions, name) is None:
-                yield error("automated_decision_incomplete", ("automated_decisions", name), missing=name)
+                yield error("automated_decision_incomplete", (*path, name), missing=name)
+        # Art. 22(1) forbids such decisions unless one of the grounds of 22(2) applies.
+        if decisions.ground is None:
+            yield error("automated_decision_ground_missing", (*path, "ground"))
+        elif decisions.ground == "law" and decisions.law is None:
+            yield error("automated_decision_law_missing", (*path, "law"))
+        if not decisions.purposes:
+            yield warning("automated_decision_purposes_missing", (*path, "purposes"))
+    known = _purposes_by_id(answers)
+    for index, ref in enumerate(decisions.purposes):
+        if ref not in known:
+            yield error("unknown_purpose", (*path, "purposes", index), ref=ref, ids=", ".join(known))
 
 
 def marketing_rules(answers: Answers) -> Iterator[Finding]:
@@ -517,6 +552,8 @@ RULES = (
     retention_rules,
     consent_required_rules,
     required_reason_rules,
+    child_consent_rules,
+    other_people_rules,
     special_category_rules,
     source_rules,
     transfer_rules,
