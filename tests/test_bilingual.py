@@ -224,3 +224,18 @@ def test_every_example_has_every_text_in_every_language_and_none_misfiled() -> N
     for name in EXAMPLES:
         report = checked(example_text(name))
         assert [display_path(d.path) for d in report.diagnostics] == [], name
+
+
+def test_a_translation_is_put_beside_the_text_as_written_and_a_wrong_one_is_refused() -> None:
+    from wizard.engine import Interview, Rejection
+
+    data = in_one_language(yaml.safe_load(example_text("salon")), "fi")
+    interview = Interview.start(answers=data)
+
+    refused = interview.translate(("processing", "name"), "en", "x" * 400)
+    taken = interview.translate(("processing", "data_subjects", 0), "en", " the salon's customers ")
+
+    assert isinstance(refused, Rejection) and refused.message_code == "string_too_long"
+    assert taken is None
+    assert interview.answers["processing"]["name"] == "Kampaamon asiakasrekisteri"
+    assert interview.answers["processing"]["data_subjects"][0] == {"fi": "kampaamon asiakkaat", "en": "the salon's customers"}

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
+from written import in_one_language
 
 from wizard.engine import Interview
 from wizard.examples import example_text
@@ -203,3 +204,28 @@ def test_a_script_does_not_pick_up_an_unfinished_interview(tmp_path: Path) -> No
 
     assert f"seloste --plain --answers {first}" in result.stdout
     assert len(list((tmp_path / "interviews").glob("*.yaml"))) == 2
+
+
+def test_the_translations_a_notice_lacks_are_asked_in_one_skippable_pass_that_resumes(tmp_path: Path) -> None:
+    data = in_one_language(yaml.safe_load(example_text("webshop")), "fi")
+    data["processing"]["name"] = {"fi": data["processing"]["name"], "en": "Online shop register"}
+    answers = tmp_path / "kauppa.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    start = ["2", "1", "y", "1,2"]  # English conversation, Finnish notice; export both languages
+
+    first = seloste(["--plain", "--answers", str(answers)], [*start, "Orders and newsletter.", "", "/skip", "md", str(out)], tmp_path / "home")
+
+    assert first.returncode == 0, first.stdout[-2000:] + first.stderr
+    assert "(in Finnish) Verkkokaupan tilaukset" in first.stdout and "Translation in English:" in first.stdout
+    saved = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    assert saved["processing"]["description"] == {"fi": data["processing"]["description"], "en": "Orders and newsletter."}
+    assert saved["processing"]["data_subjects"][0] == "verkkokaupan asiakkaat"  # skipped: still Finnish alone
+    english = (out / "tietosuojaseloste-en.md").read_text(encoding="utf-8")
+    assert "Orders and newsletter." in english and "verkkokaupan asiakkaat (in Finnish)" in english
+    assert "shows 46 text(s) as written in another language" in first.stdout
+
+    again = seloste(["--plain", "--answers", str(answers)], [*start, "/skip", "md", str(tmp_path / "again")], tmp_path / "home")
+
+    pass_starts = again.stdout.split("Translation in English:")[0]
+    assert "46 text(s) have no version" in pass_starts and "Verkkokaupan tilaukset" not in pass_starts

@@ -33,7 +33,7 @@ from wizard.display import NO, display_answer
 from wizard.fieldpath import FieldPath, set_at, set_item, value_at
 from wizard.fieldtypes import resolve
 from wizard.i18n import translations
-from wizard.kinds import TEXT_KINDS, Option, Rejection, as_bool, offered_options
+from wizard.kinds import TEXT_KINDS, Option, Rejection, as_bool, first_problem, offered_options
 from wizard.localtext import with_translations
 from wizard.pruning import Dropped, JustAnswered, Pruner
 from wizard.questionnaire import Question, Questionnaire, Section, load_questionnaire
@@ -468,6 +468,22 @@ class Interview:
         self._cursor = None
         self._dropped = self._prune(before, just_answered=(question.id, step.item))
 
+    def translate(self, path: FieldPath, lang: str, text: str) -> Rejection | None:
+        """Give the text at `path` its version in `lang` beside the text as written; None when it is taken,
+        else why not (the answers model's objection, e.g. too long)."""
+        found, value = value_at(self._answers, path)
+        if not found or not isinstance(value, (str, dict)):
+            raise InterviewError(f"no text at {display_path(path)}")
+        written = dict(value) if isinstance(value, dict) else {self._sheet.text_language: value}
+        translated = {**written, lang: text.strip()}
+        candidate = copy.deepcopy(self._answers)
+        _replace(candidate, path, translated)
+        rejection = first_problem(candidate, path)
+        if rejection is not None:
+            return rejection
+        _replace(self._answers, path, translated)
+        return None
+
     def _with_translations(self, question: Question, path: FieldPath, value: Any) -> Any:
         """The answer with the other languages of each text it rewrites: those the file had there, or the
         demonstration's whole text by language when its suggestion was taken."""
@@ -498,6 +514,12 @@ class Interview:
         # A default the file implied holds only while its question kept applying: a question that comes back is asked.
         self._sheet.defaulted &= applied_before & {question.id for question in self._applicable()}
         return dropped
+
+
+def _replace(data: dict[str, Any], path: FieldPath, value: Any) -> None:
+    """Replace the value at `path`, which is there (a field or a list's item)."""
+    _found, parent = value_at(data, path[:-1])
+    parent[path[-1]] = value
 
 
 def _ordered(value: Any, model: type[BaseModel] | None) -> Any:

@@ -50,6 +50,8 @@ class Back(Exception):
     """The user typed /back."""
 
 
+SKIP_REST = ("/skip", "/ohita")  # in the translation pass: skip the texts still left
+
 class PlainChat:
     def __init__(self, stdin: TextIO, stdout: TextIO, lang: str, trainer: bool = False) -> None:
         self.stdin = stdin
@@ -416,6 +418,7 @@ class PlainChat:
             return False
         names = [(entry.code, _(entry.name, lang)) for entry in LANGUAGES]
         languages = self.pick(_("Languages", lang), names, self.session.notice_lang or lang)
+        self.collect_translations(languages)
         formats = self.pick(_("Formats", lang), [(fmt, fmt) for fmt in FORMATS], "md")
         allow_incomplete = False
         while True:
@@ -446,6 +449,31 @@ class PlainChat:
             for line in result.untranslated_note(lang):
                 self.say(line)
             return True
+
+    def collect_translations(self, languages: list[str]) -> None:
+        """One pass over the texts the chosen notice languages lack: each shown with a line for its
+        translation. An empty line skips one, /skip the rest; each translation is saved at once, so a pass
+        left midway asks only what is still missing."""
+        from wizard.localtext import in_language
+
+        lang = self.lang
+        missing = self.session.missing_translations(languages)
+        if not missing:
+            return
+        self.say(_("{count} text(s) have no version in a language of the notice yet. Type each one's translation: an empty line skips it, /skip skips the rest (a notice shows a text left untranslated as written, marked with its language).", lang).format(count=len(missing)))
+        for item in missing:
+            self.say()
+            self.say(item.label)
+            self.say(f"  ({in_language(item.written_in, lang)}) {item.text}")
+            while True:
+                self.say(_("Translation {language}:", lang).format(language=in_language(item.language, lang)))
+                line = self.read()
+                if line.casefold() in SKIP_REST:
+                    return
+                problem = self.session.translate(item, line) if line else None
+                if problem is None:
+                    break
+                self.say(problem)
 
     def pick(self, title: str, choices: list[tuple[str, str]], default: str) -> list[str]:
         """One or more of `choices` (value, label), by number or value, comma-separated."""

@@ -62,6 +62,17 @@ class ExportResult:
         return [note.format(language=in_language(notice_lang, lang), count=count) for notice_lang, count in self.untranslated.items()]
 
 
+@dataclass(frozen=True)
+class MissingTranslation:
+    """A text with no version in a notice language, as the translation pass shows it."""
+
+    path: tuple[Any, ...]
+    language: str  # the notice language it lacks
+    written_in: str  # the language of `text`
+    text: str
+    label: str  # the question that holds it, in the conversation language
+
+
 class Session:
     def __init__(
         self, path: Path, interview: Interview, conversation_lang: str, notice_lang: str | None = None, example: str | None = None
@@ -198,6 +209,48 @@ class Session:
             if inside == sub.field or inside.startswith(sub.field + "."):
                 return sub
         return question
+
+    # --- the translation pass: each text a notice language lacks, skippable; every translation saved at once ---
+
+    def missing_translations(self, languages: list[str]) -> list[MissingTranslation]:
+        """The texts with no version in each of `languages`, in the file's order, language by language. Asked
+        again after a stop, only those still missing are listed."""
+        import copy
+
+        from wizard.check import check_data
+        from wizard.localtext import original, untranslated
+
+        answers = check_data(copy.deepcopy(self.interview.answers)).multilingual
+        if answers is None:
+            return []
+        return [
+            MissingTranslation(text.path, lang, *original(text.value, answers.language), self._words_of(text.path))
+            for lang in languages
+            for text in untranslated(answers, lang)
+        ]
+
+    def translate(self, missing: MissingTranslation, text: str) -> str | None:
+        """Save a translation; None when taken, else what is wrong with it, in the conversation language."""
+        rejection = self.interview.translate(missing.path, missing.language, text)
+        if rejection is not None:
+            return rejection.describe(self.conversation_lang)["message"]
+        self.autosave()
+        return None
+
+    def _words_of(self, path: tuple[Any, ...]) -> str:
+        """The question (and the box of a form) that holds the text at `path`, in the conversation language."""
+        from wizard.fieldpath import split_path
+        from wizard.i18n import translations
+
+        gettext = translations(self.conversation_lang).gettext
+        found = self.question_at(path)
+        if found is None:
+            return ".".join(map(str, path))
+        question = self.interview.questionnaire.question(found[0])
+        rest = tuple(part for part in path[len(split_path(question.field)) :] if not isinstance(part, int))
+        sub = next((sub for sub in question.fields if split_path(sub.field) == rest), None)
+        words = gettext(question.prompt) + (f" · {gettext(sub.prompt)}" if sub is not None else "")
+        return words + (f" ({found[1] + 1})" if found[1] is not None else "")
 
     def question_at(self, path: tuple[Any, ...]) -> tuple[str, int | None] | None:
         """The question (and the item of a record or list) whose answer holds the field at `path`."""
