@@ -35,9 +35,10 @@ def as_line(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def answer_lines(example: str) -> list[str]:
-    """The lines a person types to give an example business's answers, in the order the interview asks."""
-    known = Interview.start(answers=yaml.safe_load(example_text(example)))
+def answer_lines(example: str, lang: str = "fi") -> list[str]:
+    """The lines a person types to give an example business's answers, in the order the interview asks, each
+    text in `lang`."""
+    known = Interview.start(answers={**yaml.safe_load(example_text(example)), "language": lang})
     facts = {(step.question.id, step.item, step.mode): step.value for step, _shown in known.history}
     counts: dict[str, int] = {}
     for question_id, item, mode in facts:
@@ -74,7 +75,7 @@ def test_a_scripted_interview_writes_the_notice_render_writes(
     example: str, lang: str, language_line: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    script = [language_line, language_line, *answer_lines(example), "y", "", "md,html", str(out)]
+    script = [language_line, language_line, *answer_lines(example, lang), "y", "", "md,html", str(out)]
 
     result = seloste(["--plain"], script, tmp_path / "home")
 

@@ -288,6 +288,7 @@ async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, b
             assert (tmp_path / "out" / f"{stem}-{notice}.{fmt}").read_bytes() == rendered(saved, notice, fmt, tmp_path), (notice, fmt)
         assert str(tmp_path / "out" / f"{stem}-{notice}.md") in shown
     assert run(["check", str(saved)], stdout=io.StringIO()) == 0, "the saved answers have errors"
+    assert yaml.safe_load(saved.read_text(encoding="utf-8"))["language"] == lang  # the texts were typed in it
 
 
 async def answer_until(pilot: Pilot, chat: ChatScreen, data: dict[str, Any], question_id: str) -> None:

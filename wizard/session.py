@@ -99,7 +99,7 @@ class Session:
         self.notice_lang = lang
         # A new interview's texts are written in the notice's language; a file that has texts keeps its own
         # (the translations into the notice's language are asked for apart).
-        self.interview.answers.setdefault("language", lang)
+        self.interview.write_texts_in(lang)
         self.save_state()
 
     # --- answering: each change is saved before the chat shows it -------------------------------------------
