@@ -266,6 +266,7 @@ def test_a_typed_answer_replaces_the_suggestion_and_enter_gives_the_rest(folders
     (saved,) = (folders / "home" / "interviews").glob("*.yaml")
     renamed = example_answers("salon")
     renamed["controller"]["name"] = "Parturi Peilikuva"
+    renamed["language"] = "en"  # the notice language chosen: the example's texts are suggested in English
     same_business(load(saved), renamed)
 
 
