@@ -239,7 +239,7 @@ def test_seloste_notices_score_full_marks_with_the_same_items_as_coverage(render
 @given(data=answers_dicts())
 def test_the_audit_of_any_notice_seloste_renders_finds_nothing_missing(data: dict[str, Any]) -> None:
     for lang in CODES:
-        notice = build_notice(check_data(data), lang)
+        notice = build_notice(check_data({**data, "language": lang}), lang)  # the texts written in the notice's language
         audit = audit_bytes(notice.markdown.encode(), "notice.md")
         assert [(j.item.id, j.note) for j in audit.judgements if j.state == "missing"] == [], notice.markdown
 
