@@ -36,6 +36,7 @@ class Language:
         native_name: str,  # "suomi": the language's own name for itself, as it is written inside a sentence
         in_native: str,  # "Suomeksi": "in this language", in it (the switch to it; a translation into it)
         which_language: str,  # the first question, in this language, asked before any language is chosen
+        continue_interview: str,  # heads the unfinished interviews offered with that question, in this language
         file_stem: str,  # the notice's exported files: `<stem>-<code>.<format>`
         toc_heading: str,  # the heading of the HTML page's table of contents
         quotes: tuple[str, str],  # opening and closing quotation marks
@@ -56,6 +57,7 @@ class Language:
         self.native_name = native_name
         self.in_native = in_native
         self.which_language = which_language
+        self.continue_interview = continue_interview
         self.file_stem = file_stem
         self.toc_heading = toc_heading
         self.quotes = quotes
@@ -82,6 +84,7 @@ LANGUAGES: tuple[Language, ...] = (
         native_name="suomi",
         in_native="Suomeksi",
         which_language="Millä kielellä keskustellaan?",
+        continue_interview="Jatka keskeneräistä haastattelua",
         file_stem="tietosuojaseloste",
         toc_heading="Sisällys",
         quotes=("”", "”"),
@@ -101,6 +104,7 @@ LANGUAGES: tuple[Language, ...] = (
         native_name="English",
         in_native="In English",
         which_language="Which language shall we talk in?",
+        continue_interview="Continue an unfinished interview",
         file_stem="privacy-notice",
         toc_heading="Contents",
         quotes=("“", "”"),

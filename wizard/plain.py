@@ -33,13 +33,13 @@ from wizard.conversation import notice_language_name, notice_language_question, 
 from wizard.formats import FORMATS
 from wizard.i18n import _
 from wizard.languages import LANGUAGES, default_language, language, language_from_reply
-from wizard.session import export_plan
+from wizard.session import export_plan, resumable
 
 if TYPE_CHECKING:
     from wizard.engine import Step
     from wizard.kinds import Option, Rejection
     from wizard.questionnaire import Question
-    from wizard.session import Session
+    from wizard.session import Resumable, Session
 
 
 class EndOfInput(Exception):
@@ -96,19 +96,30 @@ class PlainChat:
 
     # --- the start ---
 
-    def choose_conversation_language(self) -> None:
-        # asked before a language is chosen: in every language at once, each name in its own language
+    def choose_conversation_language(self, unfinished: list[Resumable]) -> Resumable | None:
+        """The first question: the language, in every language at once, each name in its own language; after
+        the languages, the unfinished interviews, numbered on. An interview chosen goes on in its own language."""
         question = " · ".join(entry.which_language for entry in LANGUAGES)
         self.say(question + " " + "  ".join(f"{number}) {entry.native_name}" for number, entry in enumerate(LANGUAGES, 1)))
+        if unfinished:
+            self.say(" · ".join(entry.continue_interview for entry in LANGUAGES) + ":")
+            for number, interview in enumerate(unfinished, len(LANGUAGES) + 1):
+                self.say(f"  {number}) {interview.label}")
         while True:
             line = self.read(language(self.lang).native_name)
-            chosen = language_from_reply(line) if line else self.lang
-            if chosen:
-                self.lang = chosen
-                return
+            if line.isdigit() and 0 < int(line) - len(LANGUAGES) <= len(unfinished):
+                chosen = unfinished[int(line) - len(LANGUAGES) - 1]
+                self.lang = chosen.lang
+                return chosen
+            picked = language_from_reply(line) if line else self.lang
+            if picked:
+                self.lang = picked
+                return None
             self.say(", ".join(f"{number} = {entry.native_name}" for number, entry in enumerate(LANGUAGES, 1)))
 
-    def open_session(self, answers_file: str | None, interactive: bool, example: str | None = None) -> int | None:
+    def open_session(
+        self, answers_file: str | None, interactive: bool, example: str | None = None, resumed: Resumable | None = None
+    ) -> int | None:
         """The session to work on; an exit code when the given file cannot be used."""
         from wizard import session as sessions
 
@@ -122,21 +133,17 @@ class PlainChat:
             )
             self.say(demonstration.format(name=example))
             return None
-        if answers_file:
-            opened = sessions.open_file(Path(answers_file), self.lang)
-            if isinstance(opened, str):
+        if answers_file or resumed is not None:
+            opened = sessions.open_file(Path(answers_file) if answers_file else resumed.path, self.lang)  # type: ignore[union-attr]
+            if isinstance(opened, str) and answers_file:
                 self.say(opened)
                 return EXIT_UNUSABLE
-            self.session = opened
-            return None
-        waiting = sessions.unfinished()
-        if waiting is not None and interactive:
-            count, when = sessions.describe(waiting, self.lang)
-            question = _("Continue the unfinished interview ({count} answers, saved {when})?", self.lang)
-            if self.yes_no(question.format(count=count, when=when), default=True):
-                self.session = sessions.resume(waiting, self.lang)
+            if not isinstance(opened, str):
+                self.session = opened
                 return None
-        elif waiting is not None:
+            self.say(opened)  # an unfinished interview damaged since: a new one instead
+        waiting = sessions.unfinished_path()
+        if waiting is not None and not interactive:
             note = _(
                 "An unfinished interview is saved in {path}; to continue it: seloste --plain --answers {path}",
                 self.lang,
@@ -195,7 +202,7 @@ class PlainChat:
     def interview(self) -> None:
         """Ask until every question is answered."""
         engine = self.session.interview
-        while (step := engine.current()) is not None:
+        while (step := self.session.current()) is not None:
             try:
                 is_form = step.mode == "answer" and step.question.kind == "record"
                 raw = self.ask_record(step) if is_form else self.ask(step)
@@ -552,8 +559,10 @@ def run_plain(
         chat.say(unknown.format(name=example, names=", ".join(EXAMPLES)))
         return EXIT_UNUSABLE
     try:
-        chat.choose_conversation_language()
-        code = chat.open_session(answers_file, stdin.isatty(), example)
+        # In a terminal the unfinished interviews are offered; a script starts a new one (see the module's doc).
+        offered = [] if answers_file or example is not None or not stdin.isatty() else resumable(chat.lang)
+        resumed = chat.choose_conversation_language(offered)
+        code = chat.open_session(answers_file, stdin.isatty(), example, resumed)
         if code is not None:
             return code
         if not chat.session.notice_lang:

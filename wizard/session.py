@@ -84,6 +84,8 @@ class Session:
         self.example = example  # a demonstration of this example business (its answers are suggested)
         self.imported_from: str | None = None  # the old notice the answers were imported from
         self.imported: list[str] = []  # the fields filled from it (display paths), for the review to confirm
+        self.business = ""  # the business's name, once answered
+        self.progress = -1  # how far the interview is, per cent, as last asked (`current`)
 
     @property
     def conversation_lang(self) -> str:
@@ -153,10 +155,21 @@ class Session:
 
     # --- saving ---------------------------------------------------------------------------------------------
 
+    def current(self) -> Step | None:
+        """The step to ask now (None: everything is answered); how far that is goes into the saved state."""
+        step = self.interview.current()
+        self.progress = 100 if step is None else round(100 * (step.position - 1) / step.total) if step.total else 0
+        return step
+
     def autosave(self) -> None:
+        """Save the answers and the state; an interview saved under an automatic name is named after the
+        business once it has a name."""
         from wizard import storage
 
-        storage.autosave(self.interview.answers, self.path, self.state())
+        answers = self.interview.answers
+        self.business = business_name(answers)
+        self.path = storage.named_after(self.path, self.business)
+        storage.autosave(answers, self.path, self.state())
 
     def save_state(self) -> None:
         from wizard import storage
@@ -172,6 +185,8 @@ class Session:
             example=self.example,
             imported_from=self.imported_from,
             imported=list(self.imported),
+            business=self.business,
+            progress=self.progress,
         )
 
     def imported_answers(self) -> list[tuple[str, str]]:
@@ -344,33 +359,49 @@ class Session:
 # --- starting a session -------------------------------------------------------------------------------------
 
 
-def unfinished() -> Path | None:
-    """The interview to offer for resuming; one whose file can no longer be read is not offered."""
+def business_name(answers: dict[str, Any]) -> str:
+    """The business's name in the answers ("" before it is given); a name given by language: the first one."""
+    controller = answers.get("controller")
+    name = controller.get("name") if isinstance(controller, dict) else None
+    if isinstance(name, dict):
+        name = next((text for text in name.values() if isinstance(text, str)), None)
+    return name.strip() if isinstance(name, str) else ""
+
+
+@dataclass(frozen=True)
+class Resumable:
+    """An unfinished interview as the list to continue from shows it."""
+
+    path: Path
+    label: str  # the business (or the file's name), when it was saved, how far it had got
+    lang: str  # the conversation language it was in
+
+
+def unfinished_path() -> Path | None:
+    """The latest unfinished interview's file (see `resumable`), or None."""
     from wizard import storage
-    from wizard.check import Unreadable
 
-    path = storage.unfinished()
-    if path is None:
-        return None
-    try:
-        storage.load(path)
-    except Unreadable:
-        return None
-    return path
+    return storage.unfinished()
 
 
-def describe(path: Path, lang: str) -> tuple[int, str]:
-    """How many answers an unfinished interview has, and when it was saved (for "continue?")."""
-    from datetime import datetime
+def resumable(lang: str) -> list[Resumable]:
+    """The unfinished interviews to offer for continuing, the latest first, described in `lang`."""
+    from wizard import storage
 
+    interviews = storage.unfinished_interviews()
+    if not interviews:
+        return []
     from babel.dates import format_datetime
 
-    from wizard import storage
-    from wizard.engine import Interview
-
-    answered = len(Interview.start(answers=storage.load(path)).history)
-    saved = datetime.fromtimestamp(path.stat().st_mtime)
-    return answered, format_datetime(saved, "short", locale=language(lang).babel_locale)
+    locale = language(lang).babel_locale
+    found = []
+    for interview in interviews:
+        state = interview.state
+        parts = [state.business or interview.path.stem, format_datetime(interview.saved, "short", locale=locale)]
+        if state.progress >= 0:
+            parts.append(f"{state.progress} %")
+        found.append(Resumable(interview.path, " · ".join(parts), state.conversation_lang))
+    return found
 
 
 def new(lang: str, example: str | None = None) -> Session:

@@ -46,6 +46,8 @@ class SessionState:
     saved: str = ""  # when it was last saved, ISO 8601
     imported_from: str | None = None  # the old notice the interview started from (`seloste --import`)
     imported: list[str] = field(default_factory=list)  # the fields filled from it, as `seloste check` names them
+    business: str = ""  # the business's name, once given: the list of interviews to continue shows it
+    progress: int = -1  # how far the interview had got, per cent (-1: not known, a file of an older seloste)
 
 
 def default_dir() -> Path:
@@ -60,16 +62,6 @@ def default_dir() -> Path:
 
 def interviews_dir() -> Path:
     return default_dir() / INTERVIEWS
-
-
-def new_path(now: datetime | None = None) -> Path:
-    """A fresh file name for a new interview, e.g. interviews/interview-20261122-130501.yaml."""
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    folder = interviews_dir()
-    path, number = folder / f"interview-{stamp}.yaml", 2
-    while path.exists() or state_path(path).exists():
-        path, number = folder / f"interview-{stamp}-{number}.yaml", number + 1
-    return path
 
 
 def state_path(path: Path) -> Path:
@@ -130,6 +122,8 @@ _STATE_TYPES: dict[str, tuple[type, ...]] = {
     "saved": (str,),
     "imported_from": (str, type(None)),
     "imported": (list,),
+    "business": (str,),
+    "progress": (int,),
 }
 
 
@@ -140,15 +134,82 @@ def finish(path: Path) -> None:
     save_state(path, state)
 
 
-def unfinished() -> Path | None:
-    """The most recently saved interview that was not finished and has an answer, to offer for resuming; None
-    if there is none. An interview left before its first answer (a browser tab opened and closed) is not one."""
+@dataclass(frozen=True)
+class Unfinished:
+    """An interview to offer for continuing."""
+
+    path: Path
+    state: SessionState
+    saved: datetime
+
+
+def unfinished_interviews() -> list[Unfinished]:
+    """The interviews to offer for continuing, the most recently saved first: not finished, not a demonstration
+    (an example business's answers are never offered as someone's own), and with at least one answer (an
+    interview left before it, such as a browser tab opened and closed, is not one)."""
     folder = interviews_dir()
     if not folder.is_dir():
-        return None
-    candidates = [path for path in folder.glob("*.yaml") if path.is_file() and not load_state(path).finished]
-    newest_first = sorted(candidates, key=lambda path: path.stat().st_mtime_ns, reverse=True)
-    return next((path for path in newest_first if has_answers(path)), None)
+        return []
+    found = []
+    for path in folder.glob("*.yaml"):
+        if not path.is_file():
+            continue
+        state = load_state(path)
+        if state.finished or state.example:
+            continue
+        found.append(Unfinished(path, state, datetime.fromtimestamp(path.stat().st_mtime)))
+    found.sort(key=lambda interview: interview.saved, reverse=True)
+    return [interview for interview in found if interview.state.progress > 0 or interview.state.business or has_answers(interview.path)]
+
+
+def unfinished() -> Path | None:
+    """The most recently saved interview to offer for continuing (see `unfinished_interviews`), or None."""
+    interviews = unfinished_interviews()
+    return interviews[0].path if interviews else None
+
+
+AUTOMATIC_NAME = "interview-"  # the name of an interview's files until the business has a name
+
+
+def new_path(now: datetime | None = None, name: str = "") -> Path:
+    """A fresh file name for an interview: after the business (kahvila-kanerva-oy.yaml, -2 and so on when
+    taken), or before it has a name after the moment, e.g. interviews/interview-20261122-130501.yaml."""
+    folder = interviews_dir()
+    stem = _file_name(name) or AUTOMATIC_NAME + (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    path, number = folder / f"{stem}.yaml", 2
+    while path.exists() or state_path(path).exists():
+        path, number = folder / f"{stem}-{number}.yaml", number + 1
+    return path
+
+
+def _file_name(text: str) -> str:
+    """A file name's stem from a business name: `Kahvila Kanerva Oy` -> `kahvila-kanerva-oy`."""
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text))[:60].strip("-")
+
+
+def named_after(path: Path, business: str) -> Path:
+    """Where an interview saved under an automatic name goes once its business has a name (its files are
+    renamed); any other file, e.g. one given with --answers, stays where it is."""
+    path = Path(path)
+    if not business or not path.name.startswith(AUTOMATIC_NAME) or path.parent != interviews_dir():
+        return path
+    if not _file_name(business):  # no letter or digit to name it by
+        return path
+    while True:  # the new name is claimed first: two interviews of one business never take the same file
+        named = new_path(name=business)
+        try:
+            os.close(os.open(named, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            break
+        except FileExistsError:
+            continue
+    with contextlib.suppress(FileNotFoundError):
+        state_path(path).rename(state_path(named))
+    path.rename(named)
+    return named
 
 
 def has_answers(path: Path) -> bool:

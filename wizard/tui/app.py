@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.worker import Worker
 
 from wizard.conversation import Conversation, Lazy, label
-from wizard.i18n import N_, _
+from wizard.i18n import N_
 from wizard.languages import LANGUAGES, default_language, next_language
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.screens.dialogs import LanguageScreen
 
 if TYPE_CHECKING:
-    from wizard.session import Session
+    from wizard.session import Resumable, Session
 
 LOAD_AFTER = 0.3  # seconds after start
 
@@ -55,6 +55,7 @@ class SelosteApp(App[int]):
         self.trainer = trainer
         self.example = example
         self.session: Session | None = None  # once the interview starts
+        self.unfinished: list[Resumable] = []  # the interviews offered for continuing on the first screen
         self._loader: Worker | None = None
 
     @property
@@ -62,10 +63,15 @@ class SelosteApp(App[int]):
         return Conversation.lang
 
     def get_default_screen(self) -> LanguageScreen:
-        """The first question is the app's first screen: nothing else is drawn before it."""
+        """The first question is the app's first screen: nothing else is drawn before it. Below the languages
+        are the unfinished interviews to continue (not in a demonstration or for a file given)."""
         suggested = self.suggested_lang or default_language()
         Conversation.lang = suggested  # until the user chooses: the footer speaks the likely language
-        return LanguageScreen(suggested)
+        if self.example is None and self.answers_file is None:
+            from wizard.session import resumable
+
+            self.unfinished = resumable(suggested)
+        return LanguageScreen(suggested, [interview.label for interview in self.unfinished])
 
     def on_mount(self) -> None:
         # Loading starts a moment after the first question is drawn, so that it cannot delay it (a person
@@ -91,36 +97,33 @@ class SelosteApp(App[int]):
         self.refresh_bindings()
         self._open_session()
 
+    async def on_language_screen_resumed(self, event: LanguageScreen.Resumed) -> None:
+        """An unfinished interview goes on in the language it was spoken in: nothing is asked again."""
+        chosen = self.unfinished[event.number]
+        Conversation.lang = chosen.lang
+        self.refresh_bindings()
+        self._open_session(chosen.path)
+
     @work(exclusive=True, group="open")
-    async def _open_session(self) -> None:
+    async def _open_session(self, resumed: Path | None = None) -> None:
         if self._loader is not None:
             await self._loader.wait()
         from wizard import session
         from wizard.tui.screens.chat import ChatScreen
-        from wizard.tui.screens.dialogs import ChoiceDialog
 
         if self.example is not None:  # a demonstration: always a new interview
             self.session = session.new(Conversation.lang, example=self.example)
-        elif self.answers_file is not None:
-            opened = session.open_file(self.answers_file, Conversation.lang)
-            if isinstance(opened, str):  # the file cannot be used: say why, and leave
+        elif self.answers_file is not None or resumed is not None:
+            opened = session.open_file(self.answers_file or resumed, Conversation.lang)  # type: ignore[arg-type]
+            if isinstance(opened, str) and resumed is None:  # the file given cannot be used: say why, and leave
                 self.exit(return_code=2, message=opened)
                 return
+            if isinstance(opened, str):  # damaged since it was saved: say so, and start afresh
+                self.notify(opened, severity="error", timeout=15)
+                opened = session.new(Conversation.lang)
             self.session = opened
         else:
-            previous = session.unfinished()
-            if previous is not None:
-                answered, saved = session.describe(previous, Conversation.lang)
-                choice = await self.push_screen_wait(
-                    ChoiceDialog(
-                        _("You have an unfinished interview. Continue where you left off?", self.lang),
-                        [("resume", _("Continue", self.lang)), ("new", _("Start a new one", self.lang))],
-                        _("{answered} answers, saved {saved}.", self.lang).format(answered=answered, saved=saved),
-                    )
-                )
-                self.session = session.resume(previous, Conversation.lang) if choice == "resume" else session.new(Conversation.lang)
-            else:
-                self.session = session.new(Conversation.lang)
+            self.session = session.new(Conversation.lang)
         self.session.conversation_lang = Conversation.lang
         chat = ChatScreen(self.session, trainer=self.trainer, example=self.session.example)
         await self.push_screen(chat)  # over the first question, which stays below

@@ -136,7 +136,7 @@ class ChatScreen(Screen):
             self.show_progress()
             self.show_trainer_card()
             return
-        self.step = self.session.interview.current()
+        self.step = self.session.current()
         self.show_progress()
         self.show_trainer_card()
         if self.step is None:

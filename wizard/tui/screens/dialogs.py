@@ -19,25 +19,40 @@ from wizard.languages import CODES, LANGUAGES
 LANGUAGE_QUESTION = " · ".join(language.which_language for language in LANGUAGES)
 
 
+# Heads the unfinished interviews on the first screen, which is asked before a language is chosen.
+CONTINUE_HEADING = " · ".join(language.continue_interview for language in LANGUAGES)
+RESUME = "resume:"  # an option id: RESUME + the number of the interview in the list
+
+
 class LanguageScreen(Screen):
-    """The first question: the language of the conversation (the notice's language is asked later)."""
+    """The first question: the language of the conversation (the notice's language is asked later); below the
+    languages, the unfinished interviews to continue, each in the language it was spoken in."""
 
     class Chosen(Message):
         def __init__(self, lang: str) -> None:
             super().__init__()
             self.lang = lang
 
+    class Resumed(Message):
+        def __init__(self, number: int) -> None:
+            super().__init__()
+            self.number = number  # in the list given to the screen
+
     AUTO_FOCUS = "#language-choice"
 
-    def __init__(self, suggested: str) -> None:
+    def __init__(self, suggested: str, unfinished: list[str] | None = None) -> None:
         super().__init__()
         self.suggested = suggested
+        self.unfinished = unfinished or []  # each interview's label: business, when saved, how far
 
     def compose(self) -> ComposeResult:
         with Vertical(id="language-box"):
             yield Static("seloste", id="language-title")
             yield Static(Text(LANGUAGE_QUESTION), id="language-question", classes="bubble question")
-            options = [Option(language.picker_name, id=language.code) for language in LANGUAGES]
+            options: list[Option | None] = [Option(language.picker_name, id=language.code) for language in LANGUAGES]
+            if self.unfinished:
+                options += [None, Option(Text(CONTINUE_HEADING, style="bold"), disabled=True)]
+                options += [Option(Text(label), id=f"{RESUME}{number}") for number, label in enumerate(self.unfinished)]
             choice = OptionList(*options, id="language-choice")
             choice.highlighted = CODES.index(self.suggested)
             yield choice
@@ -50,7 +65,11 @@ class LanguageScreen(Screen):
 
     @on(OptionList.OptionSelected, "#language-choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.post_message(self.Chosen(event.option.id or self.suggested))
+        chosen = event.option.id or self.suggested
+        if chosen.startswith(RESUME):
+            self.post_message(self.Resumed(int(chosen.removeprefix(RESUME))))
+        else:
+            self.post_message(self.Chosen(chosen))
 
 
 class ChoiceDialog(ModalScreen[str]):

@@ -1,0 +1,101 @@
+"""Continuing an unfinished interview: a list of them (the business, when, how far) on the first screen, named
+after the business, never a demonstration offered as someone's own, and no language asked again."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import OptionList
+
+from test_tui import until
+
+from wizard import storage
+from wizard.engine import Interview
+from wizard.plain import PlainChat
+from wizard.session import Session, new, resumable
+from wizard.tui.app import SelosteApp
+from wizard.tui.screens.chat import ChatScreen
+from wizard.tui.screens.dialogs import LanguageScreen
+
+
+def interview_of(business: str, answers: int, lang: str = "fi", seconds_ago: int = 0, example: str | None = None) -> Session:
+    """A new interview with `answers` answers given, the business's name the first of them."""
+    session = new(lang, example=example)
+    session.notice_lang = lang
+    replies: list[Any] = [business, "company", "FI", "1572860-0", "Esimerkkikatu 1", "00100"]
+    for reply in replies[:answers]:
+        session.current()
+        assert session.submit(reply) is None
+        session.autosave()
+    session.current()
+    session.autosave()
+    moment = time.time() - seconds_ago
+    os.utime(session.path, (moment, moment))
+    return session
+
+
+def test_the_files_are_named_after_the_business_once_it_has_a_name() -> None:
+    session = new("fi")
+    assert session.path.name.startswith("interview-")
+    session.current()
+    assert session.submit("Kahvila Kanerva Oy") is None
+    session.autosave()
+    assert session.path == storage.interviews_dir() / "kahvila-kanerva-oy.yaml"
+    assert storage.state_path(session.path).is_file()
+    assert sorted(path.name for path in storage.interviews_dir().iterdir()) == ["kahvila-kanerva-oy.state.json", "kahvila-kanerva-oy.yaml"]
+    other = interview_of("Kahvila Kanerva Oy", 1)
+    assert other.path.name == "kahvila-kanerva-oy-2.yaml"
+
+
+def test_every_unfinished_interview_is_offered_latest_first_but_no_demonstration_and_no_finished_one() -> None:
+    interview_of("Kahvila Kanerva Oy", 3, seconds_ago=300)
+    interview_of("Parturi Peilikuva", 1, lang="en", seconds_ago=100)
+    done = interview_of("Valmis Oy", 2, seconds_ago=50)
+    done.finished()
+    interview_of("Teelehti", 2, example="webshop")  # someone showed the demonstration
+    new("fi")  # opened and left before any answer
+
+    offered = resumable("fi")
+
+    assert [interview.label.split(" · ")[0] for interview in offered] == ["Parturi Peilikuva", "Kahvila Kanerva Oy"]
+    assert [interview.lang for interview in offered] == ["en", "fi"]
+    assert all(interview.label.endswith(" %") for interview in offered)
+
+
+async def test_the_first_screen_lists_them_and_one_goes_on_in_its_own_language_without_asking_again() -> None:
+    interview_of("Kahvila Kanerva Oy", 3, lang="fi", seconds_ago=300)
+    interview_of("Parturi Peilikuva", 1, lang="en")
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and app.screen.query("#language-choice"))
+        choice = app.screen.query_one(OptionList)
+        shown = [str(choice.get_option_at_index(index).prompt) for index in range(choice.option_count)]
+        assert shown[-2].startswith("Parturi Peilikuva") and shown[-1].startswith("Kahvila Kanerva Oy")
+        choice.highlighted = choice.option_count - 1
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step is not None)
+        chat = app.screen
+        assert chat.session.path.name == "kahvila-kanerva-oy.yaml"
+        assert chat.lang == "fi" and chat.step.question.id == "controller_business_id"  # where it was left, in Finnish
+        assert not any(isinstance(screen, LanguageScreen) for screen in app.screen_stack[1:])
+
+
+def test_the_plain_mode_offers_them_after_the_languages_and_goes_on_in_its_own_language() -> None:
+    interview_of("Kahvila Kanerva Oy", 3, lang="fi")
+    out = io.StringIO()
+    chat = PlainChat(io.StringIO("3\n"), out, "en")
+    chosen = chat.choose_conversation_language(resumable("en"))
+    assert "3) Kahvila Kanerva Oy" in out.getvalue()
+    assert chosen is not None and chat.lang == "fi"
+    assert chat.open_session(None, True, resumed=chosen) is None
+    assert chat.session.path == chosen.path and chat.session.interview.answers["controller"]["name"] == "Kahvila Kanerva Oy"
+
+
+def test_a_demonstration_is_never_resumed_as_the_user_s_own() -> None:
+    demonstration = interview_of("Teelehti", 2, example="webshop")
+    assert storage.unfinished() is None and resumable("en") == []
+    assert Interview.start(answers=storage.load(demonstration.path)).history  # it is kept, for the trainer
