@@ -381,3 +381,18 @@ async def test_keys_typed_while_a_dropdown_closes_go_to_the_next_box(tmp_path: P
         await until(pilot, lambda: form.query("#field-contract") and form.query_one("#field-contract", Input).value == "the order")
         assert basis.value == "contract" and not basis.expanded
         assert app.focused is form.query_one("#field-contract", Input)
+
+
+# --- the start: no key lost -------------------------------------------------------------------------------------
+
+
+async def test_keys_typed_at_once_on_the_first_screen_answer_the_questions_that_follow(tmp_path: Path) -> None:
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
+        keys_at_full_speed(app, "enter", "down", "enter")  # Finnish; then, while the chat opens, the notice in English
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.session.notice_lang is not None)
+        chat = app.screen
+        await until(pilot, lambda: chat.step is not None)
+        assert (chat.lang, chat.session.notice_lang) == ("fi", "en")
+        assert chat.step.question.id == "controller_name"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from wizard import storage
-from wizard.serve import browser_address, chat_command, localized_page, network_warning, run_served, where_to_open
+from wizard.serve import browser_address, chat_command, localized_page, network_warning, run_served, stopped, where_to_open
 
 pytest.importorskip("textual_serve")
 aiohttp = pytest.importorskip("aiohttp")
@@ -86,9 +86,10 @@ def home_with_unfinished_interview(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_serves_the_chat_page_gives_each_tab_a_new_interview_and_leaves_nothing_behind(
-    home_with_unfinished_interview: tuple[Path, Path],
+    home_with_unfinished_interview: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     home, seeded = home_with_unfinished_interview
+    monkeypatch.setenv("SELOSTE_HOME", str(home))  # the server's
     seeded_text = seeded.read_text(encoding="utf-8")
     port = free_port()
     server = seloste(home, "serve", "--port", str(port), "--max-sessions", "5", stdout=subprocess.PIPE,
@@ -115,7 +116,9 @@ def test_serves_the_chat_page_gives_each_tab_a_new_interview_and_leaves_nothing_
 
     assert server.returncode == 0, errors
     assert "Warning" not in errors  # 127.0.0.1: nothing to warn about
-    assert out == where_to_open("127.0.0.1", port, "en", 5) + "\n", "only our own lines, not textual-serve's banner"
+    started, stopping = where_to_open("127.0.0.1", port, "en", 5), stopped("en")
+    assert out == f"{started}\n{stopping}\n", "only our own lines, not textual-serve's banner"
+    assert f"answers are saved in {home / storage.INTERVIEWS}" in stopping  # Ctrl+C says where they are
     deadline = time.monotonic() + 10
     while any(is_running(pid) for pid in tabs) and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -315,6 +318,16 @@ def test_the_page_speaks_the_conversation_language() -> None:
     assert '<html lang="fi">' in page and "<title>seloste</title>" in page
     assert ">Aloita</button>" in page and ">Aloita uusi haastattelu</button>" in page and "Haastattelu on päättynyt." in page
     assert "Session ended" not in page and ">Restart<" not in page and ">Start<" not in page
+
+
+def test_the_page_gives_its_terminal_the_keyboard_without_a_click() -> None:
+    import textual_serve
+
+    template = (Path(textual_serve.__file__).parent / "templates" / "app_index.html").read_text(encoding="utf-8")
+    page = localized_page(template, "en")
+    script = page[page.index("<script>\n(function"): page.index("</body>")]
+    assert 'querySelector("#terminal textarea")' in script and ".focus(" in script  # xterm's keyboard input
+    assert 'addEventListener("load"' in script and "MutationObserver" in script  # as soon as the terminal is made
 
 
 # --- a trainer's laptop: only the server's own page, a few tabs, small terminals, tabs that end ---------------

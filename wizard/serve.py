@@ -81,7 +81,21 @@ def where_to_open(host: str, port: int, lang: str, max_sessions: int) -> str:
     ]
     if is_every_address(host):
         lines.append(_("On the other machines, use this machine's network address in place of localhost.", lang))
+    lines.append(where_saved(lang))
     return "\n".join(lines)
+
+
+def where_saved(lang: str) -> str:
+    """Where every tab's answers are kept: told when the server starts and again when it stops."""
+    from wizard import storage
+
+    return _("The participants' answers are saved in {folder}, one file per interview, named after the business.",
+             lang).format(folder=storage.interviews_dir())
+
+
+def stopped(lang: str) -> str:
+    """What the trainer is told when the server stops (Ctrl+C)."""
+    return _("The server has stopped.", lang) + " " + where_saved(lang)
 
 
 def port_problem(host: str, port: int) -> OSError | None:
@@ -133,9 +147,30 @@ PAGE_WORDS = {
 }
 
 
+# The page's terminal takes the keyboard as soon as it is there: without a click, keys would go nowhere.
+PAGE_SCRIPT = """<script>
+(function () {
+  function terminalInput() { return document.querySelector("#terminal textarea"); }
+  function focusTerminal() {
+    var input = terminalInput();
+    if (input && document.activeElement !== input) { input.focus({preventScroll: true}); }
+    return Boolean(input);
+  }
+  var watcher = new MutationObserver(function () { if (focusTerminal()) { watcher.disconnect(); } });
+  watcher.observe(document.documentElement, {childList: true, subtree: true});
+  window.addEventListener("load", focusTerminal);
+  window.addEventListener("focus", focusTerminal);
+  document.addEventListener("keydown", focusTerminal, true);
+})();
+</script>
+"""
+
+
 def localized_page(page: str, lang: str) -> str:
-    """textual-serve's page with a title, its language, and its few words in the conversation language."""
+    """textual-serve's page with a title, its language, its few words in the conversation language, and the
+    keyboard in its terminal from the start."""
     page = page.replace("<html>", f'<html lang="{lang}">', 1)
+    page = page.replace("</body>", PAGE_SCRIPT + "</body>", 1)
     # the page has no <title>: the browser tab would show the address
     page = page.replace("<head>", f"<head>\n    <title>{PAGE_TITLE}</title>", 1)
     for original, words in PAGE_WORDS.items():

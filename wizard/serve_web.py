@@ -43,6 +43,7 @@ from wizard.serve import (
     network_warning,
     plain_address,
     port_problem,
+    stopped,
     where_to_open,
 )
 
@@ -365,4 +366,6 @@ def cmd_serve(
     out.write(where_to_open(host, port, messages_lang, max_sessions) + "\n")
     out.flush()
     SelosteServer(chat_command(lang, trainer, example), host, port, messages_lang, max_sessions).serve()
+    out.write(stopped(messages_lang) + "\n")  # after Ctrl+C
+    out.flush()
     return EXIT_OK

@@ -125,8 +125,13 @@ class SelosteApp(App[int]):
         else:
             self.session = session.new(Conversation.lang)
         self.session.conversation_lang = Conversation.lang
+        first = self.screen
         chat = ChatScreen(self.session, trainer=self.trainer, example=self.session.example)
         await self.push_screen(chat)  # over the first question, which stays below
+        if isinstance(first, LanguageScreen) and first.typed_ahead:  # what was typed while the chat opened is for it
+            await chat.ready.wait()
+            keys = first.typed_ahead
+            self.call_later(lambda: [self.post_message(key) for key in keys])  # after the focus the question set
 
     def action_switch_language(self) -> None:
         self.switch_language(next_language(Conversation.lang).code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -56,6 +57,7 @@ class ChatScreen(Screen):
         # What was typed into a question left unanswered (going back, changing another answer, switching the
         # language), by (question id, item, mode): it is there again when the question comes back.
         self.drafts: dict[tuple[str, int | None, str], Any] = {}
+        self.ready = asyncio.Event()
 
     @property
     def lang(self) -> str:
@@ -77,6 +79,7 @@ class ChatScreen(Screen):
     async def on_mount(self) -> None:
         self.query_one("#transcript").anchor()
         await self.redraw()
+        self.ready.set()  # the first question is asked: keys typed ahead can come (`SelosteApp`)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.languages import CODES, LANGUAGES
+from wizard.tui.inorder import KeysInOrder
 
 # The first question is asked before a language is chosen, so it is written in all of them at once; the
 # language names are each in their own language, as language pickers everywhere show them.
@@ -22,6 +23,23 @@ LANGUAGE_QUESTION = " · ".join(language.which_language for language in LANGUAGE
 # Heads the unfinished interviews on the first screen, which is asked before a language is chosen.
 CONTINUE_HEADING = " · ".join(language.continue_interview for language in LANGUAGES)
 RESUME = "resume:"  # an option id: RESUME + the number of the interview in the list
+
+
+class LanguageList(KeysInOrder, OptionList):
+    """The first question's choices: Enter chooses as it is read, and what is typed after it, while the chat
+    opens, is kept for the chat (`LanguageScreen.typed_ahead`)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if isinstance(screen, LanguageScreen) and screen.typed_ahead is not None:
+            event.stop()
+            event.prevent_default()
+            screen.typed_ahead.append(events.Key(event.key, event.character))
+
+    def action_select(self) -> None:
+        option = self.highlighted_option
+        if option is not None and isinstance(self.screen, LanguageScreen):
+            self.screen.choose(option.id)
 
 
 class LanguageScreen(Screen):
@@ -44,6 +62,7 @@ class LanguageScreen(Screen):
         super().__init__()
         self.suggested = suggested
         self.unfinished = unfinished or []  # each interview's label: business, when saved, how far
+        self.typed_ahead: list[events.Key] | None = None  # once chosen: the keys typed before the chat is there
 
     def compose(self) -> ComposeResult:
         with Vertical(id="language-box"):
@@ -53,23 +72,36 @@ class LanguageScreen(Screen):
             if self.unfinished:
                 options += [None, Option(Text(CONTINUE_HEADING, style="bold"), disabled=True)]
                 options += [Option(Text(label), id=f"{RESUME}{number}") for number, label in enumerate(self.unfinished)]
-            choice = OptionList(*options, id="language-choice")
+            choice = LanguageList(*options, id="language-choice")
             choice.highlighted = CODES.index(self.suggested)
             yield choice
         yield Footer()
 
     def on_mount(self) -> None:
-        # AUTO_FOCUS is skipped while the app itself has no focus, which is how a browser tab under
-        # `seloste serve` starts: without this, Enter and the arrows would do nothing until a click.
-        self.query_one("#language-choice", OptionList).focus()
+        # Focused now, not after the first frame as `focus()` and AUTO_FOCUS do: a key pressed the moment the
+        # question shows would otherwise reach no widget. (AUTO_FOCUS is also skipped while the app has no focus,
+        # which is how a browser tab under `seloste serve` starts.)
+        self.set_focus(self.query_one("#language-choice", OptionList))
 
     @on(OptionList.OptionSelected, "#language-choice")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        chosen = event.option.id or self.suggested
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self.choose(event.option.id)
+
+    def choose(self, option_id: str | None) -> None:
+        if self.typed_ahead is not None:
+            return  # chosen already
+        self.typed_ahead = []
+        self.set_focus(None)  # what is typed while the chat opens is kept for it
+        chosen = option_id or self.suggested
         if chosen.startswith(RESUME):
             self.post_message(self.Resumed(int(chosen.removeprefix(RESUME))))
         else:
             self.post_message(self.Chosen(chosen))
+
+    def on_key(self, event: events.Key) -> None:
+        if self.typed_ahead is not None:
+            event.stop()
+            self.typed_ahead.append(events.Key(event.key, event.character))
 
 
 class ChoiceDialog(ModalScreen[str]):

@@ -28,12 +28,13 @@ from textual.widgets.option_list import Option
 from wizard.conversation import label
 from wizard.i18n import N_
 from wizard.tui.failures import reported
+from wizard.tui.inorder import KeysInOrder
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
 PICKED = ("single_choice", "multi_choice", "yes_no")  # kinds whose suggested answer is shown chosen, not as a hint
 
 
-class DropdownList(SelectOverlay):
+class DropdownList(KeysInOrder, SelectOverlay):
     """A dropdown's open list. A choice is made at once: the value is set and the focus is back on the dropdown
     before the next key is read, so a key typed while the list closes (Tab, the next box's first letters) goes
     where the person meant it instead of into the closing list. Its Esc key is named in the conversation
@@ -55,14 +56,7 @@ class DropdownList(SelectOverlay):
 
     async def _on_key(self, event: events.Key) -> None:
         if self.screen.focused is self:  # (has_focus follows only once the blur is read, after these keys)
-            # The list's own keys (↑ ↓ Enter ...) act now, in the order typed, rather than once they have
-            # bubbled up to the app after the keys typed since.
-            bindings = self._bindings.key_to_bindings.get(event.key, ())
-            if bindings:
-                event.stop()
-                event.prevent_default()
-                await self.run_action(bindings[0].action)
-            return  # type to search: Textual's own  # Textual's own handlers (type to search, the list's keys) follow
+            return  # the list's own keys act now (`KeysInOrder`); then Textual's type to search  # Textual's own handlers (type to search, the list's keys) follow
         # Typed after the choice, before the list had closed: for the box in focus now, as if typed there.
         event.stop()
         event.prevent_default()
