@@ -396,3 +396,62 @@ async def test_keys_typed_at_once_on_the_first_screen_answer_the_questions_that_
         await until(pilot, lambda: chat.step is not None)
         assert (chat.lang, chat.session.notice_lang) == ("fi", "en")
         assert chat.step.question.id == "controller_name"
+
+
+# --- small terminals: the question and its answer box stay in sight; the footer keeps the keys that matter ---------
+
+
+def shown_whole(widget: Any) -> bool:
+    """The widget is drawn, and all of it is inside the screen and inside every container that scrolls it."""
+    region = widget.region
+    if not region.area:
+        return False
+    for ancestor in widget.ancestors_with_self:
+        if hasattr(ancestor, "region") and ancestor is not widget and ancestor.region.area:
+            clip = ancestor.scrollable_content_region if ancestor.is_scrollable else ancestor.region
+            if not clip.contains_region(region):
+                return False
+    return widget.screen.region.contains_region(region)
+
+
+async def test_at_80x24_with_the_preview_open_the_question_and_the_form_stay_in_sight(tmp_path: Path) -> None:
+    from wizard.tui.widgets.bubbles import QuestionBubble
+
+    app = SelosteApp(before_purposes(tmp_path), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        await pilot.press("f3")
+        await until(pilot, lambda: chat.has_class("-preview"))
+        await pilot.wait_for_scheduled_animations()
+        form = chat.query_one(RecordForm)
+        assert shown_whole(chat.query(QuestionBubble).last())
+        assert shown_whole(form.query_one("#field-description", Input)) and app.focused is form.query_one("#field-description")
+        assert shown_whole(form.query_one("#record-save"))
+
+
+async def test_at_60x20_the_footer_keeps_help_back_quit_and_the_language(tmp_path: Path) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "fi")
+    async with app.run_test(size=(60, 20)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        await until(pilot, lambda: chat.query("FooterKey"))
+        shown = {key.action for key in chat.query("FooterKey") if shown_whole(key)}
+        from wizard.tui.widgets.bubbles import QuestionBubble
+
+        assert shown_whole(chat.query(QuestionBubble).last()) and shown_whole(chat.query_one(RecordForm).query_one("#record-save"))
+    assert {"help", "back", "quit", "app.quit", "switch_language"} & shown >= {"help", "back", "switch_language"}
+    assert "quit" in shown or "app.quit" in shown
+
+
+def test_80x24_with_the_preview_open_keeps_the_form_in_sight(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        chat = await open_chat(pilot, "fi")
+        await pilot.press("f3")
+        await until(pilot, lambda: chat.query("SectionView"))
+        await pilot.wait_for_scheduled_animations()
+        chat.query_one("#transcript").styles.scrollbar_size_vertical = 0
+        await pilot.pause()
+
+    processing = {**webshop()["processing"], "includes_children": False}
+    notice = {**webshop()["notice"], "date": "2026-11-22"}  # the preview shows it: not the day of the run
+    path = answers_until(tmp_path, ["controller", "privacy_contact"], processing=processing, notice=notice)
+    assert snap_compare(SelosteApp(path, "fi"), terminal_size=(80, 24), run_before=run_before)

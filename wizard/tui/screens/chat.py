@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 from wizard.conversation import label, refusal, notice_language_name, notice_language_question, question_help, typed_command
 from wizard.i18n import N_, _
@@ -32,8 +33,34 @@ if TYPE_CHECKING:
 
 NOTICE_LANGUAGE = "notice-language"  # the one question the chat asks itself, not the questionnaire
 NARROW = 100  # below this width the preview sits above the conversation instead of beside it
+SHORT = 24  # below this height a form's boxes get less room, so the question stays in sight
 SHOWN_HISTORY = 12  # answers shown when the transcript is drawn anew (after resuming, going back, editing)
 KEPT_BUBBLES = 60  # the oldest bubbles leave the transcript beyond this many
+
+
+class ChatFooter(Footer):
+    """The keys. In a terminal narrower than 80 columns it is compact and leaves out the keys the chat can do
+    without there (the preview, changing an earlier answer: they still work), so Help, Back, Quit and the
+    language switch stay in sight."""
+
+    LEFT_OUT_WHEN_NARROW = frozenset({"toggle_preview", "edit_answers"})
+    NARROW = 80
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.narrow = False
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if not (self.narrow and isinstance(widget, FooterKey) and widget.action in self.LEFT_OUT_WHEN_NARROW):
+                yield widget
+
+    def on_resize(self) -> None:
+        narrow = self.app.size.width < self.NARROW
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.compact = narrow
+            self.refresh(recompose=True)
 
 
 class ChatScreen(Screen):
@@ -74,7 +101,7 @@ class ChatScreen(Screen):
                 yield Composer(id="composer")
             yield TrainerPanel(id="trainer", classes="" if self.trainer else "-hidden")
             yield PreviewPanel(id="preview", classes="-hidden")
-        yield Footer()
+        yield ChatFooter()
 
     async def on_mount(self) -> None:
         self.query_one("#transcript").anchor()
@@ -83,6 +110,7 @@ class ChatScreen(Screen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
+        self.set_class(self.size.height < SHORT, "-short")
 
     # --- the transcript ----------------------------------------------------------------------------------------
 
