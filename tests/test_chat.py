@@ -332,7 +332,10 @@ def keys_at_full_speed(app: SelosteApp, *names: str) -> None:
     from textual import events
 
     for name in names:
-        app.post_message(events.Key(name, name if len(name) == 1 else None))
+        if name == " ":
+            app.post_message(events.Key("space", " "))
+        else:
+            app.post_message(events.Key(name, name if len(name) == 1 else None))
 
 
 async def test_a_tick_list_opens_with_its_first_item_ready_for_space(tmp_path: Path) -> None:
@@ -455,3 +458,15 @@ def test_80x24_with_the_preview_open_keeps_the_form_in_sight(snap_compare: Any, 
     notice = {**webshop()["notice"], "date": "2026-11-22"}  # the preview shows it: not the day of the run
     path = answers_until(tmp_path, ["controller", "privacy_contact"], processing=processing, notice=notice)
     assert snap_compare(SelosteApp(path, "fi"), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_an_answer_typed_ahead_after_enter_goes_to_the_next_question_not_into_the_last(tmp_path: Path) -> None:
+    controller = {key: webshop()["controller"][key] for key in ("name", "type", "country", "business_id")}
+    app = SelosteApp(answers_until(tmp_path, [], controller=controller), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.question.id == "controller_street_address"
+        keys_at_full_speed(app, *"Kauppakatu 1", "enter", *"00100", "enter")
+        await until(pilot, lambda: chat.step.question.id not in ("controller_street_address", "controller_postal_code"))
+    assert saved(chat)["controller"]["street_address"] == "Kauppakatu 1"
+    assert saved(chat)["controller"]["postal_code"] == "00100"

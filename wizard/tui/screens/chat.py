@@ -271,10 +271,15 @@ class ChatScreen(Screen):
     # --- answering ---------------------------------------------------------------------------------------------
 
     @on(Answered)
-    @reported
     async def _answered(self, event: Answered) -> None:
         event.stop()
-        raw = event.raw
+        try:
+            await self._take(event.raw)
+        finally:  # a refused answer, a command: what was typed meanwhile goes on in the same place
+            self.query_one(Composer).pass_typed_ahead()
+
+    @reported
+    async def _take(self, raw: Any) -> None:
         if isinstance(raw, str) and raw.strip().startswith("/") and await self._command(raw):
             return
         if not self.session.notice_lang:

@@ -135,8 +135,42 @@ class _Check(Validator):
         return self.failure(problem) if problem else self.success()
 
 
-class AnswerInput(Input):
+class TypedAhead(KeysInOrder):
+    """An answer widget whose keys act in the order typed (`KeysInOrder`), and which, once its answer is sent,
+    keeps what is typed next for the question that comes next (`Composer.typed_ahead`) instead of taking it
+    itself: typed at full speed, "Acme Oy", Enter, "FI" answers two questions, not one with "Acme OyFI"."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
+        if composer is not None and composer.typed_ahead is not None:
+            event.stop()
+            event.prevent_default()
+            composer.typed_ahead.append(events.Key(event.key, event.character))
+            return
+        await super()._on_key(event)
+
+    def _sent(self) -> None:
+        composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
+        if composer is not None:
+            composer.typed_ahead = []
+
+
+class AnswerInput(TypedAhead, Input):
     """A text answer; its value stays when the answer is refused, so it can be corrected."""
+
+    async def action_submit(self) -> None:
+        if self.value.strip() != "?":  # "?" asks for help: the question stays
+            self._sent()
+        await super().action_submit()
+
+
+class AnswerChoices(TypedAhead, OptionList):
+    """A single choice; Enter sends it."""
+
+    def action_select(self) -> None:
+        if self.highlighted is not None:
+            self._sent()
+        super().action_select()
 
 
 class Composer(Vertical):
@@ -152,13 +186,15 @@ class Composer(Vertical):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.ask: Ask | None = None
+        # From an answer sent until the next question is shown: the keys typed meanwhile, which are for it.
+        self.typed_ahead: list[events.Key] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-area"):
             with Vertical(id="pane-text", classes="pane"):
                 yield AnswerInput(id="answer-text", valid_empty=True)
             with Vertical(id="pane-choice", classes="pane"):
-                yield OptionList(id="answer-choice")
+                yield AnswerChoices(id="answer-choice")
             with Vertical(id="pane-multi", classes="pane"):
                 yield SelectionList[str](id="answer-selection")
                 with Horizontal(classes="answer-buttons"):
@@ -188,6 +224,13 @@ class Composer(Vertical):
             await area.mount(RecordForm(ask))
         self.set_hint("")
         self.focus_answer()
+        self.pass_typed_ahead()
+
+    def pass_typed_ahead(self) -> None:
+        """The keys typed since the answer was sent go to the question now in focus, in the order typed."""
+        keys, self.typed_ahead = self.typed_ahead or [], None
+        if keys:  # after the focus `focus_answer` asked for has moved
+            self.app.call_later(lambda: [self.app.post_message(key) for key in keys])
 
     def _fill(self, ask: Ask) -> str:
         """Put the question's choices, words and current answer in its pane; returns the pane's name."""
@@ -333,12 +376,18 @@ class Composer(Vertical):
         self.post_message(NotSure())
 
     def on_key(self, event: events.Key) -> None:
-        """Y/K (kyllä) and N/E (ei) answer a yes/no question without reaching for the buttons."""
+        """Y/K (kyllä) and N/E (ei) answer a yes/no question without reaching for the buttons. Keys that reach
+        the composer once an answer is sent are for the next question (`typed_ahead`)."""
+        if self.typed_ahead is not None:
+            event.stop()
+            self.typed_ahead.append(events.Key(event.key, event.character))
+            return
         if self.ask is None or self.ask.kind != "yes_no" or not event.character:
             return
         key = event.character.lower()
         if key in ("y", "k", "n", "e"):
             event.stop()
+            self.typed_ahead = []
             self.post_message(Answered(key in ("y", "k")))
 
 
