@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from wizard.session import Resumable, Session
 
 LOAD_AFTER = 0.3  # seconds after start
+HOLD_AT_MOST = 5.0  # seconds that keys typed after an answer wait for the next question, at most
 
 
 def _switch_label() -> str:
@@ -56,6 +57,7 @@ class SelosteApp(App[int]):
         self.example = example
         self.session: Session | None = None  # once the interview starts
         self.unfinished: list[Resumable] = []  # the interviews offered for continuing on the first screen
+        self.held_keys: list[events.Key] | None = None  # typed after an answer was sent (`on_event`)
         self._loader: Worker | None = None
 
     @property
@@ -125,13 +127,42 @@ class SelosteApp(App[int]):
         else:
             self.session = session.new(Conversation.lang)
         self.session.conversation_lang = Conversation.lang
-        first = self.screen
         chat = ChatScreen(self.session, trainer=self.trainer, example=self.session.example)
         await self.push_screen(chat)  # over the first question, which stays below
-        if isinstance(first, LanguageScreen) and first.typed_ahead:  # what was typed while the chat opened is for it
-            await chat.ready.wait()
-            keys = first.typed_ahead
-            self.call_later(lambda: [self.post_message(key) for key in keys])  # after the focus the question set
+
+    # --- keys typed ahead --------------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed after Enter sent an answer (or chose the language) wait here, in order, until the next
+        question is there (`release_keys`): a key must not land in the question just answered."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.held_keys is not None and not await self._check_bindings(event.key, priority=True):  # Ctrl+Q works
+                self.held_keys.append(event)
+                return
+            if event.key == "enter" and getattr(self.focused, "HOLDS_KEYS_ON_ENTER", False):
+                await super().on_event(event)  # to the answer, which it sends
+                self.hold_keys()
+                return
+        await super().on_event(event)
+
+    def hold_keys(self) -> None:
+        if self.held_keys is None:
+            held = self.held_keys = []
+            # Should no question come (nothing else released them), the keys go on after a while all the same.
+            self.set_timer(HOLD_AT_MOST, lambda: self.release_keys() if self.held_keys is held else None)
+
+    def release_keys(self) -> None:
+        """The keys held go, in the order typed, to the widget in focus now; those typed later follow them. An
+        Enter among them that sends an answer holds the rest again, for the question after."""
+        keys, self.held_keys = self.held_keys or [], None
+        while keys:
+            key = keys.pop(0)
+            target = self.focused or self.screen
+            target._forward_event(key)
+            if key.key == "enter" and getattr(target, "HOLDS_KEYS_ON_ENTER", False):
+                self.hold_keys()
+                self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
+                return
 
     def action_switch_language(self) -> None:
         self.switch_language(next_language(Conversation.lang).code)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -74,6 +73,8 @@ class ChatScreen(Screen):
         Binding("escape", "focus_answer", show=False),
     ]
 
+    AUTO_FOCUS = None  # the first question's widget takes the focus when it is shown
+
     def __init__(self, session: Session, trainer: bool = False, example: str | None = None) -> None:
         super().__init__()
         self.session = session
@@ -84,7 +85,6 @@ class ChatScreen(Screen):
         # What was typed into a question left unanswered (going back, changing another answer, switching the
         # language), by (question id, item, mode): it is there again when the question comes back.
         self.drafts: dict[tuple[str, int | None, str], Any] = {}
-        self.ready = asyncio.Event()
 
     @property
     def lang(self) -> str:
@@ -106,7 +106,6 @@ class ChatScreen(Screen):
     async def on_mount(self) -> None:
         self.query_one("#transcript").anchor()
         await self.redraw()
-        self.ready.set()  # the first question is asked: keys typed ahead can come (`SelosteApp`)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -273,16 +272,21 @@ class ChatScreen(Screen):
     @on(Answered)
     async def _answered(self, event: Answered) -> None:
         event.stop()
+        composer = self.query_one(Composer)
+        asked = composer.ask
         try:
             await self._take(event.raw)
-        finally:  # a refused answer, a command: what was typed meanwhile goes on in the same place
-            self.query_one(Composer).pass_typed_ahead()
+        finally:  # refused, or nothing new asked: what was typed meanwhile goes on in the same place
+            if composer.ask is asked:
+                composer.pass_typed_ahead()
 
     @reported
     async def _take(self, raw: Any) -> None:
         if isinstance(raw, str) and raw.strip().startswith("/") and await self._command(raw):
             return
         if not self.session.notice_lang:
+            if raw not in CODES:  # only the options answer it
+                return
             self.session.set_notice_language(raw)
             await self._record_answer(notice_language_name(raw, self.lang), NOTICE_LANGUAGE, None)
             self.request_preview()
@@ -511,5 +515,8 @@ class ChatScreen(Screen):
         text.append("\n" + state)
         try:
             await self.redraw()
+        except Exception as again:  # noqa: BLE001 - the transcript cannot be drawn: at least the question is asked
+            text.append("\n" + str(again or type(again).__name__))
+            await self.ask_next()
         finally:
             await self.say(text, "error", _("Sorry", lang))

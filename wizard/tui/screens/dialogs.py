@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,15 +26,10 @@ RESUME = "resume:"  # an option id: RESUME + the number of the interview in the 
 
 
 class LanguageList(KeysInOrder, OptionList):
-    """The first question's choices: Enter chooses as it is read, and what is typed after it, while the chat
-    opens, is kept for the chat (`LanguageScreen.typed_ahead`)."""
+    """The first question's choices; Enter chooses as it is read (`KeysInOrder`), and the keys typed after it
+    wait for the chat's first question (`SelosteApp.on_event`)."""
 
-    async def _on_key(self, event: events.Key) -> None:
-        screen = self.screen
-        if isinstance(screen, LanguageScreen) and screen.typed_ahead is not None:
-            event.stop()
-            event.prevent_default()
-            screen.typed_ahead.append(events.Key(event.key, event.character))
+    HOLDS_KEYS_ON_ENTER = True
 
     def action_select(self) -> None:
         option = self.highlighted_option
@@ -62,7 +57,7 @@ class LanguageScreen(Screen):
         super().__init__()
         self.suggested = suggested
         self.unfinished = unfinished or []  # each interview's label: business, when saved, how far
-        self.typed_ahead: list[events.Key] | None = None  # once chosen: the keys typed before the chat is there
+        self.chosen = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="language-box"):
@@ -88,20 +83,14 @@ class LanguageScreen(Screen):
         self.choose(event.option.id)
 
     def choose(self, option_id: str | None) -> None:
-        if self.typed_ahead is not None:
-            return  # chosen already
-        self.typed_ahead = []
-        self.set_focus(None)  # what is typed while the chat opens is kept for it
+        if self.chosen:
+            return  # a click after Enter
+        self.chosen = True
         chosen = option_id or self.suggested
         if chosen.startswith(RESUME):
             self.post_message(self.Resumed(int(chosen.removeprefix(RESUME))))
         else:
             self.post_message(self.Chosen(chosen))
-
-    def on_key(self, event: events.Key) -> None:
-        if self.typed_ahead is not None:
-            event.stop()
-            self.typed_ahead.append(events.Key(event.key, event.character))
 
 
 class ChoiceDialog(ModalScreen[str]):

@@ -135,41 +135,31 @@ class _Check(Validator):
         return self.failure(problem) if problem else self.success()
 
 
-class TypedAhead(KeysInOrder):
-    """An answer widget whose keys act in the order typed (`KeysInOrder`), and which, once its answer is sent,
-    keeps what is typed next for the question that comes next (`Composer.typed_ahead`) instead of taking it
-    itself: typed at full speed, "Acme Oy", Enter, "FI" answers two questions, not one with "Acme OyFI"."""
+class HoldsKeysOnEnter(KeysInOrder):
+    """An answer widget whose Enter sends the answer. Its keys act in the order typed (`KeysInOrder`), and the
+    app holds the keys typed after its Enter until the next question is there (`SelosteApp.on_event`), so that,
+    typed at full speed, "Acme Oy", Enter, "FI" answers two questions instead of one with "Acme OyFI"."""
 
-    async def _on_key(self, event: events.Key) -> None:
-        composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
-        if composer is not None and composer.typed_ahead is not None:
-            event.stop()
-            event.prevent_default()
-            composer.typed_ahead.append(events.Key(event.key, event.character))
-            return
-        await super()._on_key(event)
+    HOLDS_KEYS_ON_ENTER = True
 
-    def _sent(self) -> None:
-        composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
-        if composer is not None:
-            composer.typed_ahead = []
+    def _not_sent(self) -> None:
+        """Enter sent no answer (help asked, nothing chosen): the keys held since come to this widget."""
+        release = getattr(self.app, "release_keys", None)
+        if release is not None:
+            release()
 
 
-class AnswerInput(TypedAhead, Input):
+class AnswerInput(HoldsKeysOnEnter, Input):
     """A text answer; its value stays when the answer is refused, so it can be corrected."""
 
-    async def action_submit(self) -> None:
-        if self.value.strip() != "?":  # "?" asks for help: the question stays
-            self._sent()
-        await super().action_submit()
 
-
-class AnswerChoices(TypedAhead, OptionList):
+class AnswerChoices(HoldsKeysOnEnter, OptionList):
     """A single choice; Enter sends it."""
 
     def action_select(self) -> None:
-        if self.highlighted is not None:
-            self._sent()
+        option = self.highlighted_option
+        if option is None or option.id == NOT_SURE:
+            self._not_sent()
         super().action_select()
 
 
@@ -186,8 +176,6 @@ class Composer(Vertical):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.ask: Ask | None = None
-        # From an answer sent until the next question is shown: the keys typed meanwhile, which are for it.
-        self.typed_ahead: list[events.Key] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-area"):
@@ -228,9 +216,9 @@ class Composer(Vertical):
 
     def pass_typed_ahead(self) -> None:
         """The keys typed since the answer was sent go to the question now in focus, in the order typed."""
-        keys, self.typed_ahead = self.typed_ahead or [], None
-        if keys:  # after the focus `focus_answer` asked for has moved
-            self.app.call_later(lambda: [self.app.post_message(key) for key in keys])
+        release = getattr(self.app, "release_keys", None)
+        if release is not None:
+            release()
 
     def _fill(self, ask: Ask) -> str:
         """Put the question's choices, words and current answer in its pane; returns the pane's name."""
@@ -274,16 +262,17 @@ class Composer(Vertical):
         return "text"
 
     def focus_answer(self) -> None:
+        """The focus to where the answer is given, at once: a key read next must not reach the last question's."""
         accept = self._accepting_button()
         if accept is not None:
-            accept.focus()
+            self.screen.set_focus(accept)
             return
         shown = [name for name in self.PANES if self.query_one(f"#pane-{name}").display]
         if not shown:
             return
         for widget in self.query_one(f"#pane-{shown[0]}").query("Input, Select, OptionList, SelectionList, Button"):
             if widget.focusable and widget.display:
-                widget.focus()
+                self.screen.set_focus(widget)
                 return
 
     def _accepting_button(self) -> Button | None:
@@ -335,6 +324,7 @@ class Composer(Vertical):
         if event.value.strip() == "?":
             event.input.value = ""
             self.action_not_sure()
+            self.pass_typed_ahead()  # help is no answer: what was typed after it stays here
             return
         suggestion = self.ask.suggestion if self.ask is not None else None
         self.post_message(Answered(suggestion if not event.value.strip() and suggestion is not None else event.value))
@@ -376,18 +366,12 @@ class Composer(Vertical):
         self.post_message(NotSure())
 
     def on_key(self, event: events.Key) -> None:
-        """Y/K (kyllä) and N/E (ei) answer a yes/no question without reaching for the buttons. Keys that reach
-        the composer once an answer is sent are for the next question (`typed_ahead`)."""
-        if self.typed_ahead is not None:
-            event.stop()
-            self.typed_ahead.append(events.Key(event.key, event.character))
-            return
+        """Y/K (kyllä) and N/E (ei) answer a yes/no question without reaching for the buttons."""
         if self.ask is None or self.ask.kind != "yes_no" or not event.character:
             return
         key = event.character.lower()
         if key in ("y", "k", "n", "e"):
             event.stop()
-            self.typed_ahead = []
             self.post_message(Answered(key in ("y", "k")))
 
 
