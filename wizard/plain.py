@@ -10,8 +10,8 @@ suggested answer in brackets (an empty line takes it). `?` explains the question
 by its trainer card whenever the card changes: the articles, a mistake old notices make there with a line
 quoted from one, and a question to ask the room.
 
-Starting: `--answers FILE` continues that file in place. Otherwise, in a terminal, an unfinished interview is
-offered for continuing; from a pipe a new interview is always started (a script must not pick up someone's
+Starting: `--answers FILE` continues that file in place. Otherwise, in a terminal, the unfinished interviews
+are numbered after the languages in the first question (one chosen goes on in its own language); from a pipe a new interview is always started (a script must not pick up someone's
 half-done interview by accident), and the unfinished one is named so it can be continued with `--answers`.
 `--example NAME` starts a new interview as a demonstration: every question suggests that example business's
 answer, so Enter steps through the whole interview (an answers file given as well is not used).
