@@ -136,8 +136,9 @@ class SelosteApp(App[int]):
         """Keys typed after Enter sent an answer (or chose the language) wait here, in order, until the next
         question is there (`release_keys`): a key must not land in the question just answered."""
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self.held_keys is not None and not await self._check_bindings(event.key, priority=True):  # Ctrl+Q works
-                self.held_keys.append(event)
+            if self.held_keys is not None:
+                if not await self._check_bindings(event.key, priority=True):  # Ctrl+Q still quits at once
+                    self.held_keys.append(event)
                 return
             if event.key == "enter" and getattr(self.focused, "HOLDS_KEYS_ON_ENTER", False):
                 await super().on_event(event)  # to the answer, which it sends
