@@ -169,6 +169,7 @@ SPOKEN_FINDINGS = {
     "identity_formalities": N_("How people make requests asks for `{word}`."),
     "ignored_basis_detail": N_("Purpose `{purpose}` answers a question its legal basis does not ask; the notice will not show it."),
     "safeguards_copy_missing": N_("The transfer to `{recipient}` does not say how a person gets a copy of the safeguards."),
+    "required_because_optional": N_("Data category `{category}` says why it must be given, but also that giving it is optional."),
 }
 # The check's hints of these say how to fix the file, in its field names: the conversation names the question to
 # change instead.
@@ -186,7 +187,9 @@ HINTS_FOR_THE_FILE = frozenset(
         "changes_unannounced", "electronic_marketing_needs_consent", "vendor_not_a_recipient",
         "vendor_country_missing", "cookie_lifetime_missing", "cookie_withdrawal_missing", "string_pattern_mismatch",
         "unknown_purpose", "extra_forbidden", "extra_forbidden_nosuggestion", "list_type", "model_type",
-        "dict_type", "model_attributes_type", "pydantic_other", "string_too_long",
+        "dict_type", "model_attributes_type", "pydantic_other", "string_too_long", "contractual_without_contract",
+        "joint_purposes_missing", "required_because_optional", "required_reason_missing", "statutory_without_law",
+        "unknown_joint_controller",
     }
 )  # fmt: skip
 CHANGE_THE_ANSWER = N_("Change the answer to {question}")
