@@ -171,25 +171,21 @@ SPOKEN_FINDINGS = {
     "safeguards_copy_missing": N_("The transfer to `{recipient}` does not say how a person gets a copy of the safeguards."),
     "required_because_optional": N_("Data category `{category}` says why it must be given, but also that giving it is optional."),
 }
-# The check's hints of these say how to fix the file, in its field names: the conversation names the question to
-# change instead.
-HINTS_FOR_THE_FILE = frozenset(
+# The check's hints of these are in plain words (how to write a phone number, a vaguer word to avoid); every
+# other hint says how to fix the file in its field names (set shares_data: true), and the conversation names the
+# question to change instead. A new rule's hint is taken for one about the file until it is listed here.
+PLAIN_HINTS = frozenset(
     {
-        "business_id_required", "privacy_contact_incomplete", "basis_needs_interest", "basis_needs_law",
-        "public_task_needs_law", "consent_needs_withdrawal", "retention_missing", "retention_empty",
-        "special_category_no_condition", "transfer_no_mechanism", "transfer_no_country", "adequacy_not_available",
-        "adequacy_us", "derogation_missing", "safeguards_copy_missing", "sources_unnamed", "sources_none",
-        "provision_missing", "representative_in_eea", "direct_marketing_unexplained", "direct_marketing_no_purpose",
-        "possible_special_category", "legacy_transfer_tool", "transfer_inside_eea", "recipient_no_country",
-        "mixed_without_required", "legitimate_interests_public_body", "shares_data_contradiction",
-        "recipients_unnamed", "recipients_unanswered", "transfers_contradiction", "transfers_unanswered",
-        "processing_agreement_missing", "processing_agreement_contradiction", "balancing_test_missing",
-        "changes_unannounced", "electronic_marketing_needs_consent", "vendor_not_a_recipient",
-        "vendor_country_missing", "cookie_lifetime_missing", "cookie_withdrawal_missing", "string_pattern_mismatch",
-        "unknown_purpose", "extra_forbidden", "extra_forbidden_nosuggestion", "list_type", "model_type",
-        "dict_type", "model_attributes_type", "pydantic_other", "string_too_long", "contractual_without_contract",
-        "joint_purposes_missing", "required_because_optional", "required_reason_missing", "statutory_without_law",
-        "unknown_joint_controller",
+        "address_hidden_character", "automated_decision_incomplete", "bool_parsing", "bool_type",
+        "business_id_checksum", "business_id_format", "children", "consent_for_contract", "consent_for_required_data",
+        "contract_for_non_party", "country_unknown", "customer_relationship_basis", "date_from_datetime_parsing",
+        "date_invalid", "date_parsing", "date_type", "dpf_not_us", "duplicate_purpose_id", "email_invalid", "enum",
+        "identity_formalities", "ignored_basis_detail", "int_parsing", "joint_controller_also_separate",
+        "legacy_authority_address", "legacy_law", "literal_error", "missing", "other_people_no_purpose",
+        "phone_format", "phone_invalid", "postal_code_fi", "representative_missing", "string_too_short",
+        "string_type", "text_in_other_language", "too_long", "too_short", "transfer_recipient_unnamed",
+        "translation_missing", "us_transfer_unprotected", "vague_retention", "vague_word", "vague_wording",
+        "website_invalid",
     }
 )  # fmt: skip
 CHANGE_THE_ANSWER = N_("Change the answer to {question}")
@@ -209,7 +205,7 @@ def in_question_words(code: str, params: dict[str, Any], question: Question | No
         text["hint"] = ""
     else:
         text = describe(code, {**params, "field": asked} if "field" in params else params, lang, SPOKEN_FINDINGS.get(code))
-    if code in HINTS_FOR_THE_FILE:
+    if code not in PLAIN_HINTS:
         text["hint"] = _(CHANGE_THE_ANSWER, lang).format(question=asked) if question is not None else ""
     return {key: _CODE.sub(rf"{opening}\1{closing}", value) for key, value in text.items()}
 
@@ -219,6 +215,6 @@ def refusal(rejection: Rejection, step: Step, lang: str) -> dict[str, str]:
     (or the form's box) it was for."""
     question = step.question.sub(rejection.field) if rejection.field and step.question.fields else step.question
     text = in_question_words(rejection.message_code, rejection.params, question, lang)
-    if rejection.message_code in HINTS_FOR_THE_FILE:
+    if rejection.message_code not in PLAIN_HINTS:
         text["hint"] = ""  # the question is the one being asked
     return text
