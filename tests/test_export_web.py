@@ -176,3 +176,30 @@ async def test_in_a_browser_the_typed_file_name_is_made_safe_for_a_download(
                                              ("../../etc/passwd", "etc-passwd"), ("; ", "")])
 def test_download_names_keep_letters_digits_dots_and_dashes(typed: str, safe: str) -> None:
     assert download_stem(typed) == safe
+
+
+async def test_the_texts_a_notice_lacks_are_asked_for_before_the_export_and_saved_at_once(tmp_path: Path, server_folder: Path) -> None:
+    from written import in_one_language
+
+    from wizard.tui.screens.translations import TranslationScreen
+
+    data = in_one_language(yaml.safe_load(example_text("webshop")), "fi")
+    answers = tmp_path / "kauppa.yaml"
+    answers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app = SelosteApp(answers, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        export = await open_export(pilot)
+        export.query_one("#export-folder", Input).value = str(tmp_path / "out")
+        await pilot.click("#export-go")
+        await until(pilot, lambda: isinstance(app.screen, TranslationScreen))
+        screen = app.screen
+        assert "(in Finnish) Verkkokaupan asiakas- ja markkinointirekisteri" in str(screen.query(".translation-original").first().render())
+        screen.query_one("#translation-0", Input).value = "Online shop register"
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.query_one("#translation-1", Input).has_focus)
+        assert yaml.safe_load(answers.read_text(encoding="utf-8"))["processing"]["name"]["en"] == "Online shop register"
+        await pilot.click("#translations-done")
+        await until(pilot, lambda: "Done" in result_text(export))
+
+    english = (tmp_path / "out" / "privacy-notice-en.html").read_text(encoding="utf-8")
+    assert "Online shop register" in english and "verkkokaupan asiakkaat (in Finnish)" in english

@@ -38,6 +38,7 @@ from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import ChoiceDialog, LanguageScreen
 from wizard.tui.screens.export import ExportScreen
 from wizard.tui.screens.review import ReviewScreen
+from wizard.tui.screens.translations import TranslationScreen
 from wizard.tui.widgets.bubbles import AnswerBubble, ReplyBubble
 from wizard.tui.widgets.composer import Composer, RecordForm
 from wizard.tui.widgets.preview import PreviewPanel, SectionView
@@ -276,6 +277,9 @@ async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, b
         export.query_one("#export-formats", SelectionList).select_all()
         export.query_one("#export-folder", Input).value = str(tmp_path / "out")
         await pilot.click("#export-go")
+        # The texts were typed in one language: the other notice's translations are asked for, and skipped here.
+        await until(pilot, lambda: isinstance(app.screen, TranslationScreen))
+        await pilot.press("escape")
         await until(pilot, lambda: str(export.query_one("#export-result").render()))
         shown = str(export.query_one("#export-result").render())
         saved = chat.session.path

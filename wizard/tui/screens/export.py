@@ -46,6 +46,7 @@ class ExportScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.folder = folder or Path.cwd()
+        self._translations_asked = False  # the translation pass comes once, before the first export
 
     @property
     def lang(self) -> str:
@@ -122,6 +123,7 @@ class ExportScreen(Screen[None]):
         if not plan:
             self.show(Text(_("Choose at least one language and one format.", lang)), error=True)
             return
+        await self._collect_translations(plan)
         if self.in_browser:
             result = download(self.app, self.session, plan, allow_incomplete)
         else:
@@ -150,6 +152,17 @@ class ExportScreen(Screen[None]):
         for line in result.untranslated_note(lang):
             text.append(f"{line}\n")
         self.show(text)
+
+    async def _collect_translations(self, plan: list[tuple[str, str, Path]]) -> None:
+        """Once per export screen: the texts the chosen languages lack, asked for before anything is written."""
+        from wizard.tui.screens.translations import TranslationScreen
+
+        if self._translations_asked:
+            return
+        self._translations_asked = True
+        missing = self.session.missing_translations(list(dict.fromkeys(code for code, _fmt, _path in plan)))
+        if missing:
+            await self.app.push_screen_wait(TranslationScreen(self.session, missing))
 
     async def _replace_existing(self, plan: list[tuple[str, str, Path]]) -> bool | None:
         """Whether files already in the folder may be replaced: False when there are none, None when the

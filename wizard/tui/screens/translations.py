@@ -1,0 +1,77 @@
+"""The translation pass before an export: each text a chosen notice language lacks, shown as written with a
+box for its translation. Enter saves one (at once, so a pass left midway goes on where it was); Done takes
+what is typed and goes on to the export, leaving the empty boxes untranslated; Esc skips the rest."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Static
+
+from wizard.conversation import label
+from wizard.i18n import N_, _
+from wizard.localtext import in_language
+
+if TYPE_CHECKING:
+    from wizard.session import MissingTranslation, Session
+
+
+class TranslationScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "skip", label(N_("Skip")), id="skip")]
+
+    def __init__(self, session: Session, missing: list[MissingTranslation]) -> None:
+        super().__init__()
+        self.session = session
+        self.missing = missing
+        self.saved: set[int] = set()
+
+    def compose(self) -> ComposeResult:
+        lang = self.session.conversation_lang
+        heading = _("{count} text(s) have no version in a language of the notice yet. Type each one's translation: Enter saves it, an empty box is left as written (a notice shows it marked with its language).", lang)
+        yield Static(heading.format(count=len(self.missing)), id="translations-heading")
+        with VerticalScroll(id="translations"):
+            for number, item in enumerate(self.missing):
+                with Vertical(classes="translation"):
+                    yield Static(item.label, classes="translation-question")
+                    yield Static(f"({in_language(item.written_in, lang)}) {item.text}", classes="translation-original", markup=False)
+                    box = Input(id=f"translation-{number}", placeholder=_("Translation {language}:", lang).format(language=in_language(item.language, lang)))
+                    yield box
+                    yield Static("", id=f"translation-problem-{number}", classes="translation-problem")
+        yield Button(_("Done", lang), id="translations-done", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#translation-0", Input).focus()
+
+    def _save(self, number: int) -> bool:
+        """Save box `number` if it holds a translation not saved yet; False when it is refused."""
+        box = self.query_one(f"#translation-{number}", Input)
+        problem_box = self.query_one(f"#translation-problem-{number}", Static)
+        if number in self.saved or not box.value.strip():
+            return True
+        problem = self.session.translate(self.missing[number], box.value)
+        problem_box.update(problem or "✓")
+        if problem is None:
+            self.saved.add(number)
+        return problem is None
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        number = int((event.input.id or "").rsplit("-", 1)[-1])
+        if self._save(number):
+            following = number + 1
+            target = f"#translation-{following}" if following < len(self.missing) else "#translations-done"
+            self.query_one(target).focus()
+
+    @on(Button.Pressed, "#translations-done")
+    def _done(self) -> None:
+        if all([self._save(number) for number in range(len(self.missing))]):
+            self.dismiss(None)
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
