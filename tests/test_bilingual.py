@@ -239,3 +239,17 @@ def test_a_translation_is_put_beside_the_text_as_written_and_a_wrong_one_is_refu
     assert taken is None
     assert interview.answers["processing"]["name"] == "Kampaamon asiakasrekisteri"
     assert interview.answers["processing"]["data_subjects"][0] == {"fi": "kampaamon asiakkaat", "en": "the salon's customers"}
+
+
+def test_the_review_lists_the_texts_the_chosen_notice_language_lacks(tmp_path: Path) -> None:
+    from wizard.engine import Interview
+    from wizard.session import Session
+
+    data = in_one_language(yaml.safe_load(example_text("salon")), "fi")
+    session = Session(tmp_path / "salon.yaml", Interview.start(answers=data), "en", notice_lang="en")
+
+    lacking = [finding for finding in session.findings("en") if "has no text in English" in finding.message]
+
+    assert len(lacking) == len(session.missing_translations(["en"])) > 0
+    assert lacking[0].message.startswith("“What should we call these data? (name of the register)”")
+    assert lacking[0].target == ("processing_name", None)  # a way back to its question

@@ -16,6 +16,7 @@ from wizard.i18n import _
 from wizard.languages import language
 
 if TYPE_CHECKING:  # the engine loads in a worker while the first screen is drawn (`preload`)
+    from wizard.check import Diagnostic, Report
     from wizard.engine import Interview, Rejection, Step
     from wizard.questionnaire import Question
     from wizard.storage import SessionState
@@ -206,11 +207,25 @@ class Session:
         """What `seloste check` says about the answers, in the words of the questions that hold each field."""
         report = self.interview.report()
         found = []
-        for diagnostic in sorted(report.diagnostics, key=lambda d: d.severity != "error"):
+        for diagnostic in sorted([*report.diagnostics, *self._untranslated(report)], key=lambda d: d.severity != "error"):
             target = self.question_at(diagnostic.path)
             text = in_question_words(diagnostic.code, diagnostic.params, self._asking(target, diagnostic.path), lang)
             found.append(Finding(diagnostic.severity, text["message"], text["hint"], text["article"], target))
         return found
+
+    def _untranslated(self, report: Report) -> list[Diagnostic]:
+        """The texts the chosen notice language lacks, when the answers are written in another (`check` warns
+        of them only for the languages the file itself is written for)."""
+        from wizard.check import Diagnostic
+        from wizard.rules import display_path
+
+        lang = self.notice_lang
+        if lang is None or any(d.code == "translation_missing" and d.params.get("language") == lang for d in report.diagnostics):
+            return []
+        return [
+            Diagnostic("warning", "translation_missing", path, {"field": display_path(path), "language": lang}, line)
+            for path, line in report.untranslated.get(lang, [])
+        ]
 
     def _asking(self, target: tuple[str, int | None] | None, path: tuple[Any, ...]) -> Question | None:
         """The question that holds the field at `path`: a record's box where the field is one."""
