@@ -682,6 +682,33 @@ def test_an_item_can_be_added_later_and_removed() -> None:
     assert interview.answers["processing"]["data_subjects"] == ["verkkokaupan asiakkaat", "uutiskirjeen tilaajat", "verkkosivuston kävijät"]
 
 
+def test_an_item_moves_to_another_place_and_the_data_still_point_at_their_purposes() -> None:
+    interview = finished(example("webshop"))
+    ids = [purpose["id"] for purpose in example("webshop")["purposes"]]
+
+    interview.move_item("purposes", 3, 0)  # the newsletter first
+    interview.move_item("purposes", 1, 4)  # orders last
+
+    assert [purpose["id"] for purpose in interview.answers["purposes"]] == [ids[3], ids[1], ids[2], ids[4], ids[0]]
+    assert interview.answers["personal_data"] == example("webshop")["personal_data"]
+    assert interview.done and interview.dropped == []
+    with pytest.raises(InterviewError):
+        interview.move_item("purposes", 0, 5)
+
+
+def test_a_wrong_item_asked_again_is_still_the_same_item_after_a_move_or_a_removal() -> None:
+    data = example("webshop")
+    data["recipients"][3]["country"] = "Atlantis"  # the model refuses it: asked again
+    interview = Interview.start(answers=data)
+    assert (interview.current().question.id, interview.current().item) == ("recipients", 3)
+
+    interview.move_item("recipients", 3, 1)
+    assert (interview.current().question.id, interview.current().item) == ("recipients", 1)
+    interview.remove_item("recipients", 0)
+    step = interview.current()
+    assert (step.question.id, step.item, step.value["country"]) == ("recipients", 0, "Atlantis")
+
+
 # --- going back and editing -------------------------------------------------------------------------------
 
 

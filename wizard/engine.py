@@ -160,6 +160,10 @@ class Interview:
     def done(self) -> bool:
         return self.current() is None
 
+    def items(self, question_id: str) -> list[Any]:
+        """The items of a record or list question as the answers hold them (a copy of the list)."""
+        return self._sheet.items(self.questionnaire.question(question_id))
+
     def report(self) -> Report:
         """The full check of the answers (errors and warnings), for the review."""
         return check_data(self.answers)
@@ -313,10 +317,37 @@ class Interview:
         before = copy.deepcopy(self._answers)
         removed = items.pop(item)
         set_at(self._answers, field_path(question), items)
-        self._invalid = {key for key in self._invalid if key[0] != question_id}
+        order = list(range(len(items) + 1))
+        del order[item]
+        self._renumber(question_id, order)
         self._cursor = None
         self._dropped = [Dropped(question, removed, item)] + self._prune(before, skip=question_id)
         return self
+
+    def move_item(self, question_id: str, item: int, to: int) -> Interview:
+        """Move one item of a record or list to place `to` (0-based) among the others. Nothing depends on an
+        item's place (data point at a purpose by its id), so nothing is dropped."""
+        question = self.questionnaire.question(question_id)
+        items = self._sheet.items(question)
+        if not question.repeating or not 0 <= item < len(items) or not 0 <= to < len(items):
+            raise InterviewError(f"{question_id} has no item {item} to move to place {to}")
+        order = list(range(len(items)))
+        order.insert(to, order.pop(item))
+        set_at(self._answers, field_path(question), [items[old] for old in order])
+        self._renumber(question_id, order)
+        self._cursor = None
+        self._dropped = []
+        return self
+
+    def _renumber(self, question_id: str, order: list[int]) -> None:
+        """The items of a list now stand in `order` (old indices; one missing: removed): the wrong answers still
+        to ask again follow their items."""
+        place = {old: new for new, old in enumerate(order)}
+        self._invalid = {
+            (key[0], place[key[1]], key[2]) if key[0] == question_id and key[1] is not None else key
+            for key in self._invalid
+            if key[0] != question_id or key[1] is None or key[1] in place
+        }
 
     # --- steps ---
 

@@ -42,6 +42,30 @@ class Finding:
     target: tuple[str, int | None] | None  # the question (and item) to change, when one fills the field
 
 
+@dataclass
+class ReviewEntry:
+    """One answer at the review: its question (and item), its prompt, the answer as words, and for a record's
+    item its fields as (prompt, answer) lines. `count` is the length of the list an item belongs to (0: not a
+    list's item), so the review knows it can be deleted and moved."""
+
+    target: tuple[str, int | None]
+    prompt: str
+    shown: str
+    details: list[tuple[str, str]] = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def item(self) -> int | None:
+        return self.target[1] if self.count else None
+
+
+@dataclass
+class ReviewSection:
+    title: str
+    id: str
+    entries: list[ReviewEntry]
+
+
 def export_plan(languages: list[str], formats: list[str], folder: Path, stem: str) -> list[tuple[str, str, Path]]:
     """(language, format, path) of each file to export, in the order given."""
     return [(lang, fmt, folder / f"{stem}-{lang}.{fmt}") for lang in languages for fmt in formats]
@@ -297,15 +321,45 @@ class Session:
                 best = (len(own), question.id, item if question.repeating else None)
         return (best[1], best[2]) if best else None
 
-    def answers_by_section(self, lang: str) -> list[tuple[str, list[tuple[tuple[str, int | None], str, str]]]]:
-        """[(section title, [((question id, item), prompt, answer), ...]), ...] in the conversation's order."""
-        sections: dict[str, list[tuple[tuple[str, int | None], str, str]]] = {}
-        for step, shown in self.interview.history:
-            prompt = _(step.prompt, lang)
-            if step.item is not None and step.question.repeating:
-                prompt = f"{prompt} ({step.item + 1})"
-            sections.setdefault(_(step.section.title, lang), []).append(((step.question.id, step.item), prompt, shown))
-        return list(sections.items())
+    def answers_by_section(self, lang: str) -> list[ReviewSection]:
+        """Every answer by section in the conversation's order; a list's items one by one, a record's item
+        (a purpose, a recipient) with each of its fields on a line of its own."""
+        sections: dict[str, ReviewSection] = {}
+        interview = self.interview
+        for step, shown in interview.history:
+            question = step.question
+            title = _(step.section.title, lang)
+            section = sections.setdefault(title, ReviewSection(title, step.section.id, []))
+            entry = ReviewEntry((question.id, step.item), _(step.prompt, lang), shown)
+            if question.repeating and step.mode == "answer" and step.item is not None:
+                entry.count = len(interview.items(question.id))
+                entry.prompt = f"{entry.prompt} ({step.item + 1}/{entry.count})"
+            if question.kind == "record" and step.mode == "answer" and isinstance(step.value, dict):
+                entry.details = [
+                    (_(sub.prompt, lang), interview.display(sub, step.value.get(sub.id), lang))
+                    for sub in step.fields(step.value)
+                    if step.value.get(sub.id) not in (None, "", [])
+                ]
+            section.entries.append(entry)
+        return list(sections.values())
+
+    # --- changing a list: one item deleted or moved ------------------------------------------------------------
+
+    def remove_item(self, question_id: str, item: int) -> Rejection | None:
+        """Delete one item of a list (a purpose, a recipient, ...) and save; what depended on it goes too
+        (`dropped_text` says what). A Rejection when the list may not be left shorter."""
+        from wizard.engine import Rejection
+
+        result = self.interview.remove_item(question_id, item)
+        if isinstance(result, Rejection):
+            return result
+        self.autosave()
+        return None
+
+    def move_item(self, question_id: str, item: int, to: int) -> None:
+        """Move one item of a list to place `to` (0-based), and save."""
+        self.interview.move_item(question_id, item, to)
+        self.autosave()
 
     def file_stem(self) -> str:
         """The file name suggested for the exported notice (the language and format are added)."""

@@ -406,11 +406,12 @@ class ChatScreen(Screen):
     def action_focus_answer(self) -> None:
         self.query_one(Composer).focus_answer()
 
+    @reported
     def action_edit_answers(self) -> None:
-        bubbles = self.query(AnswerBubble)
-        if bubbles:
-            bubbles.last().focus()
-            self.notify(_("Choose an answer with ↑ ↓ and press Enter to change it; Esc returns.", self.lang))
+        """Every answer so far, by section, at the latest one: the review, where any of them is chosen."""
+        history = self.session.interview.history
+        latest = (history[-1][0].question.id, history[-1][0].item) if history else None
+        self.open_review(latest)
 
     @on(AnswerBubble.EditRequested)
     @reported
@@ -423,19 +424,22 @@ class ChatScreen(Screen):
             self.session.notice_lang = None
         else:
             self.session.edit(question_id, item)
-        await self.redraw()
+        # The question is asked below the transcript as it stands: drawing the transcript anew would make the
+        # user wait for it, and it is drawn anew anyway once the changed answer is taken.
+        await self.ask_next()
 
-    def key_up(self) -> None:
-        if isinstance(self.focused, AnswerBubble):
-            self.focus_previous(AnswerBubble)
-
-    def key_down(self) -> None:
+    def focus_bubble(self, by: int) -> None:
+        """↑ / ↓ on an answer in the transcript: the answer before or after it; past the last, the answer box."""
+        bubbles = list(self.query(AnswerBubble))
         focused = self.focused
-        if isinstance(focused, AnswerBubble):
-            if focused is list(self.query(AnswerBubble))[-1]:
-                self.action_focus_answer()
-            else:
-                self.focus_next(AnswerBubble)
+        if focused not in bubbles:
+            return
+        place = bubbles.index(cast(AnswerBubble, focused)) + by
+        if place >= len(bubbles):
+            self.action_focus_answer()
+        elif place >= 0:
+            bubbles[place].focus()
+            bubbles[place].scroll_visible(animate=False)
 
     # --- preview, review, language ------------------------------------------------------------------------------
 
@@ -483,14 +487,22 @@ class ChatScreen(Screen):
 
     @reported
     def action_review(self) -> None:
+        self.open_review()
+
+    def open_review(self, focus: tuple[str, int | None] | None = None) -> None:
         from wizard.tui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(self.session), self._back_from_review)
+        review = ReviewScreen(self.session, focus)
+        self.keep_draft()
+        self.app.push_screen(review, lambda target: self._back_from_review(target, review.changed))
 
     @reported
-    async def _back_from_review(self, target: tuple[str, int | None] | None) -> None:
+    async def _back_from_review(self, target: tuple[str, int | None] | None, changed: bool) -> None:
         if target:
             await self.edit(*target)
+        elif changed:  # an item was deleted or moved there: the transcript and the question follow
+            self.request_preview()
+            await self.redraw()
         else:
             self.query_one(Composer).focus_answer()
 

@@ -1,54 +1,102 @@
-"""The end of the interview: every answer by section, what `check` still says about them, then the export."""
+"""Every answer by section, what `check` still says about them, and the export; also where answers are changed.
+
+Each section folds (Enter on its title); a list's items (purposes, data categories, recipients, ...) are shown
+one by one, a record's item field by field, and each item can be deleted or moved. The list of what to do is
+the session's (`Session.answers_by_section`, `remove_item`, `move_item`): this screen only shows it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widget import Widget
+from textual.widgets import Button, Collapsible, Footer, Static
+from textual.widgets._collapsible import CollapsibleTitle
 
 from wizard.conversation import label
 from wizard.i18n import N_, _
+from wizard.tui.failures import Failed, reported
 
 if TYPE_CHECKING:
-    from wizard.session import Session
+    from wizard.session import ReviewEntry, ReviewSection, Session
+
+Target = tuple[str, int | None]
+FINDINGS = "findings"  # the id of the check's section, beside the questionnaire's section ids
+IMPORTED = "imported"  # the values taken from an old notice, to confirm
 
 
 class ReviewRow(Static, can_focus=True):
-    """One answer (or one finding of the check); Enter or a click goes back to its question."""
+    """One answer (or one finding of the check); Enter or a click goes back to its question. An item of a
+    list can also be deleted (Delete) or moved (Ctrl+↑ / Ctrl+↓)."""
 
-    BINDINGS = [Binding("enter", "choose", label(N_("Change")))]
+    BINDINGS = [
+        Binding("enter", "choose", label(N_("Change"))),
+        Binding("delete", "delete", label(N_("Delete"))),
+        Binding("ctrl+up", "move(-1)", label(N_("Move up"))),
+        Binding("ctrl+down", "move(1)", label(N_("Move down"))),
+    ]
 
-    def __init__(self, text: Text, target: tuple[str, int | None] | None, classes: str) -> None:
+    def __init__(self, text: Text, target: Target | None, classes: str, entry: ReviewEntry | None = None) -> None:
         super().__init__(text, classes=f"review-row {classes}")
         self.target = target
+        self.entry = entry
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        entry = self.entry
+        if action == "delete":
+            return entry is not None and entry.item is not None
+        if action == "move":
+            if entry is None or entry.item is None:
+                return False
+            return 0 <= entry.item + cast(int, parameters[0]) < entry.count
+        return True
 
     def action_choose(self) -> None:
         if self.target:
             self.screen.dismiss(self.target)
 
+    async def action_delete(self) -> None:
+        if self.entry is not None:
+            await cast(ReviewScreen, self.screen).delete(self.entry)
+
+    async def action_move(self, by: int) -> None:
+        if self.entry is not None:
+            await cast(ReviewScreen, self.screen).move(self.entry, by)
+
     def on_click(self) -> None:
         self.action_choose()
 
 
-class ReviewScreen(Screen[tuple[str, int | None] | None]):
-    """Dismisses with (question id, item) of an answer to change, or None to go back to the chat."""
+class ReviewScreen(Screen[Target | None]):
+    """Dismisses with (question id, item) of an answer to change, or None to go back to the chat.
+
+    `focus` (an answer's question and item) opens the review on that answer, its section unfolded: changing
+    an earlier answer (F5) starts there. Otherwise the sections start folded, the check's findings open."""
 
     BINDINGS = [
         Binding("escape", "close", label(N_("Back to the chat")), id="close"),
         Binding("f9", "export", label(N_("Export")), id="export"),
-        Binding("up", "focus_previous", show=False),
-        Binding("down", "focus_next", show=False),
+        # Above the scrolling list's own keys, so that they move between answers rather than scroll.
+        Binding("up", "neighbour(-1)", show=False, priority=True),
+        Binding("down", "neighbour(1)", show=False, priority=True),
+        Binding("pagedown", "section(1)", label(N_("Next section")), priority=True),
+        Binding("pageup", "section(-1)", label(N_("Previous section")), priority=True),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, focus: Target | None = None) -> None:
         super().__init__()
         self.session = session
+        self.focus_target = focus
+        self.unfolded: set[str] = set()  # the sections shown open, kept when the list is drawn again
+        self.changed = False  # an item was deleted or moved: the chat draws its transcript again
+        self.removed = ""  # what the last deletion took with it, shown at the top
 
     @property
     def lang(self) -> str:
@@ -57,28 +105,59 @@ class ReviewScreen(Screen[tuple[str, int | None] | None]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(Text(_("Review your answers", lang), style="bold"), id="status")
+        yield Static(Text(self._keys(), style="dim"), id="review-keys")
         with VerticalScroll(id="review"):
-            yield from self._findings()
-            yield from self._imported()
-            for section, rows in self.session.answers_by_section(lang):
-                yield Static(Text(section, style="bold"), classes="review-section")
-                for target, prompt, shown in rows:
-                    text = Text.assemble((prompt, "dim"), "\n", shown or "-")
-                    yield ReviewRow(text, target, "-answer")
+            yield from self._contents()
         with Horizontal(classes="answer-buttons", id="review-buttons"):
             yield Button(_("Export the notice", lang), id="review-export", variant="primary")
             yield Button(_("Back to the chat", lang), id="review-close")
         yield Footer()
 
-    def _findings(self) -> ComposeResult:
+    def _keys(self) -> str:
+        return _(
+            "↑ ↓ move between answers, Enter changes one or opens a section, PgUp/PgDn jump by section; "
+            "an item of a list: Delete removes it, Ctrl+↑ / Ctrl+↓ move it.",
+            self.lang,
+        )
+
+    def _contents(self) -> list[Widget]:
+        sections = self.session.answers_by_section(self.lang)
+        if self.focus_target is not None:
+            self.unfolded |= {section.id for section in sections if any(e.target == self.focus_target for e in section.entries)}
+        widgets: list[Widget] = []
+        if self.removed:
+            widgets.append(Static(Text(self.removed), classes="review-removed"))
+        widgets.append(self._findings())
+        imported = self._imported()
+        if imported is not None:
+            widgets.append(imported)
+        widgets += [self._section(section) for section in sections]
+        return widgets
+
+    def _section(self, section: ReviewSection) -> Collapsible:
+        rows = [ReviewRow(self._entry_text(entry), entry.target, "-answer", entry) for entry in section.entries]
+        title = Content(f"{section.title} ({len(section.entries)})")
+        folded = section.id not in self.unfolded
+        return Collapsible(*rows, title=cast(str, title), collapsed=folded, id=f"section-{section.id}", classes="review-section")
+
+    @staticmethod
+    def _entry_text(entry: ReviewEntry) -> Text:
+        text = Text.assemble((entry.prompt, "dim"), "\n")
+        if not entry.details:
+            text.append(entry.shown or "-")
+        for index, (prompt, shown) in enumerate(entry.details):
+            text.append(("\n" if index else "") + f"{prompt} ", style="dim")
+            text.append(shown)
+        return text
+
+    def _findings(self) -> Widget:
         lang = self.lang
         findings = self.session.findings(lang)
         if not findings:
-            yield Static(Text(_("The check found nothing to fix.", lang)), classes="review-ok")
-            return
+            return Static(Text(_("The check found nothing to fix.", lang)), classes="review-ok")
         errors = sum(1 for finding in findings if finding.severity == "error")
         summary = _("The check found {errors} error(s) and {warnings} warning(s):", lang)
-        yield Static(Text(summary.format(errors=errors, warnings=len(findings) - errors), style="bold"))
+        rows = []
         for finding in findings:
             mark = _("error", lang) if finding.severity == "error" else _("warning", lang)
             text = Text.assemble((f"{mark}: ", "bold"), finding.message)
@@ -86,23 +165,116 @@ class ReviewScreen(Screen[tuple[str, int | None] | None]):
                 text.append("\n" + finding.hint, style="italic")
             if finding.article:
                 text.append(f" ({finding.article})", style="dim")
-            yield ReviewRow(text, finding.target, f"-{finding.severity}")
+            rows.append(ReviewRow(text, finding.target, f"-{finding.severity}"))
+        title = Content(summary.format(errors=errors, warnings=len(findings) - errors))
+        folded = self.focus_target is not None and FINDINGS not in self.unfolded
+        return Collapsible(*rows, title=cast(str, title), collapsed=folded, id=f"section-{FINDINGS}", classes="review-section")
 
-    def _imported(self) -> ComposeResult:
+    def _imported(self) -> Widget | None:
         """The values taken from an old notice (`seloste --import`), for the user to confirm or change."""
         from wizard.audit.importing import parse_shown_path
 
         imported = self.session.imported_answers()
         if not imported:
-            return
+            return None
         title = _("From your old notice ({file}): check each; Enter changes it.", self.lang)
-        yield Static(Text(title.format(file=self.session.imported_from), style="bold"), classes="review-section")
-        for field_name, value in imported:
-            target = self.session.question_at(parse_shown_path(field_name))
-            yield ReviewRow(Text.assemble((field_name, "dim"), "\n", value), target, "-imported")
+        rows = [
+            ReviewRow(Text.assemble((field_name, "dim"), "\n", value), self.session.question_at(parse_shown_path(field_name)), "-imported")
+            for field_name, value in imported
+        ]
+        folded = IMPORTED not in self.unfolded and self.focus_target is not None
+        label = cast(str, Content(title.format(file=self.session.imported_from)))
+        return Collapsible(*rows, title=label, collapsed=folded, id=f"section-{IMPORTED}", classes="review-section")
 
     def on_mount(self) -> None:
+        self._focus_target()
+
+    def _focus_target(self) -> None:
+        for row in self.query(ReviewRow):
+            if row.entry is not None and row.entry.target == self.focus_target:
+                row.focus()
+                row.scroll_visible(animate=False, top=True)
+                return
         self.query_one("#review-export", Button).focus()
+
+    # --- folding and jumping ------------------------------------------------------------------------------
+
+    @on(Collapsible.Toggled)
+    def _toggled(self, event: Collapsible.Toggled) -> None:
+        section = (event.collapsible.id or "").removeprefix("section-")
+        if event.collapsible.collapsed:
+            self.unfolded.discard(section)
+        else:
+            self.unfolded.add(section)
+
+    def action_neighbour(self, by: int) -> None:
+        """The answer (or section title, or button) before or after the one in focus."""
+        widget = self.focus_next() if by > 0 else self.focus_previous()
+        if widget is not None:
+            widget.scroll_visible(animate=False)
+
+    def action_section(self, by: int) -> None:
+        """Focus the title of the next (or previous) section from the one in focus."""
+        titles = list(self.query(CollapsibleTitle))
+        if not titles:
+            return
+        focused = self.focused
+        here = next((i for i, title in enumerate(titles) if focused is not None and title.parent is _section_of(focused)), None)
+        if here is None:
+            here = -1 if by > 0 else len(titles)
+        target = titles[max(0, min(len(titles) - 1, here + by))]
+        target.focus()
+        target.scroll_visible(animate=False, top=True)
+
+    # --- deleting and moving an item of a list ------------------------------------------------------------
+
+    @reported
+    async def delete(self, entry: ReviewEntry) -> None:
+        from wizard.tui.screens.dialogs import ChoiceDialog
+
+        if entry.item is None:
+            return
+        lang = self.lang
+        question = _("Delete this answer? What depends on it is removed too.", lang)
+        detail = f"{entry.prompt}\n{entry.shown}"
+        choices = [("delete", _("Delete", lang)), ("keep", _("Keep it", lang))]
+        self.app.push_screen(ChoiceDialog(question, choices, detail), lambda choice: self._deleted(entry, choice))
+
+    @reported
+    async def _deleted(self, entry: ReviewEntry, choice: str | None) -> None:
+        if choice != "delete" or entry.item is None:
+            return
+        if self.session.remove_item(entry.target[0], entry.item) is not None:  # the list may not be empty
+            self.notify(_("This is the only one, and one is needed: add another before deleting it.", self.lang), severity="warning")
+            return
+        self.changed = True
+        self.removed = self.session.dropped_text(self.lang)
+        after = min(entry.item, entry.count - 2)
+        await self._redraw((entry.target[0], after) if after >= 0 else None)
+
+    @reported
+    async def move(self, entry: ReviewEntry, by: int) -> None:
+        if entry.item is None or not 0 <= entry.item + by < entry.count:
+            return
+        self.session.move_item(entry.target[0], entry.item, entry.item + by)
+        self.changed = True
+        self.removed = ""
+        await self._redraw((entry.target[0], entry.item + by))
+
+    async def _redraw(self, focus: Target | None) -> None:
+        self.focus_target = focus
+        review = self.query_one("#review", VerticalScroll)
+        await review.remove_children()
+        await review.mount_all(self._contents())
+        self._focus_target()
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        event.stop()
+        message = _("Something went wrong: {error}", self.lang).format(error=event.error or type(event.error).__name__)
+        self.notify(message, severity="error")
+
+    # --- leaving ------------------------------------------------------------------------------------------
 
     @on(Button.Pressed, "#review-export")
     def _export_pressed(self) -> None:
@@ -119,3 +291,11 @@ class ReviewScreen(Screen[tuple[str, int | None] | None]):
         from wizard.tui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.session))
+
+
+def _section_of(widget: Any) -> Widget | None:
+    """The section (a Collapsible) a widget is in, if any."""
+    node = widget
+    while node is not None and not isinstance(node, Collapsible):
+        node = node.parent
+    return node

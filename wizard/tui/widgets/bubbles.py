@@ -23,7 +23,12 @@ class QuestionBubble(Static):
 class AnswerBubble(Static, can_focus=True):
     """An answer given; choosing it (Enter or a click) asks to change it."""
 
-    BINDINGS = [Binding("enter", "edit", label(N_("Change this answer")))]
+    BINDINGS = [
+        Binding("enter", "edit", label(N_("Change this answer"))),
+        # Above the transcript's scrolling: from answer to answer, past the last one to the answer box.
+        Binding("up", "neighbour(-1)", show=False),
+        Binding("down", "neighbour(1)", show=False),
+    ]
 
     class EditRequested(Message):
         def __init__(self, question_id: str, item: int | None) -> None:
@@ -38,6 +43,9 @@ class AnswerBubble(Static, can_focus=True):
 
     def action_edit(self) -> None:
         self.post_message(self.EditRequested(self.question_id, self.item))
+
+    def action_neighbour(self, by: int) -> None:
+        self.screen.focus_bubble(by)  # type: ignore[attr-defined]
 
     def on_click(self) -> None:
         self.action_edit()
