@@ -113,8 +113,9 @@ class ChatScreen(Screen):
 
     # --- the transcript ----------------------------------------------------------------------------------------
 
-    async def redraw(self) -> None:
-        """The whole transcript from the answers so far, then the question to ask now."""
+    async def redraw(self, review: bool = True) -> None:
+        """The whole transcript from the answers so far, then the question to ask now (with `review`, the review
+        when everything is answered)."""
         transcript = self.query_one("#transcript", VerticalScroll)
         await transcript.remove_children()
         bubbles: list[Widget] = []
@@ -137,7 +138,7 @@ class ChatScreen(Screen):
             bubbles.append(self._question_bubble(step))
             bubbles.append(AnswerBubble(shown, step.question.id, step.item))
         await transcript.mount_all(bubbles)
-        await self.ask_next()
+        await self.ask_next(review)
 
     def _question_bubble(self, step: Step) -> QuestionBubble:
         prompt = _(step.prompt, self.lang)
@@ -155,7 +156,7 @@ class ChatScreen(Screen):
         if extra > 0:
             await transcript.remove_children(list(transcript.children)[:extra])
 
-    async def ask_next(self) -> None:
+    async def ask_next(self, review: bool = True) -> None:
         composer = self.query_one(Composer)
         if not self.session.notice_lang:
             self.step = None
@@ -172,7 +173,8 @@ class ChatScreen(Screen):
         if self.step is None:
             await self.say(_("Everything is answered. Check the answers and export the notice.", self.lang), "info")
             await composer.show(Ask("finish", words=self.words(), not_sure=False))
-            await self.action_review()
+            if review:
+                await self.action_review()
             return
         await self.add_to_transcript(self._question_bubble(self.step))
         await composer.show(self.ask_for(self.step))
@@ -502,7 +504,7 @@ class ChatScreen(Screen):
             await self.edit(*target)
         elif changed:  # an item was deleted or moved there: the transcript and the question follow
             self.request_preview()
-            await self.redraw()
+            await self.redraw(review=False)
         else:
             self.query_one(Composer).focus_answer()
 

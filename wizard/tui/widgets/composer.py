@@ -152,6 +152,10 @@ class HoldsKeysOnEnter(KeysInOrder):
 class AnswerInput(HoldsKeysOnEnter, Input):
     """A text answer; its value stays when the answer is refused, so it can be corrected."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        # An answer shown again (going back, changing it) is added to or corrected, not replaced by the first key.
+        super().__init__(select_on_focus=False, **kwargs)
+
 
 class AnswerChoices(HoldsKeysOnEnter, OptionList):
     """A single choice; Enter sends it."""
@@ -428,7 +432,9 @@ class RecordForm(Vertical):
             chosen = set(value or []) if isinstance(value, list) else set()
             return SelectionList[str](*[(text, option, option in chosen) for option, text in item.options], id=box_id, compact=True)
         placeholder = self.ask.words.get("suggestion", "{suggestion}").format(suggestion=item.suggestion_shown) if item.suggestion_shown else ""
-        return Input(value="" if value is None else str(value), id=box_id, classes="record-input", compact=True, placeholder=placeholder)
+        text = "" if value is None else str(value)
+        # What the box holds is an answer given (a suggestion is the grey hint): a key adds to it, not replaces it.
+        return Input(value=text, id=box_id, classes="record-input", compact=True, placeholder=placeholder, select_on_focus=False)
 
     def values(self, suggested: bool = True) -> dict[str, Any]:
         """What the form holds now, for every box shown: text, a choice, yes/no, or a list of choices; an empty

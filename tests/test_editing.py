@@ -1,0 +1,143 @@
+"""Changing earlier answers in the chat: going back, the review's sections, deleting and moving a list's items,
+and where the focus lands. Each test opens the chat on an answers file, so no test walks a whole interview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Collapsible, Input
+from textual.widgets._collapsible import CollapsibleTitle
+
+from test_chat import BEFORE_PURPOSES, answers_until, open_chat, saved, webshop, whole_example
+from test_tui import home, no_cursor_blink, until  # noqa: F401 - the chat tests' own folder and steady cursor
+
+from wizard.tui.app import SelosteApp
+from wizard.tui.screens.chat import ChatScreen
+from wizard.tui.screens.dialogs import ChoiceDialog
+from wizard.tui.screens.review import ReviewRow, ReviewScreen
+from wizard.tui.widgets.composer import RecordForm
+
+PURPOSE_IDS = [purpose["id"] for purpose in webshop()["purposes"]]
+
+
+def unfolded(review: ReviewScreen) -> list[str]:
+    return [(section.id or "").removeprefix("section-") for section in review.query(Collapsible) if not section.collapsed]
+
+
+def row_of(review: ReviewScreen, target: tuple[str, int | None]) -> ReviewRow:
+    return next(row for row in review.query(ReviewRow) if row.entry is not None and row.entry.target == target)
+
+
+async def open_section(pilot: Any, review: ReviewScreen, section: str) -> None:
+    """PgDn from section to section until `section`'s title, then Enter unfolds it."""
+    for _section in range(20):
+        await pilot.press("pagedown")
+        focused = pilot.app.focused
+        if isinstance(focused, CollapsibleTitle) and focused.parent.id == f"section-{section}":
+            break
+    if section not in unfolded(review):
+        await pilot.press("enter")
+    assert section in unfolded(review)
+
+
+async def open_review_at_the_end(pilot: Any) -> tuple[ChatScreen, ReviewScreen]:
+    """A chat on a complete answers file: everything is answered, so the review opens."""
+    chat = await open_chat(pilot)
+    await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
+    return chat, pilot.app.screen
+
+
+async def test_going_back_lands_in_the_box_with_the_answer_and_typing_adds_to_it(tmp_path: Path) -> None:
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"][:2])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.mode == "another"
+        await pilot.press("f4")  # back to the second purpose's form
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        description = chat.query_one("#field-description", Input)
+        assert app.focused is description, "the focus is in the form's first box, not on the transcript"
+        await pilot.press("space", "x")
+        assert description.value == webshop()["purposes"][1]["description"] + " x", "the answer was kept and added to"
+
+        await pilot.press("f4", "f4", "f4")  # back past the purposes, to the last text answer
+        await until(pilot, lambda: chat.step.question.id == "data_subjects")
+        box = chat.query_one("#answer-text", Input)
+        assert app.focused is box
+        await pilot.press("s")
+        assert box.value == webshop()["processing"]["data_subjects"][-1] + "s"
+
+
+async def test_f5_opens_every_answer_by_section_at_the_latest_and_a_chosen_one_is_asked_with_the_focus_in_its_box(
+    tmp_path: Path,
+) -> None:
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"][:2])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        assert isinstance(app.focused, ReviewRow) and app.focused.entry.target == ("purposes", 1)
+        assert unfolded(review) == ["purposes"], "only the section of the latest answer is open"
+        shown = str(app.focused.render())
+        assert "(2/2)" in shown and webshop()["purposes"][1]["contract"] in shown, "an item is shown field by field"
+
+        await pilot.press("pageup")  # the section before: its title
+        assert isinstance(app.focused, CollapsibleTitle) and app.focused.parent.id == "section-processing"
+        await pilot.press("enter", "down")  # open it and go to its first answer
+        assert "processing" in unfolded(review)
+        assert isinstance(app.focused, ReviewRow) and app.focused.entry.target == ("processing_name", None)
+        await pilot.press("down")
+        assert app.focused.entry.target == ("processing_description", None)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is chat and chat.step.question.id == "processing_description")
+        await until(pilot, lambda: app.focused is chat.query_one("#answer-text", Input))
+        assert chat.query_one("#answer-text", Input).value == webshop()["processing"]["description"]
+
+
+async def test_a_purpose_is_deleted_at_the_review_and_the_data_it_was_for_are_asked_again(tmp_path: Path) -> None:
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat, review = await open_review_at_the_end(pilot)
+        await open_section(pilot, review, "purposes")
+        row_of(review, ("purposes", 1)).focus()
+        await pilot.press("delete")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("escape")  # not after all
+        await until(pilot, lambda: app.screen is review)
+        assert [purpose["id"] for purpose in saved(chat)["purposes"]] == PURPOSE_IDS
+
+        await pilot.press("delete")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("enter")  # delete
+        await until(pilot, lambda: app.screen is review and review.query(".review-removed"))
+        assert [purpose["id"] for purpose in saved(chat)["purposes"]] == [PURPOSE_IDS[0], *PURPOSE_IDS[2:]]
+        assert webshop()["purposes"][1]["description"] in str(review.query_one(".review-removed").render())
+        assert isinstance(app.focused, ReviewRow) and app.focused.entry.target == ("purposes", 1), "the next purpose"
+
+        await pilot.press("escape")  # the data kept only for that purpose now need one: the chat asks
+        await until(pilot, lambda: app.screen is chat and chat.step is not None)
+        assert (chat.step.question.id, chat.step.item) == ("personal_data", 2)
+        assert isinstance(app.focused, Input) and app.focused.id == "field-name"
+
+
+async def test_a_list_s_items_are_moved_with_ctrl_up_and_down_and_the_focus_follows(tmp_path: Path) -> None:
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat, review = await open_review_at_the_end(pilot)
+        await open_section(pilot, review, "purposes")
+        await pilot.press("down")
+        assert app.focused.entry.target == ("purposes", 0)
+        await pilot.press("ctrl+down", "ctrl+down")
+        await until(pilot, lambda: saved(chat)["purposes"][2]["id"] == PURPOSE_IDS[0])
+        assert [purpose["id"] for purpose in saved(chat)["purposes"]] == [*PURPOSE_IDS[1:3], PURPOSE_IDS[0], *PURPOSE_IDS[3:]]
+        assert app.focused.entry.target == ("purposes", 2), "the focus moves with the item"
+        await pilot.press("ctrl+up")
+        await until(pilot, lambda: saved(chat)["purposes"][1]["id"] == PURPOSE_IDS[0])
+        assert saved(chat)["personal_data"] == webshop()["personal_data"], "the data still point at their purposes"
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is chat)
+        assert chat.step is None, "moving an item leaves nothing to ask"
