@@ -54,7 +54,7 @@ def read_answer(question: Question, raw: Any, answers: dict[str, Any], item: int
     if is_gate(question, target):
         current = value_at(answers, path)[1]
         return path, (current if isinstance(current, dict) else {}) if parsed else None
-    candidate = copy.deepcopy(answers)
+    candidate = copy_of_part(answers, str(path[0]))
     put(candidate, path, parsed)
     rejection = first_problem(candidate, path)
     if rejection is not None:
@@ -65,6 +65,15 @@ def read_answer(question: Question, raw: Any, answers: dict[str, Any], item: int
         if holds(rule.when, Scope(candidate)):
             return Rejection(rule.code, {})
     return path, value
+
+
+def copy_of_part(answers: dict[str, Any], part: str) -> dict[str, Any]:
+    """The answers with a copy of the one part an answer goes into, to try the answer there: the other parts
+    are shared, not copied (they are only read)."""
+    candidate = dict(answers)
+    if part in candidate:
+        candidate[part] = copy.deepcopy(candidate[part])
+    return candidate
 
 
 def put(data: dict[str, Any], path: FieldPath, value: Any) -> None:
@@ -97,7 +106,7 @@ def read_item(question: Question, raw: dict[str, Any], answers: dict[str, Any], 
         # Cleaned at once, so the sub-questions after it see e.g. `US` for "Yhdysvallat"; a value the model
         # refuses stays as typed, and the check below says what is wrong with it.
         set_at(item, field_path(sub), normalize_if_valid(target, value))
-    candidate = copy.deepcopy(answers)
+    candidate = copy_of_part(answers, str(list_path[0]))
     set_item(candidate, list_path, index, item)
     rejection = first_problem(candidate, (*list_path, index))
     if rejection is not None:

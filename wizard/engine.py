@@ -20,6 +20,8 @@ still suggest the script's answers where it has one.
 from __future__ import annotations
 
 import copy
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -93,6 +95,20 @@ class Step:
         return values if values is not None else self.value or {}
 
 
+def _changes(operation: Callable[..., Any]) -> Callable[..., Any]:
+    """An operation that changes the interview: the step to ask, worked out once per state, is worked out anew."""
+
+    @functools.wraps(operation)
+    def changing(self: Interview, *args: Any, **kwargs: Any) -> Any:
+        self._current = None
+        try:
+            return operation(self, *args, **kwargs)
+        finally:
+            self._current = None
+
+    return changing
+
+
 class InterviewError(Exception):
     """The caller asked for something the interview cannot do now (a programming error, not a user's)."""
 
@@ -113,6 +129,7 @@ class Interview:
         self._cursor: Slot | None = None
         self._adding: dict[str, Literal["item", "another"]] = {}
         self._dropped: list[Dropped] = []
+        self._current: tuple[Step | None] | None = None  # current(), until an operation changes the interview
         # Answers in the file that the answers model refuses: asked again, with the wrong value shown.
         self._invalid: set[Key] = {
             key for path in self._pruner.errors if (key := self._sheet.key_at(path, answers)) is not None
@@ -170,6 +187,11 @@ class Interview:
 
     def current(self) -> Step | None:
         """The question to ask now, or None when everything needed is answered."""
+        if self._current is None:  # asked for on every key typed (`check`): worked out once per state
+            self._current = (self._find_current(),)
+        return self._current[0]
+
+    def _find_current(self) -> Step | None:
         applicable = self._applicable()
         if self._cursor is not None:
             question_id, item, mode = self._cursor
@@ -191,6 +213,14 @@ class Interview:
             entries.append((step, shown))
         return entries
 
+    def answer_text(self, question_id: str, item: int | None, mode: Mode) -> str:
+        """The answer to one step as `history` shows it, without going through the whole history."""
+        question = self.questionnaire.question(question_id)
+        value = self._sheet.value(question, item, mode)
+        if mode != "answer":  # the yes/no before a list's first item: a No is the empty list ("" while it is filled)
+            return translations(self.lang).gettext(NO) if value is False else ""
+        return self.display(question, value)
+
     def display(self, question: Question, value: Any, lang: str | None = None) -> str:
         """An answer as words in the conversation language: labels for choices, Yes/No, a record's summary."""
         scope = self._sheet.scope()
@@ -209,6 +239,7 @@ class Interview:
 
     # --- what the UI does ---
 
+    @_changes
     def submit(self, raw: Any) -> Interview | Rejection:
         """Answer the current step: text for text kinds, a bool for yes/no, a value or list of values for
         choices, {sub-question id: value} for a record's item. Empty text takes the suggested default, or
@@ -236,6 +267,7 @@ class Interview:
         result = read_answer(step.question, raw, self._answers, step.item)
         return result if isinstance(result, Rejection) else None
 
+    @_changes
     def add_another(self, yes: bool) -> Interview | Rejection:
         """At a yes/no about a list's items (or at a new item's form): add an item, or be done with the list."""
         step = self._require_step()
@@ -257,6 +289,7 @@ class Interview:
         self._cursor = None
         return self
 
+    @_changes
     def back(self) -> Interview:
         """The previous answered question becomes current, its answer kept as step.value."""
         applicable = self._applicable()
@@ -275,6 +308,7 @@ class Interview:
         self._dropped = []
         return self
 
+    @_changes
     def edit(self, question_id: str, item: int | None = None) -> Interview:
         """Jump to a question (for a record or list: one of its items) to change its answer. The item after
         the last is the yes/no about adding one more."""
@@ -296,6 +330,7 @@ class Interview:
         self._dropped = []
         return self
 
+    @_changes
     def add_item(self, question_id: str) -> Interview:
         """Start a new item at the end of a record or list question (e.g. one more purpose at the review)."""
         question = self.questionnaire.question(question_id)
@@ -306,6 +341,7 @@ class Interview:
         self._dropped = []
         return self
 
+    @_changes
     def remove_item(self, question_id: str, item: int) -> Interview | Rejection:
         """Delete one item of a record or list; what depended on it is dropped and reported."""
         question = self.questionnaire.question(question_id)
@@ -324,6 +360,7 @@ class Interview:
         self._dropped = [Dropped(question, removed, item)] + self._prune(before, skip=question_id)
         return self
 
+    @_changes
     def move_item(self, question_id: str, item: int, to: int) -> Interview:
         """Move one item of a record or list to place `to` (0-based) among the others. Nothing depends on an
         item's place (data point at a purpose by its id), so nothing is dropped."""

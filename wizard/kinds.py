@@ -7,12 +7,13 @@ A choice's options are data too: listed in the question, or made from the items 
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, TypeAdapter, ValidationError
 
@@ -306,10 +307,29 @@ def error_paths(data: dict[str, Any], missing: bool = False) -> set[FieldPath]:
     return set()
 
 
+def part_error_paths(data: dict[str, Any], part: str) -> set[FieldPath]:
+    """Where the answers model finds a wrong or missing value in one part of the answers (`controller`,
+    `purposes`, ...): the same as `error_paths(data, missing=True)` inside that part, since the model has no
+    rule across its parts, but at the cost of that part alone (it is asked on every key typed)."""
+    if part not in Answers.model_fields or part not in data:
+        return {error for error in error_paths(data, missing=True) if error[:1] == (part,)}
+    try:
+        _part_adapter(part).validate_python(data[part])
+    except ValidationError as invalid:
+        return {(part, *e["loc"]) for e in invalid.errors(include_url=False)}
+    return set()
+
+
+@functools.cache
+def _part_adapter(part: str) -> TypeAdapter[Any]:
+    info = Answers.model_fields[part]
+    return TypeAdapter(Annotated[info.annotation, info])
+
+
 def first_problem(candidate: dict[str, Any], path: FieldPath) -> Rejection | None:
     """The answers model's objection to the value at `path` (or inside it), if it has one. Rules across
     fields are for the review."""
-    if not any(error[: len(path)] == path for error in error_paths(candidate, missing=True)):
+    if not any(error[: len(path)] == path for error in part_error_paths(candidate, str(path[0]))):
         return None
     report = check_data(candidate)  # the same objection in the words of `seloste check`
     for diagnostic in report.diagnostics:

@@ -303,6 +303,11 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
+# libyaml's emitter where PyYAML was built with it: the same text, several times faster (the chat saves after
+# every answer, and a hundred purposes make a long file).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def dump(data: dict[str, Any]) -> str:
     """Answers as YAML a person can read and edit: keys in model order, Unicode kept as is."""
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)

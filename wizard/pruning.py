@@ -47,6 +47,10 @@ class Pruner:
         done: set[Key] = set()
         errors_before = self.errors
         for _round in range(len(self.sheet.order) + 1):
+            # Worked out once per round (a round may remove what the options or conditions read), by the mapping's
+            # id: `before` and the answers stay the same objects through one `prune`.
+            self._offered: dict[tuple[int, str], set[str]] = {}
+            self._applies: dict[tuple[int, str], bool] = {}
             removed = self._prune_inapplicable(before, skip, done, dropped)
             removed |= self._prune_choices(before, skip, done, dropped)
             removed |= self._prune_invalid(errors_before, skip, just_answered, done, dropped)
@@ -96,7 +100,10 @@ class Pruner:
 
     def _leaf_applies(self, data: dict[str, Any], question: Question, record: Question | None, key: Key) -> bool:
         top = record or question
-        if not holds(top.when, Scope(data)):
+        memo = (id(data), top.id)  # asked for each of a list's items: the list's own condition once per round
+        if memo not in self._applies:
+            self._applies[memo] = holds(top.when, Scope(data))
+        if not self._applies[memo]:
             return False
         if record is None:
             return True
@@ -117,6 +124,7 @@ class Pruner:
                 if is_answered(value):  # a question skipped or answered "none" loses nothing worth a message
                     dropped.append(Dropped(question, value, key[1], record))
                 delete_at(self.answers, path, self.keep)
+                self._applies = {memo: holds for memo, holds in self._applies.items() if memo[0] != id(self.answers)}
                 removed = True
         return removed
 
@@ -142,6 +150,13 @@ class Pruner:
         return removed
 
     def _allowed(self, data: dict[str, Any], question: Question, record: Question | None, key: Key) -> set[str]:
+        if question.options_from is not None:
+            # The same for every item (the purposes a data category may name): worked out once, not once per
+            # item, which made an answer's cost grow with the square of the items.
+            memo = (id(data), question.id)
+            if memo not in self._offered:
+                self._offered[memo] = {option.value for option in offered_options(question, Scope(data))}
+            return self._offered[memo]
         if record is None:
             return {option.value for option in offered_options(question, Scope(data))}
         items = items_in(data, record)

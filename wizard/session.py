@@ -160,10 +160,7 @@ class Session:
 
     def shown(self, step: Step) -> str:
         """The answer to `step` as the transcript shows it."""
-        for answered, text in self.interview.history:
-            if (answered.question.id, answered.item, answered.mode) == (step.question.id, step.item, step.mode):
-                return text
-        return ""
+        return self.interview.answer_text(step.question.id, step.item, step.mode)
 
     def dropped_text(self, lang: str) -> str:
         """What the last change removed, as a note for the transcript ("" when nothing)."""

@@ -1,0 +1,315 @@
+"""How fast the chat answers the keyboard, with a real business's answers and with a hundred items (a measurement,
+not a test).
+
+    .venv/bin/python benchmarks/typing.py [--runs 5] [--items 100]
+
+Everything is timed on the real `seloste` command in a pseudo-terminal (80x24), from the moment the keys are
+written to it until the terminal has been sent what they change, against a minimal Textual app with one text box
+started the same way in the same run, turn about:
+
+1. key -> shown: one key typed into a text answer until the box shows it (median of many keys, each waited
+   for). Target: <= 2x the minimal app's median.
+2. paste -> shown: 33 characters pasted at once (bracketed paste, as terminals paste) and the same 33 typed
+   in one burst (as `tmux send-keys` or a fast typist's keyboard buffer sends them), until the box shows
+   them all. Target: <= 150 ms.
+3. Enter -> next question painted: an answer sent with Enter until the next question's words are on the screen.
+   Target: <= 250 ms with a hundred items.
+4. review -> question: on a complete answers file the review opens by itself; its "What you use the data for"
+   section is opened, an item chosen with Enter, and it is timed until that purpose's form is on the screen.
+   Target: <= 200 ms.
+
+Each is measured on the webshop example and on a file with `--items` purposes, data categories and recipients
+each (the webshop's, repeated). The last line sums up the figures against their targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import fcntl
+import os
+import pty
+import select
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+PYTHON = sys.executable
+MINIMAL_MARKER = "Minimal app ready"
+MINIMAL_APP = f"""
+from textual.app import App
+from textual.widgets import Footer, Input, Static
+
+class Minimal(App):
+    def compose(self):
+        yield Static({MINIMAL_MARKER!r})
+        yield Input()
+        yield Footer()
+
+Minimal().run()
+"""
+PASTE = "6 years from the end of the year 1"  # 33 characters, as in the issue's report
+ENTER, DOWN, PAGE_DOWN = b"\r", b"\x1b[B", b"\x1b[6~"
+
+
+class Terminal:
+    """A program in an 80x24 pseudo-terminal, and what it has written since the last `mark`."""
+
+    def __init__(self, command: list[str], env: dict[str, str]) -> None:
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, start_new_session=True)
+        os.close(slave)
+        self.seen = b""
+
+    def mark(self) -> None:
+        self._drain(0.0)
+        self.seen = b""
+
+    def send(self, data: bytes) -> float:
+        self.mark()
+        started = time.perf_counter()
+        os.write(self.master, data)
+        return started
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> float:
+        """Seconds since the epoch of `time.perf_counter` when `text` has been written (since the last mark)."""
+        wanted = text.encode("utf-8")
+        started = time.perf_counter()
+        while wanted not in self.seen:
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(f"{text!r} was not shown within {timeout} s; the screen got {self.seen[-600:]!r}")
+            self._drain(0.05)
+        return time.perf_counter()
+
+    def _drain(self, wait: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], wait)
+        while ready:
+            try:
+                self.seen += os.read(self.master, 65536)
+            except OSError:
+                return
+            ready, _, _ = select.select([self.master], [], [], 0)
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        os.close(self.master)
+
+
+def keys_shown(terminal: Terminal, start: str, count: int) -> list[float]:
+    """Type `count` keys one by one after `start` (already in the box), each timed until the box shows it."""
+    times = []
+    typed = start
+    for index in range(count):
+        key = "abcdefghij"[index % 10]
+        typed += key
+        sent = terminal.send(key.encode())
+        times.append(terminal.wait_for(typed[-12:]) - sent)
+    return times
+
+
+def paste_shown(terminal: Terminal, start: str, bracketed: bool) -> float:
+    data = PASTE.encode()
+    sent = terminal.send(b"\x1b[200~" + data + b"\x1b[201~" if bracketed else data)
+    return terminal.wait_for((start + PASTE)[-40:]) - sent
+
+
+def erase(terminal: Terminal, count: int) -> None:
+    terminal.send(b"\x7f" * count)
+    time.sleep(0.3)
+
+
+def measure_minimal(env: dict[str, str], keys: int) -> dict[str, Any]:
+    terminal = Terminal([PYTHON, "-c", MINIMAL_APP], env)
+    try:
+        terminal.wait_for(MINIMAL_MARKER)
+        time.sleep(0.5)
+        key_times = keys_shown(terminal, "", keys)
+        erase(terminal, keys)
+        paste = paste_shown(terminal, "", True)
+        erase(terminal, len(PASTE))
+        burst = paste_shown(terminal, "", False)
+        return {"key": key_times, "paste": paste, "burst": burst}
+    finally:
+        terminal.close()
+
+
+def measure_seloste(env: dict[str, str], answers: Path, first_answer: str, next_prompt: str, keys: int) -> dict[str, Any]:
+    """On a file whose first missing answer is a text: keys, pastes, then Enter with `first_answer`."""
+    terminal = Terminal([PYTHON, "-m", "wizard", "--answers", str(answers)], env)
+    try:
+        past_languages(terminal)
+        time.sleep(0.5)
+        key_times = keys_shown(terminal, "", keys)
+        erase(terminal, keys)
+        paste = paste_shown(terminal, "", True)
+        erase(terminal, len(PASTE))
+        burst = paste_shown(terminal, "", False)
+        erase(terminal, len(PASTE))
+        terminal.send(first_answer.encode())
+        terminal.wait_for(first_answer)
+        time.sleep(0.3)
+        sent = terminal.send(ENTER)
+        enter = terminal.wait_for(next_prompt) - sent
+        return {"key": key_times, "paste": paste, "burst": burst, "enter": enter}
+    finally:
+        terminal.close()
+
+
+def measure_review(env: dict[str, str], answers: Path, section_title: str, form_marker: str) -> float:
+    """On a complete file the review opens: its section `section_title` is opened, and its second item chosen."""
+    terminal = Terminal([PYTHON, "-m", "wizard", "--answers", str(answers)], env)
+    try:
+        past_languages(terminal)
+        terminal.wait_for(section_title)
+        time.sleep(1.0)
+        for _section in range(20):  # PgDn to the section's title
+            terminal.send(PAGE_DOWN)
+            time.sleep(0.15)
+            if f"▶ {section_title}" in _screen_text(terminal):
+                break
+        terminal.send(ENTER + DOWN + DOWN)  # open it, to its second item
+        time.sleep(1.0)
+        sent = terminal.send(ENTER)
+        return terminal.wait_for(form_marker) - sent
+    finally:
+        terminal.close()
+
+
+def _screen_text(terminal: Terminal) -> str:
+    terminal._drain(0.1)
+    return terminal.seen.decode("utf-8", "replace")
+
+
+def past_languages(terminal: Terminal) -> None:
+    terminal.wait_for("Millä kielellä keskustellaan?")
+    time.sleep(0.3)
+    terminal.send(ENTER)  # English (SELOSTE_LANG)
+    terminal.wait_for("In which language shall the privacy notice")
+    time.sleep(0.3)
+    terminal.send(ENTER)  # the notice in English
+
+
+# --- the answers files ----------------------------------------------------------------------------------------
+
+
+def webshop() -> dict[str, Any]:
+    from wizard.examples import example_text
+    from wizard.loader import parse
+
+    data = parse(example_text("webshop")).data
+    data["notice"]["date"] = "2026-11-22"
+    return data
+
+
+def with_items(count: int) -> dict[str, Any]:
+    """The webshop with `count` purposes, data categories and recipients (its own, repeated and numbered)."""
+    data = webshop()
+    purposes = []
+    for index in range(count):
+        purpose = copy.deepcopy(data["purposes"][index % len(data["purposes"])])
+        purpose["id"] = f"{purpose['id']}_{index}"
+        purpose["description"] += f" ({index + 1})"
+        purposes.append(purpose)
+    categories = []
+    for index in range(count):
+        category = copy.deepcopy(data["personal_data"][index % len(data["personal_data"])])
+        category["name"] += f" ({index + 1})"
+        category["purposes"] = [purposes[(index + step) % count]["id"] for step in range(3)]
+        category.setdefault("retention", {"period": "3 vuotta"})
+        categories.append(category)
+    recipients = []
+    for index in range(count):
+        recipient = copy.deepcopy(data["recipients"][index % len(data["recipients"])])
+        recipient["name"] += f" ({index + 1})"
+        recipients.append(recipient)
+    data["purposes"], data["personal_data"], data["recipients"] = purposes, categories, recipients
+    return data
+
+
+def without_groups(data: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
+    """The answers without their groups of people (a list of texts, asked first of what is missing), the answer
+    to give, and the words of the question that follows it."""
+    from wizard.engine import Interview
+    from wizard.i18n import _
+
+    data = copy.deepcopy(data)
+    del data["processing"]["data_subjects"]
+    answer = "verkkokaupan asiakkaat"
+    interview = Interview.start(answers=data)
+    interview.submit(answer)
+    step = interview.current()
+    assert step is not None
+    return data, answer, " ".join(_(step.prompt, "en").split()[:4])
+
+
+def write(folder: Path, name: str, data: dict[str, Any]) -> Path:
+    path = folder / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--items", type=int, default=100)
+    parser.add_argument("--keys", type=int, default=15)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="seloste-bench-"))
+    env = {**os.environ, "TERM": "xterm-256color", "SELOSTE_LANG": "en", "COLUMNS": "80", "LINES": "24"}
+    env.pop("TEXTUAL", None)
+    files = {"webshop": webshop(), f"{args.items} items": with_items(args.items)}
+    minimal: list[dict[str, Any]] = []
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name in files}
+    reviews: dict[str, list[float]] = {name: [] for name in files}
+    for run in range(args.runs):
+        minimal.append(measure_minimal(env, args.keys))
+        for name, data in files.items():
+            partial, answer, prompt = without_groups(data)
+            env["SELOSTE_HOME"] = str(folder / f"home-{run}-{len(reviews[name])}")
+            results[name].append(measure_seloste(env, write(folder, f"partial-{run}", partial), answer, prompt, args.keys))
+            env["SELOSTE_HOME"] = str(folder / f"home-review-{run}-{len(reviews[name])}")
+            complete = write(folder, f"complete-{run}", data)
+            reviews[name].append(measure_review(env, complete, "What you use the data for", "Tab moves to the next box"))
+    shutil.rmtree(folder, ignore_errors=True)
+
+    def ms(seconds: float) -> str:
+        return f"{seconds * 1000:.0f} ms"
+
+    base_key = statistics.median(t for result in minimal for t in result["key"])
+    base_paste = statistics.median(result["paste"] for result in minimal)
+    base_burst = statistics.median(result["burst"] for result in minimal)
+    print(f"minimal Textual app: key -> shown {ms(base_key)}, paste {ms(base_paste)}, 33 keys at once {ms(base_burst)}")
+    summary = []
+    for name in files:
+        key = statistics.median(t for result in results[name] for t in result["key"])
+        paste = statistics.median(result["paste"] for result in results[name])
+        burst = statistics.median(result["burst"] for result in results[name])
+        enter = statistics.median(result["enter"] for result in results[name])
+        review = statistics.median(reviews[name])
+        print(
+            f"{name}: key -> shown {ms(key)} ({key / base_key:.2f}x the minimal app), paste {ms(paste)}, "
+            f"33 keys at once {ms(burst)}, Enter -> next question painted {ms(enter)}, review -> question {ms(review)}"
+        )
+        summary.append(
+            f"{name}: key {key / base_key:.2f}x (<= 2), paste {ms(max(paste, burst))} (<= 150), "
+            f"Enter {ms(enter)} (<= 250), review {ms(review)} (<= 200)"
+        )
+    print("; ".join(summary))
+
+
+if __name__ == "__main__":
+    main()
