@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Collapsible, Input
+from textual.widgets import Collapsible, Input, Select
 from textual.widgets._collapsible import CollapsibleTitle
 
 from test_chat import BEFORE_PURPOSES, answers_until, open_chat, saved, webshop, whole_example
@@ -141,3 +141,22 @@ async def test_a_list_s_items_are_moved_with_ctrl_up_and_down_and_the_focus_foll
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is chat)
         assert chat.step is None, "moving an item leaves nothing to ask"
+
+
+async def test_the_next_item_s_form_holds_none_of_the_last_item_s_answers(tmp_path: Path) -> None:
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"][:3])  # the last: bookkeeping, by law
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        await pilot.press("f4")  # the bookkeeping purpose's form, with its law
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        form = chat.query_one(RecordForm)
+        await until(pilot, lambda: form.values().get("law") == webshop()["purposes"][2]["law"])
+        await pilot.press("f4")  # the purpose before it: a contract, no law
+        await until(pilot, lambda: chat.step.item == 1 and chat.query_one(RecordForm).values().get("id") == PURPOSE_IDS[1])
+        form = chat.query_one(RecordForm)
+        assert "law" not in form.values()
+        form.query_one("#field-basis", Select).value = "legal_obligation"  # the law's box comes back: empty
+        await until(pilot, lambda: "law" in form.values())
+        assert form.values()["law"] == ""
+        assert form.values()["description"] == webshop()["purposes"][1]["description"]

@@ -183,12 +183,12 @@ class Session:
         self.progress = 100 if step is None else round(100 * (step.position - 1) / step.total) if step.total else 0
         return step
 
-    def autosave(self) -> None:
-        """Save the answers and the state; an interview saved under an automatic name is named after the
-        business once it has a name."""
+    def autosave(self, answers: dict[str, Any] | None = None) -> None:
+        """Save the answers and the state (`answers`: the interview's, when the caller holds a copy of them
+        already); an interview saved under an automatic name is named after the business once it has a name."""
         from wizard import storage
 
-        answers = self.interview.answers
+        answers = answers if answers is not None else self.interview.answers
         self.business = business_name(answers)
         self.path = storage.named_after(self.path, self.business)
         storage.autosave(answers, self.path, self.state())

@@ -35,6 +35,7 @@ NARROW = 100  # below this width the preview sits above the conversation instead
 SHORT = 24  # below this height a form's boxes get less room, so the question stays in sight
 SHOWN_HISTORY = 12  # answers shown when the transcript is drawn anew (after resuming, going back, editing)
 KEPT_BUBBLES = 60  # the oldest bubbles leave the transcript beyond this many
+DISCARD_AFTER = 1.0  # seconds: a closed review is taken apart once the chat has drawn what follows it
 
 
 class ChatFooter(Footer):
@@ -299,16 +300,14 @@ class ChatScreen(Screen):
             return
         step = self.step
         editing = step.value is not None and step.mode == "answer"
-        before = self.session.interview.answers
         rejection = self.session.submit(raw)
         if rejection is not None:
             await self._refused(rejection)
             return
         self.drafts.pop(self._key(step), None)
-        after = self.session.interview.answers
-        if after != before:
-            self.request_preview(after)  # first, so the preview is built while the answer is written to disk
-        self.session.autosave()
+        answers = self.session.interview.answers  # one copy for both: a hundred purposes make copies dear
+        self.request_preview(answers)  # first, so the preview is built while the answer is written to disk
+        self.session.autosave(answers)
         dropped = self.session.dropped_text(self.lang)
         if editing or dropped:  # an earlier answer changed: the transcript is redrawn to show the answers as they are
             await self.redraw()
@@ -496,17 +495,26 @@ class ChatScreen(Screen):
 
         review = ReviewScreen(self.session, focus)
         self.keep_draft()
-        self.app.push_screen(review, lambda target: self._back_from_review(target, review.changed))
+        # Installed, a screen is not taken apart as it closes: its rows (a hundred purposes, say) go a moment after
+        # the question chosen there is on the screen, instead of before it.
+        self.app.install_screen(review, f"review-{id(review)}")
+        self.app.push_screen(review, lambda target: self._back_from_review(target, review))
 
     @reported
-    async def _back_from_review(self, target: tuple[str, int | None] | None, changed: bool) -> None:
+    async def _back_from_review(self, target: tuple[str, int | None] | None, review: Screen) -> None:
         if target:
             await self.edit(*target)
-        elif changed:  # an item was deleted or moved there: the transcript and the question follow
+        elif getattr(review, "changed", False):  # an item was deleted or moved there: the transcript follows
             self.request_preview()
             await self.redraw(review=False)
         else:
             self.query_one(Composer).focus_answer()
+        self.set_timer(DISCARD_AFTER, lambda: self._discard(review))
+
+    async def _discard(self, screen: Screen) -> None:
+        if screen.is_attached and screen not in self.app.screen_stack:
+            self.app.uninstall_screen(screen)
+            await screen.remove()
 
     @on(LanguageSwitched)
     @reported

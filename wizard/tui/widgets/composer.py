@@ -295,6 +295,8 @@ class Composer(Vertical):
 
     def set_hint(self, text: str, error: bool = False) -> None:
         hint = self.query_one("#answer-hint", Static)
+        if (text, error) == (str(hint.content), hint.has_class("-error")):
+            return  # unchanged, as on most keys typed: drawing it again would cost every key a new layout
         hint.update(Text(text))
         hint.set_class(error, "-error")
 
