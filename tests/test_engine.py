@@ -686,14 +686,14 @@ def test_an_item_moves_to_another_place_and_the_data_still_point_at_their_purpos
     interview = finished(example("webshop"))
     ids = [purpose["id"] for purpose in example("webshop")["purposes"]]
 
-    interview.move_item("purposes", 3, 0)  # the newsletter first
-    interview.move_item("purposes", 1, 4)  # orders last
+    interview.move_item("purposes", 3, 0)  # the fourth first
+    interview.move_item("purposes", 1, len(ids) - 1)  # then the (old) first last
 
-    assert [purpose["id"] for purpose in interview.answers["purposes"]] == [ids[3], ids[1], ids[2], ids[4], ids[0]]
+    assert [purpose["id"] for purpose in interview.answers["purposes"]] == [ids[3], ids[1], ids[2], *ids[4:], ids[0]]
     assert interview.answers["personal_data"] == example("webshop")["personal_data"]
     assert interview.done and interview.dropped == []
     with pytest.raises(InterviewError):
-        interview.move_item("purposes", 0, 5)
+        interview.move_item("purposes", 0, len(ids))
 
 
 def test_a_wrong_item_asked_again_is_still_the_same_item_after_a_move_or_a_removal() -> None:

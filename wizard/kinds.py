@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
 
 from pydantic import Field, TypeAdapter, ValidationError
 
@@ -323,7 +323,7 @@ def part_error_paths(data: dict[str, Any], part: str) -> set[FieldPath]:
 @functools.cache
 def _part_adapter(part: str) -> TypeAdapter[Any]:
     info = Answers.model_fields[part]
-    return TypeAdapter(Annotated[info.annotation, info])
+    return TypeAdapter(cast(Any, Annotated[info.annotation, info]))  # the field's type with its constraints
 
 
 def first_problem(candidate: dict[str, Any], path: FieldPath) -> Rejection | None:

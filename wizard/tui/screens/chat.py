@@ -435,7 +435,7 @@ class ChatScreen(Screen):
         focused = self.focused
         if focused not in bubbles:
             return
-        place = bubbles.index(cast(AnswerBubble, focused)) + by
+        place = bubbles.index(focused) + by
         if place >= len(bubbles):
             self.action_focus_answer()
         elif place >= 0:
