@@ -153,7 +153,7 @@ async def measure_preview(runs: int) -> tuple[list[float], list[float]]:
         await _until(pilot, lambda: chat.query("#answer-choice"))
         await pilot.press("enter")  # the notice's language
         await _until(pilot, lambda: chat.query("#answer-text"))
-        chat.action_toggle_preview()
+        await chat.action_toggle_preview()
         await _until(pilot, lambda: chat.query(SectionView))
         for run in range(runs):
             group = f"benchmark group {run}"
