@@ -123,6 +123,8 @@ def test_an_import_that_cannot_start_exits_2(argv: list[str], message: str) -> N
 async def test_the_chat_review_lists_the_imported_values_and_enter_changes_one(tmp_path: Path) -> None:
     import yaml
 
+    from textual.widgets import Collapsible
+
     from test_tui import choose_languages_to_review, until
     from wizard.examples import example_text
     from wizard.tui.app import SelosteApp
@@ -137,7 +139,7 @@ async def test_the_chat_review_lists_the_imported_values_and_enter_changes_one(t
     async with app.run_test(size=(100, 30)) as pilot:
         await choose_languages_to_review(pilot)
         review = app.screen
-        titles = [str(row.render()) for row in review.query(".review-section")]
+        titles = [str(section.title) for section in review.query(Collapsible)]  # each section folds under its title
         assert "From your old notice (vanha-seloste.txt): check each; Enter changes it." in titles
         imported = list(review.query(".-imported"))
         assert [str(row.render()).split("\n") for row in imported][0] == ["controller.name", name]
