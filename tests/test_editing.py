@@ -22,9 +22,9 @@ from wizard.tui.widgets.composer import RecordForm
 PURPOSE_IDS = [purpose["id"] for purpose in webshop()["purposes"]]
 
 
-def finnish(text: Any) -> str:
-    """A text of the webshop as the chat shows it: in the file's language, Finnish."""
-    return text["fi"] if isinstance(text, dict) else text
+def in_english(text: Any) -> str:
+    """A text of the webshop as the chat shows it: in the notice's language, English (`open_chat`)."""
+    return text["en"] if isinstance(text, dict) else text
 
 
 def unfolded(review: ReviewScreen) -> list[str]:
@@ -65,14 +65,14 @@ async def test_going_back_lands_in_the_box_with_the_answer_and_typing_adds_to_it
         description = chat.query_one("#field-description", Input)
         assert app.focused is description, "the focus is in the form's first box, not on the transcript"
         await pilot.press("space", "x")
-        assert description.value == finnish(webshop()["purposes"][1]["description"]) + " x", "the answer was kept and added to"
+        assert description.value == in_english(webshop()["purposes"][1]["description"]) + " x", "the answer was kept and added to"
 
         await pilot.press("f4", "f4", "f4")  # back past the purposes, to the last text answer
         await until(pilot, lambda: chat.step.question.id == "data_subjects")
         box = chat.query_one("#answer-text", Input)
         assert app.focused is box
         await pilot.press("s")
-        assert box.value == finnish(webshop()["processing"]["data_subjects"][-1]) + "s"
+        assert box.value == in_english(webshop()["processing"]["data_subjects"][-1]) + "s"
 
 
 async def test_f5_opens_every_answer_by_section_at_the_latest_and_a_chosen_one_is_asked_with_the_focus_in_its_box(
@@ -88,7 +88,7 @@ async def test_f5_opens_every_answer_by_section_at_the_latest_and_a_chosen_one_i
         assert isinstance(app.focused, ReviewRow) and app.focused.entry.target == ("purposes", 1)
         assert unfolded(review) == ["purposes"], "only the section of the latest answer is open"
         shown = str(app.focused.render())
-        assert "(2/2)" in shown and finnish(webshop()["purposes"][1]["contract"]) in shown, "an item is shown field by field"
+        assert "(2/2)" in shown and in_english(webshop()["purposes"][1]["contract"]) in shown, "an item is shown field by field"
 
         await pilot.press("pageup")  # the section before: its title
         assert isinstance(app.focused, CollapsibleTitle) and app.focused.parent.id == "section-processing"
@@ -100,7 +100,7 @@ async def test_f5_opens_every_answer_by_section_at_the_latest_and_a_chosen_one_i
         await pilot.press("enter")
         await until(pilot, lambda: app.screen is chat and chat.step.question.id == "processing_description")
         await until(pilot, lambda: app.focused is chat.query_one("#answer-text", Input))
-        assert chat.query_one("#answer-text", Input).value == finnish(webshop()["processing"]["description"])
+        assert chat.query_one("#answer-text", Input).value == in_english(webshop()["processing"]["description"])
 
 
 async def test_a_purpose_is_deleted_at_the_review_and_the_data_it_was_for_are_asked_again(tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ async def test_the_next_item_s_form_holds_none_of_the_last_item_s_answers(tmp_pa
         await pilot.press("f4")  # the bookkeeping purpose's form, with its law
         await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
         form = chat.query_one(RecordForm)
-        await until(pilot, lambda: form.values().get("law") == finnish(webshop()["purposes"][2]["law"]))
+        await until(pilot, lambda: form.values().get("law") == in_english(webshop()["purposes"][2]["law"]))
         await pilot.press("f4")  # the purpose before it: a contract, no law
         await until(pilot, lambda: chat.step.item == 1 and chat.query_one(RecordForm).values().get("id") == PURPOSE_IDS[1])
         form = chat.query_one(RecordForm)
@@ -165,4 +165,4 @@ async def test_the_next_item_s_form_holds_none_of_the_last_item_s_answers(tmp_pa
         form.query_one("#field-basis", Select).value = "legal_obligation"  # the law's box comes back: empty
         await until(pilot, lambda: "law" in form.values())
         assert form.values()["law"] == ""
-        assert form.values()["description"] == finnish(webshop()["purposes"][1]["description"])
+        assert form.values()["description"] == in_english(webshop()["purposes"][1]["description"])
