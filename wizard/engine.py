@@ -536,10 +536,12 @@ class Interview:
         self._cursor = None
         self._dropped = self._prune(before, just_answered=(question.id, step.item))
 
+    @_changes
     def write_texts_in(self, lang: str) -> None:
         """The language the answers' texts are written in, unless the answers say already."""
         self._answers.setdefault("language", lang)
 
+    @_changes
     def translate(self, path: FieldPath, lang: str, text: str) -> Rejection | None:
         """Give the text at `path` its version in `lang` beside the text as written; None when it is taken,
         else why not (the answers model's objection, e.g. too long)."""
