@@ -659,7 +659,7 @@ async def test_a_demonstration_accepts_each_suggestion_with_enter_alone_on_every
             await until(pilot, lambda: composer.ask is not shown or chat.query(".reply.-error"))
             assert not chat.query(".reply.-error"), f"{before}: {bubble_texts(chat, ReplyBubble)[-1]}"
         answers = chat.session.interview.answers
-    engine = Interview.start(script=example_answers("salon"))
+    engine = Interview.start(answers={"language": "fi"}, script=example_answers("salon"))  # the notice language chosen
     for _press in range(presses):
         assert not isinstance(engine.submit(enter(engine.current())), Rejection)
     assert answers == engine.answers
