@@ -1,10 +1,8 @@
 """seloste's cache never serves a stale result: a compiled catalog is keyed on the catalog's own bytes, the frame
-of a Word notice, compiled templates and the answers of the format checks on everything they are made from, and
-a damaged or missing cache entry is made again."""
+of a Word notice on everything it is made from, and a damaged or missing cache entry is made again."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -134,81 +132,3 @@ def test_compiled_templates_are_kept_apart_for_each_version_of_the_code_that_set
     kept = {folder.name: len(list(folder.glob("*.cache"))) for folder in (own_cache.parent / "templates").iterdir()}
     assert len(kept) == 2 and all(kept.values())  # the clauses' folder and the HTML page's
     assert Path(bytecode_cache(str(edited)).directory).name not in kept
-
-
-# --- the answers of the format checks ------------------------------------------------------------------------
-
-CHECKS = [
-    ("check_phone", "040 123 4567"),
-    ("check_phone", "040 abc"),
-    ("check_email", "Tietosuoja@Example.FI"),
-    ("check_email", "not an address"),
-    ("check_business_id", "1572860-0"),
-    ("check_business_id", "1234567-8"),
-]
-
-
-def _answer(check: str, value: str) -> tuple[str, object]:
-    from pydantic_core import PydanticCustomError
-
-    from wizard import fields
-
-    try:
-        return "checked", getattr(fields, check)(value)
-    except PydanticCustomError as refused:
-        return "refused", (refused.type, refused.context)
-
-
-@pytest.mark.parametrize(("check", "value"), CHECKS)
-def test_a_kept_answer_of_a_format_check_is_the_librarys_own(
-    own_cache: Path, monkeypatch: pytest.MonkeyPatch, check: str, value: str
-) -> None:
-    asked = _answer(check, value)
-    (kept,) = (own_cache.parent / "checks").glob(f"{check}-*.json")
-    from_cache = _answer(check, value)
-    monkeypatch.setenv("SELOSTE_CACHE_DIR", "")
-
-    assert asked == from_cache == _answer(check, value)
-    assert kept.stat().st_size > 0
-
-
-def test_a_kept_answer_is_asked_again_for_another_library_version_or_when_damaged(
-    own_cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import importlib.metadata
-
-    from wizard import checkcache
-
-    checks = own_cache.parent / "checks"
-    assert _answer("check_phone", "040 123 4567")[0] == "checked"
-    (kept,) = checks.glob("check_phone-*.json")
-    kept.write_text('{"checked": 1}')
-    assert _answer("check_phone", "040 123 4567") == ("checked", "040 123 4567")
-    real_version = importlib.metadata.version
-    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "phonenumbers" else real_version(name))
-    checkcache._version.cache_clear()
-    try:
-        _answer("check_phone", "040 123 4567")
-    finally:
-        checkcache._version.cache_clear()
-
-    assert kept.read_text() == '{"checked": "040 123 4567"}' and len(list(checks.glob("check_phone-*.json"))) == 2
-
-
-def test_a_check_of_kept_answers_loads_none_of_the_libraries(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    from wizard.examples import example_text
-
-    answers = tmp_path / "answers.yaml"
-    answers.write_text(example_text("training"), encoding="utf-8")
-    program = "import sys; from wizard.cli import run; run(['check', sys.argv[1]]); print(sorted({'phonenumbers', 'email_validator', 'stdnum'} & set(sys.modules)))"
-    env = {**os.environ, "SELOSTE_CACHE_DIR": str(tmp_path / "cache")}
-    first, second = (
-        subprocess.run([sys.executable, "-c", program, str(answers)], capture_output=True, text=True, env=env, timeout=60)
-        for _ in range(2)
-    )
-
-    assert first.stdout.splitlines()[-1] == "['email_validator', 'phonenumbers', 'stdnum']"
-    assert second.stdout.splitlines()[-1] == "[]"

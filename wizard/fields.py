@@ -16,7 +16,6 @@ from urllib.parse import unquote, urlsplit
 from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer
 from pydantic_core import PydanticCustomError
 
-from wizard.checkcache import remembered
 from wizard.languages import LANGUAGES
 
 SHORT_TEXT_MAX = 300
@@ -113,7 +112,6 @@ def _require_value(value: str) -> None:
         raise PydanticCustomError("string_too_short", "empty", {"min_length": 1})
 
 
-@remembered("python-stdnum")
 def check_business_id(value: str) -> str:
     """Y-tunnus: seven digits, a hyphen and a check digit (python-stdnum; remainder 1 is never issued).
 
@@ -133,7 +131,6 @@ def check_business_id(value: str) -> str:
         raise PydanticCustomError("business_id_checksum", "wrong check digit", {"value": value}) from None
 
 
-@remembered("phonenumbers")
 def check_phone(value: str) -> str:
     """A phone number phonenumbers accepts; national numbers are read as Finnish."""
     import phonenumbers
@@ -150,7 +147,6 @@ def check_phone(value: str) -> str:
     return value
 
 
-@remembered("email-validator")
 def check_email(value: str) -> str:
     """E-mail syntax only: no DNS look-up, so it works offline."""
     from email_validator import EmailNotValidError, validate_email

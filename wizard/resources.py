@@ -5,8 +5,7 @@ repository root beside `wizard/`. `SELOSTE_DATA_DIR` overrides both (tests use i
 through `data_dir`.
 
 The cache keeps what is slow to make and can be made again (compiled templates and catalogs, the frame of a
-Word notice, the answers of the format checks that load a large library), each entry keyed on everything it
-was made from. `SELOSTE_CACHE_DIR` moves it; an empty value
+Word notice), each entry keyed on everything it was made from. `SELOSTE_CACHE_DIR` moves it; an empty value
 turns it off.
 """
 
@@ -45,22 +44,13 @@ def cache_dir(name: str) -> str | None:
 
 
 def store_cached(path: str, content: bytes) -> None:
-    """Write a cache entry whole or not at all (a reader never sees half a file); a cache that cannot be
-    written is skipped. Unlike the files seloste writes for the user (`wizard.atomic`), an entry needs no
-    flush to the disk: one lost in a crash is made again."""
-    import tempfile
+    """Write a cache entry whole or not at all, so that a reader never sees half of one; a cache that cannot be
+    written is skipped."""
+    from wizard.atomic import write_atomically
 
-    folder = os.path.dirname(path)
     try:
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(content)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_atomically(path, content)
     except OSError:
         pass
 
