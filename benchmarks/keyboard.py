@@ -175,7 +175,7 @@ def measure_review(env: dict[str, str], answers: Path, section_title: str, secti
     terminal = Terminal([PYTHON, "-m", "wizard", "--answers", str(answers)], env)
     try:
         past_languages(terminal)
-        terminal.wait_for(section_title)
+        terminal.wait_for("Review your answers")
         time.sleep(1.0)
         for _section in range(sections_before):  # PgDn from section title to section title
             terminal.send(PAGE_DOWN)
@@ -211,6 +211,13 @@ def webshop() -> dict[str, Any]:
     return data
 
 
+def numbered(text: Any, index: int) -> Any:
+    """A text (plain, or by language) with the item's number after it."""
+    if isinstance(text, dict):
+        return {lang: f"{value} ({index + 1})" for lang, value in text.items()}
+    return f"{text} ({index + 1})"
+
+
 def with_items(count: int) -> dict[str, Any]:
     """The webshop with `count` purposes, data categories and recipients (its own, repeated and numbered)."""
     data = webshop()
@@ -218,19 +225,19 @@ def with_items(count: int) -> dict[str, Any]:
     for index in range(count):
         purpose = copy.deepcopy(data["purposes"][index % len(data["purposes"])])
         purpose["id"] = f"{purpose['id']}_{index}"
-        purpose["description"] += f" ({index + 1})"
+        purpose["description"] = numbered(purpose["description"], index)
         purposes.append(purpose)
     categories = []
     for index in range(count):
         category = copy.deepcopy(data["personal_data"][index % len(data["personal_data"])])
-        category["name"] += f" ({index + 1})"
+        category["name"] = numbered(category["name"], index)
         category["purposes"] = [purposes[(index + step) % count]["id"] for step in range(3)]
         category.setdefault("retention", {"period": "3 vuotta"})
         categories.append(category)
     recipients = []
     for index in range(count):
         recipient = copy.deepcopy(data["recipients"][index % len(data["recipients"])])
-        recipient["name"] += f" ({index + 1})"
+        recipient["name"] = numbered(recipient["name"], index)
         recipients.append(recipient)
     data["purposes"], data["personal_data"], data["recipients"] = purposes, categories, recipients
     return data
