@@ -551,6 +551,13 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "personal_data[1].required_because",
     ),
     (
+        "needed to make a contract, by a category used only against fraud (the other one is for the order)",
+        lambda d: technical_data(d, "contract_precondition"),
+        "warning",
+        "precondition_without_contract",
+        "personal_data[2].required_because",
+    ),
+    (
         "some data required and some optional, without saying why",
         lambda d: (d["provision"].update(requirement="mixed"), d["personal_data"].append({"name": "Syntymäpäivä", "purposes": ["orders"], "required": False})),
         "warning",
@@ -588,6 +595,14 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "purposes[1].contract",
     ),
 ]
+
+
+def technical_data(data: Answers, reason: str, purposes: tuple[str, ...] = ("fraud",)) -> None:
+    """A second purpose on legitimate interests, and a required category of its own for `purposes`."""
+    data["purposes"].append({"id": "fraud", "description": "Maksupetosten estäminen", "basis": "legitimate_interests",
+                             "legitimate_interest": "suojata kauppaa maksupetoksilta", "balancing_test": True})
+    data["personal_data"].append({"name": "Tekniset tiedot", "purposes": list(purposes), "required": True,
+                                  "required_because": reason})
 
 
 def email_marketing(data: Answers, **marketing: Any) -> None:
@@ -739,6 +754,12 @@ QUIET: list[tuple[str, Change, str]] = [
         add_purpose(d, id="bookkeeping", description="Kirjanpito", basis="c", law="kirjanpitolaki (1336/1997)"),
         d["personal_data"][0].update(required_because="statutory")), "statutory_without_law"),
     ("our contract with the customer requires the data", lambda d: d["personal_data"][0].update(required_because="contractual"), "contractual_without_contract"),
+    ("data used against fraud, needed with no obligation", lambda d: technical_data(d, "not_obliged"), "precondition_without_contract"),
+    (
+        "needed to make a contract, by a category used for the order as well as against fraud",
+        lambda d: technical_data(d, "contract_precondition", ("orders", "fraud")),
+        "precondition_without_contract",
+    ),
     ("some data required, with the reason", lambda d: (d["provision"].update(requirement="mixed"), d["personal_data"][0].update(required_because="contract_precondition")), "required_reason_missing"),
     ("a joint controller for one purpose", lambda d: (
         d.update(joint_controllers=[{"name": "Yhdistys ry", "contact": "yhdistys@example.fi", "arrangement": "Järjestämme tapahtuman yhdessä."}]),

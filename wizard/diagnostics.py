@@ -340,6 +340,11 @@ TEXTS: dict[str, Text] = {
         N_("If the people who give it are not party to a contract with you (e.g. a client company's contact persons), use not_obliged and say in provision.consequences what happens without the data."),
         N_("GDPR Art. 6(1)(b), 13(2)(e)"),
     ),
+    "precondition_without_contract": Text(
+        N_("Data category `{category}` is said to be needed to make a contract with the person, but none of its purposes rests on a contract with them."),
+        N_("Link it to the purpose with basis contract that it is needed for; if it serves only other purposes (e.g. fraud prevention on legitimate interests), use not_obliged and say in provision.consequences what happens without the data."),
+        N_("GDPR Art. 6(1)(b), 13(2)(e)"),
+    ),
     "required_reason_missing": Text(
         N_("Data category `{category}` must be given, but the file does not say why: by law, by contract, to make a contract, or with no obligation."),
         N_("Add required_because: statutory, contractual, contract_precondition or not_obliged."),

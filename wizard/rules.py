@@ -149,7 +149,8 @@ def consent_required_rules(answers: Answers) -> Iterator[Finding]:
 
 
 def required_reason_rules(answers: Answers) -> Iterator[Finding]:
-    """Art. 13(2)(e): why a category must be given, and whether that reason fits the category's purposes."""
+    """Art. 13(2)(e): why a category must be given, and whether that reason fits the bases of the category's own
+    purposes (not of any purpose in the file), so the notice never gives a reason its purposes do not bear out."""
     known = _purposes_by_id(answers)
     mixed = answers.provision is not None and answers.provision.requirement == "mixed"
     for index, category in enumerate(answers.personal_data):
@@ -161,6 +162,8 @@ def required_reason_rules(answers: Answers) -> Iterator[Finding]:
             yield warning("statutory_without_law", path, category=category.name)
         elif reason == "contractual" and LegalBasis.contract not in bases:
             yield warning("contractual_without_contract", path, category=category.name)
+        elif reason == "contract_precondition" and LegalBasis.contract not in bases:
+            yield warning("precondition_without_contract", path, category=category.name)
         elif reason is None and category.required and mixed:
             yield warning("required_reason_missing", path, category=category.name)
 
