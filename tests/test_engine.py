@@ -224,7 +224,7 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("personal_data:another", True),
         ("personal_data", {"name": "Tekniset tiedot",
                            "description": "IP-osoite ja selaimen tiedot tilauksen tekohetkellä (tallentuvat automaattisesti)",
-                           "purposes": ["fraud"], "required": True, "required_because": "contract_precondition",
+                           "purposes": ["fraud"], "required": True, "required_because": "not_obliged",
                            "retention_period": "6 kuukautta tilauksesta"}),
         ("personal_data:another", True),
         ("personal_data", {"name": "Verkkosivuston käyttötiedot",
@@ -239,8 +239,8 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("other_people:first", False),
         ("provision_requirement", "mixed"),
         ("provision_consequences", "Ilman nimeä, toimitusosoitetta ja yhteystietoja emme voi toimittaa tilausta. IP-osoite "
-                                   "ja selaimen tiedot tallentuvat automaattisesti, kun teet tilauksen; ilman niitä tilausta "
-                                   "ei voi tehdä verkossa. Asiakastili, uutiskirje ja analytiikkaevästeet ovat vapaaehtoisia."),
+                                   "ja selaimen tiedot tallentuvat automaattisesti, kun teet tilauksen, ja käytämme niitä "
+                                   "maksupetosten estämiseen; ilman niitä tilausta ei voi tehdä verkossa. Asiakastili, uutiskirje ja analytiikkaevästeet ovat vapaaehtoisia."),
         ("shares_data", True),
         ("recipients", {"name": "Postituspalvelu (kuljetusyhtiö)", "role": "controller",
                         "service": "toimittaa paketit; saa nimen, osoitteen ja puhelinnumeron", "country": "FI"}),
