@@ -253,3 +253,50 @@ def test_the_review_lists_the_texts_the_chosen_notice_language_lacks(tmp_path: P
     assert len(lacking) == len(session.missing_translations(["en"])) > 0
     assert lacking[0].message.startswith("“What should we call these data? (name of the register)”")
     assert lacking[0].target == ("processing_name", None)  # a way back to its question
+
+
+# --- a text changed in the interview: its translations said the old text ---------------------------------------
+
+
+def salon_session(tmp_path: Path) -> Any:
+    """The chat's and the plain mode's link to the engine, on the salon with every text in Finnish and English."""
+    from wizard.engine import Interview
+    from wizard.session import Session
+
+    return Session(tmp_path / "salon.yaml", Interview.start(answers=yaml.safe_load(example_text("salon"))), "en", notice_lang="en")
+
+
+def test_a_text_changed_in_the_interview_loses_its_translations_and_they_are_asked_for_again(tmp_path: Path) -> None:
+    session = salon_session(tmp_path)
+
+    session.edit("processing_name")
+    assert session.submit("Kampaamon asiakas- ja ajanvarausrekisteri") is None
+    session.edit("purposes", 0)
+    form = dict(session.current().value)  # the booking, its texts as the form shows them: in Finnish
+    assert session.submit({**form, "description": "Ajanvaraukset"}) is None
+    session.autosave()
+
+    answers = session.interview.answers
+    assert answers["processing"]["name"] == "Kampaamon asiakas- ja ajanvarausrekisteri"
+    assert answers["purposes"][0]["description"] == "Ajanvaraukset"
+    assert answers["purposes"][0]["contract"] == {"fi": "asiakkaan tekemä ajanvaraus", "en": "the appointment the customer books"}
+    asked = [(missing.path, missing.text) for missing in session.missing_translations(["en"])]
+    assert asked == [(("processing", "name"), "Kampaamon asiakas- ja ajanvarausrekisteri"), (("purposes", 0, "description"), "Ajanvaraukset")]
+    warnings = [d for d in check_bytes(session.path.read_bytes()).warnings if d.code == "translation_missing"]
+    assert [display_path(d.path) for d in warnings] == ["processing.name", "purposes[1].description"]
+    code, _out, err = seloste("render", str(session.path), "--lang", "en", stdin="")
+    assert code == 1 and "processing.name" in err  # no English sentence says what the Finnish no longer does
+
+
+def test_a_text_written_back_unchanged_keeps_its_translations(tmp_path: Path) -> None:
+    session = salon_session(tmp_path)
+    before = yaml.safe_load(example_text("salon"))
+
+    session.edit("processing_name")
+    assert session.submit(session.current().value) is None
+    session.edit("purposes", 0)
+    assert session.submit(dict(session.current().value)) is None
+
+    assert session.interview.answers["processing"]["name"] == before["processing"]["name"]
+    assert session.interview.answers["purposes"][0]["description"] == before["purposes"][0]["description"]
+    assert session.missing_translations(["en"]) == []

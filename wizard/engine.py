@@ -559,8 +559,9 @@ class Interview:
         return None
 
     def _with_translations(self, question: Question, path: FieldPath, value: Any) -> Any:
-        """The answer with the other languages of each text it rewrites: those the file had there, or the
-        demonstration's whole text by language when its suggestion was taken."""
+        """The answer with the other languages of each text it writes back unchanged: those the file had
+        there, or the demonstration's whole text by language when its suggestion was taken. A changed text
+        loses them (`with_translations`)."""
         lang = self._sheet.text_language
         sources = [self._answers, *([self._script.answers] if self._script is not None else [])]
         if question.kind in TEXT_KINDS and isinstance(value, str):

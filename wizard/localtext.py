@@ -231,14 +231,14 @@ def _one(value: LocalValue, lang: str, written_in: str, neutral: bool, mark: boo
 
 
 def with_translations(text: str, lang: str, candidates: list[Any]) -> LocalValue:
-    """A text just written in `lang`, with the other languages it had: the first candidate (the value it
-    replaces, then e.g. a demonstration's answer) that holds this very text gives the whole mapping; else the
-    value it replaces keeps its other languages beside the new `lang` text. Nothing written is lost."""
+    """A text just written in `lang`, with the other languages it had, as long as it says the same: the first
+    candidate (the value it replaces, then e.g. a demonstration's answer) whose text as shown in `lang`
+    (`one_text`) is this very text gives its whole mapping. A text that differs from all of them stands alone:
+    a translation of the text it replaces may say what the new one no longer does, so it is asked for again."""
     for candidate in candidates:
-        if isinstance(candidate, dict) and text in candidate.values():
+        if isinstance(candidate, dict) and one_text(candidate, lang) == text:
             return dict(candidate)
-    current = candidates[0] if candidates else None
-    return {**current, lang: text} if isinstance(current, dict) else text
+    return text
 
 
 # --- a cheap guard: a text filed under the wrong language ---------------------------------------------------

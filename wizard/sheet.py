@@ -62,7 +62,8 @@ def form_value(question: Question, item: Any, text_language: str | None = None) 
 def shown_text(question: Question, value: Any, lang: str) -> Any:
     """A text question's value as the interview shows and edits it: a text given by language is its `lang`
     version (the one the file's plain texts are in), or the original where it has none yet. The other
-    languages are kept when the answer is written back (`wizard.engine`)."""
+    languages are kept when the answer written back is this same text, and dropped when it is another
+    (`wizard.engine`)."""
     return one_text(value, lang) if question.kind in TEXT_KINDS else value
 
 
