@@ -175,6 +175,21 @@ def test_check_warns_of_each_text_without_a_version_in_a_language_the_file_is_wr
     assert "processing.name" not in {display_path(d.path) for d in warnings}
 
 
+def test_check_with_a_notice_language_lists_what_a_one_language_file_lacks_in_it() -> None:
+    text = in_finnish_only()
+
+    quiet_code, quiet, _ = seloste("check", "-", stdin=text)
+    code, out, _err = seloste("check", "-", "--lang", "en", stdin=text)
+    _, as_json, _ = seloste("check", "-", "--json", "--lang", "en", "--lang", "en", stdin=text)
+
+    assert quiet_code == 0 and "translation_missing" not in quiet and "no text in English" not in quiet
+    assert code == 0  # a warning: the Finnish notice is still fine
+    assert f"line {line_of(text, 'Verkkokaupan asiakas-')} | processing.name" in out
+    assert "processing.name has no text in English, a language of this notice." in out
+    fields = [item["field"] for item in json.loads(as_json)["diagnostics"] if item["code"] == "translation_missing"]
+    assert "processing.name" in fields and len(fields) == len(set(fields))  # asked twice, listed once
+
+
 def test_render_refuses_a_notice_that_would_mix_languages_and_lists_what_to_translate() -> None:
     text = in_finnish_only()
 

@@ -52,6 +52,18 @@ class Report:
         """The answers with every text as the file gives it: what a notice in one language is made from."""
         return self.by_language if self.by_language is not None else self.answers
 
+    def missing_in(self, lang: str) -> list[Diagnostic]:
+        """A warning for each text with no version in `lang`, unless the diagnostics already have them (the
+        file is written in `lang`): what a notice in `lang` would lack."""
+        from wizard.rules import display_path
+
+        if any(d.code == "translation_missing" and d.params.get("language") == lang for d in self.diagnostics):
+            return []
+        return [
+            Diagnostic("warning", "translation_missing", path, {"field": display_path(path), "language": lang}, line)
+            for path, line in self.untranslated.get(lang, [])
+        ]
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity == "error"]

@@ -88,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="check an answers file: errors, warnings and how to fix them")
     check.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
     check.add_argument("--json", action="store_true", help="print the diagnostics as JSON for other programs")
+    check.add_argument(
+        "--lang",
+        dest="notice_langs",
+        action="append",
+        choices=CODES,
+        metavar="LANG",
+        help=f"also warn of each text with no version in LANG ({', '.join(CODES)}), as `render --lang LANG` needs; may be repeated",
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the answers file")
 
@@ -227,7 +235,7 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: 
     lang = args.lang or default_language()
     try:
         if args.command == "check":
-            return cmd_check(args.answers, args.json, lang, stdout, stdin)
+            return cmd_check(args.answers, args.json, lang, stdout, stdin, args.notice_langs or [])
         if args.command == "render":
             from wizard.commands import cmd_render
 
@@ -320,7 +328,7 @@ def start_chat(args: argparse.Namespace, parser: argparse.ArgumentParser, out: T
 # --- check -----------------------------------------------------------------------------------------------
 
 
-def cmd_check(source: str, as_json: bool, lang: str, out: TextIO, stdin: Any) -> int:
+def cmd_check(source: str, as_json: bool, lang: str, out: TextIO, stdin: Any, notice_langs: list[str] | None = None) -> int:
     from wizard.check import Unreadable
 
     name = source_name(source)
@@ -329,7 +337,8 @@ def cmd_check(source: str, as_json: bool, lang: str, out: TextIO, stdin: Any) ->
     except Unreadable as problem:
         diagnostics, version, code = [problem.diagnostic], None, EXIT_UNUSABLE
     else:
-        diagnostics, version = report.diagnostics, report.from_version
+        missing = [d for notice_lang in dict.fromkeys(notice_langs or []) for d in report.missing_in(notice_lang)]
+        diagnostics, version = report.diagnostics + missing, report.from_version
         code = EXIT_INVALID if report.errors else EXIT_OK
     diagnostics = sorted(diagnostics, key=lambda d: (d.severity != "error", d.line or 0))
     if as_json:

@@ -237,16 +237,7 @@ class Session:
     def _untranslated(self, report: Report) -> list[Diagnostic]:
         """The texts the chosen notice language lacks, when the answers are written in another (`check` warns
         of them only for the languages the file itself is written for)."""
-        from wizard.check import Diagnostic
-        from wizard.rules import display_path
-
-        lang = self.notice_lang
-        if lang is None or any(d.code == "translation_missing" and d.params.get("language") == lang for d in report.diagnostics):
-            return []
-        return [
-            Diagnostic("warning", "translation_missing", path, {"field": display_path(path), "language": lang}, line)
-            for path, line in report.untranslated.get(lang, [])
-        ]
+        return report.missing_in(self.notice_lang) if self.notice_lang is not None else []
 
     def _asking(self, target: tuple[str, int | None] | None, path: tuple[Any, ...]) -> Question | None:
         """The question that holds the field at `path`: a record's box where the field is one."""
