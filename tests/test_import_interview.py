@@ -65,8 +65,8 @@ def test_the_review_lists_the_imported_values_and_a_yes_confirms_them() -> None:
     assert chat.confirm_imported() is True
     said = out.getvalue()
     assert f"From your old notice ({GYM}):" in said
-    assert "controller.name: Liikuntakeskus Voimala Oy" in said
-    assert "transfers_outside_eea: false" in said
+    assert "What is your business's official name? (controller)\n     Liikuntakeskus Voimala Oy" in said
+    assert "On what grounds do you use the data for it? (legal basis) (2)\n     A law requires it" in said  # a form's box, an item
     assert storage.load_state(session.path).imported == []  # confirmed once, not asked again
 
 
@@ -142,9 +142,9 @@ async def test_the_chat_review_lists_the_imported_values_and_enter_changes_one(t
         titles = [str(section.title) for section in review.query(Collapsible)]  # each section folds under its title
         assert "From your old notice (vanha-seloste.txt): check each; Enter changes it." in titles
         imported = list(review.query(".-imported"))
-        assert [str(row.render()).split("\n") for row in imported][0] == ["controller.name", name]
+        assert [str(row.render()).split("\n") for row in imported][0] == ["What is your business's official name? (controller)", name]
         assert len(imported) == 2
-        assert str(imported[1].render()).startswith("processing.name\nfi: ")  # a text given by language: each shown
+        assert str(imported[1].render()).split("\n")[1].startswith("fi: ")  # a text given by language: each shown
         imported[0].focus()
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step.question.id == "controller_name")

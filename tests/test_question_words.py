@@ -18,6 +18,7 @@ from wizard.conversation import in_question_words
 from wizard.diagnostics import TEXTS
 from wizard.engine import Interview
 from wizard.examples import example_text
+from wizard.i18n import _
 from wizard.languages import CODES
 from wizard.plain import run_plain
 from wizard.questionnaire import load_questionnaire
@@ -87,3 +88,35 @@ def test_the_plain_mode_refuses_a_wrong_number_in_the_words_of_the_question(tmp_
     assert "Valitse jokin tarjotuista vaihtoehdoista" in refused
     assert not FILE_WORDS.search(refused), refused
     assert name.question.field not in out.getvalue() and "sole_trader" not in out.getvalue()
+
+
+NOTICE = Path(__file__).resolve().parent / "fixtures" / "notices" / "free_form_fi.txt"
+
+
+@pytest.mark.parametrize(
+    ("lang", "business_name", "no"),
+    [
+        ("en", "What is your business's official name? (controller)", "No"),
+        ("fi", "Mikä on yrityksesi virallinen nimi? (rekisterinpitäjä)", "Ei"),
+    ],
+)
+def test_the_plain_mode_lists_an_old_notice_s_values_under_their_questions(
+    lang: str, business_name: str, no: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard import session as sessions
+    from wizard.plain import PlainChat
+
+    monkeypatch.setenv("SELOSTE_HOME", str(tmp_path))
+    made = sessions.import_interview(str(NOTICE), lang)
+    assert isinstance(made, Path)
+    session = sessions.open_file(made, lang)
+    assert not isinstance(session, str)
+    out = io.StringIO()
+    chat = PlainChat(io.StringIO("y\n"), out, lang)
+    chat.session = session
+    assert chat.confirm_imported() is True
+    listed = out.getvalue().split(f"({NOTICE}):", 1)[1]  # the file's own name is not an answer's
+    assert not FILE_WORDS.search(listed), FILE_WORDS.findall(listed)
+    assert f"1) {business_name}\n     Liikuntakeskus Voimala Oy\n" in listed
+    transfers = _(load_questionnaire().question("transfers_outside_eea").prompt, lang)
+    assert f"{transfers}\n     {no}\n" in listed  # a yes/no as a word, not `false`

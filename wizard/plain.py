@@ -394,15 +394,13 @@ class PlainChat:
 
     def confirm_imported(self) -> bool:
         """The values taken from an old notice, each for the user to confirm. False: one is being changed."""
-        from wizard.audit.importing import parse_shown_path
-
         lang = self.lang
-        imported = self.session.imported_answers()
+        imported = self.session.imported_answers(lang)
         if not imported:
             return True
         self.say(_("From your old notice ({file}):", lang).format(file=self.session.imported_from))
-        for number, (field_name, value) in enumerate(imported, 1):
-            self.say(f"  {number}) {field_name}: {value}")
+        for number, value in enumerate(imported, 1):
+            self.say(f"  {number}) {value.words}\n     {value.shown}")
         if self.yes_no(_("Are these right?", lang), default=True):
             self.session.imported = []  # confirmed: the review does not ask again
             self.session.save_state()
@@ -412,7 +410,7 @@ class PlainChat:
             line = self.read()
             if line.isdigit() and 0 < int(line) <= len(imported):
                 break
-        target = self.session.question_at(parse_shown_path(imported[int(line) - 1][0]))
+        target = imported[int(line) - 1].target
         if target is None:
             return True
         self.session.edit(*target)

@@ -88,6 +88,16 @@ class ExportResult:
 
 
 @dataclass(frozen=True)
+class ImportedValue:
+    """A value taken from an old notice, as the review shows it for the user to confirm."""
+
+    field: str  # as `seloste check` names it: purposes[2].basis
+    words: str  # the question (and the box of a form, the item's number) that asks for it
+    shown: str  # the value as that answer is shown
+    target: tuple[str, int | None] | None  # the question (and item) to change it at
+
+
+@dataclass(frozen=True)
 class MissingTranslation:
     """A text with no version in a notice language, as the translation pass shows it."""
 
@@ -211,15 +221,25 @@ class Session:
             progress=self.progress,
         )
 
-    def imported_answers(self) -> list[tuple[str, str]]:
-        """The values still as they were imported from an old notice, (field, value), for the user to confirm."""
-        from wizard.audit.importing import value_at
+    def imported_answers(self, lang: str) -> list[ImportedValue]:
+        """The values still as they were imported from an old notice, for the user to confirm: each under the
+        question (and form box) that asks for it, as that answer is shown, in `lang`."""
+        from wizard import fieldpath
+        from wizard.audit.importing import parse_shown_path, value_at
 
         shown = []
-        for path in self.imported:
-            value = value_at(self.interview.answers, path)
-            if value is not None:
-                shown.append((path, value))
+        for field_name in self.imported:
+            as_text = value_at(self.interview.answers, field_name)
+            if as_text is None:
+                continue
+            path = parse_shown_path(field_name)
+            target = self.question_at(path)
+            asking = self._asking(target, path)
+            _found, value = fieldpath.value_at(self.interview.answers, path)
+            if asking is not None and not isinstance(value, dict):  # a text given by language: each version, as written
+                as_text = self.interview.display(asking, value, lang)
+            words = self._words_of(path, lang) if target is not None else field_name
+            shown.append(ImportedValue(field_name, words, as_text, target))
         return shown
 
     # --- review and export ----------------------------------------------------------------------------------
@@ -266,7 +286,7 @@ class Session:
         if answers is None:
             return []
         return [
-            MissingTranslation(text.path, lang, *original(text.value, answers.language), self._words_of(text.path))
+            MissingTranslation(text.path, lang, *original(text.value, answers.language), self._words_of(text.path, self.conversation_lang))
             for lang in languages
             for text in untranslated(answers, lang)
         ]
@@ -279,19 +299,14 @@ class Session:
         self.autosave()
         return None
 
-    def _words_of(self, path: tuple[Any, ...]) -> str:
-        """The question (and the box of a form) that holds the text at `path`, in the conversation language."""
-        from wizard.fieldpath import split_path
-        from wizard.i18n import translations
-
-        gettext = translations(self.conversation_lang).gettext
+    def _words_of(self, path: tuple[Any, ...], lang: str) -> str:
+        """The question (and the box of a form) that holds the field at `path`, and the item's number, in `lang`."""
         found = self.question_at(path)
         if found is None:
             return ".".join(map(str, path))
         question = self.interview.questionnaire.question(found[0])
-        rest = tuple(part for part in path[len(split_path(question.field)) :] if not isinstance(part, int))
-        sub = next((sub for sub in question.fields if split_path(sub.field) == rest), None)
-        words = gettext(question.prompt) + (f" · {gettext(sub.prompt)}" if sub is not None else "")
+        box = self._asking(found, path)
+        words = _(question.prompt, lang) + (f" · {_(box.prompt, lang)}" if box is not None and box is not question else "")
         return words + (f" ({found[1] + 1})" if found[1] is not None else "")
 
     def question_at(self, path: tuple[Any, ...]) -> tuple[str, int | None] | None:

@@ -172,16 +172,11 @@ class ReviewScreen(Screen[Target | None]):
 
     def _imported(self) -> Widget | None:
         """The values taken from an old notice (`seloste --import`), for the user to confirm or change."""
-        from wizard.audit.importing import parse_shown_path
-
-        imported = self.session.imported_answers()
+        imported = self.session.imported_answers(self.lang)
         if not imported:
             return None
         title = _("From your old notice ({file}): check each; Enter changes it.", self.lang)
-        rows = [
-            ReviewRow(Text.assemble((field_name, "dim"), "\n", value), self.session.question_at(parse_shown_path(field_name)), "-imported")
-            for field_name, value in imported
-        ]
+        rows = [ReviewRow(Text.assemble((value.words, "dim"), "\n", value.shown), value.target, "-imported") for value in imported]
         folded = IMPORTED not in self.unfolded and self.focus_target is not None
         label = cast(str, Content(title.format(file=self.session.imported_from)))
         return Collapsible(*rows, title=label, collapsed=folded, id=f"section-{IMPORTED}", classes="review-section")
