@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.widgets import Input, OptionList, Static
 
 from wizard import session as sessions
 from wizard import storage
 from wizard.cli import run
+from wizard.languages import CODES
 from wizard.plain import PlainChat
 
 NOTICES = Path(__file__).resolve().parent / "fixtures" / "notices"
@@ -148,3 +151,56 @@ async def test_the_chat_review_lists_the_imported_values_and_enter_changes_one(t
         imported[0].focus()
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step.question.id == "controller_name")
+
+
+async def open_old_notice_dialog(pilot: Any) -> Input:
+    """"I have an old notice" on the chat's first screen: the box for the notice's path."""
+    from test_tui import language_asked, until
+    from wizard.tui.screens.dialogs import OLD_NOTICE, OldNoticeDialog
+
+    app = pilot.app
+    await until(pilot, lambda: language_asked(app))
+    choice = app.screen.query_one("#language-choice", OptionList)
+    choice.highlighted = choice.get_option_index(OLD_NOTICE)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, OldNoticeDialog) and app.focused is app.screen.query_one(Input))
+    return app.screen.query_one(Input)
+
+
+async def test_the_chat_first_screen_imports_an_old_notice_and_asks_what_it_lacks() -> None:
+    from test_tui import until
+    from wizard.tui.app import SelosteApp
+    from wizard.tui.screens.chat import ChatScreen
+
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        box = await open_old_notice_dialog(pilot)
+        box.value = GYM
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))
+        chat = app.screen
+        chat.query_one("#answer-choice", OptionList).highlighted = CODES.index("fi")  # the notice's language, asked first
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.session.notice_lang == "fi" and chat.step is not None)
+        assert chat.session.imported_from == GYM and "controller.name" in chat.session.imported
+        assert chat.step.question.field == "processing.name"  # the notice named no register
+
+
+async def test_a_bad_path_in_the_chat_is_explained_in_the_same_box_and_esc_goes_back(tmp_path: Path, own_home: Path) -> None:
+    from test_tui import language_asked, until
+    from wizard.tui.app import SelosteApp
+
+    not_a_notice = tmp_path / "kuva.png"
+    not_a_notice.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        box = await open_old_notice_dialog(pilot)
+        problem = app.screen.query_one("#old-notice-problem", Static)
+        for wrong, message in [(str(NOTICES / "none.txt"), "There is no file"), (str(not_a_notice), "is not text")]:
+            box.value = wrong
+            await pilot.press("enter")
+            await until(pilot, lambda: str(problem.render()) and wrong in str(problem.render()))
+            assert message in str(problem.render()) and box.value == wrong  # what was typed stays, to correct
+        await pilot.press("escape")
+        await until(pilot, lambda: language_asked(app) and app.focused is app.screen.query_one("#language-choice"))
+        assert not list(own_home.glob("**/*.yaml"))  # no interview was started

@@ -37,6 +37,7 @@ class Language:
         in_native: str,  # "Suomeksi": "in this language", in it (the switch to it; a translation into it)
         which_language: str,  # the first question, in this language, asked before any language is chosen
         continue_interview: str,  # heads the unfinished interviews offered with that question, in this language
+        old_notice: str,  # the offer, with that question, to start from an old notice's file, in this language
         file_stem: str,  # the notice's exported files: `<stem>-<code>.<format>`
         toc_heading: str,  # the heading of the HTML page's table of contents
         quotes: tuple[str, str],  # opening and closing quotation marks
@@ -58,6 +59,7 @@ class Language:
         self.in_native = in_native
         self.which_language = which_language
         self.continue_interview = continue_interview
+        self.old_notice = old_notice
         self.file_stem = file_stem
         self.toc_heading = toc_heading
         self.quotes = quotes
@@ -85,6 +87,7 @@ LANGUAGES: tuple[Language, ...] = (
         in_native="Suomeksi",
         which_language="Millä kielellä keskustellaan?",
         continue_interview="Jatka keskeneräistä haastattelua",
+        old_notice="Minulla on vanha seloste",
         file_stem="tietosuojaseloste",
         toc_heading="Sisällys",
         quotes=("”", "”"),
@@ -105,6 +108,7 @@ LANGUAGES: tuple[Language, ...] = (
         in_native="In English",
         which_language="Which language shall we talk in?",
         continue_interview="Continue an unfinished interview",
+        old_notice="I have an old notice",
         file_stem="privacy-notice",
         toc_heading="Contents",
         quotes=("“", "”"),

@@ -66,14 +66,16 @@ class SelosteApp(App[int]):
 
     def get_default_screen(self) -> LanguageScreen:
         """The first question is the app's first screen: nothing else is drawn before it. Below the languages
-        are the unfinished interviews to continue (not in a demonstration or for a file given)."""
+        are the offer to start from an old notice and the unfinished interviews to continue (not in a
+        demonstration or for a file given)."""
         suggested = self.suggested_lang or default_language()
         Conversation.lang = suggested  # until the user chooses: the footer speaks the likely language
-        if self.example is None and self.answers_file is None:
+        fresh = self.example is None and self.answers_file is None
+        if fresh:
             from wizard.session import resumable
 
             self.unfinished = resumable(suggested)
-        return LanguageScreen(suggested, [interview.label for interview in self.unfinished])
+        return LanguageScreen(suggested, [interview.label for interview in self.unfinished], old_notice=fresh)
 
     def on_mount(self) -> None:
         # Loading starts a moment after the first question is drawn, so that it cannot delay it (a person
@@ -105,6 +107,11 @@ class SelosteApp(App[int]):
         Conversation.lang = chosen.lang
         self.refresh_bindings()
         self._open_session(chosen.path)
+
+    async def on_language_screen_imported(self, event: LanguageScreen.Imported) -> None:
+        """A new interview filled from an old notice, opened as `seloste --import` opens it."""
+        self.answers_file = event.answers
+        self._open_session()
 
     @work(exclusive=True, group="open")
     async def _open_session(self, resumed: Path | None = None) -> None:

@@ -1,6 +1,10 @@
-"""Small screens that ask one thing: the conversation language, resume or start over, replace files or not."""
+"""Small screens that ask one thing: the conversation language, an old notice's file, resume or start over,
+replace files or not."""
 
 from __future__ import annotations
+
+import asyncio
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -9,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.languages import CODES, LANGUAGES
@@ -23,6 +27,9 @@ LANGUAGE_QUESTION = " · ".join(language.which_language for language in LANGUAGE
 # Heads the unfinished interviews on the first screen, which is asked before a language is chosen.
 CONTINUE_HEADING = " · ".join(language.continue_interview for language in LANGUAGES)
 RESUME = "resume:"  # an option id: RESUME + the number of the interview in the list
+# Starts a new interview from an old notice's file, as `seloste --import` does.
+OLD_NOTICE_ENTRY = " · ".join(language.old_notice for language in LANGUAGES)
+OLD_NOTICE = "old-notice"  # its option id
 
 
 class LanguageList(KeysInOrder, OptionList):
@@ -51,12 +58,18 @@ class LanguageScreen(Screen):
             super().__init__()
             self.number = number  # in the list given to the screen
 
+    class Imported(Message):
+        def __init__(self, answers: Path) -> None:
+            super().__init__()
+            self.answers = answers  # the new interview's answers file, filled from the old notice
+
     AUTO_FOCUS = "#language-choice"
 
-    def __init__(self, suggested: str, unfinished: list[str] | None = None) -> None:
+    def __init__(self, suggested: str, unfinished: list[str] | None = None, old_notice: bool = False) -> None:
         super().__init__()
         self.suggested = suggested
         self.unfinished = unfinished or []  # each interview's label: business, when saved, how far
+        self.old_notice = old_notice  # offer to start from an old notice
         self.chosen = False
 
     def compose(self) -> ComposeResult:
@@ -64,6 +77,8 @@ class LanguageScreen(Screen):
             yield Static("seloste", id="language-title")
             yield Static(Text(LANGUAGE_QUESTION), id="language-question", classes="bubble question")
             options: list[Option | None] = [Option(language.picker_name, id=language.code) for language in LANGUAGES]
+            if self.old_notice:
+                options += [None, Option(Text(OLD_NOTICE_ENTRY), id=OLD_NOTICE)]
             if self.unfinished:
                 options += [None, Option(Text(CONTINUE_HEADING, style="bold"), disabled=True)]
                 options += [Option(Text(label), id=f"{RESUME}{number}") for number, label in enumerate(self.unfinished)]
@@ -89,8 +104,56 @@ class LanguageScreen(Screen):
         chosen = option_id or self.suggested
         if chosen.startswith(RESUME):
             self.post_message(self.Resumed(int(chosen.removeprefix(RESUME))))
+        elif chosen == OLD_NOTICE:
+            self.app.push_screen(OldNoticeDialog(), self._imported)
         else:
             self.post_message(self.Chosen(chosen))
+
+
+    def _imported(self, answers: Path | None) -> None:
+        if answers is None:  # Esc: back to the choices
+            self.chosen = False
+        else:
+            self.post_message(self.Imported(answers))
+
+
+class OldNoticeDialog(ModalScreen["Path | None"]):
+    """The path of an old notice's file, imported as `seloste --import` does (`wizard.session.import_interview`);
+    dismisses with the new interview's answers file, or None (Escape). A path that cannot be used is explained
+    below the box, which keeps what was typed."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def compose(self) -> ComposeResult:
+        from wizard.conversation import Conversation
+        from wizard.i18n import _
+
+        with Vertical(id="dialog", classes="dialog"):
+            prompt = _("The path of your old privacy notice's file (text, HTML, Word or PDF). Esc goes back.", Conversation.lang)
+            yield Static(Text(prompt), id="dialog-question")
+            yield Input(id="old-notice-path")
+            yield Static(id="old-notice-problem", classes="error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.app.release_keys()  # type: ignore[attr-defined]  # those typed after Enter chose this: the path's start
+
+    @on(Input.Submitted)
+    async def _submitted(self, event: Input.Submitted) -> None:
+        from wizard.conversation import Conversation
+        from wizard.session import import_interview
+
+        if not event.value.strip():
+            return
+        notice = str(Path(event.value.strip()).expanduser())
+        made = await asyncio.to_thread(import_interview, notice, Conversation.lang)
+        if isinstance(made, Path):
+            self.dismiss(made)
+        else:
+            self.query_one("#old-notice-problem", Static).update(Text(made))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class ChoiceDialog(ModalScreen[str]):
