@@ -160,6 +160,36 @@ def test_finnish_inflection_does_not_hide_a_heading() -> None:
     assert states(audit)["retention"] == "found"
 
 
+SHORT_NOTICE = (
+    "Tietosuojaseloste\n\n1. Rekisterinpitäjä\nEsimerkki Oy, Esimerkkikatu 1, 00100 Helsinki, info@esimerkki.fi\n\n"
+    "2. Käsittelyn tarkoitus\n{purpose}\n\n"
+    "3. Säilytysaika\nTietoja säilytetään kolme vuotta asiakkuuden päättymisestä.\n\n"
+    "4. Rekisteröidyn oikeudet\nSinulla on oikeus tarkastaa tietosi ja pyytää niiden korjaamista.\n\n{more}"
+)
+
+
+@pytest.mark.parametrize(
+    "purpose",
+    [
+        "Tietoja käytetään mainonnan kohdistamiseen.",  # targeted advertising
+        "Osoitteita käytetään postitustarroihin suoramainoksia varten.",  # direct mail
+        "Lähetämme asiakkaille uutiskirjeen ja markkinointiviestejä.",
+        "We use your data for targeted advertising on our website.",
+    ],
+)
+def test_advertising_aimed_at_a_person_is_direct_marketing_so_the_right_to_object_applies(purpose: str) -> None:
+    text = SHORT_NOTICE.format(purpose=purpose, more="")
+    assert states(audit_bytes(text.encode(), "notice.txt"))["right_to_object"] == "missing"
+
+
+def test_a_heading_of_its_own_for_objecting_to_advertising_states_the_right_separately() -> None:
+    text = SHORT_NOTICE.format(
+        purpose="Tietoja käytetään mainonnan kohdistamiseen.",
+        more="5. Vastustamisoikeus\nVoit milloin tahansa vastustaa tietojesi käyttöä mainontaan.\n",
+    )
+    assert states(audit_bytes(text.encode(), "notice.txt"))["right_to_object"] == "found"
+
+
 # --- Word documents ------------------------------------------------------------------------------------------
 
 

@@ -79,7 +79,11 @@ RIGHT_NAMES = {
     "portability": N_("portability"),
 }
 RIGHTS_CONTEXT = r"oikeu|right|voit\b|you can|you may|pyytä|pyynnö|request|vaatia|ask us"
-DIRECT_MARKETING = r"suoramarkkin|suoramainon|markkinoin|direct marketing|\bmarketing"  # a newsletter may be consent alone
+# Advertising aimed at the person (targeted ads, direct mail, a newsletter) is direct marketing (Art. 21(2)-(3)),
+# whatever the notice calls it; "mainon", "mainok", "mainos" cover mainonta, mainonnan, suoramainoksiin...
+DIRECT_MARKETING = (
+    r"suoramarkkin|markkinoin|mainon|mainok|mainos|direct marketing|\bmarketing|advertis|\bads\b|\bdirect mail"
+)
 
 
 @dataclass

@@ -29,7 +29,7 @@ TOPIC_PATTERNS: dict[str, str] = {
     "retention": r"säilyt|retention|how long|storage period|\bkeep",
     "security": r"suojau|suojaamme|suojaaminen|tietoturv|security|how we protect",
     "cookies": r"eväste|cookie",
-    "marketing": r"suoramarkkin|direct marketing",
+    "marketing": r"suoramarkkin|markkinoin|mainon|mainos|\bmarketing|advertis",
     "objection": r"vastustamis|vastustaa|right to object|objection|kielto-oikeu|oikeus kieltää",
     "withdraw": r"suostumuksen peruut|peruuttaa suostumu|withdraw",
     "complaint": r"valitu|kantelu|valvontaviranomai|tietosuojavaltuutet|complaint|supervisory authority",
