@@ -190,6 +190,14 @@ def test_a_heading_of_its_own_for_objecting_to_advertising_states_the_right_sepa
     assert states(audit_bytes(text.encode(), "notice.txt"))["right_to_object"] == "found"
 
 
+def test_a_heading_about_objecting_over_some_other_right_is_vague() -> None:
+    text = SHORT_NOTICE.format(
+        purpose="Tietoja käytetään mainonnan kohdistamiseen.",
+        more="5. Vastustamisoikeus\nSinulla on oikeus pyytää tietojesi oikaisemista tai poistamista.\n",
+    )
+    assert states(audit_bytes(text.encode(), "notice.txt"))["right_to_object"] == "vague"
+
+
 # --- Word documents ------------------------------------------------------------------------------------------
 
 

@@ -311,9 +311,13 @@ def right_to_object(doc: Document, _: Context) -> tuple[str, list[Quote], str, d
         doc, DIRECT_MARKETING, "purposes", "marketing", unless=NEGATION)
     if not reasons:
         return _not_applicable(N_("the notice relies on no legitimate interest and does no direct marketing"))
-    separate = [heading_quote(s) for s in doc.about("objection") if s.heading and s.body]
+    headed = [s for s in doc.about("objection") if s.heading and s.body]
+    separate = [heading_quote(s) for s in headed if matches(RIGHTS["objection"], s.text())]
     if separate:
         return _found(separate)
+    if headed:  # old forms put the access or erasure text under a heading "Vastustamisoikeus"
+        return _vague([heading_quote(s) for s in headed],
+                      N_("a heading names the right to object, but the text under it does not say what the right is"))
     mentioned = search(doc, RIGHTS["objection"], unless=r"^$")
     if mentioned:
         return _vague(mentioned, N_("the right to object is not stated separately, as Art. 21(4) requires"))
