@@ -14,6 +14,7 @@ from wizard.audit.importing import answers_yaml, import_notice
 from wizard.audit.report import audit_bytes
 from wizard.check import check_bytes
 from wizard.cli import run
+from wizard.examples import EXAMPLES
 from wizard.rules import display_path
 
 NOTICES = Path(__file__).resolve().parent / "fixtures" / "notices"
@@ -207,3 +208,46 @@ def test_a_right_or_a_definition_under_the_purposes_is_not_taken_for_a_purpose()
     )
     imported = import_notice(audit_bytes(notice.encode(), "notice.txt"))
     assert [p["description"] for p in imported.data["purposes"]] == ["Tietoja käytetään tilausten toimittamiseen"]
+
+
+# --- a modern notice: each purpose with its details in a nested list ---------------------------------------------
+
+
+def _rendered(name: str, lang: str, fmt: str) -> tuple[Any, bytes]:
+    from wizard.check import check_bytes as check_answers
+    from wizard.examples import example_text
+    from wizard.formats import render_format
+    from wizard.render import build_notice, localize
+
+    report = check_answers(example_text(name).encode())
+    notice = build_notice(report, lang)
+    assert report.multilingual is not None
+    return localize(report.multilingual, lang), render_format(notice.markdown, fmt, lang, notice.title)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_a_notice_that_lists_each_purpose_with_its_basis_is_imported_purpose_by_purpose(name: str, lang: str, fmt: str) -> None:
+    answers, notice = _rendered(name, lang, fmt)  # the answers as the notice in `lang` shows them
+    imported = import_notice(audit_bytes(notice, f"notice.{fmt}")).data
+    assert [(p["description"], p.get("basis")) for p in imported["purposes"]] == [
+        (p.description, p.basis.value) for p in answers.purposes
+    ]
+    assert [c["name"] for c in imported["personal_data"]] == [c.name for c in answers.personal_data]
+    assert imported["processing"]["name"] == answers.processing.name
+
+
+def test_a_purpose_s_details_are_taken_only_where_they_belong_to_its_basis() -> None:
+    notice = (
+        "# Tietosuojaseloste\n\n## Rekisterinpitäjä\n\nEsimerkki Oy, info@esimerkki.fi\n\n"
+        "## Käsittelyn tarkoitukset\n\nKäytämme tietoja vain näihin tarkoituksiin.\n\n"
+        "- **Kirjanpito**\n  - Oikeusperuste: lakisääteinen velvoite\n  - Laki, joka velvoittaa meitä: kirjanpitolaki (1336/1997)\n"
+        "- **Uutiskirje**\n  - Oikeusperuste: suostumus\n  - Sopimus: tilausehdot\n\n"
+        "## Säilytysaika\n\nSäilytämme tiedot kuusi vuotta.\n\n## Oikeutesi\n\nSinulla on oikeus tarkastaa tietosi.\n"
+    )
+    purposes = import_notice(audit_bytes(notice.encode(), "notice.md")).data["purposes"]
+    assert [{k: v for k, v in p.items() if k != "id"} for p in purposes] == [
+        {"description": "Kirjanpito", "basis": "legal_obligation", "law": "kirjanpitolaki (1336/1997)"},
+        {"description": "Uutiskirje", "basis": "consent"},  # a contract named under consent is not its contract
+    ]

@@ -18,6 +18,7 @@ from typing import Any
 from wizard.audit.evidence import Quote, excerpt, matches, search
 from wizard.audit.items import BASIS, NEGATION, OTHER_SOURCES, PERIOD, CRITERIA, Judgement
 from wizard.audit.report import Audit, describe_quote
+from wizard.audit.reading import Block
 from wizard.audit.sections import Document, Section, split_sentences
 from wizard.i18n import N_, _
 
@@ -66,6 +67,19 @@ RECIPIENT_TRADES = (
     r"\b(?:tilitoimisto|kirjanpitotoimisto|perintätoimisto|luottotietoyhtiö|verohallinto|accounting firm|accountants?"
     r"|debt collection agency|tax administration|credit reference agency)\b"
 )
+
+# A modern notice lists each purpose with its details as a nested list ("- Legal basis: contract"): the label of
+# each detail, and the basis it belongs to (a contract's name only where the basis is a contract, and so on).
+PURPOSE_DETAILS = {
+    "contract": (r"sopimus|(?:the )?contract", "contract"),
+    "law": (r"laki\b.*|(?:the )?law\b.*", "legal_obligation"),
+    "legitimate_interest": (r"(?:meidän )?oikeutettu etu(?:mme)?|(?:our )?legitimate interests?", "legitimate_interests"),
+    "consent_how_asked": (r"näin pyydämme suostumuksen|how we ask for (?:your )?consent", "consent"),
+}
+# Special categories (Art. 9) are asked for on their own, not as ordinary data categories.
+SPECIAL_CATEGORIES = r"erityi\w* (henkilö)?tieto|arkaluonteis|special categor|sensitive"
+BASIS_LABEL = r"(?:oikeus)?peruste|(?:legal |lawful )?basis"
+LABELLED = re.compile(r"\s*(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>\S.*?)\.?\s*")
 
 NOT_IN_NOTICE = N_("Not in the old notice, or not clearly (the chat asks for these):")
 NOT_CARRIED = N_("Not carried over, because the old notice has it wrong:")
@@ -206,7 +220,7 @@ def _privacy_contact(doc: Document, imported: Imported) -> None:
 
 def _processing(doc: Document, imported: Imported) -> None:
     named = _section_blocks(doc, "name")
-    labelled = _labelled(named, r"rekisterin nimi|käsittelyn nimi|name of the (register|processing)")
+    labelled = _labelled(named + _section_blocks(doc, "subjects"), r"rekisterin nimi|käsittelyn nimi|name of the (register|processing)")
     if labelled:
         imported.put(("processing", "name"), labelled[0], labelled[1])
     elif named and len(named[0][1].text) <= 120:
@@ -218,10 +232,15 @@ def _processing(doc: Document, imported: Imported) -> None:
 
 def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
     flawed = {q.text for found in audit.mistakes if found.mistake.code in ("repealed_act", "relationship_basis", "one_basis_for_all") for q in found.quotes}
-    sections = [s for s in doc.about("purposes") if "legitimate_interests" not in s.topics]
-    items = [(s, b) for s in sections for b in s.body]
-    purposes = []
+    # "Other recipients who use the data for their own purposes" is about recipients, not our purposes
+    sections = [s for s in doc.about("purposes") if not {"legitimate_interests", "recipients"} & set(s.topics)]
+    items = [(s, b) for s in sections for b in _after_introduction(s)]
+    purposes: list[tuple[dict[str, Any], Quote]] = []
+    details: dict[int, dict[str, tuple[str, Quote]]] = {}  # by the purpose's index: its details, each quoted
     for section, block in items:
+        if block.depth >= 2 and purposes:  # a detail of the purpose above, never a purpose of its own
+            details.setdefault(len(purposes) - 1, {}).update(_purpose_detail(block, section))
+            continue
         for sentence in ([block.text] if block.listed else split_sentences(block.text)):
             stated = re.search(r"\s*[(–-]\s*(?:oikeusperuste|legal basis|peruste|basis)\s*:\s*([^)]+)\)?\s*\.?$", sentence, re.I)
             description = sentence[: stated.start()] if stated else sentence
@@ -239,12 +258,61 @@ def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
             purposes.append((purpose, quoted))
     if not purposes:
         return
+    _add_interests(doc, purposes, details)
+    for index, found in details.items():
+        _apply_details(purposes[index][0], found, imported, index)
     ids: set[str] = set()
     for index, (purpose, _) in enumerate(purposes):
         purpose["id"] = _slug(purpose["description"], ids)
     imported.data["purposes"] = [purpose for purpose, _ in purposes]
     for index, (_, quoted) in enumerate(purposes):
         imported.quotes[("purposes", str(index))] = quoted
+
+
+def _after_introduction(section: Section) -> list[Block]:
+    """The section's text from its list on: the paragraphs before a list only introduce it ("We use the data
+    only for the purposes below.")."""
+    first_item = next((index for index, block in enumerate(section.body) if block.listed), 0)
+    return section.body[first_item:]
+
+
+def _purpose_detail(block: Block, section: Section) -> dict[str, tuple[str, Quote]]:
+    """"Oikeusperuste: sopimus (…)" under a purpose, as {"basis": ("contract", quote)}; {} for anything else."""
+    labelled = LABELLED.fullmatch(block.text)
+    if not labelled:
+        return {}
+    label, value = labelled.group("label"), labelled.group("value")
+    quoted = Quote(excerpt(block.text), block.where, section.title)
+    if re.fullmatch(BASIS_LABEL, label, re.I):
+        basis = next((name for name, pattern in BASES.items() if matches(pattern, value)), None)
+        return {"basis": (basis, quoted)} if basis else {}
+    return {key: (value, quoted) for key, (pattern, _) in PURPOSE_DETAILS.items() if re.fullmatch(pattern, label, re.I)}
+
+
+def _add_interests(doc: Document, purposes: list[tuple[dict[str, Any], Quote]], details: dict[int, dict[str, tuple[str, Quote]]]) -> None:
+    """A section of legitimate interests that lists each purpose again with its interest under it."""
+    by_description = {purpose["description"]: index for index, (purpose, _) in enumerate(purposes)}
+    for section in doc.about("legitimate_interests"):
+        current: int | None = None
+        for block in section.body:
+            if block.listed and block.depth <= 1:
+                current = by_description.get(block.text.strip().rstrip("."))
+            elif block.depth >= 2 and current is not None:
+                found = _purpose_detail(block, section)
+                if "legitimate_interest" in found:
+                    details.setdefault(current, {}).setdefault("legitimate_interest", found["legitimate_interest"])
+
+
+def _apply_details(purpose: dict[str, Any], found: dict[str, tuple[str, Quote]], imported: Imported, index: int) -> None:
+    """The details that belong to the purpose's basis, each with its quote; a contract's name under consent is not."""
+    if "basis" in found:
+        purpose["basis"] = found["basis"][0]
+    for key, (value, quoted) in found.items():
+        if key != "basis" and PURPOSE_DETAILS[key][1] != purpose.get("basis"):
+            continue
+        if key != "basis":
+            purpose[key] = value
+        imported.quotes[("purposes", str(index), key)] = quoted
 
 
 def _only_a_basis(sentence: str) -> bool:
@@ -270,15 +338,25 @@ def _personal_data(doc: Document, imported: Imported) -> None:
     categories: list[tuple[str, Quote]] = []
     for section, quoted in _section_blocks(doc, "categories"):
         text = quoted.text
-        if text.endswith(":"):
+        if text.endswith(":") or matches(SPECIAL_CATEGORIES, section.title):
             continue
         block = next(b for b in section.body if b.where == quoted.where and excerpt(b.text) == text)
+        if block.depth >= 2:  # what a category includes, listed under it
+            continue
         parts = [text] if block.listed else re.split(r",\s*|\s+(?:ja|sekä|and)\s+(?=[^,]*$)", text.rstrip("."))
         categories += [(part.strip(), quoted) for part in parts if part.strip()]
     if categories:
-        imported.data["personal_data"] = [{"name": name} for name, _ in categories]
+        imported.data["personal_data"] = [_category(name) for name, _ in categories]
         for index, (_, quoted) in enumerate(categories):
             imported.quotes[("personal_data", str(index))] = quoted
+
+
+def _category(text: str) -> dict[str, str]:
+    """"Nimi ja yhteystiedot: nimi, osoite ja puhelinnumero" is a category's name and what it includes."""
+    labelled = LABELLED.fullmatch(text)
+    if labelled and len(labelled.group("label").split()) <= 6:
+        return {"name": labelled.group("label"), "description": labelled.group("value")}
+    return {"name": text}
 
 
 def _sources(doc: Document, audit: Audit, imported: Imported) -> None:

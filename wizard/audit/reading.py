@@ -78,6 +78,7 @@ class Block:
     where: Where
     heading: int = 0  # the heading's level (1 = top); 0 for text
     listed: bool = False  # an item of a list
+    depth: int = 0  # how deep the item is in nested lists (1: a top-level item; 0: not known or not listed)
     line_starts: tuple[tuple[int, int], ...] = ()  # (offset in `text`, line) where each later source line begins
 
     def where_at(self, offset: int) -> Where:
@@ -246,7 +247,7 @@ def markdown_blocks(text: str) -> list[Block]:
             else:
                 # plain-text notices number their headings ("1. Rekisterinpitäjä"): Markdown reads an ordered list
                 kind = lists[-1] if lists else ""
-                blocks.extend(_paragraph_blocks(lines, line, "bullet" if marked_up else kind))
+                blocks.extend(_paragraph_blocks(lines, line, kind, len(lists), headings_unmarked=not marked_up))
     return blocks
 
 
@@ -271,20 +272,21 @@ def _inline_lines(token: object) -> list[str]:
     return [line.strip() for line in lines]
 
 
-def _paragraph_blocks(lines: list[str], first_line: int, list_kind: str) -> list[Block]:
-    """A paragraph; in plain text its first line is often a heading written without any mark-up."""
+def _paragraph_blocks(lines: list[str], first_line: int, list_kind: str, depth: int, headings_unmarked: bool) -> list[Block]:
+    """A paragraph; in plain text its first line is often a heading written without any mark-up (never in a text
+    that marks its headings up)."""
     numbered = [(first_line + index, line) for index, line in enumerate(lines) if line]
     if not numbered:
         return []
     blocks = []
     listed = bool(list_kind)
-    if list_kind != "bullet" and _heading_line([line for _, line in numbered], numbered=list_kind == "ordered"):
+    if headings_unmarked and list_kind != "bullet" and _heading_line([line for _, line in numbered], numbered=list_kind == "ordered"):
         blocks.append(Block(clean(_unnumbered(numbered[0][1])), Where("line", numbered[0][0]), heading=2))
         numbered = numbered[1:]
         listed = False
     if numbered:
         text, starts = joined(numbered)
-        blocks.append(Block(text, Where("line", numbered[0][0]), listed=listed, line_starts=starts))
+        blocks.append(Block(text, Where("line", numbered[0][0]), listed=listed, depth=depth if listed else 0, line_starts=starts))
     return blocks
 
 
@@ -318,6 +320,7 @@ class _HtmlCollector(HTMLParser):
         self._line = 1
         self._heading = 0
         self._listed = False
+        self._lists = 0  # the lists open around the text being read
         self._skipping = 0
         self._row: list[Block] | None = None
         self._href = ""
@@ -333,6 +336,8 @@ class _HtmlCollector(HTMLParser):
                 self._heading = int(tag[1])
             elif tag == "li":
                 self._listed = True
+            elif tag in ("ul", "ol"):
+                self._lists += 1
             elif tag == "tr":
                 self._row = []
         elif tag == "a" and not self._skipping:
@@ -349,6 +354,9 @@ class _HtmlCollector(HTMLParser):
                 self._heading = 0
             elif tag == "li":
                 self._listed = False
+            elif tag in ("ul", "ol"):
+                self._lists = max(0, self._lists - 1)
+                self._listed = self._lists > 0  # back in the item that holds the nested list
             elif tag == "tr" and self._row is not None:
                 self._end_row(self._row)
                 self._row = None
@@ -379,7 +387,8 @@ class _HtmlCollector(HTMLParser):
         self._pieces = []
         if not text:
             return
-        block = Block(text, Where("line", starts[0][1]), heading=self._heading, listed=self._listed, line_starts=starts)
+        depth = self._lists if self._listed else 0
+        block = Block(text, Where("line", starts[0][1]), heading=self._heading, listed=self._listed, depth=depth, line_starts=starts)
         if self._row is not None:
             self._row.append(block)
         else:
@@ -435,10 +444,11 @@ def _docx_paragraph(paragraph: object, where: Where) -> list[Block]:
     if level or style in ("title", "otsikko"):
         return [Block(text, where, heading=int(level.group(2)) if level else 1)]
     listed = "list" in style or "luettelo" in style
+    nested = re.search(r"(\d)\s*$", style) if listed else None  # "List Bullet 2" is an item of a nested list
     runs = [run for run in getattr(paragraph, "runs", []) if run.text.strip()]
     if runs and all(run.bold for run in runs) and looks_like_heading(text, alone=True):
         return [Block(_unnumbered(text), where, heading=2)]
-    return [Block(text, where, listed=listed)]
+    return [Block(text, where, listed=listed, depth=int(nested.group(1)) if nested else int(listed))]
 
 
 def _docx_table(table: object, number: int) -> list[Block]:
