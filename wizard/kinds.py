@@ -23,6 +23,7 @@ from wizard.conditions import Condition, Definition, Scope, holds, values_at
 from wizard.fieldpath import PATH_PATTERN, FieldPath
 from wizard.fields import check_business_id, check_country, check_email, check_phone, check_website
 from wizard.fieldtypes import Target
+from wizard.languages import LANGUAGES
 from wizard.localtext import DEFAULT_LANGUAGE, one_text, without_form
 from wizard.rules import display_path
 
@@ -76,12 +77,13 @@ class OptionsFrom(Definition):
     label: str
 
 
-_TRUE = {"yes", "y", "true", "kyllä", "k", "joo", "on", "1"}
-_FALSE = {"no", "n", "false", "ei", "e", "off", "0"}
+# A yes or a no typed in any language seloste speaks, or as a YAML file or a program writes it.
+_TRUE = frozenset({"true", "on", "1"}).union(*(language.yes_words for language in LANGUAGES))
+_FALSE = frozenset({"false", "off", "0"}).union(*(language.no_words for language in LANGUAGES))
 
 
 def as_bool(raw: Any) -> bool | None:
-    """A yes or no as typed in either language (`k`, `ei`, `yes`, ...), or None when it is neither."""
+    """A yes or no as typed in any language (`k`, `ei`, `yes`, ...), or None when it is neither."""
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:

@@ -49,6 +49,9 @@ class Language:
         # language's and none of its own is plainly in that other language (the guard on texts filed under
         # the wrong language).
         stop_words: frozenset[str] = frozenset(),
+        # What a person types for yes and for no in this language ("k", "ei"), beside the language-neutral ones.
+        yes_words: frozenset[str] = frozenset(),
+        no_words: frozenset[str] = frozenset(),
     ) -> None:
         self.code = code
         self.babel_locale = babel_locale
@@ -66,6 +69,8 @@ class Language:
         self.phone_style = phone_style
         self.country_aliases = country_aliases
         self.stop_words = stop_words
+        self.yes_words = yes_words
+        self.no_words = no_words
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -97,6 +102,8 @@ LANGUAGES: tuple[Language, ...] = (
             "ja ei se että tai kun jos ovat olla myös kuin mutta vain niin sekä eli joka jotka jonka ole "
             "mukaan kanssa jälkeen asti kunnes ennen tämä nämä sen sitä meidän emme voi voimme".split()
         ),
+        yes_words=frozenset({"kyllä", "k", "joo"}),
+        no_words=frozenset({"ei", "e"}),
     ),
     Language(
         code="en",
@@ -118,6 +125,8 @@ LANGUAGES: tuple[Language, ...] = (
             "the and of to is are for with by from that this our we you your be not or as at an in it "
             "after until when which who".split()
         ),
+        yes_words=frozenset({"yes", "y"}),
+        no_words=frozenset({"no", "n"}),
     ),
 )
 
