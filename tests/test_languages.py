@@ -42,6 +42,17 @@ def test_each_language_has_its_templates_its_catalog_and_a_locale_babel_knows(en
     assert entry.native_name.casefold() == locale.get_language_name(entry.code).casefold(), "the language's own name"
 
 
+@pytest.mark.parametrize("entry", LANGUAGES, ids=CODES)
+def test_each_language_reads_its_own_yes_and_no_and_no_word_means_both(entry: Language) -> None:
+    from wizard.kinds import as_bool
+
+    assert entry.yes_words and entry.no_words, "a yes/no question must understand this language's answers"
+    assert all(as_bool(word) is True for word in entry.yes_words)
+    assert all(as_bool(word) is False for word in entry.no_words)
+    everyones_yes = set().union(*(other.yes_words for other in LANGUAGES))
+    assert not everyones_yes & entry.no_words, "a word that is yes in one language and no in another"
+
+
 def test_the_switch_goes_through_every_language_and_back() -> None:
     visited = [SOURCE_LANGUAGE]
     for _turn in LANGUAGES:
