@@ -251,3 +251,20 @@ def test_a_purpose_s_details_are_taken_only_where_they_belong_to_its_basis() -> 
         {"description": "Kirjanpito", "basis": "legal_obligation", "law": "kirjanpitolaki (1336/1997)"},
         {"description": "Uutiskirje", "basis": "consent"},  # a contract named under consent is not its contract
     ]
+
+
+def test_an_old_form_s_run_together_list_its_own_customers_as_a_source_and_a_diet_that_may_be_special() -> None:
+    notice = (
+        "Asiakasrekisteri - tietosuojaseloste\n\n"
+        "Rekisterinpitäjä\tEsimerkki Oy Esimerkkikatu 1 00100 Helsinki info@esimerkki.fi\n"
+        "Rekisterin nimi\tAsiakasrekisteri\n"
+        "Henkilötietojen käsittelyn tarkoitus\tAsiakassuhteen hoitaminen ja tilausten käsittely.\n"
+        "Rekisterin tietosisältö\tHenkilörekisteri sisältää seuraavia tietoja: <ul>- Etu- ja sukunimi- Puhelinnumero"
+        "- www-osoite- Erityisruokavalio</ul>\n"
+        "Säännönmukaiset tietolähteet\tTietoja saadaan asiakkaan tekemistä tilauksista.\n"
+        "Henkilötietojen säilyttämisaika\tKolme vuotta asiakkuuden päättymisestä.\n"
+    )
+    imported = import_notice(audit_bytes(notice.encode(), "notice.txt"))
+    assert [c["name"] for c in imported.data["personal_data"]] == ["Etu- ja sukunimi", "Puhelinnumero", "www-osoite", "Erityisruokavalio"]
+    assert imported.data["sources"] == {"from_data_subject": True}
+    assert any("may be special (Art. 9)" in note for note in imported.not_in_notice)

@@ -40,7 +40,10 @@ NOT_A_PURPOSE = (
     r"sallimissa|edellyttämissä|edellyttämässä|lain mukaisesti|in accordance with|as permitted by|as the law allows"
     r"|(asiakkaalla|rekisteröidyllä|sinulla|jäsenellä) on oikeus|you have the right|tarkoitetaan tässä"
 )
-FROM_PERSON = r"itseltään|itseltäsi|from you\b|from yourself|from the (people|persons?|data subjects?) themselves|liittyessäsi|tilauksen yhteydessä"
+FROM_PERSON = (
+    r"itseltään|itseltäsi|from you\b|from yourself|from the (people|persons?|data subjects?) themselves|liittyessäsi"
+    r"|tilauksen yhteydessä|(asiakkaan|rekisteröidyn|jäsenen) (itsensä )?(tekemist|antamist|ilmoittamist|ilmoituksist)"
+)
 
 # The words of a stated basis, as the answers file names it.
 BASES = {
@@ -78,6 +81,12 @@ PURPOSE_DETAILS = {
 }
 # Special categories (Art. 9) are asked for on their own, not as ordinary data categories.
 SPECIAL_CATEGORIES = r"erityi\w* (henkilö)?tieto|arkaluonteis|special categor|sensitive"
+# An ordinary-looking category that may be special: a diet may reveal health or religion, an allergy is health.
+MAYBE_SPECIAL = r"ruokavalio|allergi|tervey|sairau|uskon|ammattiliit|\bdiet|allerg|health|medical|religio|trade union"
+MAYBE_SPECIAL_NOTE = N_(
+    "a data category that may be special (Art. 9), such as a special diet or health details: say so when the chat "
+    "asks about special categories"
+)
 BASIS_LABEL = r"(?:oikeus)?peruste|(?:legal |lawful )?basis"
 LABELLED = re.compile(r"\s*(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>\S.*?)\.?\s*")
 
@@ -231,7 +240,9 @@ def _processing(doc: Document, imported: Imported) -> None:
 
 
 def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
-    flawed = {q.text for found in audit.mistakes if found.mistake.code in ("repealed_act", "relationship_basis", "one_basis_for_all") for q in found.quotes}
+    # sentences the audit found wrong are not purposes to carry over (nor is "transferred to partners' servers")
+    wrong = ("repealed_act", "relationship_basis", "one_basis_for_all", "transfer_if_necessary")
+    flawed = {q.text for found in audit.mistakes if found.mistake.code in wrong for q in found.quotes}
     # "Other recipients who use the data for their own purposes" is about recipients, not our purposes
     sections = [s for s in doc.about("purposes") if not {"legitimate_interests", "recipients"} & set(s.topics)]
     items = [(s, b) for s in sections for b in _after_introduction(s)]
@@ -347,6 +358,8 @@ def _personal_data(doc: Document, imported: Imported) -> None:
         categories += [(part.strip(), quoted) for part in parts if part.strip()]
     if categories:
         imported.data["personal_data"] = [_category(name) for name, _ in categories]
+        if any(matches(MAYBE_SPECIAL, name) for name, _ in categories):
+            imported.not_in_notice.append(MAYBE_SPECIAL_NOTE)
         for index, (_, quoted) in enumerate(categories):
             imported.quotes[("personal_data", str(index))] = quoted
 

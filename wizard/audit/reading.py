@@ -216,7 +216,9 @@ def _inline_list_items(text: str) -> list[str]:
     """"- Name- E-mail- Phone" (a list whose line breaks were lost) as its items; "etu- ja sukunimi" stays."""
     if not text.startswith("- "):
         return [text]
-    return [item.strip() for item in re.split(r"(?:^|(?<=\S))- (?=[A-ZÄÖÅ0-9])", text) if item.strip()]
+    # an item starts after "- ", unless the hyphen ends the first part of a compound: "etu- ja sukunimi"
+    items = re.split(r"(?:^|(?<=\S))- (?!(?:ja|tai|sekä|eli|and|or)\b)(?=[\wÄÖÅäöå])", text)
+    return [item.strip() for item in items if item.strip()]
 
 
 # --- Markdown and plain text ---------------------------------------------------------------------------
