@@ -11,7 +11,6 @@ that every check above and the line of every field are the same with either pars
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ import yaml
 
 from wizard.fieldpath import FieldPath
 from wizard.i18n import N_
+from wizard.userfile import CannotOpen, read_at_most
 
 MAX_BYTES = 1024 * 1024
 # Bounds on the work of reading a file under MAX_BYTES. Answers hold at most 100 items per list (the model's
@@ -263,19 +263,16 @@ def read_path(path: str, stdin: Any = None) -> bytes:
             raise too_large(len(raw) + _count_rest(stream))
         return raw
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-            if len(raw) > MAX_BYTES:
-                raise too_large(max(os.fstat(handle.fileno()).st_size, len(raw)))
-            return raw
-    except FileNotFoundError:
-        raise ReadProblem("file_missing", path=path) from None
-    except IsADirectoryError:
-        raise ReadProblem("file_is_directory", path=path) from None
-    except PermissionError:
-        raise ReadProblem("file_permission", path=path) from None
-    except OSError as error:
-        raise ReadProblem("file_unreadable", path=path, detail=error.strerror or str(error)) from None
+        raw, size = read_at_most(path, MAX_BYTES + 1)
+    except CannotOpen as problem:
+        details = {"detail": problem.detail} if problem.kind == "os_error" else {}
+        raise ReadProblem(_OPEN_PROBLEMS[problem.kind], path=path, **details) from None
+    if len(raw) > MAX_BYTES:
+        raise too_large(size)
+    return raw
+
+
+_OPEN_PROBLEMS = {"missing": "file_missing", "directory": "file_is_directory", "permission": "file_permission", "os_error": "file_unreadable"}
 
 
 def _count_rest(stream: Any, most: int = 256 * MAX_BYTES) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wizard.audit.topics import looks_like_heading
 from wizard.i18n import N_, _
+from wizard.userfile import CannotOpen, read_at_most
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 MAX_BINARY_BYTES = 25 * 1024 * 1024  # Word and PDF files carry images and fonts
@@ -138,16 +139,10 @@ def parse_notice(raw: bytes, path: str) -> list[Block]:
 
 def _read_bytes(path: str) -> bytes:
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BINARY_BYTES + 1)
-    except FileNotFoundError:
-        raise Unreadable("missing", path=path) from None
-    except IsADirectoryError:
-        raise Unreadable("directory", path=path) from None
-    except PermissionError:
-        raise Unreadable("permission", path=path) from None
-    except OSError as error:
-        raise Unreadable("os_error", path=path, detail=error.strerror or str(error)) from None
+        raw, _size = read_at_most(path, MAX_BINARY_BYTES + 1)
+    except CannotOpen as problem:
+        details = {"detail": problem.detail} if problem.kind == "os_error" else {}
+        raise Unreadable(problem.kind, path=path, **details) from None
     binary = raw.startswith((b"PK\x03\x04", b"%PDF"))
     limit = MAX_BINARY_BYTES if binary else MAX_TEXT_BYTES
     if len(raw) > limit:
