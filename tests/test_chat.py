@@ -288,12 +288,9 @@ async def test_a_suggestion_is_a_hint_that_enter_accepts_and_typing_replaces_it(
         today = date.today()
         assert box.value == "" and f"{today.day}.{today.month}.{today.year}" in box.placeholder  # as Finnish writes it
         await pilot.press(*"24.12.2026", "enter")  # typed the way it is shown
-        await until(pilot, lambda: chat.step.question.id == "notice_version")
-        assert box.value == "" and "1.0" in box.placeholder
-        await pilot.press("1", ".", "0", "enter")  # typing the suggestion gives it once, not "1.01.0"
-        await until(pilot, lambda: chat.step is None or chat.step.question.id != "notice_version")
+        await until(pilot, lambda: chat.step is None or chat.step.question.id != "notice_date")
     notice = saved(chat)["notice"]
-    assert (notice["date"], notice["version"]) == ("2026-12-24", "1.0")
+    assert notice["date"] == "2026-12-24" and "version" not in notice  # no question asks for the version
 
 
 async def test_enter_on_an_empty_box_takes_the_suggestion_shown_in_english(tmp_path: Path) -> None:
@@ -305,13 +302,10 @@ async def test_enter_on_an_empty_box_takes_the_suggestion_shown_in_english(tmp_p
         box = chat.query_one("#answer-text", Input)
         assert date.today().strftime("%d/%m/%Y") in box.placeholder
         await pilot.press("enter")
-        await until(pilot, lambda: chat.step.question.id == "notice_version")
-        await pilot.press("enter")
-        await until(pilot, lambda: chat.step is None or chat.step.question.id != "notice_version")
-        answers = [str(bubble.render()) for bubble in chat.query(AnswerBubble)][-2:]
-    notice = saved(chat)["notice"]
-    assert (notice["date"], notice["version"]) == (date.today().isoformat(), "1.0")
-    assert answers == [date.today().strftime("%d/%m/%Y"), "1.0"]  # the transcript writes the date the same way
+        await until(pilot, lambda: chat.step is None or chat.step.question.id != "notice_date")
+        answers = [str(bubble.render()) for bubble in chat.query(AnswerBubble)][-1:]
+    assert saved(chat)["notice"]["date"] == date.today().isoformat()
+    assert answers == [date.today().strftime("%d/%m/%Y")]  # the transcript writes the date the same way
 
 
 async def test_a_form_s_suggested_text_is_a_hint_and_saving_the_empty_box_takes_it(tmp_path: Path) -> None:

@@ -277,7 +277,6 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("rights_web_form", ""),
         ("notice_changes", ["website", "email"]),
         ("notice_date", "22.11.2026"),
-        ("notice_version", ""),  # the suggested 1.0
     ]
     interview = Interview.start()
     for expected, raw in script:
@@ -308,17 +307,16 @@ def test_the_interview_opens_with_the_business_name_and_counts_the_questions_tha
     assert step.value is None
 
 
-def test_suggested_defaults_are_finland_today_and_version_one(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_suggested_defaults_are_finland_and_today_and_no_question_asks_for_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
     interview = Interview.start()
     data = example("webshop")
     assert until(interview, "controller_country", data).default == "FI"
     assert until(interview, "notice_date", data).default == __import__("datetime").date.today().isoformat()
     answer(interview, "")
-    assert interview.current().default == "1.0"
-    answer(interview, "")
 
-    assert interview.answers["notice"] == {
-        "announce_changes": data["notice"]["announce_changes"], "date": __import__("datetime").date.today().isoformat(), "version": "1.0"
+    assert interview.done
+    assert interview.answers["notice"] == {  # the version is seloste's to count: the first is the model's 1.0
+        "announce_changes": data["notice"]["announce_changes"], "date": __import__("datetime").date.today().isoformat()
     }
 
 
@@ -905,7 +903,6 @@ def test_a_partial_answers_file_asks_only_what_is_missing() -> None:
         "rights_web_form",
         "notice_changes",
         "notice_date",
-        "notice_version",
     ]
     assert {entry.split(":")[0] for entry in asked} & answered == {"purposes"}  # only its incomplete item
     same_business(interview.answers, {**full, "controller": {**full["controller"], "phone": None}})

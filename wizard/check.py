@@ -46,6 +46,7 @@ class Report:
     by_language: Answers | None = None  # the texts as the file gives them, plain or by language
     # Per language of the registry, the texts with no version in it: (path, line), in the file's order.
     untranslated: dict[str, list[tuple[FieldPath, int | None]]] = field(default_factory=dict)
+    data: dict[str, Any] | None = None  # the file's data in the current layout, as written (what `diff` compares)
 
     @property
     def multilingual(self) -> Answers | None:
@@ -147,12 +148,12 @@ def check_data(data: dict[str, Any], loaded: Loaded | None = None, version: int 
         answers = Answers.model_validate(data)
     except ValidationError as invalid:
         diagnostics = [_from_pydantic(error, lines) for error in invalid.errors(include_url=False)]
-        return Report(None, diagnostics, version)
+        return Report(None, diagnostics, version, data=data)
     # The rules read each text as written, in the file's language; which languages a text has is checked apart.
     written = as_written(answers)
     missing = {lang: [(text.path, lines.line_of(text.path)) for text in untranslated(answers, lang)] for lang in CODES}
     findings = [_from_finding(finding, lines) for finding in [*run_rules(written), *language_rules(answers)]]
-    return Report(written, findings, version, by_language=answers, untranslated=missing)
+    return Report(written, findings, version, by_language=answers, untranslated=missing, data=data)
 
 
 def language_rules(answers: Answers) -> list[Finding]:

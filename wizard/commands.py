@@ -90,13 +90,23 @@ def cmd_render(args: Namespace, ui_lang: str, out: TextIO, err: TextIO, stdin: A
     from wizard.localtext import Untranslated
     from wizard.render import Incomplete, build_notice
 
+    if args.previous == "-" and args.answers == "-":
+        err.write(_("Only one of the two files can be standard input (-).", ui_lang) + "\n")
+        return EXIT_UNUSABLE
     report, code = _checked(args.answers, ui_lang, err, stdin)
     if report is None:
         return code
     assert report.answers is not None  # `_checked` passes on only answers that validate
     lang = args.notice_lang
+    previous = None
+    if args.previous is not None:
+        previous, code = _previous(args.previous, report, lang, ui_lang, err, stdin)
+        if previous is None:
+            return code
     try:
-        notice = build_notice(report, lang, allow_incomplete=args.allow_incomplete, allow_mixed_language=args.allow_mixed_language)
+        notice = build_notice(
+            report, lang, allow_incomplete=args.allow_incomplete, allow_mixed_language=args.allow_mixed_language, previous=previous
+        )
     except Incomplete as incomplete:
         err.write(_("The notice would be incomplete; seloste does not write it:", ui_lang) + "\n")
         _write_gaps(incomplete.statuses, compute_facts(report.answers), ui_lang, err)
@@ -113,6 +123,29 @@ def cmd_render(args: Namespace, ui_lang: str, out: TextIO, err: TextIO, stdin: A
     if args.output in STANDARD_OUTPUT:
         return _to_stdout(content, args.format, ui_lang, out, err)
     return _to_file(args.output, content, args.format, args.force, ui_lang, out, err)
+
+
+def _previous(source: str, report: Report, lang: str, ui_lang: str, err: TextIO, stdin: Any) -> tuple[dict[str, Any] | None, int]:
+    """The previous version's answers data (`render --previous`), or None and the exit code after saying why it
+    cannot be used: unreadable (2), or the new answers' version or date do not follow it (1)."""
+    from wizard.check import Unreadable
+    from wizard.console import read_loaded
+    from wizard.versions import next_version, previous_version, version_problem
+
+    try:
+        loaded, _version = read_loaded(source, stdin)
+    except Unreadable as problem:
+        return None, print_unusable(source, problem.diagnostic, ui_lang, err)
+    wrong = version_problem(loaded.data, report.data or {}, lang)
+    if wrong is None:
+        return loaded.data, EXIT_OK
+    old_version = previous_version(loaded.data, report.data or {}, lang).version
+    if wrong == "version":
+        message = _("The answers have changed since version {version} of {file}, but notice.version is still {version}: give this version a number of its own (e.g. {next}) and its date in notice.date.", ui_lang)
+    else:
+        message = _("notice.date is earlier than the date of version {version} in {file}: give this version its own date.", ui_lang)
+    err.write(message.format(version=visible(old_version), next=visible(next_version(old_version)), file=source_name(source)) + "\n")
+    return None, EXIT_INVALID
 
 
 def _write_untranslated(report: Report, lang: str, message: str, ui_lang: str, out: TextIO) -> None:

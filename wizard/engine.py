@@ -542,6 +542,15 @@ class Interview:
         self._answers.setdefault("language", lang)
 
     @_changes
+    def set_notice_version(self, version: str, day: str | None) -> None:
+        """The notice's version number (and, when given, its date as YYYY-MM-DD), as seloste counts them for a
+        new version of an exported notice; no question asks for the version."""
+        notice = self._answers.setdefault("notice", {})
+        notice["version"] = version
+        if day is not None:
+            notice["date"] = day
+
+    @_changes
     def translate(self, path: FieldPath, lang: str, text: str) -> Rejection | None:
         """Give the text at `path` its version in `lang` beside the text as written; None when it is taken,
         else why not (the answers model's objection, e.g. too long)."""

@@ -214,12 +214,14 @@ def statutory_laws(answers: Answers) -> dict[str, list[str]]:
     return laws
 
 
-def template_context(answers: Answers, lang: str, facts: Facts | None = None) -> dict[str, Any]:
+def template_context(answers: Answers, lang: str, facts: Facts | None = None, previous: Any = None) -> dict[str, Any]:
+    """What the clause templates see; `previous` is the previous version (`wizard.versions.Previous`) or None."""
     facts = facts or compute_facts(answers)
     recipients = answers.recipients
     return {
         "a": answers,
         "f": facts,
+        "previous": previous,
         "L": labels(lang),
         "authority": authority()[lang],
         "lang": lang,
@@ -365,8 +367,14 @@ def _filters(lang: str) -> dict[str, Any]:
         blocks = [escape_markdown(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
         return Md("\n\n".join(blocks))
 
+    opening, closing = language(lang).quotes
+
+    def quoted(text: str) -> Md:
+        return Md(f"{opening}{escape_markdown(text)}{closing}")
+
     return {
         "join_list": join_list,
+        "quoted": quoted,
         "date": long_date,
         "country": country,
         "phone": phone,
@@ -428,11 +436,11 @@ class RenderedClause:
 
 
 def render_clauses(
-    answers: Answers, lang: str, incomplete: bool = False, facts: Facts | None = None
+    answers: Answers, lang: str, incomplete: bool = False, facts: Facts | None = None, previous: Any = None
 ) -> list[RenderedClause]:
     if lang not in BY_CODE:
         raise ValueError(f"unknown notice language {lang!r}")
-    context = shared_context(environment(lang, incomplete), template_context(answers, lang, facts))
+    context = shared_context(environment(lang, incomplete), template_context(answers, lang, facts, previous))
     rendered = []
     for clause in applicable_clauses(context["f"]):
         markdown = render_clause(clause, context, lang, incomplete)

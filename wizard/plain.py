@@ -451,7 +451,7 @@ class PlainChat:
                 continue
             self.say(_("Done. The files are here:", lang))
             self.say("\n".join(f"  {path}" for path in result.written))
-            for line in result.untranslated_note(lang):
+            for line in result.notes(lang):
                 self.say(line)
             return True
 

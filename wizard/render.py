@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from wizard.check import Report, describe
 from wizard.coverage import ItemStatus, assess, missing
@@ -49,17 +50,29 @@ def assess_report(report: Report) -> tuple[Facts, list[ItemStatus]]:
     return facts, assess(facts, rendered, report.errors)
 
 
-def build_notice(report: Report, lang: str, allow_incomplete: bool = False, allow_mixed_language: bool = False) -> Notice:
+def build_notice(
+    report: Report,
+    lang: str,
+    allow_incomplete: bool = False,
+    allow_mixed_language: bool = False,
+    previous: dict[str, Any] | None = None,
+) -> Notice:
     """The notice in `lang`. Raises Incomplete when an item GDPR requires is missing, and Untranslated when a
     text has no `lang` version; when allowed, each gap is marked, and such a text is shown as written and
-    marked with its language ("(in Finnish)")."""
+    marked with its language ("(in Finnish)"). `previous` is the answers data of the previous version: the
+    changes section then lists what changed since it."""
     facts, statuses = assess_report(report)
     gaps = missing(statuses)
     if gaps and not allow_incomplete:
         raise Incomplete(gaps)
     assert report.multilingual is not None
     answers = localize(report.multilingual, lang, allow_mixed=allow_mixed_language)
-    parts = render_clauses(answers, lang, incomplete=bool(gaps), facts=facts)
+    since = None
+    if previous is not None:
+        from wizard.versions import previous_version
+
+        since = previous_version(previous, report.data or {}, lang)
+    parts = render_clauses(answers, lang, incomplete=bool(gaps), facts=facts, previous=since)
     sections = [(part.clause.id, text) for part, text in zip(parts, _with_gap_notes(parts, gaps, lang))]
     markdown = "\n".join(text for _, text in sections)
     title = plain_title(parts[0].markdown) if parts else answers.processing.name

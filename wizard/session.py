@@ -78,13 +78,21 @@ class ExportResult:
     problem: str = ""
     # Per notice language, how many texts it shows as written in another language, marked with that language.
     untranslated: dict[str, int] = field(default_factory=dict)
+    # (previous, new) version numbers when the answers changed since the last export and got a new version
+    new_version: tuple[str, str] | None = None
 
-    def untranslated_note(self, lang: str) -> list[str]:
-        """Lines telling the user, in `lang`, which notices show texts untranslated; none when none does."""
+    def notes(self, lang: str) -> list[str]:
+        """Lines telling the user, in `lang`, of a new version number and of the notices that show texts
+        untranslated; none when neither happened."""
         from wizard.localtext import in_language
 
+        lines = []
+        if self.new_version is not None:
+            raised = _("The answers have changed since the notice was last exported (version {old}): this is version {new}, and its last section lists what changed.", lang)
+            lines.append(raised.format(old=self.new_version[0], new=self.new_version[1]))
         note = _("The notice {language} shows {count} text(s) as written in another language, marked with that language.", lang)
-        return [note.format(language=in_language(notice_lang, lang), count=count) for notice_lang, count in self.untranslated.items()]
+        lines += [note.format(language=in_language(notice_lang, lang), count=count) for notice_lang, count in self.untranslated.items()]
+        return lines
 
 
 @dataclass(frozen=True)
@@ -121,6 +129,7 @@ class Session:
         self.imported: list[str] = []  # the fields filled from it (display paths), for the review to confirm
         self.business = ""  # the business's name, once answered
         self.progress = -1  # how far the interview is, per cent, as last asked (`current`)
+        self.published = ""  # the answers (YAML) of the notice last exported, "" before the first export
 
     @property
     def conversation_lang(self) -> str:
@@ -219,6 +228,7 @@ class Session:
             imported=list(self.imported),
             business=self.business,
             progress=self.progress,
+            published=self.published,
         )
 
     def imported_answers(self, lang: str) -> list[ImportedValue]:
@@ -383,13 +393,22 @@ class Session:
             return [], ExportResult(problem=_("Cannot read the saved answers: {reason}", lang).format(reason=error))
         if report.answers is None:
             return [], ExportResult(problem=_("The answers have errors; the review lists them.", lang))
-        notices = {}
         result = ExportResult()
+        previous = self._previous_version()
+        if previous is not None:
+            result.new_version = self._raise_version(previous, report, [code for code, _fmt, _path in plan])
+            if result.new_version is not None:
+                report = check_bytes(self.path.read_bytes())
+                if report.answers is None:
+                    return [], ExportResult(problem=_("The answers have errors; the review lists them.", lang))
+        notices = {}
         for notice_lang in dict.fromkeys(notice_lang for notice_lang, _fmt, _path in plan):
             # A text the user chose not to translate is shown as written and marked, as `render
             # --allow-mixed-language` does, and the user is told.
             try:
-                notices[notice_lang] = build_notice(report, notice_lang, allow_incomplete=allow_incomplete, allow_mixed_language=True)
+                notices[notice_lang] = build_notice(
+                    report, notice_lang, allow_incomplete=allow_incomplete, allow_mixed_language=True, previous=previous
+                )
             except Incomplete as incomplete:
                 return [], ExportResult(missing=[_(status.item.name, lang) for status in incomplete.statuses])
             if report.untranslated.get(notice_lang):
@@ -418,8 +437,45 @@ class Session:
             except OSError as error:
                 result.problem = _("Cannot write {path}: {reason}.", lang).format(path=path, reason=error.strerror or error)
                 return result
+        self.published_now()
         self.finished()
         return result
+
+    def _previous_version(self) -> dict[str, Any] | None:
+        """The answers data of the notice last exported, or None (never exported, or its copy unreadable)."""
+        from wizard.check import Unreadable, load
+
+        if not self.published:
+            return None
+        try:
+            return load(self.published.encode("utf-8"))[0].data
+        except Unreadable:
+            return None
+
+    def _raise_version(self, previous: dict[str, Any], report: Report, langs: list[str]) -> tuple[str, str] | None:
+        """A notice exported before, whose content has changed since, gets the next version number and today's
+        date (unless its date is later already), saved in the answers: the old and the new number, or None."""
+        from datetime import date
+
+        from wizard.versions import next_version, previous_version, version_problem
+
+        data = report.data or {}
+        if not any(version_problem(previous, data, code) == "version" for code in dict.fromkeys(langs)):
+            return None
+        before = previous_version(previous, data, langs[0])
+        today = date.today()
+        later_date = report.answers is not None and report.answers.notice.date > max(before.date or today, today)
+        version = next_version(before.version)
+        self.interview.set_notice_version(version, None if later_date else today.isoformat())
+        self.autosave()
+        return before.version, version
+
+    def published_now(self) -> None:
+        """Keep the answers the exported notice was made from: the next export says what changed since."""
+        from wizard.loader import dump
+
+        self.published = dump(self.interview.answers)
+        self.save_state()
 
     def finished(self) -> None:
         """Exported: the interview is no longer offered for resuming."""
@@ -500,6 +556,7 @@ def resume(path: Path, lang: str) -> Session:
 
 def _with_import(session: Session, state: SessionState) -> Session:
     session.imported_from, session.imported = state.imported_from, [p for p in state.imported if isinstance(p, str)]
+    session.published = state.published
     return session
 
 

@@ -48,6 +48,7 @@ class SessionState:
     imported: list[str] = field(default_factory=list)  # the fields filled from it, as `seloste check` names them
     business: str = ""  # the business's name, once given: the list of interviews to continue shows it
     progress: int = -1  # how far the interview had got, per cent (-1: not known, a file of an older seloste)
+    published: str = ""  # the answers (YAML) of the notice last exported: the next export tells what changed since
 
 
 def default_dir() -> Path:
@@ -124,6 +125,7 @@ _STATE_TYPES: dict[str, tuple[type, ...]] = {
     "imported": (list,),
     "business": (str,),
     "progress": (int,),
+    "published": (str,),
 }
 
 

@@ -149,7 +149,7 @@ class ExportScreen(Screen[None]):
             text = Text(_("Done. The files are here:", lang) + "\n", style="bold")
         for path in result.written:
             text.append(f"{path}\n")
-        for line in result.untranslated_note(lang):
+        for line in result.notes(lang):
             text.append(f"{line}\n")
         self.show(text)
 
@@ -218,5 +218,6 @@ def download(app: App[Any], session: Session, plan: list[tuple[str, str, Path]],
         else:
             app.deliver_binary(io.BytesIO(content), save_filename=path.name, mime_type=mime_type)
         result.written.append(Path(path.name))
+    session.published_now()
     session.finished()
     return result
