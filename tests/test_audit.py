@@ -51,14 +51,14 @@ EXPECTED: dict[str, tuple[dict[str, str], set[str]]] = {
             **NOT_APPLICABLE_TO_SMALL_FIRMS,
             "controller": "found",
             "purposes_and_bases": "vague",  # one basis, under the wrong heading, for three purposes
-            "legitimate_interests": "not_applicable",
+            "legitimate_interests": "missing",  # one basis for all: whether an interest is relied on is unknown
             "data_categories": "found",  # address updates come from another source: Art. 14
             "recipients": "found",
             "transfers": "vague",
             "retention": "vague",
             "rights": "vague",
             "right_to_object": "missing",
-            "withdraw_consent": "not_applicable",
+            "withdraw_consent": "missing",  # likewise for consent
             "complaint": "found",
             "provision": "missing",
             "source": "found",
@@ -102,7 +102,7 @@ EXPECTED: dict[str, tuple[dict[str, str], set[str]]] = {
             "retention": "vague",
             "rights": "vague",
             "right_to_object": "vague",  # only inside the list of rights, not separately
-            "withdraw_consent": "not_applicable",
+            "withdraw_consent": "missing",  # one basis for all: whether consent is relied on is unknown
             "complaint": "found",
             "provision": "missing",
             "source": "not_applicable",
@@ -198,6 +198,29 @@ def test_a_heading_about_objecting_over_some_other_right_is_vague() -> None:
     assert states(audit_bytes(text.encode(), "notice.txt"))["right_to_object"] == "vague"
 
 
+def test_a_us_service_named_in_the_notice_is_a_recipient_and_a_transfer_it_must_state() -> None:
+    text = SHORT_NOTICE.format(
+        purpose="Keräämme sivuston käyttötilastoja Google Analytics -palveluun sivuston kehittämiseksi.",
+        more="5. Tietojen luovutukset\nTietoja ei luovuteta kolmansille osapuolille.\n",
+    )
+    audit = audit_bytes(text.encode(), "notice.txt")
+    judged = {j.item.id: j for j in audit.judgements}
+    assert (judged["recipients"].state, judged["recipients"].params) == ("vague", {"services": ["Google Analytics"]})
+    assert (judged["transfers"].state, judged["transfers"].params) == ("vague", {"services": ["Google Analytics (US)"]})
+
+
+def test_a_template_field_left_unfilled_is_an_old_mistake() -> None:
+    text = SHORT_NOTICE.format(purpose="Uutiskirjeen voi perua sähköpostitse (s-postiosoite).", more="")
+    [found] = [f for f in audit_bytes(text.encode(), "notice.txt").mistakes if f.mistake.code == "placeholder_left"]
+    assert [q.text for q in found.quotes] == ["Uutiskirjeen voi perua sähköpostitse (s-postiosoite)."]
+
+
+def test_deleting_on_request_is_no_retention_period() -> None:
+    text = SHORT_NOTICE.replace("3. Säilytysaika\nTietoja säilytetään kolme vuotta asiakkuuden päättymisestä.\n\n", "").format(
+        purpose="Asiakassuhteen hoitaminen. Tiedot poistetaan asiakkaan pyynnöstä.", more="")
+    assert states(audit_bytes(text.encode(), "notice.txt"))["retention"] == "missing"
+
+
 # --- Word documents ------------------------------------------------------------------------------------------
 
 
@@ -288,7 +311,7 @@ def test_the_audit_of_any_notice_seloste_renders_finds_nothing_missing(data: dic
 def test_the_command_prints_each_item_the_mistakes_and_the_score_and_exits_1() -> None:
     code, out, err = seloste("audit", str(NOTICES / "old_form_fi.txt"), "--lang", "en")
     assert code == 1 and err == ""
-    assert out.splitlines()[-1] == "5 of 11 applicable items given, 14 old mistake(s)"
+    assert out.splitlines()[-1] == "5 of 13 applicable items given, 14 old mistake(s)"
     assert "14(2)(f)            found           source of the data, and whether it is public" in out
     assert 'line 20, under “Valitusoikeus”: “Rekisteröidyllä on oikeus tehdä kantelu tietosuojavaltuutetulle' in out
     assert "- Cites the repealed Personal Data Act (henkilötietolaki 523/1999) (tietosuojalaki 1050/2018)" in out
@@ -305,7 +328,7 @@ def test_json_output_carries_every_item_quote_and_mistake() -> None:
     code, out, _ = seloste("audit", str(NOTICES / "free_form_en.html"), "--json")
     assert code == 1
     data = json.loads(out)
-    assert data["score"] == {"found": 3, "applicable": 10, "mistakes": 6}
+    assert data["score"] == {"found": 3, "applicable": 11, "mistakes": 6}
     assert data["complete"] is False
     assert {item["id"]: item["state"] for item in data["items"]} == EXPECTED["free_form_en.html"][0]
     retention = next(item for item in data["items"] if item["id"] == "retention")

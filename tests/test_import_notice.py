@@ -263,8 +263,13 @@ def test_an_old_form_s_run_together_list_its_own_customers_as_a_source_and_a_die
         "- www-osoite- Erityisruokavalio</ul>\n"
         "Säännönmukaiset tietolähteet\tTietoja saadaan asiakkaan tekemistä tilauksista.\n"
         "Henkilötietojen säilyttämisaika\tKolme vuotta asiakkuuden päättymisestä.\n"
+        "Rekisterin suojauksen periaatteet\t<p>Ainoastaan määrätyillä työntekijöillä on oikeus käyttää asiakasrekisteriä "
+        "ja ylläpitää sen tietoja, ja jokainen heistä on perehdytetty rekisterin käyttöön, tietojen oikeaan käsittelyyn "
+        "ja niihin ohjeisiin, joita asiakastietojen käsittelyssä on kaikissa tilanteissa noudatettava huolellisesti. "
+        "Kullakin käyttäjällä on oma käyttäjätunnus ja salasana.</p>\n"
     )
     imported = import_notice(audit_bytes(notice.encode(), "notice.txt"))
+    assert imported.data["security"] == {"measures": ["access_control"]}  # named at the end of a long paragraph
     assert [c["name"] for c in imported.data["personal_data"]] == ["Etu- ja sukunimi", "Puhelinnumero", "www-osoite", "Erityisruokavalio"]
     assert imported.data["sources"] == {"from_data_subject": True}
     assert any("may be special (Art. 9)" in note for note in imported.not_in_notice)

@@ -90,6 +90,9 @@ MAYBE_SPECIAL_NOTE = N_(
 BASIS_LABEL = r"(?:oikeus)?peruste|(?:legal |lawful )?basis"
 LABELLED = re.compile(r"\s*(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>\S.*?)\.?\s*")
 
+VAGUE_IMPORTED = N_(
+    "sentences with \"may\", \"for example\" or \"partners\" are imported as written: say what you actually do, and who gets the data"
+)
 NOT_IN_NOTICE = N_("Not in the old notice, or not clearly (the chat asks for these):")
 NOT_CARRIED = N_("Not carried over, because the old notice has it wrong:")
 
@@ -137,7 +140,10 @@ def import_notice(audit: Audit) -> Imported:
     _retention(audit, imported)
     _security(doc, imported)
     imported.not_in_notice += [j.item.name for j in audit.judgements if j.state in ("missing", "vague")]
-    imported.not_carried = [found.mistake.title for found in audit.mistakes]
+    # vague sentences are imported as written (they still say what is done), so they are not "not carried over"
+    imported.not_carried = [found.mistake.title for found in audit.mistakes if found.mistake.code != "vague_language"]
+    if any(found.mistake.code == "vague_language" for found in audit.mistakes):
+        imported.not_in_notice.append(VAGUE_IMPORTED)
     return imported
 
 
@@ -428,8 +434,9 @@ def _retention(audit: Audit, imported: Imported) -> None:
 
 
 def _security(doc: Document, imported: Imported) -> None:
-    blocks = _section_blocks(doc, "security")
-    measures = [(name, quoted) for name, pattern in SECURITY_MEASURES.items() for _, quoted in blocks[:20] if matches(pattern, quoted.text)]
+    # each sentence, whole: a block's quote is cut short, and a measure is often named at the end of a paragraph
+    sentences = search(doc, r".", "security")[:40]
+    measures = [(name, quoted) for name, pattern in SECURITY_MEASURES.items() for quoted in sentences if matches(pattern, quoted.text)]
     seen: dict[str, Quote] = {}
     for name, quoted in measures:
         seen.setdefault(name, quoted)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from wizard.audit.evidence import Quote, heading_quote, matches, quote, search
 from wizard.audit.sections import Document, Section
@@ -198,6 +199,14 @@ def single_basis(doc: Document) -> list[Quote]:
     return bases if not beside_purposes and len(kinds) <= 1 else []
 
 
+def bases_unknown(doc: Document) -> bool:
+    """Whether the notice leaves the basis of its purposes unknown: it has purposes but names no basis, or one
+    basis for all of them (then the reader cannot tell which purposes rest on consent or legitimate interests)."""
+    if not any(s.body for s in doc.about("purposes")):
+        return False
+    return not basis_statements(doc) or bool(single_basis(doc))
+
+
 def basis_statements(doc: Document) -> list[Quote]:
     """Sentences that give a legal basis: in a section about purposes or bases, a basis named as the basis."""
     stated = [q for q in search(doc, BASIS, "purposes", "legitimate_interests")
@@ -207,9 +216,11 @@ def basis_statements(doc: Document) -> list[Quote]:
 
 
 def purpose_count(doc: Document) -> int:
-    """How many purposes the notice lists: its list items about purposes, or else its sentences about them."""
-    sections = [s for s in doc.about("purposes") if "legitimate_interests" not in s.topics]
-    listed = [b for s in sections for b in s.body if b.listed and not matches(BASIS_STATEMENT, b.text)]
+    """How many purposes the notice lists: its list items about purposes, or else its sentences about them (not
+    "Other recipients who use the data for their own purposes")."""
+    sections = [s for s in doc.about("purposes") if not {"legitimate_interests", "recipients"} & set(s.topics)]
+    # a purpose's own details ("You can withdraw your consent...") are items of a list under it, not purposes
+    listed = [b for s in sections for b in s.body if b.listed and b.depth <= 1 and not matches(BASIS_STATEMENT, b.text)]
     if listed:
         return len(listed)
     return sum(1 for s, _, sentence in doc.sentences("purposes") if s in sections and not matches(BASIS_STATEMENT, sentence))
@@ -219,6 +230,9 @@ def legitimate_interests(doc: Document, _: Context) -> tuple[str, list[Quote], s
     relied_on = [q for q in search(doc, LEGITIMATE_INTEREST, unless=NEGATION) if not _contract_in_disguise(q.text)]
     sections = [s for s in doc.about("legitimate_interests") if s.body and not _contract_in_disguise(s.text())]
     if not relied_on and not sections:
+        if bases_unknown(doc):
+            return _missing(N_("the notice gives no legal basis for each purpose, so it cannot say whether it relies on "
+                               "legitimate interests: name each purpose's basis, and the interest where it is legitimate interests"))
         return _not_applicable(N_("the notice relies on no legitimate interest"))
     stated = [quote(s, b.where, b.text) for s in sections for b in s.body if len(b.text.split()) >= 4]
     stated += [q for q in relied_on if _names_interest(q.text)]
@@ -254,6 +268,11 @@ def recipients(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[s
     sections = [s for s in doc.about("recipients") if s.body]
     stated = [quote(s, b.where, b.text) for s in sections for b in s.body[:1]]
     stated += search(doc, r"(ei|emme)\s+(\w+\s+)?luovut|not (be )?(disclosed|shared)|do not (share|disclose)|no one outside")
+    among_recipients = {vendor["name"] for vendor, _ in named_services(doc, "recipients")}
+    unlisted = [(vendor, quoted) for vendor, quoted in named_services(doc) if vendor["name"] not in among_recipients]
+    if unlisted:  # a tool that gets the data is a recipient (Art. 4(9)), named or not
+        return _vague([quoted for _, quoted in unlisted], N_("these services get the data but are not named among the recipients: {services}"),
+                      services=[vendor["name"] for vendor, _ in unlisted])
     if not stated:  # as in `seloste coverage`: an item only when there are recipients
         return _not_applicable(N_("the notice names no recipient (if anyone outside the business gets the data, it must say who)"))
     vague = search(doc, VAGUE_WORDS, "recipients")
@@ -262,8 +281,34 @@ def recipients(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[s
     return _found(stated)
 
 
+def named_services(doc: Document, *topics: str) -> list[tuple[dict[str, Any], Quote]]:
+    """The known third-party services (templates/vendors.yaml) the notice names (in sections about `topics`, or
+    anywhere), each with where it is first named."""
+    from wizard.rules import vendors
+
+    found = []
+    for vendor in vendors()["vendors"]:
+        pattern = r"\b(?:" + "|".join(re.escape(word) for word in [vendor["name"], *vendor["words"]]) + ")"
+        hits = search(doc, pattern, *topics)
+        if hits:
+            found.append((vendor, hits[0]))
+    return found
+
+
+def services_outside_eea(doc: Document) -> tuple[list[Quote], list[str]]:
+    """Where the notice names a known service based outside the EU/EEA, and which ("Google Analytics (US)")."""
+    from wizard.law import is_in_eea
+
+    outside = [(vendor, quoted) for vendor, quoted in named_services(doc) if not is_in_eea(vendor["country"])]
+    return [quoted for _, quoted in outside], [f"{vendor['name']} ({vendor['country']})" for vendor, _ in outside]
+
+
 def transfers(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
     mentions = search(doc, OUTSIDE_EEA) + [q for s in doc.about("transfers") if s.body for q in [quote(s, s.body[0].where, s.body[0].text)]]
+    named, services = services_outside_eea(doc)
+    if services and not search(doc, TRANSFER_TOOL):  # the service's country gets the data, said or not
+        return _vague(named, N_("services based outside the EU/EEA are named, but no transfer there and its ground: {services}"),
+                      services=services)
     if not mentions:
         return _not_applicable(N_("the notice mentions no transfer outside the EU/EEA"))
     loose = [q for q in mentions if matches(TRANSFER_EXCEPTION, q.text) and not matches(TRANSFER_TOOL, q.text)]
@@ -286,8 +331,14 @@ def retention(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[st
     concrete = [q for q in sentences if matches(PERIOD, q.text) or matches(CRITERIA, q.text)]
     if concrete:
         return _found(concrete)
-    vague = [q for q in sentences if matches(VAGUE_RETENTION, q.text)] or sentences
-    return _vague(vague, N_("no period and no concrete criteria: \"as long as necessary\" is not enough"))
+    vague = [q for q in sentences if matches(VAGUE_RETENTION, q.text)]
+    if vague:
+        return _vague(vague, N_("no period and no concrete criteria: \"as long as necessary\" is not enough"))
+    in_section = search(doc, r".", "retention")
+    if in_section:
+        return _vague(in_section, N_("the section on retention gives no period and no concrete criteria"))
+    # e.g. only "deleted at the person's request" among the disclosures: no period at all
+    return _missing(N_("the notice gives no retention period and no criteria for it"), sentences)
 
 
 def rights(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
@@ -329,6 +380,9 @@ def withdraw_consent(doc: Document, _: Context) -> tuple[str, list[Quote], str, 
     consent += [heading_quote(s) for s in doc.about("consent")
                 if s.body and matches(r"suostumu|consent", s.text()) and not matches(NEGATION + "|" + PLACEHOLDER, s.text())]
     if not consent:
+        if bases_unknown(doc):
+            return _missing(N_("the notice gives no legal basis for each purpose, so it cannot say whether it relies on "
+                               "consent: name each purpose's basis, and how consent is withdrawn where it is consent"))
         return _not_applicable(N_("the notice relies on no consent"))
     withdrawal = search(doc, r"peru\w*[^.]{0,60}suostumu|suostumu\w*[^.]{0,60}peru|withdraw")
     if withdrawal:
@@ -361,9 +415,9 @@ def source(doc: Document, context: Context) -> tuple[str, list[Quote], str, dict
         return _not_applicable(N_("the notice names no source other than the people themselves"))
     named = search(doc, OTHER_SOURCES, "sources", unless=NEGATION)
     vague = [q for q in named if matches(VAGUE_WORDS, q.text)]
-    if vague and len(vague) == len(named):
+    if vague:  # "may also be obtained from subcontractors": the reader cannot tell which sources there are
         return _vague(vague, N_("sources are described loosely, not named"))
-    return _found([q for q in named if q not in vague] or named)
+    return _found(named)
 
 
 def automated_decisions(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:

@@ -44,6 +44,14 @@ def empty_sections(doc: Document) -> list[Quote]:
     return found
 
 
+# A form's field left as it was: "sähköpostitse (s-postiosoite)", "muuta?" (an e-mail address or a link read from
+# a page follows its words in brackets too, but has an @ or a dot: never matched here).
+INLINE_PLACEHOLDER = (
+    r"\((?:s-posti|sähköposti|puhelin|osoite|yhteystied|nimi|www|e-?mail|phone|address|name)[\w-]*\)|\bmuuta\?"
+    r"|\[\s*(?:täydennä|lisää|insert|add|fill)[^\]]*\]"
+)
+
+
 def one_basis_for_all(doc: Document) -> list[Quote]:
     return single_basis(doc)[:2]
 
@@ -98,6 +106,9 @@ MISTAKES: tuple[Mistake, ...] = (
     Mistake("empty_section", N_("An empty section, or only a placeholder under a heading"),
             N_("A heading with nothing under it gives none of the information. If something does not apply, say so in a sentence (e.g. \"We do not transfer data outside the EU/EEA\"); otherwise remove the heading."),
             "12(1)", empty_sections),
+    Mistake("placeholder_left", N_("A template's placeholder left in the text"),
+            N_("A field of the template was never filled in, so the reader gets no real address, name or list: write the real detail, or remove the sentence."),
+            "12(1)", _sentences(INLINE_PLACEHOLDER)),
     Mistake("transfer_if_necessary", N_("\"Not transferred outside the EU, unless necessary\""),
             N_("The notice must say whether data are transferred, to which countries and recipients, on which ground (adequacy decision, standard contractual clauses 2021/914, ...) and how to get a copy of the safeguards."),
             "13(1)(f)", _sentences(r"((ei|emme)\s+(\w+\s+)?siirr\w*|not (be )?transferred|do not transfer)[^.]*(\bellei\b|\bpaitsi\b|\bjos\b|\bunless\b|\bexcept\b|\bif\b)"
