@@ -122,7 +122,6 @@ BANNED = {
         "Oikeus kieltää",
         "Iso-Britannia",  # the EU's Finnish texts say "Yhdistynyt kuningaskunta"
         "nimenomaisesti julkistanut",  # Art. 9(2)(e) says "ilmeisesti saattanut julkisiksi"
-        "huomattavan tärkeä",
         "henkilökohtaiseen erityiseen tilanteeseesi",
         "lapset ymmärtävät",
     ],
@@ -165,6 +164,15 @@ def test_the_notice_uses_none_of_the_struck_out_wordings(name: str, lang: str) -
     flat = " ".join(text.split())
     found = [phrase for phrase in BANNED[lang] if phrase in flat]  # case matters: "Member State" is right
     assert found == []
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_regulations_term_for_compelling_grounds_stands_only_in_brackets_after_the_plain_words(name: str) -> None:
+    """Art. 21(1) says "huomattavan tärkeä ja perusteltu syy": the notice says "erittäin painava syy" and gives the
+    regulation's term in brackets after it, as it does for other legal terms."""
+    flat = " ".join(notice_text(name, "fi").split())
+    plain = re.findall(r"erittäin painava(?:a)? syy(?:tä)? \(huomattavan tärkeä", flat)
+    assert plain and len(plain) == flat.count("huomattavan tärkeä")
 
 
 def test_the_checker_catches_the_old_generators_typos() -> None:

@@ -134,7 +134,7 @@ def test_direct_marketing_on_legitimate_interests_has_only_its_own_objection_sec
 # --- the model says what businesses otherwise put in free text (issue 12, §2) ---------------------------------
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("fi", "### Muut ihmiset"), ("en", "### Other people")])
+@pytest.mark.parametrize(("lang", "heading"), [("fi", "### Yksityishenkilöt"), ("en", "### Private individuals")])
 def test_people_who_are_not_a_company_are_recipients_of_their_own_kind(answers: Answers, lang: str, heading: str) -> None:
     answers["shares_data"] = True
     answers["recipients"] = [{"name": "Kurssin muut osallistujat", "role": "people", "service": "saavat osallistujalistan", "country": "FI"}]
@@ -159,8 +159,8 @@ def test_profiling_without_an_automated_decision_is_told_with_the_right_to_objec
 
 
 @pytest.mark.parametrize(
-    ("lang", "reason"), [("fi", "Nimi ja yhteystiedot: laki edellyttää näitä tietoja (kirjanpitolaki (1336/1997))"),
-                         ("en", "the law requires these data (kirjanpitolaki (1336/1997)")]  # the law as written, marked "(in Finnish)"
+    ("lang", "reason"), [("fi", "Nimi ja yhteystiedot: laki edellyttää, että annat nämä tiedot (kirjanpitolaki (1336/1997))"),
+                         ("en", "the law requires you to give them (kirjanpitolaki (1336/1997)")]  # the law as written, marked "(in Finnish)"
 )
 def test_data_required_by_law_say_so_with_the_law(answers: Answers, lang: str, reason: str) -> None:
     answers["purposes"].append({"id": "bookkeeping", "description": "Kirjanpito", "basis": "legal_obligation", "law": "kirjanpitolaki (1336/1997)"})
@@ -248,7 +248,7 @@ def test_children_get_the_age_and_who_consents_only_from_the_answers(answers: An
     assert says in text and "5" in text.split(says)[1][:160]
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("fi", "Muiden henkilöiden tiedot"), ("en", "Data about other people")])
+@pytest.mark.parametrize(("lang", "heading"), [("fi", "Muilta saadut tiedot muista henkilöistä"), ("en", "Data we get about other people from someone else")])
 def test_people_whose_data_come_from_someone_else_get_their_own_source_and_basis(answers: Answers, lang: str, heading: str) -> None:
     assert heading not in notice(answers, lang)
     answers["other_people"] = [{"who": "perheenjäsen, jolle asiakas tilaa", "data": "nimi ja osoite", "source": "tilaava asiakas",
@@ -258,3 +258,73 @@ def test_people_whose_data_come_from_someone_else_get_their_own_source_and_basis
     assert "tilaava asiakas" in part and {"fi": "sopimus (tietosuoja-asetuksen 6 artiklan 1 kohdan b alakohta)",
                                           "en": "Article 6(1)(b) GDPR"}[lang] in part
     assert {"fi": "13 ja 14 artiklaan", "en": "Articles 13 and 14"}[lang] in text
+
+
+# --- the lawyer's review of the examples (issue 12) ---------------------------------------------------------
+
+
+def test_objection_and_erasure_say_the_plain_words_with_the_regulations_term_in_brackets(answers: Answers) -> None:
+    legitimate_interest(answers)
+    text = notice(answers, "fi")
+    objection = section(text, OBJECTION["fi"])
+    assert "erittäin painava syy (huomattavan tärkeä ja perusteltu syy), joka menee etujesi" in objection
+    assert "esimerkiksi oikeudenkäyntiä varten (oikeusvaateen laatimiseen, esittämiseen tai puolustamiseen)" in objection
+    assert "eikä meillä ole erittäin painavaa syytä (huomattavan tärkeää ja perusteltua syytä) jatkaa sitä" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("fi", "mihin tarkoituksiin niitä käytetään, keille ne luovutetaan, kuinka kauan niitä säilytetään ja mistä ne on saatu"),
+     ("en", "the purposes we use them for, to whom we disclose them, how long we keep them and where we got them")],
+)
+def test_the_access_right_says_the_same_in_both_languages(answers: Answers, lang: str, says: str) -> None:
+    assert says in notice(answers, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("fi", "Jos sinulla on kysyttävää tietosuojasta tai haluat käyttää oikeuksiasi"),
+     ("en", "If you have questions about privacy or want to use your rights")],
+)
+@pytest.mark.parametrize("own_contact", [False, True])
+def test_the_contact_section_says_the_same_in_both_languages(answers: Answers, lang: str, says: str, own_contact: bool) -> None:
+    if own_contact:
+        answers["privacy_contact"] = {"name": "Maija Esimerkki", "email": "maija@esimerkkipaja.example"}
+    assert says in notice(answers, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [("fi", "Hän neuvoo meitä tietosuoja-asioissa ja valvoo, että noudatamme tietosuojasääntöjä."),
+     ("en", "The data protection officer advises us on data protection and monitors our compliance")],
+)
+def test_the_dpo_section_says_the_same_in_both_languages(answers: Answers, lang: str, says: str) -> None:
+    answers["dpo"] = {"email": "tsv@esimerkkipaja.example"}
+    assert says in notice(answers, lang)
+
+
+@pytest.mark.parametrize(("lang", "locked", "paper"), [("fi", "Toimitilat ovat lukittuja", "paperi"), ("en", "Our premises are locked", "paper")])
+def test_locked_premises_claim_no_paper_records(answers: Answers, lang: str, locked: str, paper: str) -> None:
+    answers["security"] = {"measures": ["access_control", "locked_premises"]}
+    text = notice(answers, lang)
+    assert locked in text and paper not in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "also"),
+    [("fi", "Samalla peruutat nimenomaisen suostumuksesi näiden tietojen käsittelyyn: terveyttä koskevat tiedot."),
+     ("en", "This also withdraws your explicit consent to the processing of these data: data concerning health.")],
+)
+def test_an_explicit_consent_given_with_a_purposes_consent_is_withdrawn_there_once(answers: Answers, lang: str, also: str) -> None:
+    answers["purposes"].append({"id": "diets", "description": "Ruokavaliot", "basis": "consent", "consent_how_asked": "rasti",
+                                "consent_withdrawal": "sähköpostilla"})
+    answers["personal_data"].append({"name": "Ruokavalio", "purposes": ["diets"], "required": False})
+    answers["special_categories"] = [{"category": "health", "description": "allergiat", "condition": "explicit_consent",
+                                      "condition_details": "rasti", "purposes": ["diets"]}]
+    text = notice(answers, lang)
+    withdrawal = section(text, {"fi": "Suostumuksen peruuttaminen", "en": "Withdrawing your consent"}[lang])
+    assert also in withdrawal and withdrawal.count("sähköpostilla") == 1 and "allergiat" not in withdrawal
+
+    answers["special_categories"][0]["purposes"] = ["orders"]  # given for a contract purpose: withdrawn on its own
+    withdrawal = section(notice(answers, lang), {"fi": "Suostumuksen peruuttaminen", "en": "Withdrawing your consent"}[lang])
+    assert also not in withdrawal and "allergiat" in withdrawal

@@ -98,6 +98,30 @@ def cookie_rows(answers: Answers) -> list[CookieRow]:
     ]
 
 
+@dataclass(frozen=True)
+class ExplicitConsents:
+    """Where each explicit consent (9(2)(a)) is withdrawn: with the consent of a purpose it serves, said once there,
+    or on its own when no consent purpose of it says how."""
+
+    by_purpose: dict[str, list[Any]]
+    alone: list[Any]
+
+
+def explicit_consents(answers: Answers) -> ExplicitConsents:
+    withdrawable = {p.id for p in answers.purposes if p.basis is LegalBasis.consent and p.consent_withdrawal}
+    by_purpose: dict[str, list[Any]] = {}
+    alone = []
+    for item in answers.special_categories:
+        if item.condition is not Art9Condition.explicit_consent:
+            continue
+        served = [ref for ref in dict.fromkeys(item.purposes) if ref in withdrawable]
+        for ref in served:
+            by_purpose.setdefault(ref, []).append(item)
+        if not served:
+            alone.append(item)
+    return ExplicitConsents(by_purpose, alone)
+
+
 def compute_facts(answers: Answers) -> Facts:
     bases = {purpose.basis for purpose in answers.purposes}
     explicit_consent = any(item.condition is Art9Condition.explicit_consent for item in answers.special_categories)
@@ -238,6 +262,7 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None, pr
         "cookie_rows": cookie_rows(answers),
         "li_purposes": [p for p in answers.purposes if p.basis is LegalBasis.legitimate_interests],
         "consent_purposes": [p for p in answers.purposes if p.basis is LegalBasis.consent],
+        "explicit_consents": explicit_consents(answers),
         "retention_rows": retention_rows(answers),
         "required_categories": [c for c in answers.personal_data if c.required or (c.required is None and c.required_because)],
         "optional_categories": [c for c in answers.personal_data if c.required is False],
