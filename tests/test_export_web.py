@@ -26,7 +26,7 @@ from wizard.tui.screens.export import ExportScreen, download_stem
 from wizard.tui.screens.review import ReviewScreen
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-MIME_TYPES = {"md": "text/markdown", "html": "text/html", "txt": "text/plain", "docx": DOCX}
+MIME_TYPES = {"md": "text/markdown", "html": "text/html", "txt": "text/plain", "docx": DOCX, "pdf": "application/pdf"}
 
 
 @pytest.fixture
@@ -121,7 +121,10 @@ async def test_in_a_browser_every_file_is_downloaded_as_seloste_render_writes_it
         await until(pilot, lambda: result_text(export))
         shown = result_text(export)
 
-    names = [f"privacy-notice-{lang}.{fmt}" for lang in CODES for fmt in ("html", "docx", "md", "txt")]
+    from wizard.formats import export_formats
+
+    formats = [fmt for fmt in ("html", "docx", "pdf", "md", "txt") if fmt in export_formats()]  # PDF with the extra
+    names = [f"privacy-notice-{lang}.{fmt}" for lang in CODES for fmt in formats]
     assert [(name, mime_type) for name, mime_type, _content in downloads] == [
         (name, MIME_TYPES[name.rsplit(".", 1)[1]]) for name in names
     ]

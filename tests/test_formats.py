@@ -305,15 +305,18 @@ def word_made_by_python_docx(markdown: str, lang: str, title: str) -> bytes:
     from docx.shared import Mm
 
     from wizard.formats.blocks import Heading, ListBlock, Paragraph, parse_blocks
-    from wizard.formats.docx import HYPERLINK_STYLE, add_hyperlink_style, set_properties
+    from wizard.formats.docx import HYPERLINK_STYLE, add_hyperlink_style, set_properties, style_title
 
     document = docx.Document()
     document.sections[0].page_width, document.sections[0].page_height = Mm(210), Mm(297)
     set_properties(document, lang, title)
     add_hyperlink_style(document)
+    style_title(document)
 
-    def paragraph(spans, style=None):  # type: ignore[no-untyped-def]
+    def paragraph(spans, style=None, keep_with_next=False):  # type: ignore[no-untyped-def]
         made = document.add_paragraph(style=style)
+        if keep_with_next:
+            made.paragraph_format.keep_with_next = True
         for span in spans:
             first, *others = span.text.split("\n")
             run = made.add_run(first)
@@ -341,7 +344,7 @@ def word_made_by_python_docx(markdown: str, lang: str, title: str) -> bytes:
                     items(inner, level + 1)
                 else:
                     kind = ("List Number" if block.ordered else "List Bullet") if number == 0 else "List Continue"
-                    paragraph(inner.spans, kind + suffix)
+                    paragraph(inner.spans, kind + suffix, keep_with_next=number == 0 and len(item.blocks) > 1)
 
     for block in parse_blocks(markdown):
         if isinstance(block, Heading):
@@ -374,7 +377,7 @@ def test_markdown_format_is_the_markdown_itself() -> None:
     assert render_format(notice_fi(), "md", "fi", "x") == notice_fi().encode("utf-8")
 
 
-@pytest.mark.parametrize(("fmt", "lang"), [("pdf", "fi"), ("html", "xx")])
+@pytest.mark.parametrize(("fmt", "lang"), [("rtf", "fi"), ("html", "xx")])
 def test_unknown_format_or_language_is_refused(fmt: str, lang: str) -> None:
     with pytest.raises(ValueError, match="unknown"):
         render_format(notice_fi(), fmt, lang, "x")
@@ -417,3 +420,18 @@ def test_underscores_next_to_punctuation_stay_literal(value: str) -> None:
     page = as_paragraph_html(value)
     assert not page.tags("em") and not page.tags("strong")
     assert page.text("main") == value
+
+
+def test_docx_title_stands_out_and_an_item_s_lead_line_keeps_with_its_details() -> None:
+    from wizard.check import check_data
+    from wizard.examples import example_answers
+    from wizard.render import build_notice
+
+    markdown = build_notice(check_data(example_answers("salon")), "en").markdown
+    document = word(markdown, "en", "Privacy notice")
+    title = document.paragraphs[0]
+    assert title.style.name == "Heading 1" and title.style.font.size.pt > document.styles["Heading 2"].font.size.pt + 6
+    leads = [p for p in document.paragraphs if p.style.name == "List Bullet" and p.paragraph_format.keep_with_next]
+    assert leads  # the purposes, each followed by its basis
+    assert all(p.paragraph_format.keep_with_next is None for p in document.paragraphs if p.style.name == "List Bullet 2")
+    assert all(p.style.paragraph_format.keep_with_next for p in document.paragraphs if p.style.name.startswith("Heading"))

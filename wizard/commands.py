@@ -117,7 +117,13 @@ def cmd_render(args: Namespace, ui_lang: str, out: TextIO, err: TextIO, stdin: A
         _write_untranslated(report, lang, message, ui_lang, err)
         err.write(_("Give each text by language, e.g. `{fi: ..., en: ...}`, or add --allow-mixed-language to show them as written, marked with their language.", ui_lang) + "\n")
         return EXIT_INVALID
-    content = render_format(notice.markdown, args.format, args.notice_lang, notice.title)
+    from wizard.formats.pdf import PdfUnavailable
+
+    try:
+        content = render_format(notice.markdown, args.format, args.notice_lang, notice.title, report.answers.controller.name)
+    except PdfUnavailable as unavailable:
+        err.write(unavailable.message(ui_lang) + "\n")
+        return EXIT_UNUSABLE
     if report.warnings:
         err.write(_("{count} warning(s): `seloste check` explains them.", ui_lang).format(count=len(report.warnings)) + "\n")
     if args.output in STANDARD_OUTPUT:
@@ -173,6 +179,9 @@ def _to_stdout(content: bytes, fmt: str, lang: str, out: TextIO, err: TextIO) ->
     binary = getattr(out, "buffer", None)
     if fmt == "docx" and (binary is None or out.isatty()):
         err.write(_("A Word file is binary: give -o FILE to write it.", lang) + "\n")
+        return EXIT_UNUSABLE
+    if fmt == "pdf" and (binary is None or out.isatty()):
+        err.write(_("A PDF is binary: give -o FILE to write it.", lang) + "\n")
         return EXIT_UNUSABLE
     if binary is not None:
         out.flush()

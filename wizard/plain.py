@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from wizard.console import EXIT_OK, EXIT_STOPPED, EXIT_UNUSABLE
 from wizard.conversation import notice_language_name, notice_language_question, question_help, refusal, typed_command
-from wizard.formats import FORMATS
+from wizard.formats import export_formats
 from wizard.i18n import _
 from wizard.languages import LANGUAGES, default_language, language, language_from_reply
 from wizard.session import export_plan, resumable
@@ -424,7 +424,7 @@ class PlainChat:
         names = [(entry.code, _(entry.name, lang)) for entry in LANGUAGES]
         languages = self.pick(_("Languages", lang), names, self.session.notice_lang or lang)
         self.collect_translations(languages)
-        formats = self.pick(_("Formats", lang), [(fmt, fmt) for fmt in FORMATS], "md")
+        formats = self.pick(_("Formats", lang), [(fmt, fmt) for fmt in export_formats()], "md")
         allow_incomplete = False
         while True:
             self.say(_("Folder", lang))

@@ -413,10 +413,17 @@ class Session:
                 return [], ExportResult(missing=[_(status.item.name, lang) for status in incomplete.statuses])
             if report.untranslated.get(notice_lang):
                 result.untranslated[notice_lang] = len(report.untranslated[notice_lang])
-        contents = [
-            render_format(notices[notice_lang].markdown, fmt, notice_lang, notices[notice_lang].title)
-            for notice_lang, fmt, _path in plan
-        ]
+        from wizard.formats.pdf import PdfUnavailable
+
+        assert report.answers is not None  # checked above
+        business = report.answers.controller.name
+        try:
+            contents = [
+                render_format(notices[notice_lang].markdown, fmt, notice_lang, notices[notice_lang].title, business)
+                for notice_lang, fmt, _path in plan
+            ]
+        except PdfUnavailable as unavailable:
+            return [], ExportResult(problem=unavailable.message(lang))
         return contents, result
 
     def export(self, plan: list[tuple[str, str, Path]], replace: bool, allow_incomplete: bool) -> ExportResult:

@@ -1,6 +1,6 @@
 """The notice's versions: what changed since the previous version, in plain words, for the changes section.
 
-The changes come from `seloste diff`'s comparison of the two answers files (`wizard.diff.compare`), grouped by
+The changes come from `seloste diff`'s comparison of the two answers files (`wizard.comparison`), grouped by
 the part of the answers they are in and naming the items added, removed or changed (a purpose by its
 description, a recipient by its name). A text changed only in another language does not change this notice.
 The version itself is the answers' own `notice.version`: when the content changed, it must differ from the
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from wizard.diff import Change, compare
+from wizard.comparison import Change, compare
 from wizard.languages import CODES
 
 # Parts of the answers that are the notice's own bookkeeping, not its content.

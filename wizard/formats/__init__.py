@@ -15,7 +15,8 @@ TYPE_CHECKING = False  # not typing's: see wizard.cli
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-FORMATS = ("md", "html", "txt", "docx")
+FORMATS = ("md", "html", "txt", "docx", "pdf")
+BINARY_FORMATS = ("docx", "pdf")
 
 
 @lru_cache(maxsize=1)
@@ -25,8 +26,9 @@ def parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-def render_format(markdown: str, fmt: str, lang: str, title: str) -> bytes:
-    """The notice in `fmt` (one of FORMATS), in language `lang` (a code of `wizard.languages`), titled `title`."""
+def render_format(markdown: str, fmt: str, lang: str, title: str, business: str = "") -> bytes:
+    """The notice in `fmt` (one of FORMATS), in language `lang` (a code of `wizard.languages`), titled `title`;
+    a PDF's footer names `business`. A PDF without the `pdf` extra raises `wizard.formats.pdf.PdfUnavailable`."""
     if lang not in BY_CODE:
         raise ValueError(f"unknown notice language {lang!r}")
     if fmt == "md":
@@ -43,7 +45,23 @@ def render_format(markdown: str, fmt: str, lang: str, title: str) -> bytes:
         from wizard.formats.docx import render_docx
 
         return render_docx(markdown, lang, title)
+    if fmt == "pdf":
+        from wizard.formats.pdf import render_pdf
+
+        return render_pdf(markdown, lang, title, business)
     raise ValueError(f"unknown output format {fmt!r}: choose one of {', '.join(FORMATS)}")
+
+
+def pdf_available() -> bool:
+    """Whether the `pdf` extra (WeasyPrint) is installed, without importing it."""
+    from importlib.util import find_spec
+
+    return find_spec("weasyprint") is not None
+
+
+def export_formats() -> tuple[str, ...]:
+    """The formats the chat offers to export: PDF only with the `pdf` extra installed."""
+    return tuple(fmt for fmt in FORMATS if fmt != "pdf" or pdf_available())
 
 
 def display_url(href: str) -> str:

@@ -47,7 +47,7 @@ DOCUMENT, CORE, RELATIONSHIPS = "word/document.xml", "docProps/core.xml", "word/
 # Where each part is filled in: exactly once in each, or the frame is not one `make_frame` made.
 PLACEHOLDERS = {DOCUMENT: BODY_MARK_XML, CORE: f">{TITLE_MARK}<", RELATIONSHIPS: "</Relationships>"}
 STYLE_IDS = "seloste-style-ids.txt"  # in a cached frame only: each style's id, as "name<TAB>id" lines
-_FRAME_LAYOUT = "1"  # raise when the way a frame is kept changes
+_FRAME_LAYOUT = "2"  # raise when the way a frame is kept changes
 
 
 def render_docx(markdown: str, lang: str, title: str) -> bytes:
@@ -158,6 +158,7 @@ def make_frame(lang: str) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's US Letter
     set_properties(document, lang, TITLE_MARK)
     add_hyperlink_style(document)
+    style_title(document)
     document.add_paragraph(BODY_MARK)
     lines = []
     for name, paragraph in STYLES:
@@ -207,6 +208,16 @@ def child(parent: Any, tag: str, first: bool = False) -> Any:
         else:
             parent.append(found)
     return found
+
+
+def style_title(document: Document) -> None:
+    """The notice's title (its only "Heading 1", still a heading for the navigation pane and screen readers) in
+    large type with room below it, so it stands out from the sections' headings."""
+    from docx.shared import Pt
+
+    title = document.styles["Heading 1"]
+    title.font.size = Pt(22)
+    title.paragraph_format.space_after = Pt(12)
 
 
 def add_hyperlink_style(document: Document) -> None:
@@ -265,15 +276,21 @@ class Body:
                 if isinstance(inner, ListBlock):
                     self._list(inner, level + 1)
                 else:  # a heading inside a list item is not a section: write it as the item's text
-                    self._paragraph(inner.spans, item_style if number == 0 else continued_style)
+                    # An item's lead line stays on the page of what follows it in the item (its details).
+                    leads = number == 0 and len(item.blocks) > 1
+                    self._paragraph(inner.spans, item_style if number == 0 else continued_style, keep_with_next=leads)
 
-    def _paragraph(self, spans: tuple[Span, ...], style: str | None = None) -> None:
-        """A paragraph in the paragraph style `style` (None: Normal)."""
+    def _paragraph(self, spans: tuple[Span, ...], style: str | None = None, keep_with_next: bool = False) -> None:
+        """A paragraph in the paragraph style `style` (None: Normal), kept on the page of the next one if asked."""
         xml = self._xml
         xml.append("<w:p>")
         if style is not None:
             style_id = self._style_ids[style]
-            xml.append("<w:pPr/>" if style_id is None else f'<w:pPr><w:pStyle w:val="{_escape_attribute(style_id)}"/></w:pPr>')
+            keep = "<w:keepNext/>" if keep_with_next else ""
+            if style_id is None:
+                xml.append(f"<w:pPr>{keep}</w:pPr>" if keep else "<w:pPr/>")
+            else:
+                xml.append(f'<w:pPr><w:pStyle w:val="{_escape_attribute(style_id)}"/>{keep}</w:pPr>')
         for href, group in groupby(spans, key=lambda span: span.href):
             if href is None:
                 for span in group:

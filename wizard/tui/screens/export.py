@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from wizard.conversation import label
+from wizard.formats import export_formats
 from wizard.i18n import N_, _
 from wizard.languages import CODES, LANGUAGES
 from wizard.session import export_plan
@@ -29,13 +30,14 @@ from wizard.tui.screens.dialogs import ChoiceDialog
 if TYPE_CHECKING:
     from wizard.session import ExportResult, Session
 
-FORMAT_NAMES = {"html": "HTML", "docx": "Word (.docx)", "md": "Markdown", "txt": N_("plain text")}
+FORMAT_NAMES = {"html": "HTML", "docx": "Word (.docx)", "pdf": "PDF", "md": "Markdown", "txt": N_("plain text")}
 # (MIME type, text encoding) of each format as a browser download; None: binary
 DOWNLOAD_TYPES = {
     "html": ("text/html", "utf-8"),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", None),
     "md": ("text/markdown", "utf-8"),
     "txt": ("text/plain", "utf-8"),
+    "pdf": ("application/pdf", None),
 }
 
 
@@ -72,7 +74,7 @@ class ExportScreen(Screen[None]):
                 with Vertical(classes="export-column"):
                     yield Label(_("Formats", lang))
                     yield SelectionList[str](
-                        *[(_(name, lang), fmt, fmt == "html") for fmt, name in FORMAT_NAMES.items()],
+                        *[(_(name, lang), fmt, fmt == "html") for fmt, name in FORMAT_NAMES.items() if fmt in export_formats()],
                         id="export-formats",
                     )
             if self.in_browser:
