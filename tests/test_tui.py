@@ -36,6 +36,7 @@ from wizard.loader import parse
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import ChoiceDialog, LanguageScreen
+from wizard.formats import export_formats
 from wizard.tui.screens.export import ExportScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.translations import TranslationScreen
@@ -286,9 +287,10 @@ async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, b
     assert _("Done. The files are here:", lang) in shown
     stem = language(lang).file_stem
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
-    assert written == sorted(f"{stem}-{notice}.{fmt}" for notice in CODES for fmt in ("md", "html", "txt", "docx"))
+    formats = export_formats()  # PDF too with the pdf extra
+    assert written == sorted(f"{stem}-{notice}.{fmt}" for notice in CODES for fmt in formats)
     for notice in CODES:
-        for fmt in ("md", "html", "txt", "docx"):
+        for fmt in formats:
             assert (tmp_path / "out" / f"{stem}-{notice}.{fmt}").read_bytes() == rendered(saved, notice, fmt, tmp_path), (notice, fmt)
         assert str(tmp_path / "out" / f"{stem}-{notice}.md") in shown
     assert run(["check", str(saved)], stdout=io.StringIO()) == 0, "the saved answers have errors"

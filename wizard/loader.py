@@ -265,7 +265,7 @@ def read_path(path: str, stdin: Any = None) -> bytes:
     try:
         raw, size = read_at_most(path, MAX_BYTES + 1)
     except CannotOpen as problem:
-        details = {"detail": problem.detail} if problem.kind == "os_error" else {}
+        details: dict[str, Any] = {"detail": problem.detail} if problem.kind == "os_error" else {}
         raise ReadProblem(_OPEN_PROBLEMS[problem.kind], path=path, **details) from None
     if len(raw) > MAX_BYTES:
         raise too_large(size)
