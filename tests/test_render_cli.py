@@ -212,3 +212,25 @@ def test_a_link_made_from_free_text_prints_no_hidden_character_in_any_format(
     for fmt, output in outputs.items():
         assert not _UNSEEN.search(output), (fmt, _UNSEEN.findall(output))
     assert shown in " ".join(outputs["txt"].split())
+
+
+def test_a_fragment_is_the_notice_alone_with_its_styles_scoped_to_it(webshop: Path) -> None:
+    import re
+
+    code, fragment, _err = cli("render", str(webshop), "--lang", "en", "--format", "html", "--fragment")
+    _code, page, _err = cli("render", str(webshop), "--lang", "en", "--format", "html")
+    assert code == 0
+    assert fragment.startswith('<div class="seloste-notice" lang="en">') and fragment.rstrip().endswith("</div>")
+    assert not re.search(r"<(html|head|body|main|title|meta)\b", fragment)
+    css = fragment[fragment.index("<style>") + 7 : fragment.index("</style>")]
+    selectors = [s.strip() for rule in re.findall(r"([^{}]+)\{[^{}]*\}", css) for s in rule.split(",")]
+    assert selectors and all(s.startswith(".seloste-notice") for s in selectors), selectors
+    assert "@page" not in css
+    # the notice itself is the page's, word for word
+    body = page[page.index("<main>") + 6 : page.index("</main>")]
+    assert body.strip() in fragment
+
+
+def test_a_fragment_of_another_format_is_refused(webshop: Path) -> None:
+    code, out, err = cli("render", str(webshop), "--lang", "en", "--format", "md", "--fragment")
+    assert (code, out) == (2, "") and "--format html" in err

@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
     render.add_argument("--force", action="store_true", help="replace FILE if it exists")
     render.add_argument(
+        "--fragment",
+        action="store_true",
+        help="with --format html: the notice alone, without <html> and <head>, its styles scoped to it, to paste into a website's page",
+    )
+    render.add_argument(
         "--previous",
         metavar="OLD_ANSWERS",
         help="the answers file of the notice's previous version: the changes section lists what changed since it",

@@ -90,6 +90,9 @@ def cmd_render(args: Namespace, ui_lang: str, out: TextIO, err: TextIO, stdin: A
     from wizard.localtext import Untranslated
     from wizard.render import Incomplete, build_notice
 
+    if args.fragment and args.format != "html":
+        err.write(_("--fragment is a part of an HTML page: use it with --format html.", ui_lang) + "\n")
+        return EXIT_UNUSABLE
     if args.previous == "-" and args.answers == "-":
         err.write(_("Only one of the two files can be standard input (-).", ui_lang) + "\n")
         return EXIT_UNUSABLE
@@ -120,7 +123,7 @@ def cmd_render(args: Namespace, ui_lang: str, out: TextIO, err: TextIO, stdin: A
     from wizard.formats.pdf import PdfUnavailable
 
     try:
-        content = render_format(notice.markdown, args.format, args.notice_lang, notice.title, report.answers.controller.name)
+        content = render_format(notice.markdown, args.format, args.notice_lang, notice.title, report.answers.controller.name, args.fragment)
     except PdfUnavailable as unavailable:
         err.write(unavailable.message(ui_lang) + "\n")
         return EXIT_UNUSABLE

@@ -26,9 +26,10 @@ def parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False})
 
 
-def render_format(markdown: str, fmt: str, lang: str, title: str, business: str = "") -> bytes:
+def render_format(markdown: str, fmt: str, lang: str, title: str, business: str = "", fragment: bool = False) -> bytes:
     """The notice in `fmt` (one of FORMATS), in language `lang` (a code of `wizard.languages`), titled `title`;
-    a PDF's footer names `business`. A PDF without the `pdf` extra raises `wizard.formats.pdf.PdfUnavailable`."""
+    a PDF's footer names `business`; `fragment` makes HTML a part of a page rather than a page. A PDF without
+    the `pdf` extra raises `wizard.formats.pdf.PdfUnavailable`."""
     if lang not in BY_CODE:
         raise ValueError(f"unknown notice language {lang!r}")
     if fmt == "md":
@@ -36,7 +37,7 @@ def render_format(markdown: str, fmt: str, lang: str, title: str, business: str 
     if fmt == "html":
         from wizard.formats.html import render_html
 
-        return render_html(markdown, lang, title).encode("utf-8")
+        return render_html(markdown, lang, title, fragment).encode("utf-8")
     if fmt == "txt":
         from wizard.formats.text import render_text
 

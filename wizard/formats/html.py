@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 TOC_ID = "toc"
+# The class of a fragment's outer element (`render --fragment`): its styles apply inside it only.
+FRAGMENT_SCOPE = "seloste-notice"
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,9 @@ class TocEntry:
     text: str
 
 
-def render_html(markdown: str, lang: str, title: str) -> str:
+def render_html(markdown: str, lang: str, title: str, fragment: bool = False) -> str:
+    """The standalone page; with `fragment`, the notice alone to paste into a website's page: one element of
+    class FRAGMENT_SCOPE in the notice's language, with the page's styles scoped to it."""
     from markupsafe import Markup
 
     md = parser()
@@ -39,7 +43,9 @@ def render_html(markdown: str, lang: str, title: str) -> str:
     first_section = next((i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"), len(tokens))
     intro = md.renderer.render(tokens[:first_section], md.options, {})
     body = md.renderer.render(tokens[first_section:], md.options, {})
-    return page_environment().get_template("notice.html.j2").render(
+    return page_environment().get_template("fragment.html.j2" if fragment else "notice.html.j2").render(
+        scope=FRAGMENT_SCOPE,
+        css=Markup(scoped_css(page_css(), FRAGMENT_SCOPE)) if fragment else "",
         lang=lang,
         title=title,
         intro=Markup(intro),
@@ -64,6 +70,38 @@ def page_environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def page_css() -> str:
+    return (data_dir("templates") / "page" / "notice.css").read_text(encoding="utf-8")
+
+
+def scoped_css(css: str, scope: str) -> str:
+    """The page's CSS for a fragment: every rule applies inside `.scope` only (`:root`, `html` and `body` are the
+    fragment's element itself); page-wide at-rules (`@page`) are left out, `@media` keeps its rules scoped."""
+    return _scoped_rules(re.sub(r"/\*.*?\*/", "", css, flags=re.S), scope)
+
+
+def _scoped_rules(css: str, scope: str) -> str:
+    rules, position = [], 0
+    while (opening := css.find("{", position)) >= 0:
+        prelude, depth, end = css[position:opening].strip(), 1, opening + 1
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        inner = css[opening + 1 : end - 1]
+        if prelude.startswith(("@media", "@supports")):
+            rules.append(f"{prelude} {{\n{_scoped_rules(inner, scope)}}}\n")
+        elif not prelude.startswith("@"):
+            selectors = ", ".join(dict.fromkeys(_scoped_selector(selector.strip(), scope) for selector in prelude.split(",")))
+            rules.append(f"{selectors} {{{inner}}}\n")
+        position = end
+    return "".join(rules)
+
+
+def _scoped_selector(selector: str, scope: str) -> str:
+    page = re.match(r"(:root|html|body)(?![\w-])", selector)
+    return f".{scope}{selector[page.end():]}" if page else f".{scope} {selector}"
 
 
 def add_heading_ids(tokens: list[Token]) -> list[TocEntry]:
