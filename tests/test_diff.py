@@ -69,7 +69,7 @@ def test_a_changed_value_is_shown_old_to_new_under_its_section(original: Path, e
     assert code == 1
     assert "\npersonal_data\n" in out
     assert change_lines(out) == [
-        'changed  personal_data[1].retention.period.fi: "3 vuotta viimeisestä tilauksesta" -> "5 vuotta viimeisestä tilauksesta"'
+        'changed  personal_data[1].retention.period.fi: "3 vuotta viimeisestä tilauksesta tai, jos sinulla on asiakastili, kunnes tili poistetaan, sen mukaan kumpi on myöhemmin" -> "5 vuotta viimeisestä tilauksesta"'
     ]
     assert out.endswith("1 change(s) in 1 section(s).\n")
 
@@ -209,7 +209,7 @@ def test_notice_diff_shows_the_changed_retention_clause_only(original: Path, edi
     code, out, _err = seloste("diff", "--notice", "--lang", "fi", str(original), str(edited(longer_retention)))
     assert code == 1
     assert "\nretention (changed)\n" in out
-    assert "  -- **Nimi ja yhteystiedot:** 3 vuotta viimeisestä tilauksesta\n" in out
+    assert "  -- **Nimi ja yhteystiedot:** 3 vuotta viimeisestä tilauksesta tai, jos sinulla on asiakastili, kunnes tili poistetaan, sen mukaan kumpi on myöhemmin\n" in out
     assert "  +- **Nimi ja yhteystiedot:** 5 vuotta viimeisestä tilauksesta\n" in out
     assert out.endswith("1 clause(s) changed.\n")
 
@@ -226,7 +226,7 @@ def test_notice_diff_in_english_as_json(original: Path, edited: Any) -> None:
     diff = result["clauses"][0]["diff"]
     assert diff[0].startswith("@@ ")
     assert [line for line in diff if line.startswith(("+", "-"))] == [
-        "-- Name and contact details: 3 years after the last order",
+        "-- Name and contact details: 3 years after the last order or, if you have a customer account, until the account is deleted, whichever is later",
         "+- Name and contact details: 5 years after the last order",
     ]
 

@@ -208,7 +208,8 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("personal_data", {"name": "Nimi ja yhteystiedot", "description": "nimi, toimitusosoite, sähköpostiosoite ja puhelinnumero",
                            "purposes": ["orders", "accounts", "bookkeeping"], "required": True,
                            "required_because": "contract_precondition",
-                           "retention_period": "3 vuotta viimeisestä tilauksesta"}),
+                           "retention_period": "3 vuotta viimeisestä tilauksesta tai, jos sinulla on asiakastili, kunnes "
+                                               "tili poistetaan, sen mukaan kumpi on myöhemmin"}),
         ("personal_data:another", True),
         ("personal_data", {"name": "Tilaus- ja maksutiedot",
                            "description": "tilatut tuotteet, hinnat, maksutapa ja maksun tila (korttitietoja emme näe emmekä tallenna)",
@@ -224,7 +225,7 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("personal_data:another", True),
         ("personal_data", {"name": "Tekniset tiedot",
                            "description": "IP-osoite ja selaimen tiedot tilauksen tekohetkellä (tallentuvat automaattisesti)",
-                           "purposes": ["fraud"], "required": True, "required_because": "not_obliged",
+                           "purposes": ["orders", "fraud"], "required": True, "required_because": "contract_precondition",
                            "retention_period": "6 kuukautta tilauksesta"}),
         ("personal_data:another", True),
         ("personal_data", {"name": "Verkkosivuston käyttötiedot",
@@ -239,10 +240,11 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("other_people:first", False),
         ("provision_requirement", "mixed"),
         ("provision_consequences", "Ilman nimeä, toimitusosoitetta ja yhteystietoja emme voi toimittaa tilausta. IP-osoite "
-                                   "ja selaimen tiedot tallentuvat automaattisesti, kun teet tilauksen, ja käytämme niitä "
-                                   "maksupetosten estämiseen; ilman niitä tilausta ei voi tehdä verkossa. Asiakastili, uutiskirje ja analytiikkaevästeet ovat vapaaehtoisia."),
+                                   "ja selaimen tiedot välittyvät meille automaattisesti, kun teet tilauksen verkossa, eikä "
+                                   "tilausta voi tehdä verkossa ilman niitä; tallennamme ne tilauksen yhteyteen myös "
+                                   "maksupetosten estämiseksi. Asiakastili, uutiskirje ja analytiikkaevästeet ovat vapaaehtoisia."),
         ("shares_data", True),
-        ("recipients", {"name": "Postituspalvelu (kuljetusyhtiö)", "role": "controller",
+        ("recipients", {"name": "Kuljetusliike", "role": "controller",
                         "service": "toimittaa paketit; saa nimen, osoitteen ja puhelinnumeron", "country": "FI"}),
         ("recipients:another", True),
         ("recipients", {"name": "Maksupalveluntarjoaja", "role": "controller",
