@@ -27,6 +27,7 @@ from wizard.tui.screens.review import ReviewScreen
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MIME_TYPES = {"md": "text/markdown", "html": "text/html", "txt": "text/plain", "docx": DOCX, "pdf": "application/pdf"}
+MIME_TYPES["snippets"] = MIME_TYPES["md"]
 
 
 @pytest.fixture
@@ -101,7 +102,8 @@ def webshop(tmp_path: Path) -> Path:
 def rendered(answers: Path, lang: str, fmt: str, folder: Path, *options: str) -> bytes:
     """What `seloste render ANSWERS --lang L --format F [OPTIONS] -o FILE` writes."""
     target = folder / f"render-{lang}.{fmt}"
-    argv = ["render", str(answers), "--lang", lang, "--format", fmt, *options, "-o", str(target)]
+    command = ["snippets", "--allow-mixed-language"] if fmt == "snippets" else ["render", "--format", fmt]
+    argv = [command[0], str(answers), "--lang", lang, *command[1:], *options, "-o", str(target)]
     assert run(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
     return target.read_bytes()
 
@@ -121,18 +123,16 @@ async def test_in_a_browser_every_file_is_downloaded_as_seloste_render_writes_it
         await until(pilot, lambda: result_text(export))
         shown = result_text(export)
 
-    from wizard.formats import export_formats
+    from wizard.session import export_choices, export_plan
 
-    formats = [fmt for fmt in ("html", "docx", "pdf", "md", "txt") if fmt in export_formats()]  # PDF with the extra
-    names = [f"privacy-notice-{lang}.{fmt}" for lang in CODES for fmt in formats]
-    assert [(name, mime_type) for name, mime_type, _content in downloads] == [
-        (name, MIME_TYPES[name.rsplit(".", 1)[1]]) for name in names
-    ]
+    formats = [fmt for fmt in ("html", "docx", "pdf", "md", "txt", "snippets") if fmt in export_choices()]  # PDF: the extra
+    plan = export_plan(list(CODES), formats, Path(), "privacy-notice")
+    names = [path.name for _lang, _fmt, path in plan]
+    assert [(name, mime_type) for name, mime_type, _content in downloads] == [(path.name, MIME_TYPES[fmt]) for _lang, fmt, path in plan]
     assert "Done. Your web browser downloads these files:" in shown and all(name in shown for name in names)
     assert list(server_folder.iterdir()) == [], "nothing is written on the server"
-    for name, _mime_type, content in downloads:
-        lang, fmt = name.removeprefix("privacy-notice-").split(".")
-        assert content == rendered(answers, lang, fmt, tmp_path), name
+    for (lang, fmt, path), (_name, _mime_type, content) in zip(plan, downloads):
+        assert content == rendered(answers, lang, fmt, tmp_path), path.name
     assert storage.load_state(answers).finished, "an exported interview is no longer offered for resuming"
 
 

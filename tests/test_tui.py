@@ -36,7 +36,7 @@ from wizard.loader import parse
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import ChoiceDialog, LanguageScreen
-from wizard.formats import export_formats
+from wizard.session import export_choices, export_plan
 from wizard.tui.screens.export import ExportScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.translations import TranslationScreen
@@ -253,7 +253,8 @@ def rendered(answers: Path, lang: str, fmt: str, folder: Path) -> bytes:
     """What `seloste render ANSWERS --lang L --format F -o FILE --allow-mixed-language` writes: the chat's
     export shows a text left untranslated as written, marked with its language, as that does."""
     target = folder / f"render-{lang}.{fmt}"
-    argv = ["render", str(answers), "--lang", lang, "--format", fmt, "-o", str(target), "--allow-mixed-language"]
+    command = ["snippets"] if fmt == "snippets" else ["render", "--format", fmt]  # the snippets: `seloste snippets`
+    argv = [command[0], str(answers), "--lang", lang, *command[1:], "-o", str(target), "--allow-mixed-language"]
     assert run(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
     return target.read_bytes()
 
@@ -287,11 +288,11 @@ async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, b
     assert _("Done. The files are here:", lang) in shown
     stem = language(lang).file_stem
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
-    formats = export_formats()  # PDF too with the pdf extra
-    assert written == sorted(f"{stem}-{notice}.{fmt}" for notice in CODES for fmt in formats)
+    plan = export_plan(list(CODES), list(export_choices()), tmp_path / "out", stem)  # PDF too with the pdf extra
+    assert written == sorted(path.name for _notice, _fmt, path in plan)
     for notice in CODES:
-        for fmt in formats:
-            assert (tmp_path / "out" / f"{stem}-{notice}.{fmt}").read_bytes() == rendered(saved, notice, fmt, tmp_path), (notice, fmt)
+        for _notice, fmt, path in plan:
+            assert path.read_bytes() == rendered(saved, _notice, fmt, tmp_path), (_notice, fmt)
         assert str(tmp_path / "out" / f"{stem}-{notice}.md") in shown
     assert run(["check", str(saved)], stdout=io.StringIO()) == 0, "the saved answers have errors"
     assert yaml.safe_load(saved.read_text(encoding="utf-8"))["language"] == lang  # the texts were typed in it

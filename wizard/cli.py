@@ -126,6 +126,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the notice even when a text has no version in its language, showing it as written, marked with its language",
     )
 
+    snippets = commands.add_parser(
+        "snippets", help="the texts to paste where data are collected: consent tick boxes, a form's note, a marketing footer, a cookie banner"
+    )
+    snippets.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
+    snippets.add_argument("--lang", dest="notice_lang", choices=CODES, required=True, help="language of the texts")
+    snippets.add_argument("--notice-url", metavar="URL", help="where the privacy notice is published: the texts link to it")
+    snippets.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
+    snippets.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    snippets.add_argument(
+        "--allow-mixed-language",
+        action="store_true",
+        help="write the texts even when a text has no version in their language, showing it as written, marked with its language",
+    )
+
     coverage = commands.add_parser("coverage", help="the GDPR Art. 13/14 checklist: which clause covers each item")
     coverage.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
     coverage.add_argument("--lang", dest="notice_lang", choices=CODES, required=True, help="language of the report")
@@ -190,7 +204,7 @@ def session_count(text: str) -> int:
 
 # Commands that read their input, print or write their result and end; the chat, the plain mode and `serve`
 # stay, take their time from the user and keep Python's usual housekeeping.
-ONE_SHOT_COMMANDS = frozenset({"check", "render", "coverage", "audit", "import", "diff", "schema", "example"})
+ONE_SHOT_COMMANDS = frozenset({"check", "render", "snippets", "coverage", "audit", "import", "diff", "schema", "example"})
 
 
 def run(
@@ -250,6 +264,10 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: 
             from wizard.commands import cmd_render
 
             return cmd_render(args, lang, stdout, stderr, stdin)
+        if args.command == "snippets":
+            from wizard.snippets import cmd_snippets
+
+            return cmd_snippets(args, lang, stdout, stderr, stdin)
         if args.command == "coverage":
             from wizard.commands import cmd_coverage
 

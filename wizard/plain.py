@@ -30,10 +30,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from wizard.console import EXIT_OK, EXIT_STOPPED, EXIT_UNUSABLE
 from wizard.conversation import notice_language_name, notice_language_question, question_help, refusal, typed_command
-from wizard.formats import export_formats
 from wizard.i18n import _
 from wizard.languages import LANGUAGES, default_language, language, language_from_reply
-from wizard.session import export_plan, resumable
+from wizard.session import export_choices, export_plan, resumable
 
 if TYPE_CHECKING:
     from wizard.engine import Step
@@ -424,7 +423,7 @@ class PlainChat:
         names = [(entry.code, _(entry.name, lang)) for entry in LANGUAGES]
         languages = self.pick(_("Languages", lang), names, self.session.notice_lang or lang)
         self.collect_translations(languages)
-        formats = self.pick(_("Formats", lang), [(fmt, fmt) for fmt in export_formats()], "md")
+        formats = self.pick(_("Formats", lang), [(fmt, fmt) for fmt in export_choices()], "md")
         allow_incomplete = False
         while True:
             self.say(_("Folder", lang))

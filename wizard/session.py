@@ -66,9 +66,24 @@ class ReviewSection:
     entries: list[ReviewEntry]
 
 
+# Besides the notice's formats, the export writes the texts for the point of collection (`seloste snippets`).
+SNIPPETS = "snippets"
+
+
+def export_choices() -> tuple[str, ...]:
+    """What the export offers to write: the notice's formats (PDF with the pdf extra) and the snippets."""
+    from wizard.formats import export_formats
+
+    return (*export_formats(), SNIPPETS)
+
+
 def export_plan(languages: list[str], formats: list[str], folder: Path, stem: str) -> list[tuple[str, str, Path]]:
-    """(language, format, path) of each file to export, in the order given."""
-    return [(lang, fmt, folder / f"{stem}-{lang}.{fmt}") for lang in languages for fmt in formats]
+    """(language, format, path) of each file to export, in the order given; the snippets are Markdown."""
+    return [
+        (lang, fmt, folder / (f"{stem}-{lang}-{SNIPPETS}.md" if fmt == SNIPPETS else f"{stem}-{lang}.{fmt}"))
+        for lang in languages
+        for fmt in formats
+    ]
 
 
 @dataclass
@@ -414,12 +429,15 @@ class Session:
             if report.untranslated.get(notice_lang):
                 result.untranslated[notice_lang] = len(report.untranslated[notice_lang])
         from wizard.formats.pdf import PdfUnavailable
+        from wizard.snippets import render_snippets
 
         assert report.answers is not None  # checked above
         business = report.answers.controller.name
         try:
             contents = [
-                render_format(notices[notice_lang].markdown, fmt, notice_lang, notices[notice_lang].title, business)
+                render_snippets(report, notice_lang, allow_mixed_language=True).encode("utf-8")
+                if fmt == SNIPPETS
+                else render_format(notices[notice_lang].markdown, fmt, notice_lang, notices[notice_lang].title, business)
                 for notice_lang, fmt, _path in plan
             ]
         except PdfUnavailable as unavailable:

@@ -21,16 +21,22 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from wizard.conversation import label
-from wizard.formats import export_formats
 from wizard.i18n import N_, _
 from wizard.languages import CODES, LANGUAGES
-from wizard.session import export_plan
+from wizard.session import export_choices, export_plan
 from wizard.tui.screens.dialogs import ChoiceDialog
 
 if TYPE_CHECKING:
     from wizard.session import ExportResult, Session
 
-FORMAT_NAMES = {"html": "HTML", "docx": "Word (.docx)", "pdf": "PDF", "md": "Markdown", "txt": N_("plain text")}
+FORMAT_NAMES = {
+    "html": "HTML",
+    "docx": "Word (.docx)",
+    "pdf": "PDF",
+    "md": "Markdown",
+    "txt": N_("plain text"),
+    "snippets": N_("texts for the point of collection"),
+}
 # (MIME type, text encoding) of each format as a browser download; None: binary
 DOWNLOAD_TYPES = {
     "html": ("text/html", "utf-8"),
@@ -38,6 +44,7 @@ DOWNLOAD_TYPES = {
     "md": ("text/markdown", "utf-8"),
     "txt": ("text/plain", "utf-8"),
     "pdf": ("application/pdf", None),
+    "snippets": ("text/markdown", "utf-8"),
 }
 
 
@@ -74,7 +81,7 @@ class ExportScreen(Screen[None]):
                 with Vertical(classes="export-column"):
                     yield Label(_("Formats", lang))
                     yield SelectionList[str](
-                        *[(_(name, lang), fmt, fmt == "html") for fmt, name in FORMAT_NAMES.items() if fmt in export_formats()],
+                        *[(_(name, lang), fmt, fmt == "html") for fmt, name in FORMAT_NAMES.items() if fmt in export_choices()],
                         id="export-formats",
                     )
             if self.in_browser:
