@@ -267,7 +267,7 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
         ("cookie_tools:first", True),
         ("cookie_tools", "Matomo (omalla palvelimella)"),
         ("cookie_tools:another", False),
-        ("cookie_lifetimes", {"category": "analytics", "lifetime": "13 kuukautta"}),
+        ("cookie_lifetimes", {"category": "analytics", "lifetime": "13 kuukautta", "purposes": ["analytics"]}),
         ("cookie_lifetimes:another", False),
         ("cookie_management", "Evästebanneri kysyy suostumuksen analytiikkaevästeisiin. Voit muuttaa valintaasi tai peruuttaa "
                               "suostumuksesi milloin tahansa sivun alareunan Evästeasetukset-linkistä."),

@@ -328,3 +328,23 @@ def test_an_explicit_consent_given_with_a_purposes_consent_is_withdrawn_there_on
     answers["special_categories"][0]["purposes"] = ["orders"]  # given for a contract purpose: withdrawn on its own
     withdrawal = section(notice(answers, lang), {"fi": "Suostumuksen peruuttaminen", "en": "Withdrawing your consent"}[lang])
     assert also not in withdrawal and "allergiat" in withdrawal
+
+
+@pytest.mark.parametrize(
+    ("lang", "points"),
+    [("fi", "Käyttötarkoitus: Kävijätilastot (katso kohta ”Käsittelyn tarkoitukset ja oikeusperusteet”)"),
+     ("en", '(see "Purposes and legal bases" above)')],
+)
+def test_consent_cookies_point_to_the_purpose_they_serve_with_its_retention(answers: Answers, lang: str, points: str) -> None:
+    answers["controller"]["website"] = "https://www.esimerkkipaja.example"
+    answers["purposes"].append({"id": "stats", "description": "Kävijätilastot", "basis": "consent", "consent_how_asked": "evästebanneri",
+                                "consent_withdrawal": "evästeasetukset", "retention": {"period": "13 kuukautta käynnistä"}})
+    answers["personal_data"].append({"name": "Käyttötiedot", "purposes": ["stats"], "required": False})
+    answers["cookies"] = {"categories": ["necessary", "analytics"], "lifetimes": [{"category": "analytics", "lifetime": "13 kuukautta"}],
+                          "how_to_manage": "evästebanneri"}
+    cookie_section = {"fi": "Evästeet", "en": "Cookies"}[lang]
+    assert points not in section(notice(answers, lang), cookie_section)
+
+    answers["cookies"]["lifetimes"][0]["purposes"] = ["stats"]
+    text = section(notice(answers, lang), cookie_section)
+    assert points in text and "13 kuukautta käynnistä" in text

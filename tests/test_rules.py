@@ -474,6 +474,20 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "cookies.how_to_manage",
     ),
     (
+        "cookies serving a purpose that is not there",
+        lambda d: cookies(d, lifetimes=[{"category": "analytics", "lifetime": "13 kuukautta", "purposes": ["stats"]}]),
+        "error",
+        "unknown_purpose",
+        "cookies.lifetimes[1].purposes[1]",
+    ),
+    (
+        "analytics cookies serving a contract purpose",
+        lambda d: cookies(d, lifetimes=[{"category": "analytics", "lifetime": "13 kuukautta", "purposes": ["orders"]}]),
+        "error",
+        "cookie_purpose_not_consent",
+        "cookies.lifetimes[1].purposes[1]",
+    ),
+    (
         "esim. in a recipient's service",
         lambda d: recipient(d, "FI", processing_agreement=True, service="IT-palvelut, esim. varmuuskopiot"),
         "warning",

@@ -332,6 +332,10 @@ class AutomatedDecisions(Part):
 class CookieLifetime(Part):
     category: CookieCategory = Field(description=N_("The kind of cookies: preferences, analytics or marketing."))
     lifetime: LocalShortText = Field(description=N_("How long these cookies stay on the device, e.g. '13 months'."))
+    purposes: list[Slug] = _items(
+        N_("The ids of the purposes the data collected with these cookies serve, e.g. 'analytics': purposes based on "
+        "consent, whose retention period is how long those data are kept.")
+    )
 
 
 class Cookies(Part):

@@ -472,6 +472,11 @@ TEXTS: dict[str, Text] = {
         N_("Add cookies.how_to_manage, e.g. the cookie banner and a link on every page to change the choice; browser settings alone are not enough."),
         N_("Act on Electronic Communications Services 917/2014, 205 §; GDPR Art. 7(3)"),
     ),
+    "cookie_purpose_not_consent": Text(
+        N_("The {category} cookies serve purpose `{purpose}`, which does not rest on consent, but cookies other than the strictly necessary need consent."),
+        N_("Give purpose `{purpose}` the basis consent, with how consent is asked and withdrawn, or name the consent purpose these cookies serve."),
+        N_("Act on Electronic Communications Services 917/2014, 205 §; GDPR Art. 6(1)(a)"),
+    ),
     "vague_word": Text(
         N_("{field} says `{word}`, which leaves the reader guessing what exactly is meant."),
         N_("Say it exactly: list every item, name every recipient, give the period."),

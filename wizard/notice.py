@@ -86,16 +86,24 @@ class CookieRow:
     category: str
     lifetime: str | None
     vendors: list[str]
+    purposes: list[Any]  # what the data collected with these cookies serve: those purposes' retention is theirs
 
 
 def cookie_rows(answers: Answers) -> list[CookieRow]:
     if answers.cookies is None:
         return []
-    lifetimes = {entry.category: entry.lifetime for entry in answers.cookies.lifetimes}
-    return [
-        CookieRow(category, lifetimes.get(category), [r.name for r in answers.recipients if category in r.cookies])
-        for category in answers.cookies.categories
-    ]
+    entries = {entry.category: entry for entry in answers.cookies.lifetimes}
+    purposes = {p.id: p for p in answers.purposes}
+    rows = []
+    for category in answers.cookies.categories:
+        entry = entries.get(category)
+        rows.append(CookieRow(
+            category,
+            entry.lifetime if entry else None,
+            [r.name for r in answers.recipients if category in r.cookies],
+            [purposes[ref] for ref in entry.purposes if ref in purposes] if entry else [],
+        ))
+    return rows
 
 
 @dataclass(frozen=True)

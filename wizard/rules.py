@@ -386,6 +386,14 @@ def cookie_rules(answers: Answers) -> Iterator[Finding]:
             yield error("cookie_lifetime_missing", ("cookies", "lifetimes"), category=category)
     if optional and cookies.how_to_manage is None:
         yield error("cookie_withdrawal_missing", ("cookies", "how_to_manage"))
+    known = _purposes_by_id(answers)
+    for index, entry in enumerate(cookies.lifetimes):
+        for ref_index, ref in enumerate(entry.purposes):
+            path: FieldPath = ("cookies", "lifetimes", index, "purposes", ref_index)
+            if ref not in known:
+                yield error("unknown_purpose", path, ref=ref, ids=", ".join(known))
+            elif known[ref].basis is not LegalBasis.consent:
+                yield error("cookie_purpose_not_consent", path, category=entry.category, purpose=ref)
 
 
 # --- automated decisions, marketing ----------------------------------------------------------------------
