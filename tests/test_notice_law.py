@@ -234,18 +234,25 @@ def test_an_automated_decision_names_its_ground_and_purposes(answers: Answers, l
     assert "laki X (1/2020)" in text and stop not in text  # the law, not Art. 22(3), gives the safeguards
 
 
-@pytest.mark.parametrize(("lang", "says"), [
-    ("fi", "13 vuotta täyttänyt lapsi antaa suostumuksen itse. Nuoremman lapsen puolesta suostumuksen antaa tai sen hyväksyy huoltaja"),
-    ("en", "a child aged 13 or over gives consent themselves; for a younger child, huoltaja"),
+@pytest.mark.parametrize(("lang", "age", "guardian"), [
+    ("fi", "Suomen tietosuojalain mukaan 13 vuotta täyttänyt lapsi antaa suostumuksen itse (tietosuoja-asetuksen 8 artiklan 1 kohta "
+           "ja tietosuojalaki (1050/2018) 5 §).", "Nuoremman lapsen puolesta suostumuksen antaa tai sen hyväksyy huoltaja."),
+    ("en", "under the Finnish Data Protection Act a child aged 13 or over gives consent themselves (Article 8(1) GDPR and section 5 "
+           "of the Finnish Data Protection Act, 1050/2018).", "For a younger child, huoltaja"),
 ])
-def test_children_get_the_age_and_who_consents_only_from_the_answers(answers: Answers, lang: str, says: str) -> None:
+def test_children_get_the_age_by_finnish_law_and_who_consents_only_from_the_answers(answers: Answers, lang: str, age: str,
+                                                                                     guardian: str) -> None:
     answers["processing"]["includes_children"] = True
     text = notice(answers, lang)
     assert "13" not in section(text, {"fi": "Käsittely ja rekisteröidyt", "en": "Name of the processing"}[lang])
 
-    answers["processing"].update(online_service_for_children=True, child_consent_by="huoltaja")
+    answers["processing"]["online_service_for_children"] = True  # the law's age stands even before who consents is said
     text = notice(answers, lang)
-    assert says in text and "5" in text.split(says)[1][:160]
+    assert age in text and guardian not in text
+
+    answers["processing"]["child_consent_by"] = "huoltaja"
+    text = notice(answers, lang)
+    assert age in text and guardian in text
 
 
 @pytest.mark.parametrize(("lang", "heading"), [("fi", "Muilta saadut tiedot muista henkilöistä"), ("en", "Data we get about other people from someone else")])
@@ -348,3 +355,14 @@ def test_consent_cookies_point_to_the_purpose_they_serve_with_its_retention(answ
     answers["cookies"]["lifetimes"][0]["purposes"] = ["stats"]
     text = section(notice(answers, lang), cookie_section)
     assert points in text and "13 kuukautta käynnistä" in text
+
+
+@pytest.mark.parametrize(("lang", "channel"), [("fi", "yhteyshenkilöllemme sähköpostilla: [maija@esimerkkipaja.example]"),
+                                               ("en", "by e-mail to our contact person: [maija@esimerkkipaja.example]")])
+def test_every_e_mail_address_given_for_requests_is_a_channel_for_them(answers: Answers, lang: str, channel: str) -> None:
+    answers["privacy_contact"] = {"name": "Maija Esimerkki", "email": "maija@esimerkkipaja.example"}
+    assert channel not in notice(answers, lang)
+
+    answers["rights"] = {"email": "tietosuoja@esimerkkipaja.example"}
+    text = notice(answers, lang)
+    assert channel in text and "tietosuoja@esimerkkipaja.example" in text

@@ -488,6 +488,14 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "cookies.lifetimes[1].purposes[1]",
     ),
     (
+        "payment details said to be required by the Accounting Act",
+        lambda d: (add_purpose(d, id="bookkeeping", description="Kirjanpito", basis="c", law="kirjanpitolaki (1336/1997)"),
+                   d["personal_data"][0].update(purposes=["orders", "bookkeeping"], required_because="statutory")),
+        "warning",
+        "statutory_only_bookkeeping",
+        "personal_data[1].required_because",
+    ),
+    (
         "esim. in a recipient's service",
         lambda d: recipient(d, "FI", processing_agreement=True, service="IT-palvelut, esim. varmuuskopiot"),
         "warning",
@@ -767,6 +775,9 @@ QUIET: list[tuple[str, Change, str]] = [
     ("payment details required by the bookkeeping law", lambda d: (
         add_purpose(d, id="bookkeeping", description="Kirjanpito", basis="c", law="kirjanpitolaki (1336/1997)"),
         d["personal_data"][0].update(required_because="statutory")), "statutory_without_law"),
+    ("identification required by the Money Laundering Act", lambda d: (
+        add_purpose(d, id="aml", description="Asiakkaan tunteminen", basis="c", law="rahanpesulaki (444/2017)"),
+        d["personal_data"][0].update(required_because="statutory")), "statutory_only_bookkeeping"),
     ("our contract with the customer requires the data", lambda d: d["personal_data"][0].update(required_because="contractual"), "contractual_without_contract"),
     ("data used against fraud, needed with no obligation", lambda d: technical_data(d, "not_obliged"), "precondition_without_contract"),
     (

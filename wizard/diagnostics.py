@@ -332,8 +332,13 @@ TEXTS: dict[str, Text] = {
     ),
     "statutory_without_law": Text(
         N_("Data category `{category}` is said to be required by law, but none of its purposes is a legal obligation."),
-        N_("Link it to the purpose with basis legal_obligation that names the law (e.g. bookkeeping), or choose another reason."),
+        N_("Link it to the purpose with basis legal_obligation whose law obliges the person to give the data (e.g. the identification the Money Laundering Act requires), or choose another reason."),
         N_("GDPR Art. 6(1)(c), 13(2)(e)"),
+    ),
+    "statutory_only_bookkeeping": Text(
+        N_("Data category `{category}` is said to be required by law, but its only law is the Accounting Act, which obliges you to record your sales and keep the records, not the person to give data."),
+        N_("Leave required_because out for data you record yourselves, or name the law that obliges the person to give them."),
+        N_("GDPR Art. 13(2)(e); kirjanpitolaki (1336/1997)"),
     ),
     "contractual_without_contract": Text(
         N_("Data category `{category}` is said to be required by your contract with the person, but none of its purposes rests on a contract with them."),

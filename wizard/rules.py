@@ -148,6 +148,17 @@ def consent_required_rules(answers: Answers) -> Iterator[Finding]:
             yield warning("consent_for_required_data", ("personal_data", index, "required"), category=category.name)
 
 
+# The Accounting Act as a business names it: it obliges the business to keep records, never the customer to give data.
+_ACCOUNTING_ACT = re.compile(r"kirjanpitolaki|kirjanpitolain|accounting act|1336/1997", re.IGNORECASE)
+
+
+def _only_bookkeeping(category: Any, known: dict[str, Purpose]) -> bool:
+    laws = [known[ref].law for ref in category.purposes if ref in known and known[ref].basis is LegalBasis.legal_obligation]
+    # A law given by language is one law: any of its wordings names it.
+    wordings = [" ".join(law.values()) if isinstance(law, dict) else law or "" for law in laws]
+    return bool(wordings) and all(_ACCOUNTING_ACT.search(wording) for wording in wordings)
+
+
 def required_reason_rules(answers: Answers) -> Iterator[Finding]:
     """Art. 13(2)(e): why a category must be given, and whether that reason fits the bases of the category's own
     purposes (not of any purpose in the file), so the notice never gives a reason its purposes do not bear out."""
@@ -160,6 +171,8 @@ def required_reason_rules(answers: Answers) -> Iterator[Finding]:
             yield error("required_because_optional", path, category=category.name)
         elif reason == "statutory" and LegalBasis.legal_obligation not in bases:
             yield warning("statutory_without_law", path, category=category.name)
+        elif reason == "statutory" and _only_bookkeeping(category, known):
+            yield warning("statutory_only_bookkeeping", path, category=category.name)
         elif reason == "contractual" and LegalBasis.contract not in bases:
             yield warning("contractual_without_contract", path, category=category.name)
         elif reason == "contract_precondition" and LegalBasis.contract not in bases:
