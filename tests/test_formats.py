@@ -294,6 +294,10 @@ seuraava rivi\\
        - syvin
 
 - a & b < c > d
+
+> **Laatikko.** Oikeus vastustaa.
+>
+> Toinen kappale [linkki](https://v.fi/)
 """
 
 
@@ -304,7 +308,7 @@ def word_made_by_python_docx(markdown: str, lang: str, title: str) -> bytes:
     from docx.oxml.parser import OxmlElement
     from docx.shared import Mm
 
-    from wizard.formats.blocks import Heading, ListBlock, Paragraph, parse_blocks
+    from wizard.formats.blocks import Box, Heading, ListBlock, Paragraph, parse_blocks
     from wizard.formats.docx import HYPERLINK_STYLE, add_hyperlink_style, set_properties, style_title
 
     document = docx.Document()
@@ -346,11 +350,24 @@ def word_made_by_python_docx(markdown: str, lang: str, title: str) -> bytes:
                     kind = ("List Number" if block.ordered else "List Bullet") if number == 0 else "List Continue"
                     paragraph(inner.spans, kind + suffix, keep_with_next=number == 0 and len(item.blocks) > 1)
 
+    def framed(spans):  # type: ignore[no-untyped-def]
+        paragraph(spans)
+        borders = OxmlElement("w:pBdr")
+        for side in ("top", "left", "bottom", "right"):
+            line = OxmlElement(f"w:{side}")
+            for name, value in (("val", "single"), ("sz", "12"), ("space", "4"), ("color", "auto")):
+                line.set(qn(f"w:{name}"), value)
+            borders.append(line)
+        document.paragraphs[-1]._p.get_or_add_pPr().append(borders)
+
     for block in parse_blocks(markdown):
         if isinstance(block, Heading):
             paragraph(block.spans, f"Heading {block.level}")
         elif isinstance(block, Paragraph):
             paragraph(block.spans)
+        elif isinstance(block, Box):
+            for inner in block.blocks:
+                framed(inner.spans)
         else:
             items(block, 1)
     saved, out = io.BytesIO(), io.BytesIO()
@@ -368,6 +385,53 @@ def test_docx_is_the_very_file_python_docx_makes(markdown: str, lang: str, title
     made = render_format(markdown, "docx", lang, title)
 
     assert made == word_made_by_python_docx(markdown, lang, title[:254] + "…" if len(title) > 255 else title)
+
+
+BOXED = """# Seloste
+
+## Lyhyesti
+
+Tärkein ensin.
+
+> **Voit vastustaa.** Voit vastustaa oikeutettuun etuumme perustuvaa käsittelyä milloin tahansa, jos sinulla on siihen omaan tilanteeseesi liittyvä syy.
+>
+> **Suoramarkkinointi.** Peruutuslinkki https://www.example.fi/hyvin/pitka/osoite/joka/ei/mahdu/laatikon/sisalle/mitenkaan
+
+---
+
+## Rekisterinpitäjä
+
+- Nimi: Oy
+
+## Oikeutesi
+
+Pääsy tietoihin.
+"""
+
+
+def test_html_box_is_a_note_and_the_contents_follow_the_first_layer() -> None:
+    html, page = html_page(BOXED)
+    assert '<div class="box" role="note">' in html and "<blockquote" not in html and "<hr" not in html
+    first_layer, contents, details = html.index('id="lyhyesti"'), html.index('<nav id="toc"'), html.index('id="rekisterinpitaja"')
+    assert first_layer < html.index('class="box"') < contents < details
+    assert [link["href"] for link in page.tags("a") if link["href"].startswith("#")] == ["#rekisterinpitaja", "#oikeutesi"]
+
+
+def test_text_box_is_framed_and_fits_an_email_except_an_unbreakable_url() -> None:
+    text = render_format(BOXED, "txt", "fi", "Seloste").decode("utf-8")
+    lines = text.splitlines()
+    top = lines.index("+" + "-" * (WIDTH - 2) + "+")
+    bottom = lines.index(lines[top], top + 1)
+    inside = lines[top + 1 : bottom]
+    assert inside[0].startswith("| Voit vastustaa. Voit vastustaa") and "|" == inside[2][0] == inside[2][-1]
+    assert all(line.startswith("| ") and line.endswith(" |") for line in inside)
+    assert all(len(line) == WIDTH for line in inside if "https://" not in line)
+
+
+def test_docx_box_paragraphs_are_framed() -> None:
+    document = word(BOXED, "fi")
+    framed = [p.text for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None]
+    assert framed[0].startswith("Voit vastustaa.") and framed[1].startswith("Suoramarkkinointi.") and len(framed) == 2
 
 
 # --- the entry point -----------------------------------------------------------------------------------------

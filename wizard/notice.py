@@ -184,6 +184,7 @@ class Clause(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     when: tuple[str, ...] = ()
     covers: tuple[str, ...] = ()
+    first_layer: bool = False  # part of the notice's opening (WP260's first layer), before the table of contents
 
     def applies(self, facts: Facts) -> bool:
         return all(getattr(facts, name) for name in self.when)
@@ -246,10 +247,20 @@ def statutory_laws(answers: Answers) -> dict[str, list[str]]:
     return laws
 
 
+def request_contact(answers: Answers) -> tuple[str, str | None]:
+    """Where people send a request about their data: the e-mail address and the phone number to give."""
+    contact = answers.privacy_contact
+    own = not contact.same_as_controller
+    email = answers.rights.email or (contact.email if own and contact.email else answers.controller.email)
+    phone = contact.phone if own and contact.phone else answers.controller.phone
+    return email, phone
+
+
 def template_context(answers: Answers, lang: str, facts: Facts | None = None, previous: Any = None) -> dict[str, Any]:
     """What the clause templates see; `previous` is the previous version (`wizard.versions.Previous`) or None."""
     facts = facts or compute_facts(answers)
     recipients = answers.recipients
+    request_email, request_phone = request_contact(answers)
     return {
         "a": answers,
         "f": facts,
@@ -263,6 +274,10 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None, pr
         "authorities": [r for r in recipients if r.role == "authority"],
         "people": [r for r in recipients if r.role == "people"],
         "transfers": transfers_of(answers),
+        "transfer_countries": list(dict.fromkeys(r.country for r in transfers_of(answers) if r.country)),
+        "request_email": request_email,
+        "request_phone": request_phone,
+        "marketing_purposes": [p for p in answers.purposes if p.direct_marketing],
         "adequate_countries": ADEQUATE_COUNTRIES,
         "dpf_country": DPF_COUNTRY,
         "dpf_list_url": DPF_LIST_URL,
@@ -395,6 +410,10 @@ def _filters(lang: str) -> dict[str, Any]:
     def phone(number: str) -> str:
         return format_phone(number, lang)
 
+    def pick(keys: Any, names: dict[str, str]) -> list[str]:
+        """Each key's fixed wording from a labels mapping, each once: `channels|pick(L.marketing_channel)`."""
+        return [names[key] for key in dict.fromkeys(keys)]
+
     def paragraph(text: str) -> Md:
         """Multi-line free text as Markdown paragraphs, each line escaped."""
         blocks = [escape_markdown(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
@@ -414,6 +433,7 @@ def _filters(lang: str) -> dict[str, Any]:
         "link": _link,
         "mailto": _mailto,
         "paragraph": paragraph,
+        "pick": pick,
     }
 
 

@@ -74,9 +74,20 @@ def build_notice(
         since = previous_version(previous, report.data or {}, lang)
     parts = render_clauses(answers, lang, incomplete=bool(gaps), facts=facts, previous=since)
     sections = [(part.clause.id, text) for part, text in zip(parts, _with_gap_notes(parts, gaps, lang))]
-    markdown = "\n".join(text for _, text in sections)
+    markdown = join_layers(sections, {part.clause.id for part in parts if part.clause.first_layer})
     title = plain_title(parts[0].markdown) if parts else answers.processing.name
     return Notice(lang, markdown, statuses, facts, title, sections)
+
+
+# Ends the first layer (the title and the essentials): the HTML page puts its table of contents there.
+LAYER_BREAK = "---\n"
+
+
+def join_layers(sections: list[tuple[str, str]], first_layer: set[str]) -> str:
+    """The notice's Markdown: the first layer's sections, a thematic break, then the details."""
+    opening = [text for clause_id, text in sections if clause_id in first_layer]
+    details = [text for clause_id, text in sections if clause_id not in first_layer]
+    return "\n".join([*opening, LAYER_BREAK, *details] if opening and details else opening + details)
 
 
 def plain_title(markdown: str) -> str:

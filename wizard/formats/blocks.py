@@ -45,7 +45,14 @@ class ListBlock:
     tight: bool = True
 
 
-Block = Union[Heading, Paragraph, ListBlock]
+@dataclass(frozen=True)
+class Box:
+    """Blocks the reader must not miss, set apart in a frame (a block quote in the notice's Markdown)."""
+
+    blocks: tuple[Block, ...]
+
+
+Block = Union[Heading, Paragraph, ListBlock, Box]
 
 
 def parse_blocks(markdown: str) -> list[Block]:
@@ -71,7 +78,7 @@ def _blocks(tokens: list[Token], index: int, closing: str | None) -> tuple[list[
             blocks.append(block)
         elif token.type == "blockquote_open":
             inner, index = _blocks(tokens, index + 1, "blockquote_close")
-            blocks.extend(inner)
+            blocks.append(Box(tuple(inner)))
         elif token.type in ("code_block", "fence"):  # only a template's own indentation can make one: keep the text
             blocks.append(Paragraph((Span(" ".join(token.content.split())),)))
             index += 1

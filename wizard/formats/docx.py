@@ -22,13 +22,17 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from wizard.formats.blocks import Block, Heading, ListBlock, Paragraph as ParagraphBlock, Span, parse_blocks
+from wizard.formats.blocks import Block, Box, Heading, ListBlock, Paragraph as ParagraphBlock, Span, parse_blocks
 from wizard.languages import language
 
 if TYPE_CHECKING:
     from docx.document import Document
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+# A box's frame: a single line on every side of its paragraphs, which Word and LibreOffice draw as one frame.
+BOX_BORDER = "<w:pBdr>" + "".join(
+    f'<w:{side} w:val="single" w:sz="12" w:space="4" w:color="auto"/>' for side in ("top", "left", "bottom", "right")
+) + "</w:pBdr>"
 MAX_LIST_LEVEL = 3  # the default template has "List Bullet" up to "List Bullet 3"
 HYPERLINK_STYLE = "Hyperlink"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
@@ -250,11 +254,14 @@ class Body:
         self._links: dict[str, str] = {}  # target -> relationship id, one for each target as python-docx does
         self._xml: list[str] = []
 
-    def add_block(self, block: Block) -> None:
+    def add_block(self, block: Block, boxed: bool = False) -> None:
         if isinstance(block, Heading):
             self._paragraph(block.spans, f"Heading {min(block.level, 9)}")
         elif isinstance(block, ParagraphBlock):
-            self._paragraph(block.spans)
+            self._paragraph(block.spans, boxed=boxed)
+        elif isinstance(block, Box):
+            for inner in block.blocks:
+                self.add_block(inner, boxed=True)
         else:
             self._list(block, 1)
 
@@ -275,16 +282,23 @@ class Body:
             for number, inner in enumerate(item.blocks):
                 if isinstance(inner, ListBlock):
                     self._list(inner, level + 1)
+                elif isinstance(inner, Box):  # a box inside an item: as it is
+                    self.add_block(inner)
                 else:  # a heading inside a list item is not a section: write it as the item's text
                     # An item's lead line stays on the page of what follows it in the item (its details).
                     leads = number == 0 and len(item.blocks) > 1
                     self._paragraph(inner.spans, item_style if number == 0 else continued_style, keep_with_next=leads)
 
-    def _paragraph(self, spans: tuple[Span, ...], style: str | None = None, keep_with_next: bool = False) -> None:
-        """A paragraph in the paragraph style `style` (None: Normal), kept on the page of the next one if asked."""
+    def _paragraph(
+        self, spans: tuple[Span, ...], style: str | None = None, keep_with_next: bool = False, boxed: bool = False
+    ) -> None:
+        """A paragraph in the paragraph style `style` (None: Normal), kept on the page of the next one if asked,
+        framed as part of a box if `boxed`."""
         xml = self._xml
         xml.append("<w:p>")
-        if style is not None:
+        if boxed:
+            xml.append(f"<w:pPr>{BOX_BORDER}</w:pPr>")
+        elif style is not None:
             style_id = self._style_ids[style]
             keep = "<w:keepNext/>" if keep_with_next else ""
             if style_id is None:

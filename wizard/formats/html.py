@@ -38,11 +38,19 @@ def render_html(markdown: str, lang: str, title: str, fragment: bool = False) ->
 
     md = parser()
     tokens = md.parse(markdown)
-    toc = add_heading_ids(tokens)
     mark_links_for_print(tokens)
-    first_section = next((i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"), len(tokens))
-    intro = md.renderer.render(tokens[:first_section], md.options, {})
-    body = md.renderer.render(tokens[first_section:], md.options, {})
+    mark_boxes(tokens)
+    # The table of contents follows the first layer (up to the thematic break) or, without one, the title's intro.
+    layer_break = next((i for i, t in enumerate(tokens) if t.type == "hr" and t.level == 0), None)
+    if layer_break is None:
+        split = skip = next((i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"), len(tokens))
+    else:
+        split, skip = layer_break, layer_break + 1
+    taken = {TOC_ID, f"{TOC_ID}-heading"}
+    add_heading_ids(tokens[:split], taken)
+    toc = add_heading_ids(tokens[skip:], taken)
+    intro = md.renderer.render(tokens[:split], md.options, {})
+    body = md.renderer.render(tokens[skip:], md.options, {})
     return page_environment().get_template("fragment.html.j2" if fragment else "notice.html.j2").render(
         scope=FRAGMENT_SCOPE,
         css=Markup(scoped_css(page_css(), FRAGMENT_SCOPE)) if fragment else "",
@@ -104,9 +112,8 @@ def _scoped_selector(selector: str, scope: str) -> str:
     return f".{scope}{selector[page.end():]}" if page else f".{scope} {selector}"
 
 
-def add_heading_ids(tokens: list[Token]) -> list[TocEntry]:
-    """Give every heading a unique id; return the `##` headings, which are the table of contents."""
-    taken = {TOC_ID, f"{TOC_ID}-heading"}
+def add_heading_ids(tokens: list[Token], taken: set[str]) -> list[TocEntry]:
+    """Give every heading an id not in `taken` (and take it); return the `##` headings, the table of contents."""
     toc = []
     for opening, inline in zip(tokens, tokens[1:]):
         if opening.type != "heading_open":
@@ -136,6 +143,16 @@ def unique(candidate: str, taken: set[str]) -> str:
         anchor, number = f"{candidate}-{number}", number + 1
     taken.add(anchor)
     return anchor
+
+
+def mark_boxes(tokens: list[Token]) -> None:
+    """A block quote in a notice is a box the reader must not miss (the right to object): a note, not a quotation."""
+    for token in tokens:
+        if token.type in ("blockquote_open", "blockquote_close"):
+            token.tag = "div"
+            if token.nesting == 1:
+                token.attrSet("class", "box")
+                token.attrSet("role", "note")
 
 
 def mark_links_for_print(tokens: list[Token]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from wizard.formats import display_url, link_says_its_target
-from wizard.formats.blocks import Block, Heading, ListBlock, Paragraph, Span, parse_blocks
+from wizard.formats.blocks import Block, Box, Heading, ListBlock, Paragraph, Span, parse_blocks
 
 WIDTH = 72
 UNDERLINE = {1: "=", 2: "-"}
@@ -21,22 +21,37 @@ def render_text(markdown: str) -> str:
 
 
 def blocks_text(
-    blocks: list[Block] | tuple[Block, ...], indent: str, first_prefix: str | None = None, separator: str = "\n\n"
+    blocks: list[Block] | tuple[Block, ...],
+    indent: str,
+    first_prefix: str | None = None,
+    separator: str = "\n\n",
+    width: int = WIDTH,
 ) -> str:
-    """Blocks, each line after `indent`; the first line starts with `first_prefix` instead, if given."""
+    """Blocks, each line after `indent` and at most `width` wide; the first line starts with `first_prefix`
+    instead, if given."""
     parts = []
     for number, block in enumerate(blocks):
         prefix = first_prefix if number == 0 and first_prefix is not None else indent
-        parts.append(block_text(block, prefix, indent))
+        parts.append(block_text(block, prefix, indent, width))
     return separator.join(part for part in parts if part)
 
 
-def block_text(block: Block, prefix: str, indent: str) -> str:
+def block_text(block: Block, prefix: str, indent: str, width: int = WIDTH) -> str:
     if isinstance(block, Heading):
         return heading_text(block)
     if isinstance(block, Paragraph):
-        return wrap(inline_text(block.spans), prefix, indent)
-    return list_text(block, prefix, indent)
+        return wrap(inline_text(block.spans), prefix, indent, width)
+    if isinstance(block, Box):
+        return box_text(block, indent, width)
+    return list_text(block, prefix, indent, width)
+
+
+def box_text(box: Box, indent: str, width: int = WIDTH) -> str:
+    """A box drawn with + - |, its text wrapped inside; only a word longer than a line pushes the right side out."""
+    inner = width - len(indent) - 4
+    lines = blocks_text(box.blocks, indent="", width=inner).splitlines()
+    rule = f"{indent}+{'-' * (inner + 2)}+"
+    return "\n".join([rule, *(f"{indent}| {line.ljust(inner)} |" for line in lines), rule])
 
 
 def heading_text(heading: Heading) -> str:
@@ -47,7 +62,7 @@ def heading_text(heading: Heading) -> str:
     return "\n".join([*lines, mark * max(len(line) for line in lines)])
 
 
-def list_text(block: ListBlock, prefix: str, indent: str) -> str:
+def list_text(block: ListBlock, prefix: str, indent: str, width: int = WIDTH) -> str:
     separator = "\n" if block.tight else "\n\n"
     items: list[str] = []
     for number, item in enumerate(block.items, start=block.start):
@@ -55,19 +70,19 @@ def list_text(block: ListBlock, prefix: str, indent: str) -> str:
         # A nested list's first line shares the item's first line only when the item has no text of its own.
         item_prefix = (prefix if not items else indent) + marker
         hanging = indent + " " * len(marker)
-        text = blocks_text(item.blocks, hanging, first_prefix=item_prefix, separator=separator)
+        text = blocks_text(item.blocks, hanging, first_prefix=item_prefix, separator=separator, width=width)
         items.append(text or item_prefix.rstrip())
     return separator.join(items)
 
 
-def wrap(text: str, first: str, rest: str) -> str:
-    """Wrap each hard line of `text` to WIDTH, the first line after `first`, later lines after `rest`."""
+def wrap(text: str, first: str, rest: str, width: int = WIDTH) -> str:
+    """Wrap each hard line of `text` to `width`, the first line after `first`, later lines after `rest`."""
     lines = []
     for number, line in enumerate(text.split("\n")):
         lines.append(
             textwrap.fill(
                 line,
-                width=WIDTH,
+                width=width,
                 initial_indent=first if number == 0 else rest,
                 subsequent_indent=rest,
                 break_long_words=False,
