@@ -54,11 +54,11 @@ LEADS = {
     },
 }
 # The lead of the list of unexpected items, there only when one applies.
-NOTE = {"fi": "Huomaa erityisesti:", "en": "Please note in particular:"}
+NOTE = {"fi": "Huomaa.", "en": "Please note."}
 # The fixed leads every first layer has, in its order.
 ALWAYS = {
     "fi": ["Kuka käsittelee tietojasi?", "Mihin käytämme tietojasi?", "Oikeutesi."],
-    "en": ["Who we are.", "What we use your data for:", "Your rights."],
+    "en": ["Who we are.", "What we use your data for.", "Your rights."],
 }
 
 
