@@ -47,9 +47,12 @@ def render_html(markdown: str, lang: str, title: str, fragment: bool = False) ->
     else:
         split, skip = layer_break, layer_break + 1
     taken = {TOC_ID, f"{TOC_ID}-heading"}
-    add_heading_ids(tokens[:split], taken)
+    first_layer = add_heading_ids(tokens[:split], taken) if layer_break is not None else []
     toc = add_heading_ids(tokens[skip:], taken)
-    intro = md.renderer.render(tokens[:split], md.options, {})
+    # The first layer, from its heading to the break, is a section of its own (set in columns on a wide screen).
+    opening = next((i for i, t in enumerate(tokens[:split]) if t.type == "heading_open" and t.tag == "h2"), split)
+    intro = md.renderer.render(tokens[:opening], md.options, {})
+    layer = md.renderer.render(tokens[opening:split], md.options, {})
     body = md.renderer.render(tokens[skip:], md.options, {})
     return page_environment().get_template("fragment.html.j2" if fragment else "notice.html.j2").render(
         scope=FRAGMENT_SCOPE,
@@ -57,6 +60,8 @@ def render_html(markdown: str, lang: str, title: str, fragment: bool = False) ->
         lang=lang,
         title=title,
         intro=Markup(intro),
+        first_layer=Markup(layer),
+        first_layer_id=first_layer[0].anchor if first_layer else "",
         body=Markup(body),
         toc=toc if len(toc) > 1 else [],
         toc_id=TOC_ID,
