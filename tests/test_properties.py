@@ -40,7 +40,7 @@ LANGUAGES = CODES
 
 # Every element the HTML page's own layout and the Markdown of a notice make; anything else came from user text.
 PAGE_TAGS = frozenset(
-    "html head meta title style body main nav h1 h2 h3 h4 p ul ol li a strong em div".split()
+    "html head meta title style body main nav section h1 h2 h3 h4 p ul ol li a strong em div".split()
 )
 SAFE_LINK_PREFIXES = ("#", "mailto:", "https://", "http://", "tel:")
 COMMONMARK = MarkdownIt("commonmark", {"html": False})
