@@ -119,3 +119,16 @@ def test_every_language_has_the_same_snippet_templates() -> None:
     folder = Path(__file__).resolve().parent.parent / "templates"
     found = {lang: sorted(p.name for p in (folder / lang / "snippets").glob("*.md.j2")) for lang in CODES}
     assert all(names == found[CODES[0]] and names for names in found.values()), found
+
+
+def test_a_box_for_special_categories_asks_explicit_consent_and_names_them() -> None:
+    import yaml
+
+    data = yaml.safe_load(example_text("training"))
+    diet = next(s for s in data["special_categories"] if s["condition"] == "explicit_consent")
+    report = check_data(data)
+    for lang, words_ in (("en", "I explicitly agree that"), ("fi", "Annan nimenomaisen suostumukseni")):
+        boxes = [line for line in render_snippets(report, lang).splitlines() if line.startswith("- ☐")]
+        explicit = [box for box in boxes if words_ in box]
+        assert len(explicit) == 1 and escape_markdown(diet["description"][lang]) in explicit[0]
+        assert len(boxes) == sum(1 for p in data["purposes"] if p["basis"] == "consent")

@@ -29,6 +29,8 @@ class Snippets:
     """What the texts for the point of collection say, before they are put in words."""
 
     consent_purposes: list[Purpose]  # a tick box each
+    # Per consent purpose (id), the special categories of data (Art. 9) its consent is the explicit consent for
+    explicit: dict[str, list[str]]
     form_purposes: list[Purpose]  # named, each with its basis, in the paragraph under a form
     marketing_reason: str | None  # why a marketing message is sent: "consent", "existing_customer", "businesses"
     consent_cookies: list[str]  # the cookie kinds the banner asks consent for
@@ -40,8 +42,17 @@ def snippets_of(answers: Answers, notice_url: str | None) -> Snippets:
     purposes = answers.purposes
     consent = [p for p in purposes if p.basis is LegalBasis.consent]
     categories = answers.cookies.categories if answers.cookies is not None and answers.cookies.used else []
+    from wizard.law import Art9Condition
+
+    explicit: dict[str, list[str]] = {}
+    for special in answers.special_categories:
+        if special.condition is Art9Condition.explicit_consent:
+            for purpose in consent:
+                if purpose.id in special.purposes:
+                    explicit.setdefault(purpose.id, []).append(special.description)
     return Snippets(
         consent_purposes=consent,
+        explicit=explicit,
         form_purposes=list(purposes),
         marketing_reason=_marketing_reason(answers),
         consent_cookies=[c for c in categories if c != "necessary"],
