@@ -204,3 +204,20 @@ async def test_a_bad_path_in_the_chat_is_explained_in_the_same_box_and_esc_goes_
         await pilot.press("escape")
         await until(pilot, lambda: language_asked(app) and app.focused is app.screen.query_one("#language-choice"))
         assert not list(own_home.glob("**/*.yaml"))  # no interview was started
+
+
+async def test_the_old_notice_box_speaks_the_language_switched_to_and_keeps_what_was_typed() -> None:
+    from wizard.i18n import _
+    from wizard.tui.app import SelosteApp
+
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        box = await open_old_notice_dialog(pilot)
+        question = app.screen.query_one("#dialog-question", Static)
+        assert str(question.render()).startswith("The path of your old privacy notice's file")
+        box.value = "~/vanha"
+        await pilot.press("f2")  # to Finnish
+        assert app.lang == "fi"
+        finnish = _("The path of your old privacy notice's file (text, HTML, Word or PDF). Esc goes back.", "fi")
+        assert not finnish.startswith("The path") and str(question.render()) == finnish
+        assert box.value == "~/vanha" and app.focused is box

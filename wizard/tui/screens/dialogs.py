@@ -122,17 +122,25 @@ class OldNoticeDialog(ModalScreen["Path | None"]):
     dismisses with the new interview's answers file, or None (Escape). A path that cannot be used is explained
     below the box, which keeps what was typed."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    # A modal screen hides the app's keys, so the language switch is bound here too.
+    BINDINGS = [Binding("escape", "cancel", show=False), Binding("f2", "app.switch_language", show=False)]
 
     def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog"):
+            yield Static(Text(self._prompt()), id="dialog-question")
+            yield Input(id="old-notice-path")
+            yield Static(id="old-notice-problem", classes="error")
+
+    @staticmethod
+    def _prompt() -> str:
         from wizard.conversation import Conversation
         from wizard.i18n import _
 
-        with Vertical(id="dialog", classes="dialog"):
-            prompt = _("The path of your old privacy notice's file (text, HTML, Word or PDF). Esc goes back.", Conversation.lang)
-            yield Static(Text(prompt), id="dialog-question")
-            yield Input(id="old-notice-path")
-            yield Static(id="old-notice-problem", classes="error")
+        return _("The path of your old privacy notice's file (text, HTML, Word or PDF). Esc goes back.", Conversation.lang)
+
+    def on_language_switched(self) -> None:
+        """F2: the prompt in the language now spoken (what was typed stays)."""
+        self.query_one("#dialog-question", Static).update(Text(self._prompt()))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
