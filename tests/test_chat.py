@@ -14,7 +14,7 @@ import yaml
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, SelectionList
 
-from test_tui import form_holds, home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
+from test_tui import fill_record, form_holds, home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
 
 from wizard.examples import example_text
 from wizard.languages import CODES
@@ -464,3 +464,61 @@ async def test_an_answer_typed_ahead_after_enter_goes_to_the_next_question_not_i
         await until(pilot, lambda: chat.step.question.id not in ("controller_street_address", "controller_postal_code"))
     assert saved(chat)["controller"]["street_address"] == "Kauppakatu 1"
     assert saved(chat)["controller"]["postal_code"] == "00100"
+
+
+@SIZES
+async def test_keys_typed_after_enter_on_yes_go_to_the_new_item_s_form(tmp_path: Path, size: tuple[int, int]) -> None:
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"][:1])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.mode == "another" and app.focused is chat.query_one("#answer-yes")
+        keys_at_full_speed(app, "enter", *"Newsletter", "tab", *"news")  # an N and an e: no "no" among them
+        await until(pilot, lambda: chat.query(RecordForm))
+        form = chat.query_one(RecordForm)
+        await until(pilot, lambda: form.values(suggested=False)["id"] == "news")
+        assert form.values(suggested=False)["description"] == "Newsletter"
+        assert (chat.step.question.id, chat.step.mode, chat.step.item) == ("purposes", "answer", 1)
+
+
+@SIZES
+async def test_keys_typed_after_a_yes_no_letter_answer_the_next_question(tmp_path: Path, size: tuple[int, int]) -> None:
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"][:1])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        keys_at_full_speed(app, "y", *"Events")  # the E of "Events" must not answer "no" as well
+        await until(pilot, lambda: chat.query(RecordForm))
+        form = chat.query_one(RecordForm)
+        await until(pilot, lambda: form.values(suggested=False)["description"] == "Events")
+        assert (chat.step.mode, chat.step.item) == ("answer", 1)
+
+
+@SIZES
+async def test_keys_typed_after_save_go_to_the_next_question(tmp_path: Path, size: tuple[int, int]) -> None:
+    purpose = webshop()["purposes"][0]
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        await fill_record(pilot, form, {"description": purpose["description"]["en"], "id": "orders", "basis": "contract"})
+        await fill_record(pilot, form, {"contract": purpose["contract"]["en"]})
+        await until(pilot, lambda: form_holds(form, {}))
+        form.query_one("#record-save").focus()
+        keys_at_full_speed(app, "enter", "y", *"Newsletter")  # saved; another: yes; the second purpose's description
+        await until(pilot, lambda: chat.step.item == 1 and chat.query(RecordForm) and chat.query_one(RecordForm) is not form)
+        second = chat.query_one(RecordForm)
+        await until(pilot, lambda: second.values(suggested=False)["description"] == "Newsletter")
+    assert saved(chat)["purposes"][0]["id"] == "orders"
+
+
+@SIZES
+async def test_keys_typed_after_enter_in_a_form_s_box_go_to_the_next_box(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        form.query_one("#field-description").focus()
+        keys_at_full_speed(app, *"Orders", "enter", *"orders")
+        await until(pilot, lambda: form.values(suggested=False)["id"] == "orders")
+        assert form.values(suggested=False)["description"] == "Orders"

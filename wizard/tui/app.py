@@ -18,6 +18,7 @@ from wizard.conversation import Conversation, Lazy, label
 from wizard.i18n import N_
 from wizard.languages import LANGUAGES, default_language, next_language
 from wizard.tui.events import LanguageSwitched
+from wizard.tui.holding import holds_keys_after
 from wizard.tui.screens.dialogs import LanguageScreen
 
 if TYPE_CHECKING:
@@ -140,15 +141,16 @@ class SelosteApp(App[int]):
     # --- keys typed ahead --------------------------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys typed after Enter sent an answer (or chose the language) wait here, in order, until the next
-        question is there (`release_keys`): a key must not land in the question just answered."""
+        """Keys typed after a key that sends an answer (Enter in a box, on a list or on Save, Y or N on a yes/no)
+        or moves the focus in a form (`wizard.tui.holding`) wait here, in order, until the next question or box is
+        there (`release_keys`): a key must not land in the question just answered, or in the box just left."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.held_keys is not None:
                 if not await self._check_bindings(event.key, priority=True):  # Ctrl+Q still quits at once
                     self.held_keys.append(event)
                 return
-            if event.key == "enter" and getattr(self.focused, "HOLDS_KEYS_ON_ENTER", False):
-                await super().on_event(event)  # to the answer, which it sends
+            if holds_keys_after(self.focused, event):
+                await super().on_event(event)  # to the widget, which acts on it
                 self.hold_keys()
                 return
         await super().on_event(event)
@@ -160,14 +162,14 @@ class SelosteApp(App[int]):
             self.set_timer(HOLD_AT_MOST, lambda: self.release_keys() if self.held_keys is held else None)
 
     def release_keys(self) -> None:
-        """The keys held go, in the order typed, to the widget in focus now; those typed later follow them. An
-        Enter among them that sends an answer holds the rest again, for the question after."""
+        """The keys held go, in the order typed, to the widget in focus now; those typed later follow them. A
+        key among them that sends an answer or moves the focus holds the rest again."""
         keys, self.held_keys = self.held_keys or [], None
         while keys:
             key = keys.pop(0)
             target = self.focused or self.screen
             target._forward_event(key)
-            if key.key == "enter" and getattr(target, "HOLDS_KEYS_ON_ENTER", False):
+            if holds_keys_after(target, key):
                 self.hold_keys()
                 self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
                 return

@@ -31,6 +31,8 @@ from wizard.tui.failures import reported
 from wizard.tui.inorder import KeysInOrder
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
+YES_KEYS, NO_KEYS = ("y", "k"), ("n", "e")  # answer a yes/no question: yes / kyllä, no / ei
+FOCUS_KEYS = ("tab", "shift+tab")  # move between a form's boxes
 PICKED = ("single_choice", "multi_choice", "yes_no")  # kinds whose suggested answer is shown chosen, not as a hint
 
 
@@ -123,6 +125,13 @@ class NotSure(Message):
     """The user asked for help instead of answering."""
 
 
+def release_held_keys(widget: Widget) -> None:
+    """The keys the app held since an answer was sent go, in the order typed, to the widget in focus now."""
+    release = getattr(widget.app, "release_keys", None)
+    if release is not None:
+        release()
+
+
 class _Check(Validator):
     def __init__(self, check: Callable[[str], str | None]) -> None:
         super().__init__()
@@ -144,9 +153,7 @@ class HoldsKeysOnEnter(KeysInOrder):
 
     def _not_sent(self) -> None:
         """Enter sent no answer (help asked, nothing chosen): the keys held since come to this widget."""
-        release = getattr(self.app, "release_keys", None)
-        if release is not None:
-            release()
+        release_held_keys(self)
 
 
 class AnswerInput(HoldsKeysOnEnter, Input):
@@ -155,6 +162,30 @@ class AnswerInput(HoldsKeysOnEnter, Input):
     def __init__(self, **kwargs: Any) -> None:
         # An answer shown again (going back, changing it) is added to or corrected, not replaced by the first key.
         super().__init__(select_on_focus=False, **kwargs)
+
+
+class AnswerButton(Button):
+    """A button of the answer area. Enter on one that sends the answer (Yes, No, Done, Save) and a yes/no's letter
+    on any of them (`Composer.answers_by_letter`) hold the keys typed after it for the next question, as Enter in
+    a text box does (`wizard.tui.holding`)."""
+
+    def __init__(self, label: str = "", sends: bool = True, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.sends = sends  # False: "I'm not sure", which opens the help
+
+    def holds_keys_after(self, key: events.Key) -> bool:
+        if key.key == "enter" and self.sends:
+            return True
+        composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
+        return composer is not None and composer.answers_by_letter(key) is not None
+
+
+class FormInput(Input):
+    """A text box of a record's form. Enter goes to the next box (or saves, in the last one): the keys typed after
+    it wait until the focus is there (`RecordForm._next_or_save`), as after Tab (`RecordForm.holds_keys_after`)."""
+
+    def holds_keys_after(self, key: events.Key) -> bool:
+        return key.key in ("enter", *FOCUS_KEYS)
 
 
 class AnswerChoices(HoldsKeysOnEnter, OptionList):
@@ -190,12 +221,12 @@ class Composer(Vertical):
             with Vertical(id="pane-multi", classes="pane"):
                 yield SelectionList[str](id="answer-selection")
                 with Horizontal(classes="answer-buttons"):
-                    yield Button("", id="answer-done", variant="primary")
-                    yield Button("", classes="answer-not-sure")
+                    yield AnswerButton(id="answer-done", variant="primary")
+                    yield AnswerButton(sends=False, classes="answer-not-sure")
             with Horizontal(id="pane-yes-no", classes="pane answer-buttons"):
-                yield Button("", id="answer-yes")
-                yield Button("", id="answer-no")
-                yield Button("", classes="answer-not-sure")
+                yield AnswerButton(id="answer-yes")
+                yield AnswerButton(id="answer-no")
+                yield AnswerButton(sends=False, classes="answer-not-sure")
             with Horizontal(id="pane-finish", classes="pane answer-buttons"):
                 yield Button("", id="answer-finish", variant="primary")
             yield Vertical(id="pane-record", classes="pane")
@@ -220,9 +251,7 @@ class Composer(Vertical):
 
     def pass_typed_ahead(self) -> None:
         """The keys typed since the answer was sent go to the question now in focus, in the order typed."""
-        release = getattr(self.app, "release_keys", None)
-        if release is not None:
-            release()
+        release_held_keys(self)
 
     def _fill(self, ask: Ask) -> str:
         """Put the question's choices, words and current answer in its pane; returns the pane's name."""
@@ -371,14 +400,19 @@ class Composer(Vertical):
     def action_not_sure(self) -> None:
         self.post_message(NotSure())
 
+    def answers_by_letter(self, key: events.Key) -> bool | None:
+        """The answer a letter typed on a yes/no question gives: Y/K (kyllä) yes, N/E (ei) no; None for others."""
+        if self.ask is None or self.ask.kind != "yes_no" or not key.character:
+            return None
+        letter = key.character.lower()
+        return True if letter in YES_KEYS else False if letter in NO_KEYS else None
+
     def on_key(self, event: events.Key) -> None:
-        """Y/K (kyllä) and N/E (ei) answer a yes/no question without reaching for the buttons."""
-        if self.ask is None or self.ask.kind != "yes_no" or not event.character:
-            return
-        key = event.character.lower()
-        if key in ("y", "k", "n", "e"):
+        """A yes/no question is answered by a letter without reaching for the buttons."""
+        answer = self.answers_by_letter(event)
+        if answer is not None:
             event.stop()
-            self.post_message(Answered(key in ("y", "k")))
+            self.post_message(Answered(answer))
 
 
 class RecordForm(Vertical):
@@ -392,8 +426,9 @@ class RecordForm(Vertical):
     """
 
     # Tab waits until the boxes follow the value just given (a choice made an instant before can call for a new
-    # box right after it), so that it lands in the box that now comes next.
-    BINDINGS = [Binding("tab", "next_box", show=False)]
+    # box right after it), so that it lands in the box that now comes next; the keys typed after Tab or Shift+Tab
+    # wait for the box it lands in (`holds_keys_after`).
+    BINDINGS = [Binding("tab", "next_box", show=False), Binding("shift+tab", "previous_box", show=False)]
 
     def __init__(self, ask: Ask) -> None:
         super().__init__(classes="record-form")
@@ -408,7 +443,7 @@ class RecordForm(Vertical):
             for item in self.shown:
                 yield self._row(item)
         with Horizontal(classes="record-save-row"):
-            yield Button(self.ask.words.get("save", ""), id="record-save", variant="primary", compact=True)
+            yield AnswerButton(self.ask.words.get("save", ""), id="record-save", variant="primary", compact=True)
             yield Static(self.ask.words.get("how_to_save", ""), classes="record-save-hint")
 
     def _row(self, item: FormField) -> Vertical:
@@ -436,7 +471,7 @@ class RecordForm(Vertical):
         placeholder = self.ask.words.get("suggestion", "{suggestion}").format(suggestion=item.suggestion_shown) if item.suggestion_shown else ""
         text = "" if value is None else str(value)
         # What the box holds is an answer given (a suggestion is the grey hint): a key adds to it, not replaces it.
-        return Input(value=text, id=box_id, classes="record-input", compact=True, placeholder=placeholder, select_on_focus=False)
+        return FormInput(value=text, id=box_id, classes="record-input", compact=True, placeholder=placeholder, select_on_focus=False)
 
     def values(self, suggested: bool = True) -> dict[str, Any]:
         """What the form holds now, for every box shown: text, a choice, yes/no, or a list of choices; an empty
@@ -464,9 +499,17 @@ class RecordForm(Vertical):
             box.parent.add_class("-invalid")  # type: ignore[union-attr]
             box.focus()
 
+    def holds_keys_after(self, key: events.Key) -> bool:
+        return key.key in FOCUS_KEYS
+
     async def action_next_box(self) -> None:
         await self._follow()
         self._focus_after(self.screen.focused)
+        release_held_keys(self)
+
+    def action_previous_box(self) -> None:
+        self.screen.focus_previous()
+        release_held_keys(self)
 
     @reported
     async def _follow(self) -> None:
@@ -533,9 +576,10 @@ class RecordForm(Vertical):
         await self._follow()
         boxes = self._boxes()
         if event.input is boxes[-1]:
-            self._save()
+            self._save()  # the keys typed since wait for the next question (or the refusal)
         else:
             self._focus_after(event.input)
+            release_held_keys(self)  # those typed after Enter: into the next box
 
     def _boxes(self) -> list[Widget]:
         """The boxes shown, in order (the screen's focus chain can lag a box mounted a moment ago)."""
