@@ -52,7 +52,7 @@ async def open_chat(pilot: Pilot, lang: str = "en") -> ChatScreen:
     chat = app.screen
     chat.query_one("#answer-choice", OptionList).highlighted = CODES.index(lang)
     await pilot.press("enter")
-    await until(pilot, lambda: chat.session.notice_lang == lang and (chat.step is not None or app.screen is not chat))
+    await until(pilot, lambda: chat.notice_lang == lang and (chat.step is not None or app.screen is not chat))
     return chat
 
 
@@ -388,7 +388,7 @@ async def test_keys_typed_at_once_on_the_first_screen_answer_the_questions_that_
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LanguageScreen))
         keys_at_full_speed(app, "enter", "down", "enter")  # Finnish; then, while the chat opens, the notice in English
-        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.session.notice_lang is not None)
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.notice_lang is not None)
         chat = app.screen
         await until(pilot, lambda: chat.step is not None)
         assert (chat.lang, chat.session.notice_lang) == ("fi", "en")

@@ -166,3 +166,20 @@ async def test_the_next_item_s_form_holds_none_of_the_last_item_s_answers(tmp_pa
         await until(pilot, lambda: "law" in form.values())
         assert form.values()["law"] == ""
         assert form.values()["description"] == in_english(webshop()["purposes"][1]["description"])
+
+
+async def test_keys_typed_after_enter_on_a_review_answer_go_into_its_question(tmp_path: Path) -> None:
+    from test_chat import keys_at_full_speed
+
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"][:2])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and isinstance(app.focused, ReviewRow))
+        keys_at_full_speed(app, "enter", *" etc")  # at the latest answer: the second purpose
+        await until(pilot, lambda: app.screen is chat and chat.query(RecordForm))
+        description = chat.query_one(RecordForm).query_one("#field-description", Input)
+        await until(pilot, lambda: description.value.endswith(" etc"))
+        assert description.value == in_english(webshop()["purposes"][1]["description"]) + " etc"
+        assert app.focused is description

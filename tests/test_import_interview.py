@@ -181,7 +181,7 @@ async def test_the_chat_first_screen_imports_an_old_notice_and_asks_what_it_lack
         chat = app.screen
         chat.query_one("#answer-choice", OptionList).highlighted = CODES.index("fi")  # the notice's language, asked first
         await pilot.press("enter")
-        await until(pilot, lambda: chat.session.notice_lang == "fi" and chat.step is not None)
+        await until(pilot, lambda: chat.notice_lang == "fi" and chat.step is not None)
         assert chat.session.imported_from == GYM and "controller.name" in chat.session.imported
         assert chat.step.question.field == "processing.name"  # the notice named no register
 

@@ -73,6 +73,7 @@ async def test_the_first_screen_lists_them_and_one_goes_on_in_its_own_language_w
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and app.screen.query("#language-choice"))
         choice = app.screen.query_one(OptionList)
+        await until(pilot, lambda: len(app.unfinished) == 2)  # found once the question is on the screen
         shown = [str(choice.get_option_at_index(index).prompt) for index in range(choice.option_count)]
         assert shown[-2].startswith("Parturi Peilikuva") and shown[-1].startswith("Kahvila Kanerva Oy")
         choice.highlighted = choice.option_count - 1

@@ -102,7 +102,7 @@ async def choose_languages(pilot: Pilot, conversation: str, notice: str) -> Chat
     options = chat.query_one("#answer-choice", OptionList)
     options.highlighted = CODES.index(notice)
     await pilot.press("enter")
-    await until(pilot, lambda: chat.session.notice_lang == notice and chat.step is not None)
+    await until(pilot, lambda: chat.notice_lang == notice and chat.step is not None)
     return chat
 
 
@@ -462,7 +462,7 @@ async def test_a_killed_chat_resumes_with_every_answer_it_was_given(home: Path) 
 
     app = SelosteApp(None, "en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: language_asked(app))
+        await until(pilot, lambda: language_asked(app) and app.unfinished)  # listed a moment after it is drawn
         choice = app.screen.query_one(OptionList)
         assert str(choice.get_option_at_index(choice.option_count - 1).prompt).startswith("Kauppa Kolme Oy")
         choice.highlighted = choice.option_count - 1

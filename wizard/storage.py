@@ -24,7 +24,7 @@ from typing import Any
 
 from wizard.atomic import write_atomically
 from wizard.languages import CODES, SOURCE_LANGUAGE
-from wizard.loader import ReadProblem, dump, read_path
+from wizard.loader import ReadProblem, dump, load_bytes, read_path
 
 HOME_VARIABLE = "SELOSTE_HOME"
 INTERVIEWS = "interviews"
@@ -215,13 +215,12 @@ def named_after(path: Path, business: str) -> Path:
 
 
 def has_answers(path: Path) -> bool:
-    """Whether the interview holds at least one answer. A file that cannot be read may hold some, so it counts."""
-    from wizard.check import Unreadable
-
+    """Whether the interview holds at least one answer. A file that cannot be read may hold some, so it counts.
+    The YAML is only read, not checked against the answers' model: the first screen asks this of each file."""
     try:
-        data = load(path)
-    except Unreadable as problem:
-        return problem.diagnostic.code != "empty"  # "empty": no YAML at all, e.g. a file just created
+        data = load_bytes(read_path(str(path))).data
+    except ReadProblem as problem:
+        return problem.code != "empty"  # "empty": no YAML at all, e.g. a file just created
     return any(value not in (None, "", [], {}) for key, value in data.items() if key not in ("schema_version", "language"))
 
 

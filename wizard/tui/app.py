@@ -6,13 +6,14 @@ catalogs load in a worker thread while the user picks a language.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.worker import Worker
+from textual.worker import Worker, WorkerCancelled
 
 from wizard.conversation import Conversation, Lazy, label
 from wizard.i18n import N_
@@ -23,6 +24,7 @@ from wizard.tui.screens.dialogs import LanguageScreen
 
 if TYPE_CHECKING:
     from wizard.session import Resumable, Session
+    from wizard.tui.screens.chat import ChatScreen
 
 LOAD_AFTER = 0.3  # seconds after start
 HOLD_AT_MOST = 5.0  # seconds that keys typed after an answer wait for the next question, at most
@@ -59,29 +61,60 @@ class SelosteApp(App[int]):
         self.session: Session | None = None  # once the interview starts
         self.unfinished: list[Resumable] = []  # the interviews offered for continuing on the first screen
         self.held_keys: list[events.Key] | None = None  # typed after an answer was sent (`on_event`)
+        self.opening = False  # a new interview's chat is shown and its engine still loading (`_open_new`)
         self._loader: Worker | None = None
 
     @property
     def lang(self) -> str:
         return Conversation.lang
 
+    @property
+    def fresh(self) -> bool:
+        """A new interview, not a demonstration or a file given: the first screen offers the unfinished ones."""
+        return self.example is None and self.answers_file is None
+
     def get_default_screen(self) -> LanguageScreen:
         """The first question is the app's first screen: nothing else is drawn before it. Below the languages
-        are the offer to start from an old notice and the unfinished interviews to continue (not in a
-        demonstration or for a file given)."""
+        are the offer to start from an old notice and, once found, the unfinished interviews to continue."""
         suggested = self.suggested_lang or default_language()
         Conversation.lang = suggested  # until the user chooses: the footer speaks the likely language
-        fresh = self.example is None and self.answers_file is None
-        if fresh:
-            from wizard.session import resumable
-
-            self.unfinished = resumable(suggested)
-        return LanguageScreen(suggested, [interview.label for interview in self.unfinished], old_notice=fresh)
+        return LanguageScreen(suggested, old_notice=self.fresh)
 
     def on_mount(self) -> None:
-        # Loading starts a moment after the first question is drawn, so that it cannot delay it (a person
-        # takes longer than that to choose); a quicker choice loads what it needs itself.
-        self.set_timer(LOAD_AFTER, self._start_loading)
+        # The unfinished interviews are looked for and the engine loads a moment after the first question is
+        # drawn, so that they cannot delay it (a person takes longer than that to choose); after a quicker
+        # choice, they wait until the chat's first question is drawn (`_open_new`).
+        self.set_timer(LOAD_AFTER, self._after_a_moment)
+
+    def _after_a_moment(self) -> None:
+        if self.opening or self.session is not None:
+            return
+        if self.fresh:
+            self._find_unfinished()
+        self._start_loading()
+
+    @work(thread=True, group="unfinished")
+    def _find_unfinished(self) -> None:
+        from wizard.session import resumable
+
+        found = resumable(Conversation.lang)
+        if found:
+            self.call_from_thread(self._offer_unfinished, found)
+
+    def _offer_unfinished(self, found: list[Resumable]) -> None:
+        first = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(first, LanguageScreen) and not first.chosen:
+            self.unfinished = found
+            first.offer_unfinished([interview.label for interview in found])
+
+    async def _engine_loaded(self) -> bool:
+        """Wait for the engine, if it is loading; False if the loading was cancelled (the app is closing)."""
+        if self._loader is not None:
+            try:
+                await self._loader.wait()
+            except WorkerCancelled:
+                return False
+        return True
 
     def _start_loading(self) -> None:
         if self._loader is None:
@@ -116,27 +149,47 @@ class SelosteApp(App[int]):
 
     @work(exclusive=True, group="open")
     async def _open_session(self, resumed: Path | None = None) -> None:
-        if self._loader is not None:
-            await self._loader.wait()
-        from wizard import session
         from wizard.tui.screens.chat import ChatScreen
 
-        if self.example is not None:  # a demonstration: always a new interview
-            self.session = session.new(Conversation.lang, example=self.example)
-        elif self.answers_file is not None or resumed is not None:
-            opened = session.open_file(self.answers_file or resumed, Conversation.lang)  # type: ignore[arg-type]
-            if isinstance(opened, str) and resumed is None:  # the file given cannot be used: say why, and leave
-                self.exit(return_code=2, message=opened)
-                return
-            if isinstance(opened, str):  # damaged since it was saved: say so, and start afresh
-                self.notify(opened, severity="error", timeout=15)
-                opened = session.new(Conversation.lang)
-            self.session = opened
-        else:
-            self.session = session.new(Conversation.lang)
+        if self.answers_file is None and resumed is None:
+            await self._open_new(ChatScreen(None, trainer=self.trainer, example=self.example))
+            return
+        if not await self._engine_loaded():
+            return
+        from wizard import session
+
+        opened = session.open_file(self.answers_file or resumed, Conversation.lang)  # type: ignore[arg-type]
+        if isinstance(opened, str) and resumed is None:  # the file given cannot be used: say why, and leave
+            self.exit(return_code=2, message=opened)
+            return
+        if isinstance(opened, str):  # damaged since it was saved: say so, and start afresh
+            self.notify(opened, severity="error", timeout=15)
+            opened = session.new(Conversation.lang)
+        self.session = opened
         self.session.conversation_lang = Conversation.lang
         chat = ChatScreen(self.session, trainer=self.trainer, example=self.session.example)
         await self.push_screen(chat)  # over the first question, which stays below
+
+    async def _open_new(self, chat: ChatScreen) -> None:
+        """A new interview (a demonstration too): its first question, the notice's language, is the chat's own
+        and needs no engine, so it is on the screen at once; the engine loads after it is drawn, and the keys
+        typed meanwhile wait for it."""
+        self.opening = True
+        self.hold_keys()
+        await self.push_screen(chat)  # over the first question, which stays below
+        drawn = asyncio.Event()
+        chat.call_after_refresh(drawn.set)
+        await drawn.wait()
+        await chat.build_answer_panes()
+        self._start_loading()
+        if not await self._engine_loaded():
+            return
+        from wizard import session
+
+        self.session = session.new(Conversation.lang, example=self.example)
+        chat.attach(self.session)
+        self.opening = False
+        self.release_keys()
 
     # --- keys typed ahead --------------------------------------------------------------------------------------
 
@@ -164,6 +217,8 @@ class SelosteApp(App[int]):
     def release_keys(self) -> None:
         """The keys held go, in the order typed, to the widget in focus now; those typed later follow them. A
         key among them that sends an answer or moves the focus holds the rest again."""
+        if self.opening:
+            return  # the chat is still opening: they wait for it (`_open_new`)
         keys, self.held_keys = self.held_keys or [], None
         while keys:
             key = keys.pop(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -14,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from wizard.conversation import label, refusal, notice_language_name, notice_language_question, question_help, typed_command
+from wizard.conversation import Conversation, label, refusal, notice_language_name, notice_language_question, question_help, typed_command
 from wizard.i18n import N_, _
 from wizard.languages import CODES
 from wizard.tui.events import LanguageSwitched
@@ -76,9 +77,14 @@ class ChatScreen(Screen):
 
     AUTO_FOCUS = None  # the first question's widget takes the focus when it is shown
 
-    def __init__(self, session: Session, trainer: bool = False, example: str | None = None) -> None:
+    def __init__(self, session: Session | None, trainer: bool = False, example: str | None = None) -> None:
+        """`session` None: a new interview, whose first question (the notice's language) is shown while the
+        engine loads; the app gives the session when it is there (`attach`), and holds the keys until then."""
         super().__init__()
-        self.session = session
+        self._session = session
+        self.attached = asyncio.Event()
+        if session is not None:
+            self.attached.set()
         self.trainer = trainer  # trainer mode: a card for the trainer beside each question
         self.example = example  # a demonstration: the example business whose answers are suggested
         self.step: Step | None = None  # the engine's step being asked; None for the notice language or at the end
@@ -88,8 +94,25 @@ class ChatScreen(Screen):
         self.drafts: dict[tuple[str, int | None, str], Any] = {}
 
     @property
+    def session(self) -> Session:
+        assert self._session is not None, "asked before the session was attached"
+        return self._session
+
+    def attach(self, session: Session) -> None:
+        self._session = session
+        self.attached.set()
+
+    async def build_answer_panes(self) -> None:
+        """The answer area's panes for the questions after the first (`Composer.build_panes`)."""
+        await self.query_one(Composer).build_panes()
+
+    @property
     def lang(self) -> str:
-        return self.session.conversation_lang
+        return self._session.conversation_lang if self._session is not None else Conversation.lang
+
+    @property
+    def notice_lang(self) -> str | None:
+        return self._session.notice_lang if self._session is not None else None
 
     def compose(self) -> ComposeResult:
         from wizard.tui.widgets.preview import PreviewPanel
@@ -126,6 +149,10 @@ class ChatScreen(Screen):
                 self.lang,
             )
             bubbles.append(ReplyBubble(text.format(name=self.example), "info"))
+        if self._session is None:  # a new interview: nothing answered yet, its first question needs no engine
+            await transcript.mount_all(bubbles)
+            await self.ask_next(review)
+            return
         history = self.session.interview.history
         if len(history) > SHOWN_HISTORY:  # the review lists them all; a long transcript only slows the screen
             earlier = len(history) - SHOWN_HISTORY
@@ -159,7 +186,7 @@ class ChatScreen(Screen):
 
     async def ask_next(self, review: bool = True) -> None:
         composer = self.query_one(Composer)
-        if not self.session.notice_lang:
+        if not self.notice_lang:
             self.step = None
             await self.add_to_transcript(QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang)))
             options = [(code, notice_language_name(code, self.lang)) for code in CODES]
@@ -258,7 +285,7 @@ class ChatScreen(Screen):
     def show_progress(self) -> None:
         status = self.query_one("#status", Static)
         step = self.step
-        if not self.session.notice_lang:
+        if not self.notice_lang:
             title, done, total = _("The notice", self.lang), 0, 1
         elif step is None:
             title, done, total = _("All answered", self.lang), 1, 1
@@ -267,7 +294,7 @@ class ChatScreen(Screen):
         width = 20
         filled = round(width * done / total) if total else width
         bar = "━" * filled + "─" * (width - filled)
-        counter = "" if not self.session.notice_lang else f"{round(100 * done / total) if total else 100} %"
+        counter = "" if not self.notice_lang else f"{round(100 * done / total) if total else 100} %"
         status.update(Text.assemble(("seloste", "bold"), "  ", (title, "bold"), f"  {bar}  ", counter))
 
     # --- answering ---------------------------------------------------------------------------------------------
@@ -275,6 +302,7 @@ class ChatScreen(Screen):
     @on(Answered)
     async def _answered(self, event: Answered) -> None:
         event.stop()
+        await self.attached.wait()  # a click on the first question while the engine loads: taken once it is there
         composer = self.query_one(Composer)
         asked = composer.ask
         try:
@@ -395,7 +423,7 @@ class ChatScreen(Screen):
 
     @reported
     async def action_back(self) -> None:
-        if not self.session.notice_lang:
+        if not self.notice_lang:
             return
         self.keep_draft()
         if not self.session.interview.history:
@@ -481,10 +509,11 @@ class ChatScreen(Screen):
         from wizard.tui.widgets.preview import PreviewPanel
 
         preview = self.query_one(PreviewPanel)
-        if preview.has_class("-hidden") or not self.session.notice_lang:
+        notice_lang = self.notice_lang
+        if preview.has_class("-hidden") or not notice_lang:
             return
         answers = answers if answers is not None else self.session.interview.answers
-        self.preview_revision = preview.request(answers, self.session.notice_lang)
+        self.preview_revision = preview.request(answers, notice_lang)
 
     @reported
     def action_review(self) -> None:
@@ -503,7 +532,7 @@ class ChatScreen(Screen):
     @reported
     async def _back_from_review(self, target: tuple[str, int | None] | None, review: Screen) -> None:
         if target:
-            await self.edit(*target)
+            await self.edit(*target)  # the keys typed after the Enter that chose it go into it
         elif getattr(review, "changed", False):  # an item was deleted or moved there: the transcript follows
             self.request_preview()
             await self.redraw(review=False)

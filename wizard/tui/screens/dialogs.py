@@ -79,13 +79,24 @@ class LanguageScreen(Screen):
             options: list[Option | None] = [Option(language.picker_name, id=language.code) for language in LANGUAGES]
             if self.old_notice:
                 options += [None, Option(Text(OLD_NOTICE_ENTRY), id=OLD_NOTICE)]
-            if self.unfinished:
-                options += [None, Option(Text(CONTINUE_HEADING, style="bold"), disabled=True)]
-                options += [Option(Text(label), id=f"{RESUME}{number}") for number, label in enumerate(self.unfinished)]
+            options += self._unfinished_options()
             choice = LanguageList(*options, id="language-choice")
             choice.highlighted = CODES.index(self.suggested)
             yield choice
         yield Footer()
+
+    def _unfinished_options(self) -> list[Option | None]:
+        if not self.unfinished:
+            return []
+        options: list[Option | None] = [None, Option(Text(CONTINUE_HEADING, style="bold"), disabled=True)]
+        return options + [Option(Text(label), id=f"{RESUME}{number}") for number, label in enumerate(self.unfinished)]
+
+    def offer_unfinished(self, unfinished: list[str]) -> None:
+        """The unfinished interviews, found once the question is on the screen, added below the languages."""
+        if self.unfinished:
+            return
+        self.unfinished = unfinished
+        self.query_one("#language-choice", OptionList).add_options(self._unfinished_options())
 
     def on_mount(self) -> None:
         # Focused now, not after the first frame as `focus()` and AUTO_FOCUS do: a key pressed the moment the

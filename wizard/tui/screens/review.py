@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -58,9 +58,13 @@ class ReviewRow(Static, can_focus=True):
             return 0 <= entry.item + cast(int, parameters[0]) < entry.count
         return True
 
+    def holds_keys_after(self, key: events.Key) -> bool:
+        """Keys typed after Enter chose an answer wait for its question (`wizard.tui.holding`)."""
+        return key.key == "enter" and self.target is not None
+
     def action_choose(self) -> None:
         if self.target:
-            self.screen.dismiss(self.target)
+            cast(ReviewScreen, self.screen).choose(self.target)
 
     async def action_delete(self) -> None:
         if self.entry is not None:
@@ -94,6 +98,7 @@ class ReviewScreen(Screen[Target | None]):
         super().__init__()
         self.session = session
         self.focus_target = focus
+        self.chosen: Target | None = None
         self.unfolded: set[str] = set()  # the sections shown open, kept when the list is drawn again
         self.changed = False  # an item was deleted or moved: the chat draws its transcript again
         self.removed = ""  # what the last deletion took with it, shown at the top
@@ -262,6 +267,13 @@ class ReviewScreen(Screen[Target | None]):
         await review.remove_children()
         await review.mount_all(self._contents())
         self._focus_target()
+
+    def choose(self, target: Target) -> None:
+        """Change the answer `target`: the review closes with it, and the chat asks its question."""
+        if self.chosen is not None:
+            return  # a click after Enter
+        self.chosen = target
+        self.dismiss(target)
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:

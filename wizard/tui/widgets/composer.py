@@ -126,9 +126,10 @@ class NotSure(Message):
 
 
 def release_held_keys(widget: Widget) -> None:
-    """The keys the app held since an answer was sent go, in the order typed, to the widget in focus now."""
+    """The keys the app held since an answer was sent go, in the order typed, to the widget in focus now. A
+    widget on a screen not in sight (a question asked below the review) leaves them held until it is."""
     release = getattr(widget.app, "release_keys", None)
-    if release is not None:
+    if release is not None and widget.screen is widget.app.screen:
         release()
 
 
@@ -202,7 +203,8 @@ class Composer(Vertical):
     """Holds one pane per kind of answer; showing a question fills and shows its pane and hides the others.
 
     The panes stay mounted from question to question: building new widgets for every question would cost
-    more than the answer it is for.
+    more than the answer it is for. The choice's pane is built first and the others once the chat is on the
+    screen (`build_panes`): a new interview's first question is a choice, and shows sooner without them.
     """
 
     BINDINGS = [Binding("question_mark", "not_sure", show=False)]
@@ -214,33 +216,50 @@ class Composer(Vertical):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-area"):
-            with Vertical(id="pane-text", classes="pane"):
-                yield AnswerInput(id="answer-text", valid_empty=True)
             with Vertical(id="pane-choice", classes="pane"):
                 yield AnswerChoices(id="answer-choice")
-            with Vertical(id="pane-multi", classes="pane"):
-                yield SelectionList[str](id="answer-selection")
-                with Horizontal(classes="answer-buttons"):
-                    yield AnswerButton(id="answer-done", variant="primary")
-                    yield AnswerButton(sends=False, classes="answer-not-sure")
-            with Horizontal(id="pane-yes-no", classes="pane answer-buttons"):
-                yield AnswerButton(id="answer-yes")
-                yield AnswerButton(id="answer-no")
-                yield AnswerButton(sends=False, classes="answer-not-sure")
-            with Horizontal(id="pane-finish", classes="pane answer-buttons"):
-                yield Button("", id="answer-finish", variant="primary")
-            yield Vertical(id="pane-record", classes="pane")
         yield Static("", id="answer-hint")
+
+    async def build_panes(self) -> None:
+        """The panes besides the choice's (hidden until a question of theirs is asked)."""
+        if self.query("#pane-text"):
+            return
+        text = Vertical(AnswerInput(id="answer-text", valid_empty=True), id="pane-text", classes="pane")
+        multi = Vertical(
+            SelectionList[str](id="answer-selection"),
+            Horizontal(
+                AnswerButton(id="answer-done", variant="primary"),
+                AnswerButton(sends=False, classes="answer-not-sure"),
+                classes="answer-buttons",
+            ),
+            id="pane-multi",
+            classes="pane",
+        )
+        yes_no = Horizontal(
+            AnswerButton(id="answer-yes"),
+            AnswerButton(id="answer-no"),
+            AnswerButton(sends=False, classes="answer-not-sure"),
+            id="pane-yes-no",
+            classes="pane answer-buttons",
+        )
+        finish = Horizontal(Button("", id="answer-finish", variant="primary"), id="pane-finish", classes="pane answer-buttons")
+        panes = [text, multi, yes_no, finish, Vertical(id="pane-record", classes="pane")]
+        for pane in panes:
+            pane.display = False
+        await self.query_one("#answer-area").mount_all(panes)
 
     # --- showing a question -------------------------------------------------------------------------------
 
     async def show(self, ask: Ask) -> None:
         self.ask = ask
+        if ask.kind != "single_choice":
+            await self.build_panes()
         for button in self.query(Button):  # a press of the last question's button must not swallow this one's
             button.remove_class("-active")
         pane = self._fill(ask)
         for name in self.PANES:
-            self.query_one(f"#pane-{name}").display = name == pane
+            for widget in self.query(f"#pane-{name}"):
+                widget.display = name == pane
         if pane == "record":
             area = self.query_one("#pane-record")
             await area.remove_children()
@@ -300,7 +319,7 @@ class Composer(Vertical):
         if accept is not None:
             self.screen.set_focus(accept)
             return
-        shown = [name for name in self.PANES if self.query_one(f"#pane-{name}").display]
+        shown = [name for name in self.PANES if any(pane.display for pane in self.query(f"#pane-{name}"))]
         if not shown:
             return
         for widget in self.query_one(f"#pane-{shown[0]}").query("Input, Select, OptionList, SelectionList, Button"):
@@ -335,10 +354,10 @@ class Composer(Vertical):
 
     def typed(self) -> Any:
         """What the user has typed and not yet sent: the text box's text, or a form's values; None for nothing."""
-        if self.query_one("#pane-text").display:
+        if any(pane.display for pane in self.query("#pane-text")):
             return self.query_one("#answer-text", AnswerInput).value or None
         forms = self.query(RecordForm)
-        if self.query_one("#pane-record").display and forms:
+        if forms and self.query_one("#pane-record").display:
             values = forms.first().values(suggested=False)
             return values if any(value not in ("", [], None) for value in values.values()) else None
         return None
@@ -437,6 +456,7 @@ class RecordForm(Vertical):
         self.typed: dict[str, Any] = {item.key: item.value for item in ask.fields}
         self.shown = ask.fields
         self.options = {item.key: item.options for item in ask.fields}
+        self.followed: dict[str, Any] | None = None  # the values the boxes shown were last worked out for
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="record-fields"):
@@ -518,9 +538,11 @@ class RecordForm(Vertical):
             await self._show_boxes()
 
     async def _show_boxes(self) -> None:
-        self.typed.update(self.values(suggested=False))
-        if self.ask.form is None:
-            return
+        values = self.values(suggested=False)
+        self.typed.update(values)
+        if self.ask.form is None or values == self.followed:
+            return  # the boxes follow these values already (each box reports its first value as a change)
+        self.followed = values
         wanted = self.ask.form({**self.typed, **self.values()})  # what a box applies to counts its suggestion
         fields = self.query_one(".record-fields", VerticalScroll)
         previous: Widget | None = None

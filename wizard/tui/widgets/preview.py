@@ -11,7 +11,6 @@ import threading
 import time
 from typing import Any
 
-from rich.markdown import Markdown
 from textual.app import App
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -20,13 +19,20 @@ from textual.widgets import Static
 
 class SectionView(Static):
     def __init__(self, markdown: str) -> None:
-        super().__init__(Markdown(markdown), classes="preview-section")
+        super().__init__(_rendered(markdown), classes="preview-section")
         self.markdown = markdown
 
     def show(self, markdown: str) -> None:
         if markdown != self.markdown:
             self.markdown = markdown
-            self.update(Markdown(markdown))
+            self.update(_rendered(markdown))
+
+
+def _rendered(markdown: str) -> Any:
+    # Imported on the first preview, not with the chat (Markdown brings its parser, a good part of a start-up).
+    from rich.markdown import Markdown
+
+    return Markdown(markdown)
 
 
 class PreviewPanel(VerticalScroll, can_focus=True):
