@@ -128,6 +128,27 @@ LANGUAGES: tuple[Language, ...] = (
         yes_words=frozenset({"yes", "y"}),
         no_words=frozenset({"no", "n"}),
     ),
+    Language(
+        code="sv",
+        babel_locale="sv_FI",  # Finland-Swedish: the notice's dates and lists as written in Finland
+        tag="sv-FI",
+        name=N_("Swedish"),
+        in_name=N_("in Swedish"),
+        native_name="svenska",
+        in_native="På svenska",
+        which_language="Vilket språk vill du använda?",
+        continue_interview="Fortsätt en påbörjad intervju",
+        old_notice="Jag har en gammal dataskyddsbeskrivning",
+        file_stem="dataskyddsbeskrivning",
+        toc_heading="Innehåll",
+        quotes=("”", "”"),
+        phone_style="national",
+        country_aliases=(("förenta staterna", "US"), ("förenade kungariket", "GB")),
+        stop_words=frozenset(
+            "och att det som är för med på av inte den vi du din ditt dina vår våra vårt eller när efter har "
+            "kan ska oss från hos till om utan också dig dem deras".split()
+        ),
+    ),
 )
 
 CODES: tuple[str, ...] = tuple(language.code for language in LANGUAGES)
