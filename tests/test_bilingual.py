@@ -74,7 +74,7 @@ def test_a_language_the_registry_does_not_know_is_an_error_at_its_line() -> None
 
     assert error.line == line_of(text, "{xx: Kundregister")
     assert display_path(error.path) == "processing.name.xx"
-    assert error.describe("en")["hint"] == "Choose one of: fi, en."
+    assert error.describe("en")["hint"] == f"Choose one of: {', '.join(CODES)}."
 
 
 def test_a_text_too_long_in_one_language_is_reported_once_for_its_field() -> None:
@@ -163,12 +163,12 @@ def test_a_file_in_one_language_checks_clean_and_its_own_notice_renders() -> Non
 
 
 def test_check_warns_of_each_text_without_a_version_in_a_language_the_file_is_written_for() -> None:
-    text = in_finnish_only(translated=("processing",))  # the processing's texts are in English too
+    text = in_finnish_only(translated=("processing",))  # the processing's texts are in every language too
 
     warnings = [d for d in checked(text).warnings if d.code == "translation_missing"]
 
-    assert {d.params["language"] for d in warnings} == {"en"}
-    first = warnings[0]
+    assert {d.params["language"] for d in warnings} == set(CODES) - {"fi"}
+    first = next(d for d in warnings if d.params["language"] == "en")
     assert (display_path(first.path), first.line) == ("purposes[1].description", line_of(text, "- id: orders") + 1)
     assert first.describe("en")["message"] == "purposes[1].description has no text in English, a language of this notice."
     assert "englanti" in first.describe("fi")["message"]
@@ -294,11 +294,14 @@ def test_a_text_changed_in_the_interview_loses_its_translations_and_they_are_ask
     answers = session.interview.answers
     assert answers["processing"]["name"] == "Kampaamon asiakas- ja ajanvarausrekisteri"
     assert answers["purposes"][0]["description"] == "Ajanvaraukset"
-    assert answers["purposes"][0]["contract"] == {"fi": "asiakkaan tekemä ajanvaraus", "en": "the appointment the customer books"}
+    assert answers["purposes"][0]["contract"] == {"fi": "asiakkaan tekemä ajanvaraus", "en": "the appointment the customer books", "sv": "den tid som kunden bokar"}
     asked = [(missing.path, missing.text) for missing in session.missing_translations(["en"])]
     assert asked == [(("processing", "name"), "Kampaamon asiakas- ja ajanvarausrekisteri"), (("purposes", 0, "description"), "Ajanvaraukset")]
     warnings = [d for d in check_bytes(session.path.read_bytes()).warnings if d.code == "translation_missing"]
-    assert [display_path(d.path) for d in warnings] == ["processing.name", "purposes[1].description"]
+    translated_into = set(CODES) - {"fi"}  # the salon's texts are in every language
+    assert {(display_path(d.path), d.params["language"]) for d in warnings} == {
+        (path, lang) for path in ("processing.name", "purposes[1].description") for lang in translated_into
+    }
     code, _out, err = seloste("render", str(session.path), "--lang", "en", stdin="")
     assert code == 1 and "processing.name" in err  # no English sentence says what the Finnish no longer does
 

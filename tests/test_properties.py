@@ -298,17 +298,17 @@ def test_notice_renders_as_a_word_document_with_user_text_kept_literal(lang: str
 
 # Each claim a notice may make, per language, by a phrase only that claim uses.
 CLAIMS = {
-    "processing_agreements": {"fi": "Olemme tehneet jokaisen kanssa tietojenkäsittelysopimuksen", "en": "We have a data processing agreement with each of them"},
-    "balancing_test": {"fi": "Olemme punninneet", "en": "We have weighed"},
-    "child_friendly": {"fi": "lapset ymmärtävät", "en": "to be understood by them"},
-    "no_recipients": {"fi": "Emme luovuta tietojasi muille", "en": "We do not give your personal data to anyone else"},
-    "no_recipients_joint": {"fi": "Muille emme luovuta tietojasi", "en": "We do not give them to anyone else"},
-    "law_exception": {"fi": "paitsi jos laki velvoittaa meidät siihen", "en": "except where the law requires us to"},
-    "no_transfers": {"fi": "Emme siirrä henkilötietojasi", "en": "We do not transfer your personal data"},
-    "changes_announced": {"fi": "kerromme siitä näin", "en": "we tell you about it through"},
-    "in_advance": {"fi": "etukäteen", "en": "in advance"},
-    "existing_customers": {"fi": "omista samankaltaisista tuotteistamme", "en": "our own similar products"},
-    "business_marketing": {"fi": "vain yritysten ja yhteisöjen yhteyshenkilöille", "en": "only to contact persons at companies"},
+    "processing_agreements": {"fi": "Olemme tehneet jokaisen kanssa tietojenkäsittelysopimuksen", "en": "We have a data processing agreement with each of them", "sv": "Vi har ingått ett personuppgiftsbiträdesavtal med var och en av dem"},
+    "balancing_test": {"fi": "Olemme punninneet", "en": "We have weighed", "sv": "Vi har vägt"},
+    "child_friendly": {"fi": "lapset ymmärtävät", "en": "to be understood by them", "sv": "så att barn förstår"},
+    "no_recipients": {"fi": "Emme luovuta tietojasi muille", "en": "We do not give your personal data to anyone else", "sv": "Vi lämnar inte ut dina uppgifter till andra"},
+    "no_recipients_joint": {"fi": "Muille emme luovuta tietojasi", "en": "We do not give them to anyone else", "sv": "Vi lämnar inte ut dem till andra"},
+    "law_exception": {"fi": "paitsi jos laki velvoittaa meidät siihen", "en": "except where the law requires us to", "sv": "utom när lagen förpliktar oss till det"},
+    "no_transfers": {"fi": "Emme siirrä henkilötietojasi", "en": "We do not transfer your personal data", "sv": "Vi överför inte dina personuppgifter"},
+    "changes_announced": {"fi": "kerromme siitä näin", "en": "we tell you about it through", "sv": "meddelar vi det så här"},
+    "in_advance": {"fi": "etukäteen", "en": "in advance", "sv": "i förväg"},
+    "existing_customers": {"fi": "omista samankaltaisista tuotteistamme", "en": "our own similar products", "sv": "våra egna liknande produkter"},
+    "business_marketing": {"fi": "vain yritysten ja yhteisöjen yhteyshenkilöille", "en": "only to contact persons at companies", "sv": "endast till kontaktpersoner vid företag"},
 }
 
 
