@@ -23,6 +23,7 @@ EXAMPLES: dict[str, Example] = {
     "consultancy": Example(N_("B2B consultancy: customer register, accounting firm, credit information, debt collection")),
     "training": Example(N_("Training company: course participants, special diets (health data, Art. 9), participant lists")),
     "salon": Example(N_("Local hair salon: online booking and SMS reminders")),
+    "yarnshop": Example(N_("Yarn shop in Vaasa serving customers in Swedish and Finnish: customer club, newsletter, camera surveillance")),
 }
 
 
