@@ -279,13 +279,18 @@ def test_a_word_document_gets_the_same_verdict_as_its_text(source: str, make: An
 # --- seloste's own notices: full marks --------------------------------------------------------------------------
 
 
+# The audit reads notices written in Finnish or English (its headings and phrases: wizard/audit/topics.py, items.py);
+# a Swedish notice is not yet one it can read.
+AUDITED = ["fi", "en"]
+
+
 @pytest.fixture(scope="module")
 def rendered() -> dict[tuple[str, str], Any]:
-    return {(name, lang): build_notice(check_bytes(example_text(name).encode()), lang) for name in EXAMPLES for lang in CODES}
+    return {(name, lang): build_notice(check_bytes(example_text(name).encode()), lang) for name in EXAMPLES for lang in AUDITED}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("lang", CODES)
+@pytest.mark.parametrize("lang", AUDITED)
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_seloste_notices_score_full_marks_with_the_same_items_as_coverage(rendered: dict, name: str, lang: str, fmt: str) -> None:
     notice = rendered[(name, lang)]
@@ -299,7 +304,7 @@ def test_seloste_notices_score_full_marks_with_the_same_items_as_coverage(render
 @settings(max_examples=max(10, settings.default.max_examples // 2))
 @given(data=answers_dicts())
 def test_the_audit_of_any_notice_seloste_renders_finds_nothing_missing(data: dict[str, Any]) -> None:
-    for lang in CODES:
+    for lang in AUDITED:
         notice = build_notice(check_data({**data, "language": lang}), lang)  # the texts written in the notice's language
         audit = audit_bytes(notice.markdown.encode(), "notice.md")
         assert [(j.item.id, j.note) for j in audit.judgements if j.state == "missing"] == [], notice.markdown
