@@ -144,6 +144,8 @@ LANGUAGES: tuple[Language, ...] = (
         quotes=("”", "”"),
         phone_style="national",
         country_aliases=(("förenta staterna", "US"), ("förenade kungariket", "GB")),
+        yes_words=frozenset({"ja", "j"}),
+        no_words=frozenset({"nej", "n"}),
         stop_words=frozenset(
             "och att det som är för med på av inte den vi du din ditt dina vår våra vårt eller när efter har "
             "kan ska oss från hos till om utan också dig dem deras".split()
