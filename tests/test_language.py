@@ -150,7 +150,7 @@ BANNED = {
         "for information about this assessment",
     ],
     "sv": [
-        "personuppgiftslagen",  # Sweden's repealed act, and Finland's repealed one goes by another name
+        "personuppgiftslagen",  # the repealed Personal Data Act (523/1999): rights rest on the GDPR and dataskyddslagen
         "Storbritannien",  # the EU's Swedish texts say "Förenade kungariket"
         "Datainspektionen",  # Sweden's old authority (now IMY), or Åland's: never Finland's
         "registerbeskrivning",  # the old Personal Data Act's document; the GDPR's duty is to inform
