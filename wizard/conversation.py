@@ -129,7 +129,7 @@ def question_help(question: Question, lang: str) -> QuestionHelp:
 
 # --- the notice's language: asked before the interview's first question ---------------------------------------
 
-NOTICE_LANGUAGE_QUESTION = N_("In which language shall the privacy notice be written? (You can export it in both later.)")
+NOTICE_LANGUAGE_QUESTION = N_("In which language shall the privacy notice be written? (You can export it in the other languages too later.)")
 
 
 def notice_language_question(lang: str) -> str:
