@@ -27,13 +27,16 @@ from textual.widgets.option_list import Option
 
 from wizard.conversation import label
 from wizard.i18n import N_
+from wizard.languages import LANGUAGES
 from wizard.tui.failures import reported
 from wizard.tui.inorder import KeysInOrder
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
-YES_KEYS, NO_KEYS = ("y", "k"), ("n", "e")  # answer a yes/no question: yes / kyllä, no / ei
 FOCUS_KEYS = ("tab", "shift+tab")  # move between a form's boxes
 PICKED = ("single_choice", "multi_choice", "yes_no")  # kinds whose suggested answer is shown chosen, not as a hint
+# The one-letter yes and no words of every language (y, k, j; n, e): typed at a yes/no question, they answer it.
+YES_KEYS = frozenset(word for entry in LANGUAGES for word in entry.yes_words if len(word) == 1)
+NO_KEYS = frozenset(word for entry in LANGUAGES for word in entry.no_words if len(word) == 1)
 
 
 class DropdownList(KeysInOrder, SelectOverlay):
@@ -420,7 +423,7 @@ class Composer(Vertical):
         self.post_message(NotSure())
 
     def answers_by_letter(self, key: events.Key) -> bool | None:
-        """The answer a letter typed on a yes/no question gives: Y/K (kyllä) yes, N/E (ei) no; None for others."""
+        """The answer a letter typed on a yes/no question gives: any language's one-letter yes or no; None for others."""
         if self.ask is None or self.ask.kind != "yes_no" or not key.character:
             return None
         letter = key.character.lower()
