@@ -118,7 +118,9 @@ def test_a_notice_in_a_language_takes_each_text_in_that_language() -> None:
     [
         ("Tilausten toimittaminen ja laskuttaminen sekä asiakkaan kanssa sovitut asiat", "fi"),
         ("Delivering the orders and invoicing them for the customer", "en"),
+        ("Vi levererar beställningarna och fakturerar dem till kunden", "sv"),
         ("Nimi ja yhteystiedot", None),  # too short to be plain
+        ("Namn och kontaktuppgifter", None),
         ("Google Analytics", None),
     ],
 )
