@@ -101,10 +101,11 @@ def test_a_renamed_recipient_is_removed_and_added(original: Path, edited: Any) -
     code, out, _err = seloste("diff", str(original), str(edited(rename_accountant)))
     assert code == 1
     assert change_lines(out) == [
-        'removed  recipients[4]: {"name": {"fi": "Tilitoimisto", "en": "Accounting firm"}, "role": "processor", '
-        '"processing_agreement": true, "service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books"}, "country": "FI"}',
+        'removed  recipients[4]: {"name": {"fi": "Tilitoimisto", "en": "Accounting firm", "sv": "Bokföringsbyrå"}, '
+        '"role": "processor", "processing_agreement": true, "service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books", '
+        '"sv": "sköter bokföringen"}, "country": "FI"}',
         'added    recipients[4]: {"name": "Tilitoimisto Numerot Oy", "role": "processor", "processing_agreement": true, '
-        '"service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books"}, "country": "FI"}',
+        '"service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books", "sv": "sköter bokföringen"}, "country": "FI"}',
     ]
 
 
@@ -116,7 +117,10 @@ def test_a_translation_given_to_a_plain_text_is_the_translation_added(original: 
 
     code, out, _err = seloste("diff", str(plain), str(original))
     assert code == 1
-    assert change_lines(out) == ['added    processing.name.en: "Online shop customer and marketing register"']
+    assert change_lines(out) == [
+        'added    processing.name.en: "Online shop customer and marketing register"',
+        'added    processing.name.sv: "Webbutikens kund- och marknadsföringsregister"',
+    ]
 
 
 def test_a_file_with_errors_is_still_compared(original: Path, edited: Any) -> None:

@@ -15,6 +15,7 @@ from test_tui import until
 
 from wizard import storage
 from wizard.engine import Interview
+from wizard.languages import LANGUAGES
 from wizard.plain import PlainChat
 from wizard.session import Session, new, resumable
 from wizard.tui.app import SelosteApp
@@ -88,9 +89,10 @@ async def test_the_first_screen_lists_them_and_one_goes_on_in_its_own_language_w
 def test_the_plain_mode_offers_them_after_the_languages_and_goes_on_in_its_own_language() -> None:
     interview_of("Kahvila Kanerva Oy", 3, lang="fi")
     out = io.StringIO()
-    chat = PlainChat(io.StringIO("3\n"), out, "en")
+    after_the_languages = len(LANGUAGES) + 1
+    chat = PlainChat(io.StringIO(f"{after_the_languages}\n"), out, "en")
     chosen = chat.choose_conversation_language(resumable("en"))
-    assert "3) Kahvila Kanerva Oy" in out.getvalue()
+    assert f"{after_the_languages}) Kahvila Kanerva Oy" in out.getvalue()
     assert chosen is not None and chat.lang == "fi"
     assert chat.open_session(None, True, resumed=chosen) is None
     assert chat.session.path == chosen.path and chat.session.interview.answers["controller"]["name"] == "Kahvila Kanerva Oy"
