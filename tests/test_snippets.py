@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import answers_dicts
-from test_language import allowed_words, unknown_english, unknown_finnish, words
+from test_language import allowed_words, unknown_english, unknown_finnish, unknown_swedish, words
 
 from wizard.check import check_bytes, check_data
 from wizard.cli import run
@@ -23,7 +23,8 @@ from wizard.notice import escape_markdown, labels
 from wizard.render import build_notice
 from wizard.snippets import render_snippets, snippets_of
 
-BASIS_LINE = {"en": "Legal basis", "fi": "Oikeusperuste"}
+BASIS_LINE = {"en": "Legal basis", "fi": "Oikeusperuste", "sv": "Rättslig grund"}  # the notice's line under a purpose
+CONSENT_HEADING = {"en": "Consent tick boxes", "fi": "Suostumusruudut", "sv": "Kryssrutor för samtycke"}
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
@@ -45,7 +46,7 @@ def assert_agrees_with_the_notice(report: Any, lang: str) -> None:
     names = labels(lang)["basis"]
     for purpose in said.form_purposes:
         basis = names[purpose.basis]["name"]
-        assert f"{escape_markdown(purpose.description)} ({'legal basis' if lang == 'en' else 'oikeusperuste'}: {escape_markdown(basis)})" in text
+        assert f"{escape_markdown(purpose.description)} ({BASIS_LINE[lang].lower()}: {escape_markdown(basis)})" in text
         assert escape_markdown(basis) in notice_bases(notice, purpose.description, lang), purpose.description
     for purpose in said.consent_purposes:
         assert escape_markdown(purpose.description) in text
@@ -82,7 +83,7 @@ def test_the_texts_link_to_the_notice_only_when_its_address_is_given(tmp_path: P
     code, linked, _err = cli("snippets", str(answers), "--lang", lang, "--notice-url", "www.teelehti-kauppa.fi/tietosuoja")
     assert code == 0 and "--notice-url" not in linked
     assert linked.count("](https://www.teelehti-kauppa.fi/tietosuoja)") == 3  # under a form, in a footer, in a banner
-    assert "## " in linked and ("Consent tick boxes" if lang == "en" else "Suostumusruudut") in linked
+    assert "## " in linked and CONSENT_HEADING[lang] in linked
 
 
 def test_a_wrong_address_and_a_missing_file_are_refused_with_exit_2(tmp_path: Path) -> None:
@@ -108,7 +109,7 @@ def test_a_business_without_consent_marketing_or_cookies_gets_only_the_form_s_te
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_the_texts_spell_correctly(name: str) -> None:
     report = check_bytes(example_text(name).encode())
-    for lang, unknown in (("fi", unknown_finnish), ("en", unknown_english)):
+    for lang, unknown in (("fi", unknown_finnish), ("en", unknown_english), ("sv", unknown_swedish)):
         allowed = allowed_words(lang, example_text(name))
         prose = re.sub(r"`[^`]*`", " ", render_snippets(report, lang))  # a command to type is no word to spell
         candidates = {w for w in words(prose) if w.casefold() not in allowed}
