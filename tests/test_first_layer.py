@@ -52,13 +52,24 @@ LEADS = {
         "You can object.": "box_objection",
         "You can refuse direct marketing.": "box_marketing",
     },
+    "sv": {
+        "Överföringar utanför EU/EES:": "transfers",
+        "Automatiserade beslut:": "automated_decisions",
+        "Profilering:": "profiling",
+        "Särskilda kategorier av personuppgifter:": "special_categories",
+        "Uppgifter från andra källor:": "other_sources",
+        "Direktmarknadsföring:": "direct_marketing",
+        "Du kan invända mot behandlingen.": "box_objection",
+        "Du kan invända mot direktmarknadsföring.": "box_marketing",
+    },
 }
 # The lead of the list of unexpected items, there only when one applies.
-NOTE = {"fi": "Huomaa.", "en": "Please note."}
+NOTE = {"fi": "Huomaa.", "en": "Please note.", "sv": "Observera."}
 # The fixed leads every first layer has, in its order.
 ALWAYS = {
     "fi": ["Kuka käsittelee tietojasi?", "Mihin käytämme tietojasi?", "Oikeutesi."],
     "en": ["Who we are.", "What we use your data for.", "Your rights."],
+    "sv": ["Vem behandlar dina uppgifter?", "Vad använder vi dina uppgifter till?", "Dina rättigheter."],
 }
 
 
