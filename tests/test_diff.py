@@ -103,9 +103,10 @@ def test_a_renamed_recipient_is_removed_and_added(original: Path, edited: Any) -
     assert change_lines(out) == [
         'removed  recipients[4]: {"name": {"fi": "Tilitoimisto", "en": "Accounting firm", "sv": "Bokföringsbyrå"}, '
         '"role": "processor", "processing_agreement": true, "service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books", '
-        '"sv": "sköter bokföringen"}, "country": "FI"}',
+        '"sv": "sköter bokföringen"}, "purposes": ["bookkeeping"], "country": "FI"}',
         'added    recipients[4]: {"name": "Tilitoimisto Numerot Oy", "role": "processor", "processing_agreement": true, '
-        '"service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books", "sv": "sköter bokföringen"}, "country": "FI"}',
+        '"service": {"fi": "hoitaa kirjanpidon", "en": "keeps the books", "sv": "sköter bokföringen"}, "purposes": ["bookkeeping"], '
+        '"country": "FI"}',
     ]
 
 
@@ -206,16 +207,17 @@ def test_finnish_output(original: Path, edited: Any) -> None:
     assert same == f"{original} ja {original}: vastaukset ovat samat.\n"
 
 
-def test_notice_diff_shows_the_changed_retention_clause_only(original: Path, edited: Any) -> None:
+def test_notice_diff_shows_the_changed_retention_only(original: Path, edited: Any) -> None:
     def longer_retention(answers: Answers) -> None:
         answers["personal_data"][0]["retention"]["period"] = "5 vuotta viimeisestä tilauksesta"
 
     code, out, _err = seloste("diff", "--notice", "--lang", "fi", str(original), str(edited(longer_retention)))
     assert code == 1
-    assert "\nretention (changed)\n" in out
-    assert "  -- **Nimi ja yhteystiedot:** 3 vuotta viimeisestä tilauksesta tai, jos sinulla on asiakastili, kunnes tili poistetaan, sen mukaan kumpi on myöhemmin\n" in out
-    assert "  +- **Nimi ja yhteystiedot:** 5 vuotta viimeisestä tilauksesta\n" in out
-    assert out.endswith("1 clause(s) changed.\n")
+    # The table of the processing and the retention section give the same periods: both change, nothing else.
+    assert "\nprocessing_table (changed)\n" in out and "\nretention (changed)\n" in out
+    assert "  -  - Nimi ja yhteystiedot: 3 vuotta viimeisestä tilauksesta tai, jos sinulla on asiakastili, kunnes tili poistetaan, sen mukaan kumpi on myöhemmin\n" in out
+    assert "  +  - Nimi ja yhteystiedot: 5 vuotta viimeisestä tilauksesta\n" in out
+    assert out.endswith("2 clause(s) changed.\n")
 
 
 def test_notice_diff_in_english_as_json(original: Path, edited: Any) -> None:
@@ -226,13 +228,14 @@ def test_notice_diff_in_english_as_json(original: Path, edited: Any) -> None:
     assert code == 1
     result = json.loads(out)
     assert result["lang"] == "en"
-    assert [(clause["clause"], clause["change"]) for clause in result["clauses"]] == [("retention", "changed")]
-    diff = result["clauses"][0]["diff"]
+    assert [(clause["clause"], clause["change"]) for clause in result["clauses"]] == [("processing_table", "changed"), ("retention", "changed")]
+    diff = result["clauses"][1]["diff"]
     assert diff[0].startswith("@@ ")
+    # The name and contact details serve two purposes that keep them for this period: both lines change.
     assert [line for line in diff if line.startswith(("+", "-"))] == [
-        "-- Name and contact details: 3 years after the last order or, if you have a customer account, until the account is deleted, whichever is later",
-        "+- Name and contact details: 5 years after the last order",
-    ]
+        "-  - Name and contact details: 3 years after the last order or, if you have a customer account, until the account is deleted, whichever is later",
+        "+  - Name and contact details: 5 years after the last order",
+    ] * 2
 
 
 def test_one_file_can_come_from_standard_input(original: Path) -> None:

@@ -244,19 +244,19 @@ def test_a_web_shop_owner_answering_in_their_own_words_gets_the_example_web_shop
                                    "tilausta voi tehdä verkossa ilman niitä; tallennamme ne tilauksen yhteyteen myös "
                                    "maksupetosten estämiseksi. Asiakastili, uutiskirje ja analytiikkaevästeet ovat vapaaehtoisia."),
         ("shares_data", True),
-        ("recipients", {"name": "Kuljetusliike", "role": "controller",
+        ("recipients", {"name": "Kuljetusliike", "role": "controller", "purposes": ["orders"],
                         "service": "toimittaa paketit; saa nimen, osoitteen ja puhelinnumeron", "country": "FI"}),
         ("recipients:another", True),
-        ("recipients", {"name": "Maksupalveluntarjoaja", "role": "controller",
+        ("recipients", {"name": "Maksupalveluntarjoaja", "role": "controller", "purposes": ["orders", "fraud"],
                         "service": "välittää maksut ja tarkistaa maksupetokset", "country": "Suomi"}),
         ("recipients:another", True),
-        ("recipients", {"name": "Verkkokauppa-alustan toimittaja", "processing_agreement": True,
+        ("recipients", {"name": "Verkkokauppa-alustan toimittaja", "processing_agreement": True, "purposes": ["orders", "accounts", "fraud"],
                         "service": "ylläpitää verkkokauppaa ja sen tietokantaa"}),
         ("recipients:another", True),
-        ("recipients", {"name": "Tilitoimisto", "role": "processor", "processing_agreement": True, "service": "hoitaa kirjanpidon",
+        ("recipients", {"name": "Tilitoimisto", "role": "processor", "processing_agreement": True, "service": "hoitaa kirjanpidon", "purposes": ["bookkeeping"],
                         "country": "FI"}),
         ("recipients:another", True),
-        ("recipients", {"name": "Kirjekyyhky Mail Inc.", "role": "processor", "processing_agreement": True,
+        ("recipients", {"name": "Kirjekyyhky Mail Inc.", "role": "processor", "processing_agreement": True, "purposes": ["newsletter"],
                         "service": "lähettää uutiskirjeen", "country": "Yhdysvallat", "transfer_mechanism": "dpf"}),
         ("recipients:another", False),
         ("transfers_outside_eea", True),
@@ -757,7 +757,7 @@ def test_moving_a_recipient_into_the_eea_drops_its_transfer_ground() -> None:
     assert [(d.question.id, d.value) for d in interview.dropped] == [("transfer_mechanism", "dpf")]
     assert interview.answers["recipients"][4] == {
         "name": "Kirjekyyhky Mail Inc.", "role": "processor", "processing_agreement": True, "service": "lähettää uutiskirjeen",
-        "country": "SE",
+        "purposes": ["newsletter"], "country": "SE",
     }
     # No "transfer inside the EEA" warning; the earlier "some data leave the EU/EEA" is now shown to be wrong.
     assert [d.code for d in check_data(interview.answers).diagnostics] == ["transfer_recipient_unnamed"]

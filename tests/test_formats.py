@@ -298,6 +298,11 @@ seuraava rivi\\
 > **Laatikko.** Oikeus vastustaa.
 >
 > Toinen kappale [linkki](https://v.fi/)
+
+| Tarkoitus | Tiedot *a* | Peruste |
+| --- | --- | --- |
+| Tilaukset | nimi; [osoite](https://o.fi/) | sopimus \\| tilaus |
+| **Kirjanpito** | – | laki |
 """
 
 
@@ -308,17 +313,22 @@ def word_made_by_python_docx(markdown: str, lang: str, title: str) -> bytes:
     from docx.oxml.parser import OxmlElement
     from docx.shared import Mm
 
-    from wizard.formats.blocks import Box, Heading, ListBlock, Paragraph, parse_blocks
+    from dataclasses import replace
+
+    from docx.shared import Pt
+
+    from wizard.formats.blocks import Box, Heading, ListBlock, Paragraph, Table, parse_blocks
     from wizard.formats.docx import HYPERLINK_STYLE, add_hyperlink_style, set_properties, style_title
 
     document = docx.Document()
     document.sections[0].page_width, document.sections[0].page_height = Mm(210), Mm(297)
+    document.sections[0].left_margin = document.sections[0].right_margin = Mm(20)
     set_properties(document, lang, title)
     add_hyperlink_style(document)
     style_title(document)
 
-    def paragraph(spans, style=None, keep_with_next=False):  # type: ignore[no-untyped-def]
-        made = document.add_paragraph(style=style)
+    def paragraph(spans, style=None, keep_with_next=False, made=None, size=None):  # type: ignore[no-untyped-def]
+        made = made if made is not None else document.add_paragraph(style=style)
         if keep_with_next:
             made.paragraph_format.keep_with_next = True
         for span in spans:
@@ -328,6 +338,8 @@ def word_made_by_python_docx(markdown: str, lang: str, title: str) -> bytes:
                 run.add_break()
                 run.add_text(line)
             run.bold, run.italic = span.bold or None, span.italic or None
+            if size is not None:
+                run.font.size = size
             if span.href is not None:
                 run._r.style = document.styles.get_style_id(HYPERLINK_STYLE, WD_STYLE_TYPE.CHARACTER)
                 previous = run._r.getprevious()
@@ -368,6 +380,15 @@ def word_made_by_python_docx(markdown: str, lang: str, title: str) -> bytes:
         elif isinstance(block, Box):
             for inner in block.blocks:
                 framed(inner.spans)
+        elif isinstance(block, Table):
+            table = document.add_table(rows=1 + len(block.rows), cols=len(block.header), style="Table Grid")
+            header_row = OxmlElement("w:trPr")
+            header_row.append(OxmlElement("w:tblHeader"))
+            table.rows[0]._tr.insert(0, header_row)
+            bold_header = tuple(tuple(replace(span, bold=True) for span in cell) for cell in block.header)
+            for row, cells in zip(table.rows, (bold_header, *block.rows)):
+                for cell, spans in zip(row.cells, cells):
+                    paragraph(spans, made=cell.paragraphs[0], size=Pt(9))
         else:
             items(block, 1)
     saved, out = io.BytesIO(), io.BytesIO()
@@ -426,6 +447,52 @@ def test_text_box_is_framed_and_fits_an_email_except_an_unbreakable_url() -> Non
     assert inside[0].startswith("| Voit vastustaa. Voit vastustaa") and "|" == inside[2][0] == inside[2][-1]
     assert all(line.startswith("| ") and line.endswith(" |") for line in inside)
     assert all(len(line) == WIDTH for line in inside if "https://" not in line)
+
+
+TABLE = """## Yhdellä silmäyksellä
+
+| Käyttötarkoitus | Henkilötiedot | Säilytysaika |
+| --- | --- | --- |
+| Tilaukset | Nimi ja yhteystiedot; Tilaustiedot | 3 vuotta viimeisestä tilauksesta |
+| Kirjanpito | Tilaustiedot | 6 vuotta sen vuoden lopusta, jona tilikausi päättyi, kirjanpitolain mukaan ja vielä hieman pidempään |
+"""
+
+
+def test_html_table_cells_carry_their_column_heading_for_narrow_screens() -> None:
+    html, page = html_page(TABLE)
+    assert '<td data-label="Henkilötiedot">Nimi ja yhteystiedot; Tilaustiedot</td>' in html
+    assert [cell["data-label"] for cell in page.tags("td")] == ["Käyttötarkoitus", "Henkilötiedot", "Säilytysaika"] * 2
+    assert "@media (max-width: 40rem)" in html and "attr(data-label)" in html
+
+
+def test_text_table_is_a_list_with_each_cell_after_its_heading() -> None:
+    text = render_format(TABLE, "txt", "fi", "Seloste").decode("utf-8")
+    assert text.split("\n\n", 1)[1] == (
+        "- Tilaukset\n"
+        "  - Henkilötiedot: Nimi ja yhteystiedot; Tilaustiedot\n"
+        "  - Säilytysaika: 3 vuotta viimeisestä tilauksesta\n"
+        "\n"
+        "- Kirjanpito\n"
+        "  - Henkilötiedot: Tilaustiedot\n"
+        "  - Säilytysaika: 6 vuotta sen vuoden lopusta, jona tilikausi päättyi,\n"
+        "    kirjanpitolain mukaan ja vielä hieman pidempään\n"
+    )
+
+
+def test_docx_table_is_a_word_table_with_a_repeated_bold_header() -> None:
+    document = word(TABLE)
+    [table] = document.tables
+    assert table.style.name == "Table Grid"
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["Käyttötarkoitus", "Henkilötiedot", "Säilytysaika"],
+        ["Tilaukset", "Nimi ja yhteystiedot; Tilaustiedot", "3 vuotta viimeisestä tilauksesta"],
+        ["Kirjanpito", "Tilaustiedot", "6 vuotta sen vuoden lopusta, jona tilikausi päättyi, kirjanpitolain mukaan ja vielä hieman pidempään"],
+    ]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+    section = document.sections[0]
+    rounding = len(table.columns) * 635  # a twip per column, as python-docx rounds each
+    assert sum(column.width for column in table.columns) <= section.page_width - section.left_margin - section.right_margin + rounding
 
 
 def test_docx_box_paragraphs_are_framed() -> None:

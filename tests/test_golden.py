@@ -1,4 +1,4 @@
-"""Golden files: the rendered notice of every example, in every language, as Markdown and HTML.
+"""Golden files: the rendered notice of every example, in every language, as Markdown, HTML and plain text.
 
 They are the product: review a change to them by reading it. After an intended change, refresh them with
 `SELOSTE_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py` and read the diff before committing.
@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("SELOSTE_UPDATE_GOLDEN") == "1"
 
 
-@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("fmt", ["md", "html", "txt"])
 @pytest.mark.parametrize("lang", CODES)
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_rendered_example_matches_golden_file(name: str, lang: str, fmt: str) -> None:

@@ -166,6 +166,8 @@ def own_sentences(name: str, lang: str) -> list[str]:
     user_texts = [" ".join(text.split()) for text in [*written, *(text for _, text in texts(report.answers))] if len(text) > 3]
     sentences = []
     for line in build_notice(report, lang).markdown.splitlines():
+        if line.startswith("|"):  # a row of the table of the processing: cells, not sentences
+            continue
         line = re.sub(r"[*\\]|^\s*(?:-|#+)\s*", "", line)
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÅ\"”(])", line):
             if sentence and not any(text in sentence for text in user_texts):

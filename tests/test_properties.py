@@ -40,7 +40,7 @@ LANGUAGES = CODES
 
 # Every element the HTML page's own layout and the Markdown of a notice make; anything else came from user text.
 PAGE_TAGS = frozenset(
-    "html head meta title style body main nav section h1 h2 h3 h4 p ul ol li a strong em div".split()
+    "html head meta title style body main nav section h1 h2 h3 h4 p ul ol li a strong em div table thead tbody tr th td".split()
 )
 SAFE_LINK_PREFIXES = ("#", "mailto:", "https://", "http://", "tel:")
 COMMONMARK = MarkdownIt("commonmark", {"html": False})
@@ -87,7 +87,9 @@ def key_facts(answers: Answers) -> list[str]:
         facts += [purpose.description, *retention_texts(purpose.retention)]
         facts += [getattr(purpose, detail) for detail in BASIS_DETAILS[purpose.basis]]
     for category in a.personal_data:
-        facts += [category.name, category.description, *retention_texts(category.retention)]
+        facts += [category.name, category.description]
+        if any(rule is category.retention for rule in retention_rules_applied(a)):
+            facts += retention_texts(category.retention)
     facts += [item.description for item in a.special_categories]
     if a.criminal_data:
         facts += [a.criminal_data.description, a.criminal_data.law]
@@ -97,7 +99,8 @@ def key_facts(answers: Answers) -> list[str]:
     for recipient in a.recipients:
         facts += [recipient.name, recipient.service]
     facts += [r.transfer.safeguards_copy for r in transfers_of(a) if r.transfer]
-    facts += retention_texts(a.retention)
+    if any(rule is a.retention for rule in retention_rules_applied(a)):
+        facts += retention_texts(a.retention)
     facts += [text for joint in a.joint_controllers for text in (joint.name, joint.contact, joint.arrangement)]
     if a.automated_decisions.used:
         facts += [a.automated_decisions.logic, a.automated_decisions.significance, a.automated_decisions.consequences]
@@ -109,6 +112,23 @@ def key_facts(answers: Answers) -> list[str]:
         facts.append(a.security.description)
     facts.append(a.rights.how)
     return [flat(fact) for fact in facts if fact is not None]
+
+
+def retention_rules_applied(answers: Answers) -> list[Retention]:
+    """The retention rule that applies to each data category for each of its purposes: the purpose's own, else
+    the category's, else the general one; for a category with no purpose or a purpose with no category, its
+    own rule or the general one. A rule no data fall under is not shown."""
+    purposes = {p.id: p for p in answers.purposes}
+    applied: list[Retention | None] = []
+    for category in answers.personal_data:
+        linked = [purposes[ref] for ref in category.purposes if ref in purposes]
+        applied += [p.retention or category.retention or answers.retention for p in linked]
+        if not linked:
+            applied.append(category.retention or answers.retention)
+    for purpose in answers.purposes:
+        if not any(purpose.id in c.purposes for c in answers.personal_data):
+            applied.append(purpose.retention or answers.retention)
+    return [rule for rule in applied if rule is not None]
 
 
 def missing_facts(answers: Answers, shown: str) -> list[str]:

@@ -543,6 +543,20 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "processing.child_consent_by",
     ),
     (
+        "a recipient not linked to any purpose",
+        lambda d: recipient(d, "FI"),
+        "warning",
+        "recipient_no_purpose",
+        "recipients[1].purposes",
+    ),
+    (
+        "a recipient linked to a purpose that does not exist",
+        lambda d: recipient(d, "FI", purposes=["nosuch"]),
+        "error",
+        "unknown_purpose",
+        "recipients[1].purposes[1]",
+    ),
+    (
         "other people with no purpose",
         lambda d: d.update(other_people=[{"who": "perheenjäsen, jolle asiakas varaa ajan", "data": "nimi", "source": "asiakas"}]),
         "warning",

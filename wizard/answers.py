@@ -292,6 +292,9 @@ class Recipient(Part):
         "(private persons, e.g. the other participants of a course, or the public when something is published)."),
     )
     service: LocalLongText = Field(description=N_("What it does with the data, e.g. 'sends our newsletter'."))
+    purposes: list[Slug] = _items(
+        N_("The ids of the purposes it gets the data for; the notice's table of the processing names it beside them.")
+    )
     country: Country | None = Field(None, description=N_("Where it processes the data, e.g. FI or US."))
     cookies: list[CookieCategory] = _items(
         N_("The kinds of cookies it sets on your website, if any: preferences, analytics and/or marketing.")

@@ -385,6 +385,11 @@ TEXTS: dict[str, Text] = {
         N_("Add purposes: the ids of the purposes their data serve; the notice gives each one's legal basis."),
         N_("GDPR Art. 14(1)(c)"),
     ),
+    "recipient_no_purpose": Text(
+        N_("The file does not say for which purposes `{name}` gets the data, so the notice's table of the processing cannot name it."),
+        N_("Add purposes: the ids of the purposes it gets data for."),
+        N_("GDPR Art. 13(1)(e)"),
+    ),
     "mixed_without_required": Text(
         N_("provision says some data are required and some optional, but no data category says which."),
         N_("Set required: true or false on the data categories."),

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wizard.answers import Answers, Recipient, Retention
+from wizard.answers import Answers, DataCategory, OtherPeople, Purpose, Recipient, Retention, SpecialCategoryData
 from wizard.fields import is_hidden
 from wizard.languages import BY_CODE, language
 from wizard.law import ADEQUATE_COUNTRIES, CHILD_CONSENT_AGE, DPF_COUNTRY, DPF_LIST_URL, Art9Condition, LegalBasis, is_in_eea
@@ -208,20 +208,91 @@ def applicable_clauses(facts: Facts) -> list[Clause]:
 
 
 @dataclass(frozen=True)
-class RetentionRow:
-    """One line of the retention section: what it is about and its period and/or criteria."""
+class RetentionPart:
+    """How long some of a purpose's data are kept: `what` names the data categories, or is empty for all of them."""
 
-    kind: str  # "category", "purpose" or "general"
-    what: str
+    what: tuple[str, ...]
     retention: Retention
 
 
-def retention_rows(answers: Answers) -> list[RetentionRow]:
-    rows = [RetentionRow("category", c.name, c.retention) for c in answers.personal_data if c.retention]
-    rows += [RetentionRow("purpose", p.description, p.retention) for p in answers.purposes if p.retention]
-    if answers.retention is not None:
-        rows.append(RetentionRow("general", "", answers.retention))
+@dataclass(frozen=True)
+class ProcessingRow:
+    """One purpose with the data used for it, how long each is kept for it, and who gets data for it."""
+
+    purpose: Purpose
+    categories: list[str]  # the data categories' names
+    special: list[SpecialCategoryData]
+    other_people: list[OtherPeople]
+    retention: list[RetentionPart]
+    recipients: list[Recipient]
+
+
+def retention_for(purpose: Purpose, category: DataCategory | None, general: Retention | None) -> Retention | None:
+    """The period that applies to a category's data used for a purpose: the purpose's own, else the category's,
+    else the general rule. A purpose's period says how long the data kept for it are stored, so it is the one
+    that applies to them for that purpose, whatever the category's other purposes need."""
+    return purpose.retention or (category.retention if category else None) or general
+
+
+def processing_rows(answers: Answers) -> list[ProcessingRow]:
+    """The table of the processing: one row per purpose, built from the links the answers make to it."""
+    rows = []
+    for purpose in answers.purposes:
+        categories = [c for c in answers.personal_data if purpose.id in c.purposes]
+        rows.append(
+            ProcessingRow(
+                purpose=purpose,
+                categories=[c.name for c in categories],
+                special=[s for s in answers.special_categories if purpose.id in s.purposes],
+                other_people=[o for o in answers.other_people if purpose.id in o.purposes],
+                retention=_retention_parts(purpose, categories, answers.retention),
+                recipients=[r for r in answers.recipients if purpose.id in r.purposes],
+            )
+        )
     return rows
+
+
+def _retention_parts(purpose: Purpose, categories: list[DataCategory], general: Retention | None) -> list[RetentionPart]:
+    """One part when every category of the purpose is kept equally long for it, else one part per period."""
+    periods: dict[tuple[str | None, str | None], tuple[Retention, list[str]]] = {}
+    each: list[DataCategory | None] = list(categories) or [None]  # a purpose with no data category: its own rule
+    for category in each:
+        retention = retention_for(purpose, category, general)
+        if retention is not None:
+            periods.setdefault((retention.period, retention.criteria), (retention, []))[1].extend([category.name] if category else [])
+    if len(periods) == 1 and sum(len(names) for _, names in periods.values()) == len(categories):
+        return [RetentionPart((), next(iter(periods.values()))[0])]
+    return [RetentionPart(tuple(names), retention) for retention, names in periods.values()]
+
+
+@dataclass(frozen=True)
+class CategoryRetention:
+    """A data category no purpose is named for, and how long it is kept: its own rule, else the general one."""
+
+    name: str
+    retention: Retention
+
+
+def unlinked_categories(answers: Answers) -> list[CategoryRetention]:
+    return [
+        CategoryRetention(c.name, c.retention or answers.retention)  # type: ignore[arg-type]
+        for c in answers.personal_data
+        if not c.purposes and (c.retention or answers.retention)
+    ]
+
+
+def kept_longest_of_several(answers: Answers) -> bool:
+    """Whether some data serve purposes for which they are kept for different periods."""
+    purposes = {p.id: p for p in answers.purposes}
+    for category in answers.personal_data:
+        periods = set()
+        for ref in category.purposes:
+            retention = retention_for(purposes[ref], category, answers.retention) if ref in purposes else None
+            if retention is not None:
+                periods.add((retention.period, retention.criteria))
+        if len(periods) > 1:
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -286,7 +357,11 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None, pr
         "li_purposes": [p for p in answers.purposes if p.basis is LegalBasis.legitimate_interests],
         "consent_purposes": [p for p in answers.purposes if p.basis is LegalBasis.consent],
         "explicit_consents": explicit_consents(answers),
-        "retention_rows": retention_rows(answers),
+        "processing_rows": processing_rows(answers),
+        "unlinked_categories": unlinked_categories(answers),
+        "kept_longest_of_several": kept_longest_of_several(answers),
+        # Whether each recipient says for which purposes it gets the data: only then can a row name its recipients.
+        "recipients_linked": all(r.purposes for r in recipients),
         "required_categories": [c for c in answers.personal_data if c.required or (c.required is None and c.required_because)],
         "optional_categories": [c for c in answers.personal_data if c.required is False],
         "statutory_laws": statutory_laws(answers),
@@ -308,7 +383,8 @@ class Md(str):
 
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
+# An & that could start an entity, even one whose ";" comes from the text after the value ("&copy" + "; ").
+_ENTITY = re.compile(r"&(?=#?\w)")
 _ONLY_RULE_MARKS = re.compile(r"^[\s=-]+$")
 _CLOSING_HASHES = re.compile(r"(\s)(#+)\s*$")
 # Block markers only count at the start of a line and before a space (`- x`, `# x`, `1. x`) or alone (`---`).

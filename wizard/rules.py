@@ -117,7 +117,7 @@ def _purposes_by_id(answers: Answers) -> dict[str, Purpose]:
 def reference_rules(answers: Answers) -> Iterator[Finding]:
     known = _purposes_by_id(answers)
     listing = ", ".join(known)
-    for group in ("personal_data", "special_categories", "other_people"):
+    for group in ("personal_data", "special_categories", "other_people", "recipients"):
         for index, item in enumerate(getattr(answers, group)):
             for ref_index, ref in enumerate(item.purposes):
                 if ref not in known:
@@ -201,6 +201,13 @@ def other_people_rules(answers: Answers) -> Iterator[Finding]:
     for index, people in enumerate(answers.other_people):
         if not people.purposes:
             yield warning("other_people_no_purpose", ("other_people", index, "purposes"), who=people.who)
+
+
+def recipient_purpose_rules(answers: Answers) -> Iterator[Finding]:
+    """The table of the processing names each recipient beside the purposes it gets data for: only if told."""
+    for index, recipient in enumerate(answers.recipients):
+        if not recipient.purposes:
+            yield warning("recipient_no_purpose", ("recipients", index, "purposes"), name=recipient.name)
 
 
 def special_category_rules(answers: Answers) -> Iterator[Finding]:
@@ -578,6 +585,7 @@ RULES = (
     required_reason_rules,
     child_consent_rules,
     other_people_rules,
+    recipient_purpose_rules,
     special_category_rules,
     source_rules,
     transfer_rules,

@@ -308,7 +308,8 @@ _SKIPPED = {"script", "style", "head", "title", "noscript", "template", "svg", "
 
 class _HtmlCollector(HTMLParser):
     """Blocks from HTML: a heading per <h1>-<h6>, a block per paragraph, list item or table cell; in a table
-    row whose first cell is short, that cell is the heading of the rest (the old form exported as a table)."""
+    row of two cells whose first cell is short, that cell is the heading of the other (the old form exported as a
+    table); a table of more columns (seloste's table of the processing) is data, a block per cell."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -392,7 +393,7 @@ class _HtmlCollector(HTMLParser):
             self.blocks.append(block)
 
     def _end_row(self, cells: list[Block]) -> None:
-        if len(cells) >= 2 and not cells[0].heading and len(cells[0].text) <= 160:
+        if len(cells) == 2 and not cells[0].heading and len(cells[0].text) <= 160:  # a wider table is data
             cells = [Block(cells[0].text, cells[0].where, heading=2), *cells[1:]]
         self.blocks.extend(cells)
 
@@ -457,7 +458,7 @@ def _docx_table(table: object, number: int) -> list[Block]:
             text = "\n".join(p.text for p in cell.paragraphs)
             if text not in cells:  # merged cells repeat their text
                 cells.append(text)
-        if len(cells) >= 2 and clean(cells[0]) and len(clean(cells[0])) <= 160:  # a heading, even over an empty cell
+        if len(cells) == 2 and clean(cells[0]) and len(clean(cells[0])) <= 160:  # a heading, even over an empty cell
             blocks.append(Block(clean(cells[0]), where, heading=2))
             cells = cells[1:]
         for cell in cells:

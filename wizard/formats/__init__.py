@@ -1,6 +1,6 @@
 """The notice's Markdown in other formats: an HTML page, plain text for e-mail, a Word document.
 
-Every format starts from the same parse by markdown-it (CommonMark, raw HTML off), so a value the notice
+Every format starts from the same parse by markdown-it (CommonMark with GFM tables, raw HTML off), so a value the notice
 escaped stays literal text everywhere. Plain text and Word walk the small block tree of `blocks`; HTML
 renders markdown-it's own tokens. This module stays light: `seloste --help` imports it for FORMATS.
 """
@@ -23,7 +23,7 @@ BINARY_FORMATS = ("docx", "pdf")
 def parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False})
+    return MarkdownIt("commonmark", {"html": False}).enable("table")  # the table of the processing
 
 
 def render_format(markdown: str, fmt: str, lang: str, title: str, business: str = "", fragment: bool = False) -> bytes:

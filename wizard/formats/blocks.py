@@ -52,7 +52,15 @@ class Box:
     blocks: tuple[Block, ...]
 
 
-Block = Union[Heading, Paragraph, ListBlock, Box]
+@dataclass(frozen=True)
+class Table:
+    """A table: its header cells and its rows of cells, each cell one line of spans."""
+
+    header: tuple[tuple[Span, ...], ...]
+    rows: tuple[tuple[tuple[Span, ...], ...], ...]
+
+
+Block = Union[Heading, Paragraph, ListBlock, Box, Table]
 
 
 def parse_blocks(markdown: str) -> list[Block]:
@@ -79,6 +87,9 @@ def _blocks(tokens: list[Token], index: int, closing: str | None) -> tuple[list[
         elif token.type == "blockquote_open":
             inner, index = _blocks(tokens, index + 1, "blockquote_close")
             blocks.append(Box(tuple(inner)))
+        elif token.type == "table_open":
+            table, index = _table(tokens, index)
+            blocks.append(table)
         elif token.type in ("code_block", "fence"):  # only a template's own indentation can make one: keep the text
             blocks.append(Paragraph((Span(" ".join(token.content.split())),)))
             index += 1
@@ -98,6 +109,23 @@ def _list(tokens: list[Token], index: int) -> tuple[ListBlock, int]:
         items.append(ListItem(tuple(inner)))
     start = int(opening.attrGet("start") or 1)
     return ListBlock(tuple(items), ordered=opening.type == "ordered_list_open", start=start, tight=tight), index + 1
+
+
+def _table(tokens: list[Token], index: int) -> tuple[Table, int]:
+    """The table from its table_open at `index`; returns it and the index after its table_close."""
+    header: list[tuple[Span, ...]] = []
+    rows: list[list[tuple[Span, ...]]] = []
+    in_head = False
+    while tokens[index].type != "table_close":
+        kind = tokens[index].type
+        if kind in ("thead_open", "thead_close"):
+            in_head = kind == "thead_open"
+        elif kind == "tr_open" and not in_head:
+            rows.append([])
+        elif kind == "inline":
+            (header if in_head else rows[-1]).append(spans_of(tokens[index]))
+        index += 1
+    return Table(tuple(header), tuple(tuple(row) for row in rows)), index + 1
 
 
 def spans_of(inline: Token) -> tuple[Span, ...]:

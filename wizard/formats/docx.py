@@ -18,11 +18,11 @@ import io
 import os
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from wizard.formats.blocks import Block, Box, Heading, ListBlock, Paragraph as ParagraphBlock, Span, parse_blocks
+from wizard.formats.blocks import Block, Box, Heading, ListBlock, Paragraph as ParagraphBlock, Span, Table, parse_blocks
 from wizard.languages import language
 
 if TYPE_CHECKING:
@@ -37,11 +37,22 @@ MAX_LIST_LEVEL = 3  # the default template has "List Bullet" up to "List Bullet 
 HYPERLINK_STYLE = "Hyperlink"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
-# The styles a notice's paragraphs and links use: (name, paragraph style?), their ids looked up in the frame.
+TABLE_STYLE = "Table Grid"
+# The styles a notice's paragraphs, links and tables use: (name, kind), their ids looked up in the frame.
 STYLES = (
-    *((f"Heading {level}", True) for level in range(1, 10)),
-    *((f"{kind}{suffix}", True) for kind in ("List Bullet", "List Number", "List Continue") for suffix in ("", " 2", " 3")),
-    (HYPERLINK_STYLE, False),
+    *((f"Heading {level}", "paragraph") for level in range(1, 10)),
+    *((f"{kind}{suffix}", "paragraph") for kind in ("List Bullet", "List Number", "List Continue") for suffix in ("", " 2", " 3")),
+    (HYPERLINK_STYLE, "character"),
+    (TABLE_STYLE, "table"),
+)
+# The width of the text between the margins of the frame's A4 page, in EMU (python-docx's unit): a table's
+# columns share it equally, as python-docx's `add_table` shares it.
+A4_WIDTH_TWIPS, MARGIN_TWIPS, EMU_PER_TWIP = 11906, 1134, 635  # 210 mm, and 20 mm on the left and right
+TEXT_WIDTH_EMU = (A4_WIDTH_TWIPS - 2 * MARGIN_TWIPS) * EMU_PER_TWIP
+TABLE_TEXT_SIZE = 18  # half-points: 9 pt, so that five columns fit a portrait page
+TABLE_PROPERTIES = (
+    '<w:tblW w:type="auto" w:w="0"/><w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" '
+    'w:noHBand="0" w:noVBand="1" w:val="04A0"/>'
 )
 # The placeholders python-docx writes into the frame; `Frame.filled` puts the notice in their place.
 TITLE_MARK = "SELOSTE-TITLE"
@@ -160,13 +171,14 @@ def make_frame(lang: str) -> bytes:
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4, not the template's US Letter
+    section.left_margin = section.right_margin = Mm(20)  # room for the table of the processing
     set_properties(document, lang, TITLE_MARK)
     add_hyperlink_style(document)
     style_title(document)
     document.add_paragraph(BODY_MARK)
     lines = []
-    for name, paragraph in STYLES:
-        kind = WD_STYLE_TYPE.PARAGRAPH if paragraph else WD_STYLE_TYPE.CHARACTER
+    for name, kind_name in STYLES:
+        kind = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER, "table": WD_STYLE_TYPE.TABLE}[kind_name]
         if name in document.styles:
             lines.append(f"{name}\t{document.styles.get_style_id(name, kind) or ''}")
     saved = io.BytesIO()
@@ -262,6 +274,8 @@ class Body:
         elif isinstance(block, Box):
             for inner in block.blocks:
                 self.add_block(inner, boxed=True)
+        elif isinstance(block, Table):
+            self._table(block)
         else:
             self._list(block, 1)
 
@@ -274,6 +288,26 @@ class Body:
             for target, rid in self._links.items()
         )
 
+    def _table(self, table: Table) -> None:
+        """A Word table in the "Table Grid" style, as python-docx's `add_table` makes it, its header row bold and
+        repeated at the top of every page the table runs onto."""
+        xml = self._xml
+        columns = len(table.header)
+        width = round((TEXT_WIDTH_EMU // columns) / EMU_PER_TWIP)
+        style_id = self._style_ids.get(TABLE_STYLE)
+        style = f'<w:tblStyle w:val="{_escape_attribute(style_id)}"/>' if style_id else ""
+        xml.append(f"<w:tbl><w:tblPr>{style}{TABLE_PROPERTIES}</w:tblPr><w:tblGrid>")
+        xml.append(f'<w:gridCol w:w="{width}"/>' * columns + "</w:tblGrid>")
+        header = tuple(tuple(replace(span, bold=True) for span in cell) for cell in table.header)
+        for number, row in enumerate((header, *table.rows)):
+            xml.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" if number == 0 else "<w:tr>")
+            for cell in row:
+                xml.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{width}"/></w:tcPr>')
+                self._paragraph(cell, size=TABLE_TEXT_SIZE)
+                xml.append("</w:tc>")
+            xml.append("</w:tr>")
+        xml.append("</w:tbl>")
+
     def _list(self, block: ListBlock, level: int) -> None:
         suffix = "" if min(level, MAX_LIST_LEVEL) == 1 else f" {min(level, MAX_LIST_LEVEL)}"
         item_style = ("List Number" if block.ordered else "List Bullet") + suffix
@@ -282,7 +316,7 @@ class Body:
             for number, inner in enumerate(item.blocks):
                 if isinstance(inner, ListBlock):
                     self._list(inner, level + 1)
-                elif isinstance(inner, Box):  # a box inside an item: as it is
+                elif not isinstance(inner, (ParagraphBlock, Heading)):  # a box or a table inside an item: as it is
                     self.add_block(inner)
                 else:  # a heading inside a list item is not a section: write it as the item's text
                     # An item's lead line stays on the page of what follows it in the item (its details).
@@ -290,10 +324,15 @@ class Body:
                     self._paragraph(inner.spans, item_style if number == 0 else continued_style, keep_with_next=leads)
 
     def _paragraph(
-        self, spans: tuple[Span, ...], style: str | None = None, keep_with_next: bool = False, boxed: bool = False
+        self,
+        spans: tuple[Span, ...],
+        style: str | None = None,
+        keep_with_next: bool = False,
+        boxed: bool = False,
+        size: int | None = None,
     ) -> None:
         """A paragraph in the paragraph style `style` (None: Normal), kept on the page of the next one if asked,
-        framed as part of a box if `boxed`."""
+        framed as part of a box if `boxed`, its text `size` half-points high if given."""
         xml = self._xml
         xml.append("<w:p>")
         if boxed:
@@ -308,11 +347,11 @@ class Body:
         for href, group in groupby(spans, key=lambda span: span.href):
             if href is None:
                 for span in group:
-                    self._run(span)
+                    self._run(span, size=size)
             else:
                 xml.append(f'<w:hyperlink r:id="{_escape_attribute(self._link(href))}">')
                 for span in group:
-                    self._run(span, self._style_ids[HYPERLINK_STYLE])
+                    self._run(span, self._style_ids[HYPERLINK_STYLE], size)
                 xml.append("</w:hyperlink>")
         xml.append("</w:p>")
 
@@ -326,12 +365,14 @@ class Body:
             self._taken_ids.add(f"rId{number}")
         return self._links[target]
 
-    def _run(self, span: Span, style: str | None = None) -> None:
-        """A run of `span`, its line breaks as breaks, in the character style with the id `style`."""
+    def _run(self, span: Span, style: str | None = None, size: int | None = None) -> None:
+        """A run of `span`, its line breaks as breaks, in the character style with the id `style`, `size`
+        half-points high if given."""
         properties = (
             (f'<w:rStyle w:val="{_escape_attribute(style)}"/>' if style else "")
             + ("<w:b/>" if span.bold else "")
             + ("<w:i/>" if span.italic else "")
+            + (f'<w:sz w:val="{size}"/>' if size else "")
         )
         first, *others = span.text.split("\n")
         self._xml.append(f"<w:r><w:rPr>{properties}</w:rPr>" if properties else "<w:r><w:rPr/>")

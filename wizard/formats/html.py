@@ -40,6 +40,7 @@ def render_html(markdown: str, lang: str, title: str, fragment: bool = False) ->
     tokens = md.parse(markdown)
     mark_links_for_print(tokens)
     mark_boxes(tokens)
+    label_table_cells(tokens)
     # The table of contents follows the first layer (up to the thematic break) or, without one, the title's intro.
     layer_break = next((i for i, t in enumerate(tokens) if t.type == "hr" and t.level == 0), None)
     if layer_break is None:
@@ -158,6 +159,24 @@ def mark_boxes(tokens: list[Token]) -> None:
             if token.nesting == 1:
                 token.attrSet("class", "box")
                 token.attrSet("role", "note")
+
+
+def label_table_cells(tokens: list[Token]) -> None:
+    """Each data cell of a table carries its column's heading (`data-label`): on a narrow screen the table
+    turns into one block per row, and each cell shows its heading before it."""
+    headings: list[str] = []
+    column = 0
+    for index, token in enumerate(tokens):
+        if token.type == "thead_open":
+            headings = []
+        elif token.type == "th_open":
+            headings.append(heading_text(tokens[index + 1]))
+        elif token.type == "tr_open":
+            column = 0
+        elif token.type == "td_open":
+            if column < len(headings):
+                token.attrSet("data-label", headings[column])
+            column += 1
 
 
 def mark_links_for_print(tokens: list[Token]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from wizard.formats import display_url, link_says_its_target
-from wizard.formats.blocks import Block, Box, Heading, ListBlock, Paragraph, Span, parse_blocks
+from wizard.formats.blocks import Block, Box, Heading, ListBlock, ListItem, Paragraph, Span, Table, parse_blocks, plain_text
 
 WIDTH = 72
 UNDERLINE = {1: "=", 2: "-"}
@@ -43,7 +43,23 @@ def block_text(block: Block, prefix: str, indent: str, width: int = WIDTH) -> st
         return wrap(inline_text(block.spans), prefix, indent, width)
     if isinstance(block, Box):
         return box_text(block, indent, width)
+    if isinstance(block, Table):
+        rows = table_as_list(block).items  # each row a tight list of its own, a blank line between rows
+        return "\n\n".join(list_text(ListBlock((row,)), prefix, indent, width) for row in rows)
     return list_text(block, prefix, indent, width)
+
+
+def table_as_list(table: Table) -> ListBlock:
+    """A table as e-mail can show it: a list item per row, its first cell the item's text and every other cell
+    a line under it, after its column's heading ("Legal basis: consent")."""
+    items = []
+    for row in table.rows:
+        lines = [
+            ListItem((Paragraph((Span(plain_text(heading) + ": "), *cell)),))
+            for heading, cell in zip(table.header[1:], row[1:])
+        ]
+        items.append(ListItem((Paragraph(row[0]), ListBlock(tuple(lines)))))
+    return ListBlock(tuple(items))
 
 
 def box_text(box: Box, indent: str, width: int = WIDTH) -> str:
