@@ -31,6 +31,7 @@ GFM = MarkdownIt("commonmark", {"html": False}).enable("table")
 WORDS = {
     "fi": {"nobody": "ei muille", "criteria": "säilytysajan peruste", "recipients": "Vastaanottajat", "and": " ja "},
     "en": {"nobody": "no one else", "criteria": "how we decide", "recipients": "Who else gets them", "and": " and "},
+    "sv": {"nobody": "ingen annan", "criteria": "så här bestämmer vi lagringstiden", "recipients": "Mottagare", "and": " och "},
 }
 
 
