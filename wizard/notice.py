@@ -225,6 +225,7 @@ class ProcessingRow:
     other_people: list[OtherPeople]
     retention: list[RetentionPart]
     recipients: list[Recipient]
+    joint_controllers: list[str]  # who decides on this purpose with us, and so gets its data too
 
 
 def retention_for(purpose: Purpose, category: DataCategory | None, general: Retention | None) -> Retention | None:
@@ -247,6 +248,7 @@ def processing_rows(answers: Answers) -> list[ProcessingRow]:
                 other_people=[o for o in answers.other_people if purpose.id in o.purposes],
                 retention=_retention_parts(purpose, categories, answers.retention),
                 recipients=[r for r in answers.recipients if purpose.id in r.purposes],
+                joint_controllers=list(purpose.joint_with),
             )
         )
     return rows
