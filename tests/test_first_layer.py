@@ -64,7 +64,7 @@ LEADS = {
     },
 }
 # The lead of the list of unexpected items, there only when one applies.
-NOTE = {"fi": "Huomaa.", "en": "Please note.", "sv": "Observera."}
+NOTE = {"fi": "Huomaa.", "en": "Please note.", "sv": "Observera särskilt:"}
 # The fixed leads every first layer has, in its order.
 ALWAYS = {
     "fi": ["Kuka käsittelee tietojasi?", "Mihin käytämme tietojasi?", "Oikeutesi."],
