@@ -367,7 +367,7 @@ def vendors() -> dict[str, Any]:
     return read_yaml(data_dir("templates") / "vendors.yaml")
 
 
-def _vendor_pattern(words: list[str]) -> re.Pattern[str]:
+def vendor_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + ")", re.IGNORECASE)
 
 
@@ -375,7 +375,7 @@ def vendor_rules(answers: Answers) -> Iterator[Finding]:
     """A known tool named anywhere must be a recipient, with its country (Art. 13(1)(e)-(f))."""
     named = [(path, text) for path, text in texts(answers) if path[0] != "recipients"]
     for vendor in vendors()["vendors"]:
-        pattern = _vendor_pattern(vendor["words"] + [vendor["name"]])
+        pattern = vendor_pattern(vendor["words"] + [vendor["name"]])
         matching = [
             (index, r) for index, r in enumerate(answers.recipients) if pattern.search(r.name) or pattern.search(r.service)
         ]

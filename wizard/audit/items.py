@@ -284,12 +284,11 @@ def recipients(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[s
 def named_services(doc: Document, *topics: str) -> list[tuple[dict[str, Any], Quote]]:
     """The known third-party services (templates/vendors.yaml) the notice names (in sections about `topics`, or
     anywhere), each with where it is first named."""
-    from wizard.rules import vendors
+    from wizard.rules import vendor_pattern, vendors
 
     found = []
     for vendor in vendors()["vendors"]:
-        pattern = r"\b(?:" + "|".join(re.escape(word) for word in [vendor["name"], *vendor["words"]]) + ")"
-        hits = search(doc, pattern, *topics)
+        hits = search(doc, vendor_pattern([vendor["name"], *vendor["words"]]).pattern, *topics)
         if hits:
             found.append((vendor, hits[0]))
     return found
