@@ -380,6 +380,27 @@ async def test_keys_typed_while_a_dropdown_closes_go_to_the_next_box(tmp_path: P
         assert app.focused is form.query_one("#field-contract", Input)
 
 
+@SIZES
+async def test_keys_typed_in_one_burst_through_a_dropdown_as_it_opens_each_go_where_they_were_meant(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        basis = form.query_one("#field-basis", Select)
+        basis.focus()
+        await until(pilot, lambda: app.focused is basis)
+        # Open the closed list, choose its second line (contract), on to the contract's box and type there;
+        # back to the dropdown, open it with ↓, look for "law" in it, close it with Esc (the contract stays),
+        # and add to the contract's box: all sent at once, as a terminal sends keys typed faster than it reads them.
+        burst = ["enter", "down", "enter", "tab", *"the order", "shift+tab", "down", *"law", "escape", "tab", "!"]
+        keys_at_full_speed(app, *burst)
+        await until(pilot, lambda: form.query("#field-contract") and form.query_one("#field-contract", Input).value == "the order!")
+        assert basis.value == "contract" and not basis.expanded
+        assert app.focused is form.query_one("#field-contract", Input)
+
+
 # --- the start: no key lost -------------------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from wizard.conversation import label
 from wizard.i18n import N_
 from wizard.languages import LANGUAGES
 from wizard.tui.failures import reported
+from wizard.tui.holding import holds_keys_after
 from wizard.tui.inorder import KeysInOrder
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
@@ -39,19 +40,35 @@ YES_KEYS = frozenset(word for entry in LANGUAGES for word in entry.yes_words if 
 NO_KEYS = frozenset(word for entry in LANGUAGES for word in entry.no_words if len(word) == 1)
 
 
+OPENS_LIST = ("enter", "down", "up", "space")  # the keys that open a dropdown (Textual's `Select`)
+CLOSES_LIST = ("enter", "escape")  # the keys that close an open dropdown's list, the focus back on the dropdown
+
+
 class DropdownList(KeysInOrder, SelectOverlay):
-    """A dropdown's open list. A choice is made at once: the value is set and the focus is back on the dropdown
-    before the next key is read, so a key typed while the list closes (Tab, the next box's first letters) goes
-    where the person meant it instead of into the closing list. Its Esc key is named in the conversation
-    language (Textual's own label is English only)."""
+    """A dropdown's open list, which never swallows a key. Keys typed fast after the one that opened it wait
+    until it has the focus (`Dropdown.holds_keys_after`); Enter (a choice) and Esc close it at once, the focus
+    back on the dropdown, and the keys typed after them go there (`holds_keys_after`): Tab, the next box's first
+    letters go where the person meant them instead of into the closing list. Its Esc key is named in the
+    conversation language (Textual's own label is English only)."""
 
     BINDINGS = [Binding("escape", "dismiss", label(N_("Close the list")))]
+
+    def holds_keys_after(self, key: events.Key) -> bool:
+        dropdown = self.parent  # (whose own rule is for the keys that open the list)
+        return key.key in CLOSES_LIST or (dropdown is not None and holds_keys_after(dropdown.parent, key))
 
     def action_select(self) -> None:
         """Enter: the choice is made while the key is handled, not by a message read after the keys typed since."""
         dropdown = self.parent
         if self.highlighted is not None and isinstance(dropdown, Dropdown):
             dropdown.choose(self.highlighted)
+        release_held_keys(self)
+
+    def action_dismiss(self) -> None:
+        """Esc: the list closes at once, nothing chosen."""
+        if isinstance(self.parent, Dropdown):
+            self.parent.close()
+        release_held_keys(self)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # a click: chosen as Enter chooses
@@ -59,9 +76,12 @@ class DropdownList(KeysInOrder, SelectOverlay):
         if isinstance(self.parent, Dropdown):
             self.parent.choose(event.option_index)
 
+    def on_focus(self, _event: events.Focus) -> None:
+        release_held_keys(self)  # those typed after the key that opened the list: for the list
+
     async def _on_key(self, event: events.Key) -> None:
         if self.screen.focused is self:  # (has_focus follows only once the blur is read, after these keys)
-            return  # the list's own keys act now (`KeysInOrder`); then Textual's type to search  # Textual's own handlers (type to search, the list's keys) follow
+            return  # the list's own keys act now (`KeysInOrder`); then Textual's type to search
         # Typed after the choice, before the list had closed: for the box in focus now, as if typed there.
         event.stop()
         event.prevent_default()
@@ -79,10 +99,21 @@ class Dropdown(Select[str]):
         yield SelectCurrent(self.prompt)
         yield DropdownList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
+    def holds_keys_after(self, key: events.Key) -> bool:
+        """The keys typed after the one that opens the list wait until the list has the focus (then go to it)."""
+        return key.key in OPENS_LIST or holds_keys_after(self.parent, key)
+
+    def action_show_overlay(self) -> None:
+        super().action_show_overlay()
+        self.screen.set_focus(self.query_one(DropdownList), scroll_visible=False)  # now, not after the keys typed
+
     def choose(self, index: int) -> None:
         value = self._options[index][1]
         if value != self.value:
             self.value = value
+        self.close()
+
+    def close(self) -> None:
         self.screen.set_focus(self)  # now, not after the keys already typed
         self.expanded = False
 
