@@ -401,6 +401,48 @@ async def test_keys_typed_in_one_burst_through_a_dropdown_as_it_opens_each_go_wh
         assert app.focused is form.query_one("#field-contract", Input)
 
 
+# --- Tab and Shift+Tab: round a form, not into the transcript ------------------------------------------------
+
+
+@SIZES
+async def test_tab_and_shift_tab_go_round_a_form_s_boxes_and_save_never_into_the_transcript(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        first, save = form.query_one("#field-description", Input), form.query_one("#record-save")
+        assert chat.query(AnswerBubble) and app.focused is first
+        await pilot.press("shift+tab")  # from the first box: round to Save, in sight
+        await until(pilot, lambda: app.focused is save)
+        assert save.region.area and chat.screen.region.contains_region(save.region)
+        await pilot.press("tab")  # from Save: round to the first box, scrolled back into sight
+        await until(pilot, lambda: app.focused is first)
+        await pilot.wait_for_scheduled_animations()
+        scroller = form.query_one(".record-fields")
+        assert scroller.scrollable_content_region.contains_region(first.region)
+        basis = form.query_one("#field-basis", Select)
+        basis.focus()
+        await pilot.press("enter")  # the list open: Shift+Tab goes to the box before the dropdown
+        await until(pilot, lambda: basis.expanded)
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is form.query_one("#field-id", Input) and not basis.expanded)
+
+
+async def test_shift_tab_from_a_text_answer_selects_the_last_answer_to_change_it(tmp_path: Path) -> None:
+    controller = {key: webshop()["controller"][key] for key in ("name", "type", "country", "business_id")}
+    app = SelosteApp(answers_until(tmp_path, [], controller=controller), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.question.id == "controller_street_address"
+        await pilot.press("shift+tab")  # onto the latest answer (the notice's language, given as the chat opened)
+        await until(pilot, lambda: app.focused is chat.query(AnswerBubble).last())
+        await pilot.press("up", "enter")  # the answer before it: the business ID, asked again
+        await until(pilot, lambda: chat.step is not None and chat.step.question.id == "controller_business_id")
+        assert app.focused is chat.query_one("#answer-text", Input)
+
+
 # --- the start: no key lost -------------------------------------------------------------------------------------
 
 

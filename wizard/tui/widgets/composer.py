@@ -480,7 +480,7 @@ class RecordForm(Vertical):
 
     # Tab waits until the boxes follow the value just given (a choice made an instant before can call for a new
     # box right after it), so that it lands in the box that now comes next; the keys typed after Tab or Shift+Tab
-    # wait for the box it lands in (`holds_keys_after`).
+    # wait for the box it lands in (`holds_keys_after`). Both go round the form (`_focus_by`).
     BINDINGS = [Binding("tab", "next_box", show=False), Binding("shift+tab", "previous_box", show=False)]
 
     def __init__(self, ask: Ask) -> None:
@@ -558,11 +558,12 @@ class RecordForm(Vertical):
 
     async def action_next_box(self) -> None:
         await self._follow()
-        self._focus_after(self.screen.focused)
+        self._focus_by(self.screen.focused, 1)
         release_held_keys(self)
 
-    def action_previous_box(self) -> None:
-        self.screen.focus_previous()
+    async def action_previous_box(self) -> None:
+        await self._follow()
+        self._focus_by(self.screen.focused, -1)
         release_held_keys(self)
 
     @reported
@@ -634,21 +635,23 @@ class RecordForm(Vertical):
         if event.input is boxes[-1]:
             self._save()  # the keys typed since wait for the next question (or the refusal)
         else:
-            self._focus_after(event.input)
+            self._focus_by(event.input, 1)
             release_held_keys(self)  # those typed after Enter: into the next box
 
     def _boxes(self) -> list[Widget]:
         """The boxes shown, in order (the screen's focus chain can lag a box mounted a moment ago)."""
         return [box for box in self.query("Input, Select, SelectionList") if box.parent and box.parent.display]
 
-    def _focus_after(self, widget: Widget | None) -> None:
-        """The focus to the box after the one `widget` is (or is in), or to Save after the last."""
-        following: list[Widget] = [*self._boxes(), self.query_one("#record-save")]
-        for index, box in enumerate(following[:-1]):
-            if widget is box or (widget is not None and box in widget.ancestors):
-                self.screen.set_focus(following[index + 1])
+    def _focus_by(self, widget: Widget | None, by: int) -> None:
+        """The focus to the box `by` places from the one `widget` is (or is in). The boxes and Save go round:
+        Tab on Save goes to the first box and Shift+Tab there to Save, never into the transcript above (F5 or a
+        click changes an earlier answer)."""
+        stops: list[Widget] = [*self._boxes(), self.query_one("#record-save")]
+        for index, stop in enumerate(stops):
+            if widget is stop or (widget is not None and stop in widget.ancestors):
+                self.screen.set_focus(stops[(index + by) % len(stops)])
                 return
-        self.screen.focus_next()
+        self.screen.set_focus(stops[0])
 
     @on(Button.Pressed, "#record-save")
     def _save_pressed(self, event: Button.Pressed) -> None:
