@@ -401,6 +401,27 @@ async def test_keys_typed_in_one_burst_through_a_dropdown_as_it_opens_each_go_wh
         assert app.focused is form.query_one("#field-contract", Input)
 
 
+# --- a library's reason for refusing an answer, in the conversation language --------------------------------
+
+
+async def test_a_wrong_e_mail_address_is_explained_in_finnish_while_typed_and_when_sent(tmp_path: Path) -> None:
+    keys = ("name", "type", "business_id", "street_address", "postal_code", "city", "country", "phone")
+    controller = {key: webshop()["controller"][key] for key in keys}
+    app = SelosteApp(answers_until(tmp_path, [], controller=controller), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert chat.step.question.id == "controller_email"
+        box = chat.query_one("#answer-text", Input)
+        box.value = "asiakaspalvelu(at)teelehti.fi"
+        hint = chat.query_one("#answer-hint")
+        await until(pilot, lambda: "siitä puuttuu @-merkki" in str(hint.render()))
+        await pilot.press("enter")
+        await until(pilot, lambda: any(reply.has_class("-error") for reply in chat.query(ReplyBubble)))
+        said = str(chat.query(ReplyBubble).last().render())
+    assert "ei ole sähköpostiosoite: siitä puuttuu @-merkki." in said
+    assert "@-sign" not in said and "email" not in said.lower()
+
+
 # --- Tab and Shift+Tab: round a form, not into the transcript ------------------------------------------------
 
 

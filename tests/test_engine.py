@@ -550,6 +550,47 @@ def test_an_answer_the_answers_model_refuses_is_explained(question_id: str, type
     assert refused.describe()["message"]
 
 
+# Why a library refused an answer, as the chat and the plain mode say it, in each language: the specific
+# reason in seloste's own words, never the library's English sentence.
+LIBRARY_REASONS = {
+    ("controller_email", "asiakaspalvelu(at)teelehti.fi"): {
+        "en": "it has no @", "fi": "siitä puuttuu @-merkki", "sv": "det saknas ett @-tecken",
+    },
+    ("controller_email", "myynti@teelehti"): {
+        "en": "the part after the @ has no dot", "fi": "@-merkin jälkeisestä osasta puuttuu piste",
+        "sv": "delen efter @-tecknet saknar punkt",
+    },
+    ("controller_email", "myynti@teelehti@kauppa.fi"): {
+        "en": "more than one @", "fi": "useampi kuin yksi @-merkki", "sv": "fler än ett @-tecken",
+    },
+    ("controller_email", "myynti@teelehti_kauppa.fi"): {
+        "en": "characters an e-mail address cannot have: _", "fi": "joita sähköpostiosoitteessa ei voi olla: _",
+        "sv": "tecken som en e-postadress inte kan ha: _",
+    },
+    ("controller_phone", "040 abc 123"): {"en": "it has letters", "fi": "siinä on kirjaimia", "sv": "det innehåller bokstäver"},
+    ("controller_phone", "+358 40 12"): {"en": "it is too short", "fi": "se on liian lyhyt", "sv": "det är för kort"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+@pytest.mark.parametrize(("question_id", "typed_answer"), list(LIBRARY_REASONS))
+def test_a_library_s_reason_for_refusing_an_answer_is_said_in_the_conversation_language(
+    question_id: str, typed_answer: str, lang: str
+) -> None:
+    from wizard.conversation import refusal
+
+    interview = Interview.start()
+    step = until(interview, question_id, example("webshop"))
+
+    refused = interview.submit(typed_answer)
+
+    assert isinstance(refused, Rejection)
+    said = refusal(refused, step, lang)
+    assert LIBRARY_REASONS[question_id, typed_answer][lang] in said["message"]
+    if lang != "en":
+        assert not any(english in " ".join(said.values()) for english in ("@-sign", "e-mail", "phone", " it "))
+
+
 def test_answers_are_stored_the_way_the_answers_file_writes_them() -> None:
     interview = Interview.start()
     data = example("webshop")

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.answers import SCHEMA_VERSION, Answers
-from wizard.diagnostics import TEXTS
+from wizard.diagnostics import REASONS, TEXTS
 from wizard.fieldpath import FieldPath
 from wizard.fieldtypes import model_at
 from wizard.i18n import N_, translations
@@ -88,6 +88,8 @@ def describe(code: str, params: dict[str, Any], lang: str = "en", message: str |
     gettext = translations(lang).gettext
     # Values come from the file (a wrong choice, an unknown key): a terminal must not run their escapes.
     values = _SafeFormat({key: visible(_translated(key, value, gettext)) for key, value in params.items()})
+    if params.get("reason") in REASONS:  # a library's reason, in seloste's words
+        values["reason"] = gettext(REASONS[params["reason"]]).format_map(values)
     return {
         "message": gettext(message or text.message).format_map(values),
         "hint": gettext(text.hint).format_map(values) if text.hint else "",
@@ -209,6 +211,8 @@ def _from_pydantic(error: Any, lines: Loaded) -> Diagnostic:
         kind = "string_" + kind  # a length limit on cleaned text is reported by pydantic as one on a sequence
     elif kind.startswith("date_") and kind not in TEXTS:  # e.g. a time of day after the date
         kind = "date_parsing"
+    elif kind.startswith("int_") and kind not in TEXTS:  # e.g. a number too big to read
+        kind = "int_parsing"
     elif kind not in TEXTS:
         params["detail"] = error.get("msg", kind)
         kind = "pydantic_other"

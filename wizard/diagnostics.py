@@ -97,12 +97,12 @@ TEXTS: dict[str, Text] = {
         N_("The check digit of Y-tunnus `{value}` is wrong."),
         N_("Check the number against ytj.fi: a digit is probably mistyped."),
     ),
-    "phone_format": Text(N_("`{value}` is not a phone number."), N_("Write it like 040 123 4567 or +358 40 123 4567.")),
+    "phone_format": Text(N_("`{value}` is not a phone number: {reason}."), N_("Write it like 040 123 4567 or +358 40 123 4567.")),
     "phone_invalid": Text(
-        N_("`{value}` is not a valid phone number (wrong length or an unknown prefix)."),
+        N_("`{value}` is not a valid phone number: {reason}."),
         N_("Write it like 040 123 4567 or +358 40 123 4567; foreign numbers need their country code."),
     ),
-    "email_invalid": Text(N_("`{value}` is not an e-mail address."), N_("Write it like name@example.fi. ({reason})")),
+    "email_invalid": Text(N_("`{value}` is not an e-mail address: {reason}."), N_("Write it like name@example.fi.")),
     "website_invalid": Text(N_("`{value}` is not a web address."), N_("Write it like https://www.example.fi.")),
     "address_hidden_character": Text(
         N_("The address `{value}` holds a hidden character ({character}), such as a terminal control or a change of text direction."),
@@ -111,7 +111,8 @@ TEXTS: dict[str, Text] = {
     "postal_code_fi": Text(N_("`{value}` is not a Finnish postal code."), N_("A Finnish postal code is five digits, e.g. 00100.")),
     "country_unknown": Text(N_("`{value}` is not a country seloste knows."), N_("Use the two-letter country code, e.g. FI, SE, US or GB.")),
     "retention_empty": Text(N_("{field} gives neither a period nor criteria."), N_("Add period (e.g. '3 years after the last order') or criteria.")),
-    "pydantic_other": Text("{detail}", "{description}"),
+    # Any other objection of the answers model: its own words (`detail`) are English only, kept for --json.
+    "pydantic_other": Text(N_("{field} cannot be `{value}`."), "{description}"),
     # --- rules across fields: errors ---
     "business_id_required": Text(
         N_("The controller has no Y-tunnus."),
@@ -497,4 +498,35 @@ TEXTS: dict[str, Text] = {
         N_("Name the GDPR basis: usually the contract with the customer, or a legitimate interest stated in plain words."),
         N_("GDPR Art. 6(1), 13(1)(c)"),
     ),
+}
+
+
+# Why a library refused a value (`reason` of a diagnostic), in seloste's words: the libraries say it in English
+# only. Keyed by a stable code that `wizard.fields` finds from the library's exception and its reason.
+REASONS: dict[str, str] = {
+    "email_no_at": N_("it has no @"),
+    "email_many_at": N_("it has more than one @"),
+    "email_odd_at": N_("its @ is not the ordinary @ sign"),
+    "email_nothing_before_at": N_("there is nothing before the @"),
+    "email_nothing_after_at": N_("there is nothing after the @"),
+    "email_domain_no_dot": N_("the part after the @ has no dot (as in example.fi)"),
+    "email_domain_ending": N_("the part after the @ does not end in a domain ending such as .fi or .com"),
+    "email_reserved": N_("the part after the @ is a reserved name that cannot receive e-mail"),
+    "email_ip_address": N_("the part after the @ must be a domain name, not an IP address"),
+    "email_two_dots": N_("it has two dots in a row"),
+    "email_dot_place": N_("a dot cannot be first, last or next to the @"),
+    "email_hyphen_place": N_("a hyphen cannot be next to the @ or a dot, or last"),
+    "email_space": N_("it has a space"),
+    "email_characters": N_("it has characters an e-mail address cannot have: {characters}"),
+    "email_name_included": N_("give the address alone, without a name or < >"),
+    "email_quoted": N_("quotation marks cannot be used in it"),
+    "email_too_long": N_("it is too long"),
+    "email_form": N_("it does not have the form of one"),
+    "phone_letters": N_("it has letters"),
+    "phone_not_number": N_("it does not read as a number"),
+    "phone_country_code": N_("the country code is unknown"),
+    "phone_too_short": N_("it is too short"),
+    "phone_too_long": N_("it is too long"),
+    "phone_length": N_("it has the wrong number of digits"),
+    "phone_prefix": N_("no number in use looks like this (check the area code or the operator's prefix, and the digits)"),
 }

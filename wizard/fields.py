@@ -132,30 +132,109 @@ def check_business_id(value: str) -> str:
 
 
 def check_phone(value: str) -> str:
-    """A phone number phonenumbers accepts; national numbers are read as Finnish."""
+    """A phone number phonenumbers accepts; national numbers are read as Finnish. A refusal says why, by the
+    library's reason (`wizard.diagnostics.REASONS`)."""
     import phonenumbers
 
     _require_value(value)
     if re.search(r"[^\W\d_]", value):  # phonenumbers would read letters as keypad digits: 040 abc -> 040 222
-        raise PydanticCustomError("phone_format", "not a phone number", {"value": value})
+        raise PydanticCustomError("phone_format", "not a phone number", {"value": value, "reason": "phone_letters"})
     try:
         number = phonenumbers.parse(value, "FI")
-    except phonenumbers.NumberParseException:
-        raise PydanticCustomError("phone_format", "not a phone number", {"value": value}) from None
+    except phonenumbers.NumberParseException as error:
+        reason = _phone_reasons()[0].get(error.error_type, "phone_not_number")
+        raise PydanticCustomError("phone_format", "not a phone number", {"value": value, "reason": reason}) from None
     if not phonenumbers.is_valid_number(number):
-        raise PydanticCustomError("phone_invalid", "not a valid phone number", {"value": value})
+        unknown_country = phonenumbers.region_code_for_country_code(number.country_code or 0) == phonenumbers.UNKNOWN_REGION
+        possible = phonenumbers.is_possible_number_with_reason(number)
+        reason = "phone_country_code" if unknown_country else _phone_reasons()[1].get(possible, "phone_prefix")
+        raise PydanticCustomError("phone_invalid", "not a valid phone number", {"value": value, "reason": reason})
     return value
 
 
+@lru_cache(maxsize=1)
+def _phone_reasons() -> tuple[dict[int, str], dict[int, str]]:
+    """phonenumbers' reasons as reason codes: why a number cannot be read (`NumberParseException.error_type`),
+    and why a number read is not a possible one (`ValidationResult`; a possible one has an unknown prefix)."""
+    from phonenumbers import NumberParseException as Parse
+    from phonenumbers import ValidationResult as Length
+
+    unreadable = {
+        Parse.INVALID_COUNTRY_CODE: "phone_country_code",
+        Parse.NOT_A_NUMBER: "phone_not_number",
+        Parse.TOO_SHORT_AFTER_IDD: "phone_too_short",
+        Parse.TOO_SHORT_NSN: "phone_too_short",
+        Parse.TOO_LONG: "phone_too_long",
+    }
+    impossible = {
+        Length.INVALID_COUNTRY_CODE: "phone_country_code",
+        Length.TOO_SHORT: "phone_too_short",
+        Length.TOO_LONG: "phone_too_long",
+        Length.INVALID_LENGTH: "phone_length",
+    }
+    return unreadable, impossible
+
+
 def check_email(value: str) -> str:
-    """E-mail syntax only: no DNS look-up, so it works offline."""
+    """E-mail syntax only: no DNS look-up, so it works offline. A refusal says why (`email_reason`)."""
     from email_validator import EmailNotValidError, validate_email
 
     _require_value(value)
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as error:
-        raise PydanticCustomError("email_invalid", "not an e-mail address", {"value": value, "reason": str(error)}) from None
+        raise PydanticCustomError("email_invalid", "not an e-mail address", {"value": value, **email_reason(value, str(error))}) from None
+
+
+# email-validator gives its reason as an English sentence only: the start of each kind of sentence, in the order
+# they are tried, and the reason code it is (`wizard.diagnostics.REASONS`); any other is `email_form`.
+_EMAIL_REASONS = (
+    ("There must be something before the @-sign", "email_nothing_before_at"),
+    ("There must be something after the @-sign", "email_nothing_after_at"),
+    ("It should have a period", "email_domain_no_dot"),
+    ("not within a valid top-level domain", "email_domain_ending"),
+    ("special-use or reserved name", "email_reserved"),
+    ("bracketed IP address", "email_ip_address"),
+    ("two periods in a row", "email_two_dots"),
+    ("with a period", "email_dot_place"),
+    ("period immediately", "email_dot_place"),
+    ("hyphen", "email_hyphen_place"),
+    ("display name and angle brackets", "email_name_included"),
+    ("angle bracket", "email_name_included"),
+    ("Quoting the part before the @-sign", "email_quoted"),
+    ("too long", "email_too_long"),
+    ("characters", "email_characters"),
+)
+
+
+def email_reason(value: str, message: str) -> dict[str, str]:
+    """Why email-validator refused `value`, as a reason code (and the characters it is about, for
+    `email_characters`). The number of @ signs is counted here: the library's words for it vary."""
+    if "at-sign" in message and "instead of" in message:
+        return {"reason": "email_odd_at"}  # a look-alike of @, and no @ itself
+    if "@" not in value:
+        return {"reason": "email_no_at"}
+    if value.count("@") > 1:
+        return {"reason": "email_many_at"}
+    code = next((code for start, code in _EMAIL_REASONS if start in message), "email_form")
+    if code != "email_characters":
+        return {"reason": code}
+    named = message.rpartition(": ")[2].rstrip(".") if ": " in message else ""
+    characters = [_character(name.strip()) for name in named.split(", ") if name.strip()]
+    if characters and all(char == " " for char in characters):
+        return {"reason": "email_space"}
+    return {"reason": code, "characters": " ".join(characters)} if characters else {"reason": "email_form"}
+
+
+def _character(name: str) -> str:
+    """One character as email-validator names it: quoted ('@'), or by its Unicode name (SPACE), shown as U+0020."""
+    if len(name) == 3 and name[0] == name[2] == "'":
+        return name[1]
+    try:
+        char = unicodedata.lookup(name)
+    except KeyError:
+        return name
+    return " " if char == " " else f"U+{ord(char):04X}"
 
 
 def check_website(value: str) -> str:
