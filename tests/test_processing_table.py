@@ -59,20 +59,17 @@ def rule_text(rule: Retention, lang: str) -> str:
     return f"{text} ({WORDS[lang]['criteria']}: {flat(rule.criteria)})" if rule.period and rule.criteria else text
 
 
-def joined(names: list[str], lang: str) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + WORDS[lang]["and"] + names[-1]
-
-
 def expected_retention(answers: Answers, purpose: Purpose, lang: str) -> str:
+    """One period for all the purpose's data, or each category's name before its own period."""
     categories = [c for c in answers.personal_data if purpose.id in c.purposes]
-    rules: dict[str, list[str]] = {}
+    rules: list[tuple[str | None, str]] = []
     for category in categories or [None]:
         rule = purpose.retention or (category.retention if category else None) or answers.retention
         if rule is not None:
-            rules.setdefault(rule_text(rule, lang), []).extend([flat(category.name)] if category else [])
-    if len(rules) == 1 and sum(map(len, rules.values())) == len(categories):
-        return next(iter(rules))
-    return "; ".join(f"{joined(names, lang)}: {text}" for text, names in rules.items()) or "–"
+            rules.append((flat(category.name) if category else None, rule_text(rule, lang)))
+    if len(rules) == max(len(categories), 1) and len({text for _, text in rules}) == 1:
+        return rules[0][1]
+    return "; ".join(f"{name}: {text}" for name, text in rules if name is not None) or "–"
 
 
 def expected_data(answers: Answers, purpose: Purpose, lang: str) -> str:
@@ -122,3 +119,22 @@ def test_every_example_names_each_recipient_beside_its_purposes(name: str, lang:
     assert len(header) == 5 and all(len(row) == 5 for row in rows)
     text = render_format(notice.markdown, "txt", lang, notice.title).decode("utf-8")
     assert f"{header[4]}: " in text and f"| {header[0]}" not in text  # a list in plain text, not a table
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_each_data_category_stands_as_a_label_before_its_own_period(lang: str, answers: dict[str, Any]) -> None:
+    """Category names are the user's own headings ("Name and contact details", "Google Analytics data"): joined
+    with "and" inside a sentence their capitals would read wrong and an "and" inside a name would blur where one
+    name ends. Where a purpose keeps its data for different periods, each category is a label of its own."""
+    answers["personal_data"] += [
+        {"name": "Asiointikieli", "purposes": ["orders"], "required": False},
+        {"name": "Ostotiedot", "purposes": ["orders"], "required": False, "retention": {"period": "6 vuotta"}},
+    ]
+    general = answers["retention"]["period"]
+    _, notice = notice_of(answers, lang)
+    _, rows = table_of(dict(notice.sections)["processing_table"])
+    assert rows[0][3] == f"Nimi ja yhteystiedot: {general}; Asiointikieli: {general}; Ostotiedot: 6 vuotta"
+    retention = dict(notice.sections)["retention"]
+    for line in (f"  - Nimi ja yhteystiedot: {general}", f"  - Asiointikieli: {general}", "  - Ostotiedot: 6 vuotta"):
+        assert line in retention.splitlines()
+    assert "yhteystiedot" + WORDS[lang]["and"] + "Asiointikieli" not in retention

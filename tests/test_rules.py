@@ -481,6 +481,21 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "cookies.lifetimes[1].purposes[1]",
     ),
     (
+        "analytics cookies that name no purpose for the data collected with them",
+        lambda d: cookies(d),
+        "warning",
+        "cookie_purpose_missing",
+        "cookies.lifetimes[1].purposes",
+    ),
+    (
+        "a data category's own period, which the period of its every purpose replaces",
+        lambda d: (d["personal_data"][0].update(retention={"period": "2 vuotta viimeisestä tilauksesta"}),
+                   d["purposes"][0].update(retention={"period": "1 vuosi viimeisestä tilauksesta"})),
+        "warning",
+        "category_retention_overridden",
+        "personal_data[1].retention.period",
+    ),
+    (
         "analytics cookies serving a contract purpose",
         lambda d: cookies(d, lifetimes=[{"category": "analytics", "lifetime": "13 kuukautta", "purposes": ["orders"]}]),
         "error",
@@ -811,6 +826,24 @@ QUIET: list[tuple[str, Change, str]] = [
         "vendor_not_a_recipient",
     ),
     ("analytics cookies with their lifetime and a way to withdraw", lambda d: cookies(d), "cookie_lifetime_missing"),
+    (
+        "analytics cookies that serve a purpose based on consent",
+        lambda d: (add_purpose(d, **newsletter(id="stats", description="Kävijätilastot", consent_how_asked="evästebanneri")),
+                   cookies(d, lifetimes=[{"category": "analytics", "lifetime": "13 kuukautta", "purposes": ["stats"]}])),
+        "cookie_purpose_missing",
+    ),
+    (
+        "preference cookies keep the visitor's own choice on the device",
+        lambda d: cookies(d, categories=["necessary", "preferences"], lifetimes=[{"category": "preferences", "lifetime": "1 vuosi"}]),
+        "cookie_purpose_missing",
+    ),
+    (
+        "a data category's own period for the purpose that has none",
+        lambda d: (add_purpose(d, id="bookkeeping", description="Kirjanpito", basis="c", law="kirjanpitolaki (1336/1997)",
+                               retention={"period": "6 vuotta tilikauden päättymisestä"}),
+                   d["personal_data"][0].update(retention={"period": "2 vuotta viimeisestä tilauksesta"})),
+        "category_retention_overridden",
+    ),
     ("a precise recipient", lambda d: recipient(d, "FI", processing_agreement=True, service="tekee varmuuskopiot"), "vague_word"),
     (
         "legitimate interests weighed",

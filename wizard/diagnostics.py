@@ -160,6 +160,11 @@ TEXTS: dict[str, Text] = {
         N_("Give it retention (a period or criteria), give each of its purposes one, or set the general retention rule."),
         N_("GDPR Art. 13(2)(a)"),
     ),
+    "category_retention_overridden": Text(
+        N_("Data category `{category}` has a retention period of its own, but every purpose it is used for has its own period, which applies to its data instead, so the notice shows the category's period nowhere."),
+        N_("Remove the category's retention, or remove the retention of the purposes for which the category's period should apply."),
+        N_("GDPR Art. 13(2)(a)"),
+    ),
     "special_category_no_condition": Text(
         N_("Special category data `{description}` has no Art. 9(2) condition."),
         N_("Add condition: usually explicit_consent for a small business; health_or_social_care for care providers."),
@@ -487,6 +492,11 @@ TEXTS: dict[str, Text] = {
         N_("The {category} cookies serve purpose `{purpose}`, which does not rest on consent, but cookies other than the strictly necessary need consent."),
         N_("Give purpose `{purpose}` the basis consent, with how consent is asked and withdrawn, or name the consent purpose these cookies serve."),
         N_("Act on Electronic Communications Services 917/2014, 205 §; GDPR Art. 6(1)(a)"),
+    ),
+    "cookie_purpose_missing": Text(
+        N_("The {category} cookies need consent, but no purpose is named for the data collected with them, so the notice cannot say what those data are used for or how long they are kept."),
+        N_("Add purposes to these cookies in cookies.lifetimes: the ids of the purposes based on consent that the data collected with them serve."),
+        N_("Act on Electronic Communications Services 917/2014, 205 §; GDPR Art. 13(1)(c), 13(2)(a)"),
     ),
     "vague_word": Text(
         N_("{field} says `{word}`, which leaves the reader guessing what exactly is meant."),

@@ -209,9 +209,9 @@ def applicable_clauses(facts: Facts) -> list[Clause]:
 
 @dataclass(frozen=True)
 class RetentionPart:
-    """How long some of a purpose's data are kept: `what` names the data categories, or is empty for all of them."""
+    """How long some of a purpose's data are kept: `what` names the data category, or is None for all of them."""
 
-    what: tuple[str, ...]
+    what: str | None
     retention: Retention
 
 
@@ -255,16 +255,15 @@ def processing_rows(answers: Answers) -> list[ProcessingRow]:
 
 
 def _retention_parts(purpose: Purpose, categories: list[DataCategory], general: Retention | None) -> list[RetentionPart]:
-    """One part when every category of the purpose is kept equally long for it, else one part per period."""
-    periods: dict[tuple[str | None, str | None], tuple[Retention, list[str]]] = {}
-    each: list[DataCategory | None] = list(categories) or [None]  # a purpose with no data category: its own rule
-    for category in each:
-        retention = retention_for(purpose, category, general)
-        if retention is not None:
-            periods.setdefault((retention.period, retention.criteria), (retention, []))[1].extend([category.name] if category else [])
-    if len(periods) == 1 and sum(len(names) for _, names in periods.values()) == len(categories):
-        return [RetentionPart((), next(iter(periods.values()))[0])]
-    return [RetentionPart(tuple(names), retention) for retention, names in periods.values()]
+    """One part when every category of the purpose is kept equally long for it, else one part per category. A
+    category's name is the user's own label, written as a heading: it stands as a label before its own period,
+    never joined to another with "and" inside a sentence, where its capital letter would be wrong and an "and"
+    in a name ("Name and contact details") would blur where one name ends."""
+    kept = [(category, retention_for(purpose, category, general)) for category in categories or [None]]
+    kept = [(category, retention) for category, retention in kept if retention is not None]
+    if len(kept) == max(len(categories), 1) and len({(r.period, r.criteria) for _, r in kept}) == 1:
+        return [RetentionPart(None, kept[0][1])]
+    return [RetentionPart(category.name, retention) for category, retention in kept if category is not None]
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,18 @@ def retention_rules(answers: Answers) -> Iterator[Finding]:
         yield error("retention_missing", ("personal_data", index, "retention"), category=category.name)
 
 
+def overridden_retention_rules(answers: Answers) -> Iterator[Finding]:
+    """A purpose's own period applies to all the data kept for it, so a category whose every purpose has one has
+    a period of its own that the notice prints nowhere."""
+    known = _purposes_by_id(answers)
+    for index, category in enumerate(answers.personal_data):
+        purposes = [known[ref] for ref in category.purposes if ref in known]
+        if category.retention is None or not purposes or any(purpose.retention is None for purpose in purposes):
+            continue
+        given = "period" if category.retention.period is not None else "criteria"
+        yield warning("category_retention_overridden", ("personal_data", index, "retention", given), category=category.name)
+
+
 def consent_required_rules(answers: Answers) -> Iterator[Finding]:
     known = _purposes_by_id(answers)
     for index, category in enumerate(answers.personal_data):
@@ -391,6 +403,9 @@ def vendor_rules(answers: Answers) -> Iterator[Finding]:
 
 
 _CONSENT_COOKIES = ("preferences", "analytics", "marketing")
+# The kinds whose data we collect and use for a purpose of ours; a preference cookie keeps the visitor's own
+# choice on the device, and its kind and lifetime say all there is to say about it.
+_COLLECTING_COOKIES = ("analytics", "marketing")
 
 
 def cookie_rules(answers: Answers) -> Iterator[Finding]:
@@ -408,6 +423,8 @@ def cookie_rules(answers: Answers) -> Iterator[Finding]:
         yield error("cookie_withdrawal_missing", ("cookies", "how_to_manage"))
     known = _purposes_by_id(answers)
     for index, entry in enumerate(cookies.lifetimes):
+        if entry.category in _COLLECTING_COOKIES and not entry.purposes:
+            yield warning("cookie_purpose_missing", ("cookies", "lifetimes", index, "purposes"), category=entry.category)
         for ref_index, ref in enumerate(entry.purposes):
             path: FieldPath = ("cookies", "lifetimes", index, "purposes", ref_index)
             if ref not in known:
@@ -581,6 +598,7 @@ RULES = (
     purpose_rules,
     reference_rules,
     retention_rules,
+    overridden_retention_rules,
     consent_required_rules,
     required_reason_rules,
     child_consent_rules,

@@ -490,8 +490,14 @@ def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
     except Exception as error:  # pypdf's errors on a damaged file are of many kinds
         raise Unreadable("pdf", path=path, detail=str(error) or type(error).__name__) from None
     blocks: list[Block] = []
+    headings: set[str] = set()
     for number, page_text in enumerate(pages, start=1):
-        blocks.extend(_pdf_page_blocks(page_text, Where("page", number)))
+        page = _pdf_page_blocks(page_text, Where("page", number))
+        # A table's header row is printed again at the top of every page the table runs on: no new section.
+        while page and page[0].heading and page[0].text in headings:
+            page = page[1:]
+        headings.update(block.text for block in page if block.heading)
+        blocks.extend(page)
     return blocks
 
 
