@@ -274,9 +274,9 @@ def test_objection_and_erasure_say_the_plain_words_with_the_regulations_term_in_
     legitimate_interest(answers)
     text = notice(answers, "fi")
     objection = section(text, OBJECTION["fi"])
-    assert "erittäin painava syy (huomattavan tärkeä ja perusteltu syy), joka menee etujesi" in objection
+    assert "erittäin painava (huomattavan tärkeä ja perusteltu) syy, joka menee etujesi" in objection
     assert "esimerkiksi oikeudenkäyntiä varten (oikeusvaateen laatimiseen, esittämiseen tai puolustamiseen)" in objection
-    assert "eikä meillä ole erittäin painavaa syytä (huomattavan tärkeää ja perusteltua syytä) jatkaa sitä" in text
+    assert "eikä meillä ole erittäin painavaa (huomattavan tärkeää ja perusteltua) syytä jatkaa sitä" in text
 
 
 @pytest.mark.parametrize(
