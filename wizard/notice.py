@@ -259,9 +259,13 @@ def _retention_parts(purpose: Purpose, categories: list[DataCategory], general: 
     category's name is the user's own label, written as a heading: it stands as a label before its own period,
     never joined to another with "and" inside a sentence, where its capital letter would be wrong and an "and"
     in a name ("Name and contact details") would blur where one name ends."""
-    kept = [(category, retention_for(purpose, category, general)) for category in categories or [None]]
-    kept = [(category, retention) for category, retention in kept if retention is not None]
-    if len(kept) == max(len(categories), 1) and len({(r.period, r.criteria) for _, r in kept}) == 1:
+    each: list[DataCategory | None] = list(categories) or [None]  # a purpose with no data category: its own rule
+    kept: list[tuple[DataCategory | None, Retention]] = []
+    for category in each:
+        retention = retention_for(purpose, category, general)
+        if retention is not None:
+            kept.append((category, retention))
+    if len(kept) == len(each) and len({(r.period, r.criteria) for _, r in kept}) == 1:
         return [RetentionPart(None, kept[0][1])]
     return [RetentionPart(category.name, retention) for category, retention in kept if category is not None]
 
