@@ -120,3 +120,13 @@ def test_the_plain_mode_lists_an_old_notice_s_values_under_their_questions(
     assert f"1) {business_name}\n     Liikuntakeskus Voimala Oy\n" in listed
     transfers = _(load_questionnaire().question("transfers_outside_eea").prompt, lang)
     assert f"{transfers}\n     {no}\n" in listed  # a yes/no as a word, not `false`
+
+
+@pytest.mark.parametrize(("lang", "kind"), [("en", "“Analytics”"), ("fi", "”Analytiikka”"), ("sv", "”Analys”")])
+def test_a_kind_of_cookie_is_named_as_the_cookie_question_offers_it(lang: str, kind: str, tmp_path: Path) -> None:
+    answers = webshop()
+    answers["cookies"]["lifetimes"][0]["purposes"] = []
+    session = Session(tmp_path / "a.yaml", Interview.start(answers=answers), lang, lang)
+    (message,) = [finding.message for finding in session.findings(lang) if finding.target and finding.target[0] == "cookie_lifetimes"]
+    assert message.startswith(kind) or f" {kind} " in message
+    assert "analytics" not in message

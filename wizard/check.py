@@ -110,7 +110,18 @@ def _translated(key: str, value: Any, gettext: Any) -> Any:
         return gettext(language(value).name)
     if key == "field" and value == THE_FILE:
         return gettext(THE_FILE)
+    if key == "cookie_kind" and isinstance(value, str):
+        return gettext(_cookie_kind_label(value))
     return value
+
+
+@lru_cache(maxsize=8)
+def _cookie_kind_label(kind: str) -> str:
+    """A kind of cookie (`analytics`) as the question about cookies offers it (its option's label, "Analytics")."""
+    from wizard.questionnaire import load_questionnaire
+
+    options = load_questionnaire().question("cookie_lifetimes").sub("category").options
+    return next((option.label for option in options if option.value == kind), kind)
 
 
 class _SafeFormat(dict):

@@ -494,7 +494,7 @@ TEXTS: dict[str, Text] = {
         N_("Act on Electronic Communications Services 917/2014, 205 §; GDPR Art. 6(1)(a)"),
     ),
     "cookie_purpose_missing": Text(
-        N_("The {category} cookies need consent, but no purpose is named for the data collected with them, so the notice cannot say what those data are used for or how long they are kept."),
+        N_("Cookies of the kind `{cookie_kind}` need consent, but no purpose is named for the data collected with them, so the notice cannot say what those data are used for or how long they are kept."),
         N_("Add purposes to these cookies in cookies.lifetimes: the ids of the purposes based on consent that the data collected with them serve."),
         N_("Act on Electronic Communications Services 917/2014, 205 §; GDPR Art. 13(1)(c), 13(2)(a)"),
     ),

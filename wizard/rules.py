@@ -424,7 +424,7 @@ def cookie_rules(answers: Answers) -> Iterator[Finding]:
     known = _purposes_by_id(answers)
     for index, entry in enumerate(cookies.lifetimes):
         if entry.category in _COLLECTING_COOKIES and not entry.purposes:
-            yield warning("cookie_purpose_missing", ("cookies", "lifetimes", index, "purposes"), category=entry.category)
+            yield warning("cookie_purpose_missing", ("cookies", "lifetimes", index, "purposes"), cookie_kind=entry.category)
         for ref_index, ref in enumerate(entry.purposes):
             path: FieldPath = ("cookies", "lifetimes", index, "purposes", ref_index)
             if ref not in known:
