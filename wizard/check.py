@@ -21,6 +21,7 @@ from wizard.languages import CODES, language
 from wizard.localtext import as_written, misfiled, notice_languages, untranslated, without_form
 from wizard.loader import Loaded, ReadProblem, load_bytes, type_name
 from wizard.migrate import BadVersionError, NewerVersionError, migrate, migrate_lines
+from wizard.resources import data_dir, read_yaml
 from wizard.rules import Finding, display_path, run_rules
 from wizard.terminal import visible
 
@@ -115,13 +116,20 @@ def _translated(key: str, value: Any, gettext: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=8)
 def _cookie_kind_label(kind: str) -> str:
     """A kind of cookie (`analytics`) as the question about cookies offers it (its option's label, "Analytics")."""
-    from wizard.questionnaire import load_questionnaire
+    return _cookie_kind_labels().get(kind, kind)
 
-    options = load_questionnaire().question("cookie_lifetimes").sub("category").options
-    return next((option.label for option in options if option.value == kind), kind)
+
+@lru_cache(maxsize=1)
+def _cookie_kind_labels() -> dict[str, str]:
+    # Read from the questions' files themselves: the questionnaire module imports this one.
+    for path in sorted(data_dir("questions").glob("*.yaml")):
+        for question in read_yaml(path).get("questions", []):
+            if question.get("field") == "cookies.lifetimes":
+                kinds = next(box for box in question.get("fields", []) if box.get("field") == "category")
+                return {option["value"]: option["label"] for option in kinds.get("options", [])}
+    return {}
 
 
 class _SafeFormat(dict):
