@@ -212,7 +212,9 @@ class AnswerButton(Button):
         if key.key == "enter" and self.sends:
             return True
         composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
-        return composer is not None and composer.answers_by_letter(key) is not None
+        if composer is not None and composer.answers_by_letter(key) is not None:
+            return True
+        return holds_keys_after(self.parent, key)  # Tab on a form's Save: as in its boxes
 
 
 class FormInput(Input):
