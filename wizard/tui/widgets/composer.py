@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 from rich.text import Text
 from textual import events, on
@@ -76,6 +76,13 @@ class DropdownList(KeysInOrder, SelectOverlay):
         if isinstance(self.parent, Dropdown):
             self.parent.choose(event.option_index)
 
+    def focus(self, scroll_visible: bool = True) -> Self:
+        """At once, and only while the list is open. (Textual's focus comes a moment after the list opens, and a
+        list closed meanwhile by the keys typed since would take the focus back and swallow the keys after.)"""
+        if isinstance(self.parent, Dropdown) and self.parent.expanded:
+            self.screen.set_focus(self, scroll_visible=scroll_visible)
+        return self
+
     def on_focus(self, _event: events.Focus) -> None:
         release_held_keys(self)  # those typed after the key that opened the list: for the list
 
@@ -102,10 +109,6 @@ class Dropdown(Select[str]):
     def holds_keys_after(self, key: events.Key) -> bool:
         """The keys typed after the one that opens the list wait until the list has the focus (then go to it)."""
         return key.key in OPENS_LIST or holds_keys_after(self.parent, key)
-
-    def action_show_overlay(self) -> None:
-        super().action_show_overlay()
-        self.screen.set_focus(self.query_one(DropdownList), scroll_visible=False)  # now, not after the keys typed
 
     def choose(self, index: int) -> None:
         value = self._options[index][1]
