@@ -7,6 +7,8 @@ tests to change one thing in.
 from __future__ import annotations
 
 import copy
+import hashlib
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,13 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import HealthCheck, settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+# hypothesis keeps its examples (a failing one is tried first next time) and caches in a folder of the system's
+# temporary folder, one per checkout, never in the checkout it runs in.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"seloste-hypothesis-{hashlib.sha256(bytes(REPO)).hexdigest()[:12]}")
 
 # Rendering a whole notice per example is slow for hypothesis's taste; the time limit is the test run's own.
 _RELAXED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
