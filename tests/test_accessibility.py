@@ -5,13 +5,12 @@ never scrolls sideways; and the top of the notice, up to its table of contents, 
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from chromium import launch, skip_without_chromium
 from wizard.check import check_bytes
 from wizard.examples import EXAMPLES, example_text
 from wizard.formats import render_format
@@ -20,22 +19,10 @@ from wizard.render import build_notice
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 
-
-def _missing() -> str | None:
-    try:
-        import axe_playwright_python  # noqa: F401
-        import playwright  # noqa: F401
-    except ImportError:
-        return "Playwright and axe-core (axe-playwright-python, in the test extra) are not installed"
-    return None if CHROMIUM else "Chromium is not installed (Debian: apt-get install chromium); CI installs it"
-
-
-if _missing() and os.environ.get("CI") != "true":
-    pytest.skip(_missing() or "", allow_module_level=True)
+skip_without_chromium("playwright", "axe_playwright_python")
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +30,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        # As root (CI) Chromium's sandbox cannot start; the pages are seloste's own, from memory.
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        launched = launch(playwright)
         yield launched
         launched.close()
 

@@ -4,8 +4,6 @@ All traffic stays on 127.0.0.1."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import time
 from collections.abc import Callable
@@ -14,24 +12,14 @@ from typing import Any
 
 import pytest
 
+from chromium import launch, skip_without_chromium
 from test_serve import STARTUP_SECONDS, free_port, seloste, wait_for_page
 from wizard import storage
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
-
-def _missing() -> str | None:
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
-        return "Playwright (in the test extra) is not installed"
-    return None if CHROMIUM else "Chromium is not installed (Debian: apt-get install chromium); CI installs it"
-
-
-if _missing() and os.environ.get("CI") != "true":
-    pytest.skip(_missing() or "", allow_module_level=True)
+skip_without_chromium("playwright")
 
 
 def wait_until(page: Any, condition: Callable[[], Any], what: str) -> None:
@@ -59,8 +47,7 @@ def test_keys_typed_on_the_page_without_a_click_answer_the_questions(tmp_path: P
     try:
         wait_for_page(f"http://127.0.0.1:{port}/", server)
         with sync_playwright() as playwright:
-            # As root (CI) Chromium's sandbox cannot start; the page is seloste's own, on this machine.
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            browser = launch(playwright)
             try:
                 page = browser.new_page(viewport={"width": 1000, "height": 700})
                 drawn: list[bytes] = []  # what the chat has sent the page's terminal

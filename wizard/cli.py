@@ -100,11 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the JSON Schema of the answers file")
 
     render = commands.add_parser("render", help=f"write the privacy notice in {_any_language()}")
-    render.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
-    render.add_argument("--lang", dest="notice_lang", choices=CODES, required=True, help="language of the notice")
+    _writes_from_answers(render, "the notice")
     render.add_argument("--format", choices=FORMATS, default="md", help="output format (default: md)")
-    render.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
-    render.add_argument("--force", action="store_true", help="replace FILE if it exists")
     render.add_argument(
         "--fragment",
         action="store_true",
@@ -129,11 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     snippets = commands.add_parser(
         "snippets", help="the texts to paste where data are collected: consent tick boxes, a form's note, a marketing footer, a cookie banner"
     )
-    snippets.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
-    snippets.add_argument("--lang", dest="notice_lang", choices=CODES, required=True, help="language of the texts")
+    _writes_from_answers(snippets, "the texts")
     snippets.add_argument("--notice-url", metavar="URL", help="where the privacy notice is published: the texts link to it")
-    snippets.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
-    snippets.add_argument("--force", action="store_true", help="replace FILE if it exists")
     snippets.add_argument(
         "--allow-mixed-language",
         action="store_true",
@@ -186,6 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
     example.add_argument("name", nargs="?", metavar="NAME", help="which example (see --list)")
     example.add_argument("--list", action="store_true", help="list the examples, one per line")
     return parser
+
+
+def _writes_from_answers(command: argparse.ArgumentParser, written: str) -> None:
+    """The options of a command that writes `written` in one language from an answers file."""
+    command.add_argument("answers", metavar="ANSWERS", help="the answers file (YAML), or - for standard input")
+    command.add_argument("--lang", dest="notice_lang", choices=CODES, required=True, help=f"language of {written}")
+    command.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
+    command.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def port_number(text: str) -> int:
