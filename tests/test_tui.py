@@ -1,8 +1,9 @@
 """The chat, driven the way a person drives it: keys, clicks and what ends up on the screen and on disk.
 
 A whole interview is answered through the chat's own widgets (each question in the form its kind asks for)
-with the answers of an example business, and the export must be byte for byte what `seloste render` writes
-from the answers file the chat saved. Long answers are put into the text box and sent with Enter, because
+with the answers of an example business, and the export of the notice and of the texts for the point of
+collection, in every language, must be byte for byte what `seloste render` and `seloste snippets` write from the
+answers file the chat saved. Long answers are put into the text box and sent with Enter, because
 every simulated key press costs time.
 """
 
@@ -36,7 +37,7 @@ from wizard.loader import parse
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import ChoiceDialog, LanguageScreen
-from wizard.session import export_choices, export_plan
+from wizard.session import SNIPPETS, export_plan
 from wizard.tui.screens.export import ExportScreen
 from wizard.tui.screens.review import ReviewScreen
 from wizard.tui.screens.translations import TranslationScreen
@@ -262,6 +263,12 @@ def rendered(answers: Path, lang: str, fmt: str, folder: Path) -> bytes:
 # --- a whole interview ---------------------------------------------------------------------------------------
 
 
+# The notice's text and the texts for the point of collection, in every language. The other formats are the same
+# Markdown converted (`wizard.formats.render_format`): tests/test_export_web.py holds the export of every format in
+# every language to `seloste render` byte for byte, and tests/test_formats.py each format to its Markdown.
+CHAT_FORMATS = ("md", SNIPPETS)
+
+
 @pytest.mark.long
 @pytest.mark.parametrize(("lang", "business"), [("fi", "salon"), ("en", "webshop")])
 async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, business: str, tmp_path: Path) -> None:
@@ -276,7 +283,10 @@ async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, b
         await until(pilot, lambda: isinstance(app.screen, ExportScreen))
         export = app.screen
         export.query_one("#export-languages", SelectionList).select_all()
-        export.query_one("#export-formats", SelectionList).select_all()
+        formats = export.query_one("#export-formats", SelectionList)
+        formats.deselect_all()
+        for fmt in CHAT_FORMATS:
+            formats.select(fmt)
         export.query_one("#export-folder", Input).value = str(tmp_path / "out")
         await pilot.click("#export-go")
         # The texts were typed in one language: the other notice's translations are asked for, and skipped here.
@@ -288,7 +298,7 @@ async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, b
     assert _("Done. The files are here:", lang) in shown
     stem = language(lang).file_stem
     written = sorted(path.name for path in (tmp_path / "out").iterdir())
-    plan = export_plan(list(CODES), list(export_choices()), tmp_path / "out", stem)  # PDF too with the pdf extra
+    plan = export_plan(list(CODES), list(CHAT_FORMATS), tmp_path / "out", stem)
     assert written == sorted(path.name for _notice, _fmt, path in plan)
     for notice, fmt, path in plan:
         assert path.read_bytes() == rendered(saved, notice, fmt, tmp_path), (notice, fmt)
