@@ -217,8 +217,8 @@ def in_every_language(data: dict[str, Any]) -> dict[str, Any]:
 # --- the strategy itself --------------------------------------------------------------------------------------
 
 
-@pytest.mark.long
-@settings(max_examples=5 * settings.default.max_examples)
+# Twice the examples of the other property tests, each of which checks its own examples with `check` too.
+@settings(max_examples=2 * settings.default.max_examples)
 @given(answers_dicts())
 def test_generated_answers_pass_check_with_no_errors_also_as_a_yaml_file(data: dict[str, Any]) -> None:
     valid_report(data)
