@@ -819,6 +819,7 @@ QUIET: list[tuple[str, Change, str]] = [
         d.update(joint_controllers=[{"name": "Yhdistys ry", "contact": "yhdistys@example.fi", "arrangement": "Järjestämme tapahtuman yhdessä."}]),
         d["purposes"][0].update(joint_with=["yhdistys ry"])), "joint_purposes_missing"),
     ("Matomo on our own server", lambda d: cookies(d, tools=["Matomo (omalla palvelimella)"]), "vendor_not_a_recipient"),
+    ("a business whose own domain is a known tool's word", lambda d: d["controller"].update(email="info@ga4.fi", website="https://hubspot.example.fi"), "vendor_not_a_recipient"),
     (
         "Google Analytics as a recipient in the United States",
         lambda d: (cookies(d, tools=["Google Analytics"]),

@@ -383,9 +383,15 @@ def vendor_pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + ")", re.IGNORECASE)
 
 
+_CONTACT_FIELDS = frozenset({"email", "phone", "website"})
+
+
 def vendor_rules(answers: Answers) -> Iterator[Finding]:
     """A known tool named anywhere must be a recipient, with its country (Art. 13(1)(e)-(f))."""
-    named = [(path, text) for path, text in texts(answers) if path[0] != "recipients"]
+    # An address names where to write, not a tool the business uses: a domain such as ga4.fi is not Google's.
+    named = [
+        (path, text) for path, text in texts(answers) if path[0] != "recipients" and path[-1] not in _CONTACT_FIELDS
+    ]
     for vendor in vendors()["vendors"]:
         pattern = vendor_pattern(vendor["words"] + [vendor["name"]])
         matching = [
