@@ -45,8 +45,7 @@ from typing import Any
 
 import yaml
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from markers import REPO, first_question, form_hint, language_picker, review_title, section_title
 
 PYTHON = sys.executable
 MINIMAL_MARKER = "Minimal app ready"
@@ -203,7 +202,7 @@ def measure_review(env: dict[str, str], answers: Path, section_title: str, secti
     terminal = Terminal([PYTHON, "-m", "wizard", "--answers", str(answers)], env)
     try:
         past_languages(terminal)
-        terminal.wait_for("Review your answers")
+        terminal.wait_for(review_title("en"))
         terminal.wait_until(lambda t: any("Export the notice" in line for line in t.screen.display), "the review")
         review = Review(terminal)  # the Export button in focus: no line of the list is
         for _section in range(sections_before):  # PgDn from section title to section title
@@ -290,10 +289,10 @@ class Review:
 
 
 def past_languages(terminal: Terminal) -> None:
-    terminal.wait_for("Millä kielellä keskustellaan?")
+    terminal.wait_for(language_picker("fi"))  # the first of the languages
     time.sleep(0.3)
     terminal.send(ENTER)  # English (SELOSTE_LANG)
-    terminal.wait_for("In which language shall the privacy notice")
+    terminal.wait_for(first_question("en"))
     time.sleep(0.3)
     terminal.send(ENTER)  # the notice in English
 
@@ -358,17 +357,20 @@ def without_groups(data: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
     return data, answer, " ".join(_(step.prompt, "en").split()[:4])
 
 
-PURPOSES = "What you use the data for"
+PURPOSES = section_title("purposes", "en")
 
 
-def sections_to_purposes(data: dict[str, Any]) -> int:
-    """How many times PgDn goes from the review's Export button to the purposes' section: the check's findings
-    (when there are any) and each section up to it fold."""
-    from wizard.check import check_data
-    from wizard.engine import Interview
+def sections_to_purposes(answers: Path) -> int:
+    """How many times PgDn goes from the review's Export button to the purposes' section of the chat opened on
+    `answers` (in English, the notice in English): each folding section up to it, as the review lists them."""
+    from wizard.session import open_file
 
-    sections = list(dict.fromkeys(step.section.id for step, _shown in Interview.start(answers=data).history))
-    return sections.index("purposes") + 1 + (1 if check_data(data).diagnostics else 0)
+    session = open_file(answers, "en")
+    assert not isinstance(session, str), session
+    session.notice_lang = "en"
+    folding = [bool(session.findings("en")), bool(session.imported_answers("en"))]
+    sections = [section.id for section in session.answers_by_section("en")]
+    return sum(folding) + sections.index("purposes") + 1
 
 
 def write(folder: Path, name: str, data: dict[str, Any]) -> Path:
@@ -398,7 +400,7 @@ def main() -> None:
             env["SELOSTE_HOME"] = str(folder / f"home-{run}-{number}")
             results[name].append(measure_seloste(env, write(folder, f"partial-{run}-{number}", partial), answer, prompt, args.keys))
             complete = write(folder, f"complete-{run}-{number}", data)
-            reviews[name].append(measure_review(env, complete, PURPOSES, sections_to_purposes(data), "Tab moves to the next box"))
+            reviews[name].append(measure_review(env, complete, PURPOSES, sections_to_purposes(complete), form_hint("en")))
     shutil.rmtree(folder, ignore_errors=True)
 
     def ms(seconds: float) -> str:

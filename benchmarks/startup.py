@@ -36,10 +36,11 @@ import termios
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from markers import first_question, language_picker
+
 PYTHON = sys.executable
-LANGUAGE_PICKER = "Millä kielellä keskustellaan?"  # drawn first (wizard/tui/screens/dialogs.py)
-FIRST_QUESTION = "Kummalla kielellä tietosuojaseloste"  # the interview's first question, in Finnish
+LANGUAGE_PICKER = language_picker("fi")  # drawn first (wizard/tui/screens/dialogs.py)
+FIRST_QUESTION = first_question("fi")  # the interview's first question, in Finnish (SELOSTE_LANG=fi)
 MINIMAL_MARKER = "Minimal app ready"
 MINIMAL_APP = f"""
 from textual.app import App
