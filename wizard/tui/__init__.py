@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 
 def run_chat(answers_file: str | None, lang: str | None, trainer: bool = False, example: str | None = None) -> int:
     """Run the chat until the user leaves; the exit code is the app's (0 unless the file could not be used)."""
-    from wizard.tui.app import SelosteApp
+    # Loading Textual and the chat makes some sixty thousand objects that live as long as the process, and next
+    # to no garbage: loaded without the cycle collector, and set aside from it afterwards, they are not walked
+    # again and again (which took some 60 ms before the first question).
+    gc.disable()
+    try:
+        from wizard.tui.app import SelosteApp
+    finally:
+        gc.freeze()
+        gc.enable()
 
     app = SelosteApp(Path(answers_file) if answers_file else None, lang, trainer=trainer, example=example)
     app.run()
