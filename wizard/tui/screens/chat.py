@@ -7,12 +7,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from wizard.conversation import Conversation, label, refusal, notice_language_name, notice_language_question, question_help, typed_command
@@ -22,6 +22,7 @@ from wizard.tui.events import LanguageSwitched
 from wizard.tui.failures import Failed, reported
 from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
 from wizard.tui.widgets.composer import PICKED, Answered, Ask, Composer, FormField, NotSure
+from wizard.tui.widgets.keys import Keys
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -39,7 +40,7 @@ KEPT_BUBBLES = 60  # the oldest bubbles leave the transcript beyond this many
 DISCARD_AFTER = 1.0  # seconds: a closed review is taken apart once the chat has drawn what follows it
 
 
-class ChatFooter(Footer):
+class ChatFooter(Keys):
     """The keys. In a terminal narrower than 80 columns it is compact and leaves out the keys the chat can do
     without there (the preview, changing an earlier answer: they still work), so Help, Back, Quit and the
     language switch stay in sight."""
@@ -92,6 +93,9 @@ class ChatScreen(Screen):
         # What was typed into a question left unanswered (going back, changing another answer, switching the
         # language), by (question id, item, mode): it is there again when the question comes back.
         self.drafts: dict[tuple[str, int | None, str], Any] = {}
+        self.shown_before = False  # `_on_screen_resume`
+        # Sized for the terminal from the start: set once mounted, the classes would style every widget again.
+        self._fit(self.app.size.width, self.app.size.height, update=False)
 
     @property
     def session(self) -> Session:
@@ -127,13 +131,23 @@ class ChatScreen(Screen):
             yield PreviewPanel(id="preview", classes="-hidden")
         yield ChatFooter()
 
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Shown for the first time, each widget was styled as it was mounted, a moment ago: Textual's own
+        handler (which runs after this one) need not style them all again before the first question shows."""
+        if not self.shown_before:
+            self.shown_before = True
+            event.refresh_styles = False
+
     async def on_mount(self) -> None:
         self.query_one("#transcript").anchor()
         await self.redraw()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
-        self.set_class(self.size.height < SHORT, "-short")
+        self._fit(self.size.width, self.size.height)
+
+    def _fit(self, width: int, height: int, update: bool = True) -> None:
+        self.set_class(width < NARROW, "-narrow", update=update)
+        self.set_class(height < SHORT, "-short", update=update)
 
     # --- the transcript ----------------------------------------------------------------------------------------
 

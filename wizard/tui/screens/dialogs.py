@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.languages import CODES, LANGUAGES
 from wizard.tui.inorder import KeysInOrder
+from wizard.tui.widgets.keys import Keys
 
 # The first question is asked before a language is chosen, so it is written in all of them at once; the
 # language names are each in their own language, as language pickers everywhere show them.
@@ -83,7 +84,7 @@ class LanguageScreen(Screen):
             choice = LanguageList(*options, id="language-choice")
             choice.highlighted = CODES.index(self.suggested)
             yield choice
-        yield Footer()
+        yield Keys()
 
     def _unfinished_options(self) -> list[Option | None]:
         if not self.unfinished:

@@ -18,13 +18,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.languages import CODES, LANGUAGES
 from wizard.session import export_choices, export_plan
 from wizard.tui.screens.dialogs import ChoiceDialog
+from wizard.tui.widgets.keys import Keys
 
 if TYPE_CHECKING:
     from wizard.session import ExportResult, Session
@@ -95,7 +96,7 @@ class ExportScreen(Screen[None]):
                 yield Button(_("Export", lang), id="export-go", variant="primary")
                 yield Button(_("Back", lang), id="export-close")
             yield Static("", id="export-result")
-        yield Footer()
+        yield Keys()
 
     def on_mount(self) -> None:
         self.query_one("#export-languages").focus()

@@ -17,12 +17,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Collapsible, Footer, Static
+from textual.widgets import Button, Collapsible, Static
 from textual.widgets._collapsible import CollapsibleTitle
 
 from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.tui.failures import Failed, reported
+from wizard.tui.widgets.keys import Keys
 
 if TYPE_CHECKING:
     from wizard.session import ReviewEntry, ReviewSection, Session
@@ -116,7 +117,7 @@ class ReviewScreen(Screen[Target | None]):
         with Horizontal(classes="answer-buttons", id="review-buttons"):
             yield Button(_("Export the notice", lang), id="review-export", variant="primary")
             yield Button(_("Back to the chat", lang), id="review-close")
-        yield Footer()
+        yield Keys()
 
     def _keys(self) -> str:
         return _(

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.localtext import in_language
+from wizard.tui.widgets.keys import Keys
 
 if TYPE_CHECKING:
     from wizard.session import MissingTranslation, Session
@@ -43,7 +44,7 @@ class TranslationScreen(Screen[None]):
                     yield box
                     yield Static("", id=f"translation-problem-{number}", classes="translation-problem")
         yield Button(_("Done", lang), id="translations-done", variant="primary")
-        yield Footer()
+        yield Keys()
 
     def on_mount(self) -> None:
         self.query_one("#translation-0", Input).focus()
