@@ -139,7 +139,8 @@ class ChatScreen(Screen):
             event.refresh_styles = False
 
     async def on_mount(self) -> None:
-        self.query_one("#transcript").anchor()
+        transcript = self.query_one("#transcript")
+        self.call_after_refresh(transcript.anchor)
         await self.redraw()
 
     def on_resize(self) -> None:
