@@ -44,6 +44,13 @@ def clean_text(value: Any, *, single_line: bool) -> Any:
         value = str(value)
     if not isinstance(value, str):
         return value
+    return _cleaned(value, single_line)
+
+
+# The chat validates every answer after each one given: with a hundred purposes, most of its time went into
+# cleaning the same texts again. A text's cleaning depends on the text alone.
+@lru_cache(maxsize=32768)
+def _cleaned(value: str, single_line: bool) -> str:
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = text.replace("\t", " ")
