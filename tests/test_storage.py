@@ -217,3 +217,24 @@ def test_an_interview_left_midway_is_found_and_continues_where_it_stopped() -> N
     assert resumed.answers["controller"] == {"name": "Teelehti Verkkokauppa Oy", "type": "company", "country": "FI",
                                               "business_id": "1618033-3"}
     assert json.loads(storage.state_path(path).read_text(encoding="utf-8"))["conversation_lang"] == "fi"
+
+
+@pytest.mark.parametrize("name", ["webshop", "consultancy", "salon", "training", "yarnshop"])
+def test_answers_saved_again_after_a_change_are_written_as_a_whole_save_writes_them(name: str) -> None:
+    """The autosave makes only the changed parts' text anew: the file must still be what `dump` writes."""
+    from wizard.loader import RepeatedDump, dump
+
+    data = load(example_text(name).encode())[0].data
+    saving = RepeatedDump()
+    assert saving(data) == dump(data)
+    changes = [
+        lambda d: d["controller"].update(name="Uusi Nimi Oy"),
+        lambda d: d["purposes"].append(dict(d["purposes"][0], id="another")),
+        lambda d: d.update(controller=dict(reversed(list(d["controller"].items())))),  # the same values, another order
+        lambda d: d["purposes"][0].update(marketing=1),  # 1 == True, but the file says 1
+        lambda d: d["purposes"][0].update(marketing=True),
+        lambda d: d.pop("purposes"),
+    ]
+    for change in changes:
+        change(data)
+        assert saving(data) == dump(data)

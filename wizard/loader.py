@@ -308,3 +308,32 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def dump(data: dict[str, Any]) -> str:
     """Answers as YAML a person can read and edit: keys in model order, Unicode kept as is."""
     return yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+
+
+class RepeatedDump:
+    """`dump` of answers written again and again with small changes (the chat saves after every answer): the
+    text of each top-level part (`controller`, `purposes`, ...) is kept and made again only when that part
+    changed. PyYAML's representer is pure Python: a hundred purposes took most of an answer's time.
+
+    The text is the same as `dump`'s: a top-level mapping in block style is its parts' texts one after another.
+    A part is the same when its marshalled bytes are (types, values and key order: True is not 1 there, unlike
+    ==); a part marshal cannot write is always made again."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, tuple[bytes | None, str]] = {}
+
+    def __call__(self, data: dict[str, Any]) -> str:
+        import marshal
+
+        parts: dict[str, tuple[bytes | None, str]] = {}
+        for key, value in data.items():
+            try:
+                fingerprint: bytes | None = marshal.dumps(value)
+            except ValueError:  # a type marshal does not know
+                fingerprint = None
+            kept = self._parts.get(key)
+            if fingerprint is None or kept is None or kept[0] != fingerprint:
+                kept = (fingerprint, dump({key: value}))
+            parts[key] = kept
+        self._parts = parts
+        return "".join(text for _fingerprint, text in parts.values())

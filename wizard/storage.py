@@ -24,7 +24,7 @@ from typing import Any
 
 from wizard.atomic import write_atomically
 from wizard.languages import CODES, SOURCE_LANGUAGE
-from wizard.loader import ReadProblem, dump, load_bytes, read_path
+from wizard.loader import ReadProblem, RepeatedDump, load_bytes, read_path
 
 HOME_VARIABLE = "SELOSTE_HOME"
 INTERVIEWS = "interviews"
@@ -76,9 +76,12 @@ def write_private(path: Path, text: str) -> None:
     write_atomically(path, text.encode("utf-8"), private=True)
 
 
+_ANSWERS_TEXT = RepeatedDump()  # one interview is saved again and again: only its changed parts are written anew
+
+
 def autosave(answers: dict[str, Any], path: Path, state: SessionState | None = None) -> None:
     """Save the answers (and, when given, the conversation's state) after an answer."""
-    write_private(Path(path), HEADER + dump(answers))
+    write_private(Path(path), HEADER + _ANSWERS_TEXT(answers))
     if state is not None:
         save_state(path, state)
 
