@@ -32,7 +32,7 @@ from wizard.answers import SCHEMA_VERSION, Answers
 from wizard.check import Report, check_data
 from wizard.conditions import Scope, holds
 from wizard.display import NO, display_answer
-from wizard.fieldpath import FieldPath, set_at, set_item, value_at
+from wizard.fieldpath import FieldPath, copied, set_at, set_item, value_at
 from wizard.fieldtypes import resolve
 from wizard.i18n import translations
 from wizard.kinds import TEXT_KINDS, Option, Rejection, as_bool, first_problem, offered_options
@@ -166,7 +166,7 @@ class Interview:
     @property
     def answers(self) -> dict[str, Any]:
         """The answers as an answers file holds them (keys in the model's order); a copy."""
-        return _ordered(copy.deepcopy(self._answers), Answers)
+        return _ordered(copied(self._answers), Answers)
 
     @property
     def dropped(self) -> list[Dropped]:
@@ -350,7 +350,7 @@ class Interview:
             raise InterviewError(f"{question_id} has no item {item}")
         if len(items) - 1 < self._minimum(question):
             return self._too_few(question)
-        before = copy.deepcopy(self._answers)
+        before = copied(self._answers)
         removed = items.pop(item)
         set_at(self._answers, field_path(question), items)
         order = list(range(len(items) + 1))
@@ -520,7 +520,7 @@ class Interview:
 
     def _commit(self, step: Step, path: FieldPath, value: Any) -> None:
         question = step.question
-        before = copy.deepcopy(self._answers)
+        before = copied(self._answers)
         value = self._with_translations(question, path, value)
         if question.repeating:
             set_item(self._answers, path[:-1], int(path[-1]), value)
@@ -559,7 +559,7 @@ class Interview:
             raise InterviewError(f"no text at {display_path(path)}")
         written = dict(value) if isinstance(value, dict) else {self._sheet.text_language: value}
         translated = {**written, lang: text.strip()}
-        candidate = copy.deepcopy(self._answers)
+        candidate = copied(self._answers)
         _replace(candidate, path, translated)
         rejection = first_problem(candidate, path)
         if rejection is not None:
@@ -586,7 +586,7 @@ class Interview:
         return value
 
     def _commit_value(self, question: Question, value: Any) -> None:
-        before = copy.deepcopy(self._answers)
+        before = copied(self._answers)
         set_at(self._answers, field_path(question), value)
         self._sheet.defaulted.discard(question.id)
         self._dropped = self._prune(before)

@@ -21,6 +21,24 @@ def split_path(path: str) -> tuple[str, ...]:
     return tuple(part for piece in path.lstrip("/").split(".") for part in piece.replace("[*]", ".*").split("."))
 
 
+_IMMUTABLE = (str, int, float, type(None))  # bool is an int; what YAML and the answers model put in answers
+
+
+def copied(data: Any) -> Any:
+    """A deep copy of an answers tree (mappings and lists of texts, numbers, true/false, nothing), several times
+    quicker than `copy.deepcopy`: the chat copies a hundred purposes' answers at every answer. Any other value
+    in it is copied by `copy.deepcopy`."""
+    if isinstance(data, dict):
+        return {key: copied(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [copied(item) for item in data]
+    if isinstance(data, _IMMUTABLE):
+        return data
+    import copy
+
+    return copy.deepcopy(data)
+
+
 def value_at(data: Any, path: FieldPath) -> tuple[bool, Any]:
     """(True, the value) at `path`, or (False, None) when something on the way is missing."""
     node = data
