@@ -180,7 +180,7 @@ class SelosteApp(App[int]):
         drawn = asyncio.Event()
         chat.call_after_refresh(drawn.set)
         await drawn.wait()
-        await chat.build_answer_panes()
+        await chat.build_hidden_parts()
         self._start_loading()
         if not await self._engine_loaded():
             return

@@ -106,9 +106,22 @@ class ChatScreen(Screen):
         self._session = session
         self.attached.set()
 
-    async def build_answer_panes(self) -> None:
-        """The answer area's panes for the questions after the first (`Composer.build_panes`)."""
+    async def build_hidden_parts(self) -> None:
+        """What the first question does not show, built once it is drawn: the answer area's panes for the
+        questions after it (`Composer.build_panes`), the trainer's and the preview's panels."""
         await self.query_one(Composer).build_panes()
+        await self._side_panels()
+
+    async def _side_panels(self) -> None:
+        """The trainer's and the preview's panels (hidden until asked for), if they are not there yet."""
+        from wizard.tui.widgets.preview import PreviewPanel
+        from wizard.tui.widgets.trainer import TrainerPanel
+
+        body = self.query_one("#body")
+        if not self.query(TrainerPanel):
+            await body.mount(TrainerPanel(id="trainer", classes="-hidden"), after="#conversation")
+        if not self.query(PreviewPanel):
+            await body.mount(PreviewPanel(id="preview", classes="-hidden"), after="#trainer")
 
     @property
     def lang(self) -> str:
@@ -119,16 +132,15 @@ class ChatScreen(Screen):
         return self._session.notice_lang if self._session is not None else None
 
     def compose(self) -> ComposeResult:
-        from wizard.tui.widgets.preview import PreviewPanel
-        from wizard.tui.widgets.trainer import TrainerPanel
-
         yield Static("", id="status")
         with Horizontal(id="body"):
             with Vertical(id="conversation"):
                 yield VerticalScroll(id="transcript", can_focus=False)
                 yield Composer(id="composer")
-            yield TrainerPanel(id="trainer", classes="" if self.trainer else "-hidden")
-            yield PreviewPanel(id="preview", classes="-hidden")
+            if self.trainer:  # shown from the first question; otherwise built after it (`build_hidden_parts`)
+                from wizard.tui.widgets.trainer import TrainerPanel
+
+                yield TrainerPanel(id="trainer")
         yield ChatFooter()
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -139,6 +151,8 @@ class ChatScreen(Screen):
             event.refresh_styles = False
 
     async def on_mount(self) -> None:
+        if self._session is not None:  # (a new interview's are built by the app once its first question is drawn)
+            self.call_after_refresh(self.build_hidden_parts)
         transcript = self.query_one("#transcript")
         self.call_after_refresh(transcript.anchor)
         await self.redraw()
@@ -488,12 +502,13 @@ class ChatScreen(Screen):
     # --- preview, review, language ------------------------------------------------------------------------------
 
     @reported
-    def action_toggle_preview(self) -> None:
-        self._toggle_preview()
+    async def action_toggle_preview(self) -> None:
+        await self._toggle_preview()
 
-    def _toggle_preview(self) -> None:
+    async def _toggle_preview(self) -> None:
         from wizard.tui.widgets.preview import PreviewPanel
 
+        await self._side_panels()
         preview = self.query_one(PreviewPanel)
         preview.toggle_class("-hidden")
         showing = not preview.has_class("-hidden")
@@ -503,10 +518,11 @@ class ChatScreen(Screen):
         self.query_one(Composer).focus_answer()
 
     @reported
-    def action_toggle_trainer(self) -> None:
+    async def action_toggle_trainer(self) -> None:
+        await self._side_panels()
         self.trainer = not self.trainer
         if self.trainer and self.has_class("-narrow") and self.has_class("-preview"):
-            self._toggle_preview()  # a narrow terminal has room above the chat for one of them
+            await self._toggle_preview()  # a narrow terminal has room above the chat for one of them
         self.query_one("#trainer").set_class(not self.trainer, "-hidden")
         self.show_trainer_card()
         self.query_one(Composer).focus_answer()
@@ -518,14 +534,15 @@ class ChatScreen(Screen):
         from wizard.tui.widgets.trainer import TrainerPanel
 
         question_id = self.step.question.id if self.step is not None else None
-        self.query_one(TrainerPanel).show_card(question_id, self.lang)
+        for panel in self.query(TrainerPanel):  # not there yet when trainer mode is turned on: it shows the card then
+            panel.show_card(question_id, self.lang)
 
     def request_preview(self, answers: dict[str, Any] | None = None) -> None:
         from wizard.tui.widgets.preview import PreviewPanel
 
-        preview = self.query_one(PreviewPanel)
+        preview = self.query(PreviewPanel).first() if self.query(PreviewPanel) else None
         notice_lang = self.notice_lang
-        if preview.has_class("-hidden") or not notice_lang:
+        if preview is None or preview.has_class("-hidden") or not notice_lang:
             return
         answers = answers if answers is not None else self.session.interview.answers
         self.preview_revision = preview.request(answers, notice_lang)
