@@ -75,7 +75,7 @@ class Target:
 
     def item_adapter(self) -> TypeAdapter[Any]:
         """Checks and cleans one item of a list field with the item's own validators."""
-        return TypeAdapter(typing.get_args(self.inner)[0])
+        return _item_adapter(self.owner, self.path[-1])
 
     def validators(self) -> set[Any]:
         inner = _unwrap_optional(self.annotation)[0]
@@ -88,6 +88,12 @@ def _adapter(owner: type[BaseModel], name: str) -> TypeAdapter[Any]:
     info = owner.model_fields[name]
     annotation: Any = typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
     return TypeAdapter(annotation)
+
+
+@lru_cache(maxsize=None)
+def _item_adapter(owner: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    # Made once: building an adapter builds its schema, which cost an answer of a list's item 10-20 ms.
+    return TypeAdapter(typing.get_args(bare_type(owner.model_fields[name].annotation))[0])
 
 
 def bare_type(annotation: Any) -> Any:
