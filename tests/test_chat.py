@@ -614,3 +614,23 @@ async def test_keys_typed_after_enter_in_a_form_s_box_go_to_the_next_box(tmp_pat
         keys_at_full_speed(app, *"Orders", "enter", *"orders")
         await until(pilot, lambda: form.values(suggested=False)["id"] == "orders")
         assert form.values(suggested=False)["description"] == "Orders"
+
+
+@SIZES
+async def test_ticks_sent_in_one_burst_in_a_form_s_list_all_land(tmp_path: Path, size: tuple[int, int]) -> None:
+    data = webshop()
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=data["purposes"], direct_marketing=data["direct_marketing"])
+    app = SelosteApp(path, "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert chat.step.question.id == "personal_data"
+        form = chat.query_one(RecordForm)
+        form.query_one("#field-description", Input).focus()
+        keys_at_full_speed(app, "tab", " ", "down", " ", "down", " ", "tab")
+        ticks = form.query_one("#field-purposes", SelectionList)
+        await until(pilot, lambda: app.focused is not ticks and len(ticks.selected) == 3)
+        wanted = [ticks.get_option_at_index(index).value for index in range(3)]
+        assert ticks.selected == wanted
+        # Ticked and unticked differ without colour, as a screen reader or a monochrome terminal shows them.
+        boxes = [ticks.render_line(line).text[:3] for line in range(ticks.option_count)]
+        assert boxes == ["▐X▌"] * 3 + ["▐ ▌"] * (ticks.option_count - 3)

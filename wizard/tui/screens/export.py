@@ -26,6 +26,7 @@ from wizard.languages import CODES, LANGUAGES
 from wizard.session import export_choices, export_plan
 from wizard.tui.screens.dialogs import ChoiceDialog
 from wizard.tui.widgets.keys import Keys
+from wizard.tui.widgets.ticks import TickList
 
 if TYPE_CHECKING:
     from wizard.session import ExportResult, Session
@@ -75,13 +76,13 @@ class ExportScreen(Screen[None]):
             with Horizontal(id="export-choices"):
                 with Vertical(classes="export-column"):
                     yield Label(_("Languages", lang))
-                    yield SelectionList[str](
+                    yield TickList(
                         *[(_(entry.name, lang), entry.code, entry.code == notice_lang) for entry in LANGUAGES],
                         id="export-languages",
                     )
                 with Vertical(classes="export-column"):
                     yield Label(_("Formats", lang))
-                    yield SelectionList[str](
+                    yield TickList(
                         *[(_(name, lang), fmt, fmt == "html") for fmt, name in FORMAT_NAMES.items() if fmt in export_choices()],
                         id="export-formats",
                     )

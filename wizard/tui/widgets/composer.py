@@ -31,6 +31,7 @@ from wizard.languages import LANGUAGES
 from wizard.tui.failures import reported
 from wizard.tui.holding import holds_keys_after
 from wizard.tui.inorder import KeysInOrder
+from wizard.tui.widgets.ticks import TickList
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
 FOCUS_KEYS = ("tab", "shift+tab")  # move between a form's boxes
@@ -265,7 +266,7 @@ class Composer(Vertical):
             return
         text = Vertical(AnswerInput(id="answer-text", valid_empty=True), id="pane-text", classes="pane")
         multi = Vertical(
-            SelectionList[str](id="answer-selection"),
+            TickList(id="answer-selection"),
             Horizontal(
                 AnswerButton(id="answer-done", variant="primary"),
                 AnswerButton(sends=False, classes="answer-not-sure"),
@@ -526,7 +527,7 @@ class RecordForm(Vertical):
             return Dropdown(options, value=current, id=box_id, allow_blank=True, compact=True, prompt=words.get("choose", ""))
         if item.kind == "multi_choice":
             chosen = set(value or []) if isinstance(value, list) else set()
-            return SelectionList[str](*[(text, option, option in chosen) for option, text in item.options], id=box_id, compact=True)
+            return TickList(*[(text, option, option in chosen) for option, text in item.options], id=box_id, compact=True)
         placeholder = self.ask.words.get("suggestion", "{suggestion}").format(suggestion=item.suggestion_shown) if item.suggestion_shown else ""
         text = "" if value is None else str(value)
         # What the box holds is an answer given (a suggestion is the grey hint): a key adds to it, not replaces it.
