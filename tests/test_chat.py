@@ -634,3 +634,34 @@ async def test_ticks_sent_in_one_burst_in_a_form_s_list_all_land(tmp_path: Path,
         # Ticked and unticked differ without colour, as a screen reader or a monochrome terminal shows them.
         boxes = [ticks.render_line(line).text[:3] for line in range(ticks.option_count)]
         assert boxes == ["▐X▌"] * 3 + ["▐ ▌"] * (ticks.option_count - 3)
+
+
+# --- a paste of several lines keeps every line ---------------------------------------------------------------------
+
+
+async def test_two_pasted_lines_are_kept_in_a_text_answer_and_in_a_form_s_box(tmp_path: Path) -> None:
+    from textual import events
+
+    pasted = "First line: the café's customers.\nSecond line: the newsletter.\n"
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        description = form.query_one("#field-description", Input)
+        description.focus()
+        app.post_message(events.Paste(pasted))  # as a terminal sends a bracketed paste
+        await until(pilot, lambda: description.value)
+        assert description.value == "First line: the café's customers. Second line: the newsletter."
+        assert "joined into one line" in str(chat.query_one("#answer-hint").render())
+    app = SelosteApp(answers_until(tmp_path, []), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.question.id == "controller_name"
+        box = chat.query_one("#answer-text", Input)
+        await until(pilot, lambda: box.has_focus)
+        box.value = "Café "
+        box.cursor_position = len(box.value)
+        app.post_message(events.Paste("Aurora\r\nHelsinki"))
+        await until(pilot, lambda: box.value != "Café ")
+        assert box.value == "Café Aurora Helsinki"
+        assert "joined into one line" in str(chat.query_one("#answer-hint").render())

@@ -309,6 +309,7 @@ class ChatScreen(Screen):
             "choose": _("Choose", lang),
             "how_to_save": _("Tab moves to the next box; Enter in the last box saves.", lang),
             "suggestion": _("Suggested: {suggestion}", lang),
+            "lines_joined": _("The pasted lines were joined into one line.", lang),
         }
 
     def show_progress(self) -> None:

@@ -183,6 +183,30 @@ class _Check(Validator):
         return self.failure(problem) if problem else self.success()
 
 
+class LinesJoined(Message):
+    """Text of several lines was pasted into a box and joined into one line (`OneLinePaste`)."""
+
+
+class OneLinePaste(Input):
+    """A box that keeps every line of a paste. Textual's `Input` keeps only the first line, silently; an answer
+    here is one line (the notice writes it into a sentence, a list item or a row of its table, where a line
+    break would split it), so the lines are joined with a space, and the composer says so (`LinesJoined`)."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # not Textual's handler, which would paste the first line again
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if not lines:
+            return
+        text = " ".join(lines)
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
+        if len(lines) > 1:
+            self.post_message(LinesJoined())
+
+
 class HoldsKeysOnEnter(KeysInOrder):
     """An answer widget whose Enter sends the answer. Its keys act in the order typed (`KeysInOrder`), and the
     app holds the keys typed after its Enter until the next question is there (`SelosteApp.on_event`), so that,
@@ -195,7 +219,7 @@ class HoldsKeysOnEnter(KeysInOrder):
         release_held_keys(self)
 
 
-class AnswerInput(HoldsKeysOnEnter, Input):
+class AnswerInput(HoldsKeysOnEnter, OneLinePaste):
     """A text answer; its value stays when the answer is refused, so it can be corrected."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -221,7 +245,7 @@ class AnswerButton(Button):
         return holds_keys_after(self.parent, key)  # Tab on a form's Save: as in its boxes
 
 
-class FormInput(Input):
+class FormInput(OneLinePaste):
     """A text box of a record's form. Enter goes to the next box (or saves, in the last one): the keys typed after
     it wait until the focus is there (`RecordForm._next_or_save`), as after Tab (`RecordForm.holds_keys_after`)."""
 
@@ -458,6 +482,11 @@ class Composer(Vertical):
 
     def action_not_sure(self) -> None:
         self.post_message(NotSure())
+
+    def on_lines_joined(self, event: LinesJoined) -> None:
+        event.stop()
+        if self.ask is not None:
+            self.set_hint(self.ask.words.get("lines_joined", ""))
 
     def answers_by_letter(self, key: events.Key) -> bool | None:
         """The answer a letter typed on a yes/no question gives: any language's one-letter yes or no; None for others."""
