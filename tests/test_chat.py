@@ -665,3 +665,26 @@ async def test_two_pasted_lines_are_kept_in_a_text_answer_and_in_a_form_s_box(tm
         await until(pilot, lambda: box.value != "Café ")
         assert box.value == "Café Aurora Helsinki"
         assert "joined into one line" in str(chat.query_one("#answer-hint").render())
+
+
+# --- the language switch keeps the focus where it was ------------------------------------------------------------
+
+
+@SIZES
+async def test_f2_in_a_form_keeps_the_focus_and_the_cursor_in_the_box_typed_in(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        form.query_one("#field-description", Input).value = "Loyalty club"
+        short_name = form.query_one("#field-id", Input)
+        short_name.focus()
+        short_name.value = "loyalclub"
+        short_name.cursor_position = len("loyal")
+        keys_at_full_speed(app, "f2", "f2", "_")  # to Swedish, to Finnish, and on typing where the cursor was
+        await until(pilot, lambda: chat.lang == "fi" and chat.query(RecordForm) and chat.query_one(RecordForm) is not form)
+        form = chat.query_one(RecordForm)
+        short_name = form.query_one("#field-id", Input)
+        await until(pilot, lambda: short_name.value == "loyal_club")
+        assert app.focused is short_name and short_name.cursor_position == len("loyal_")
+        assert form.query_one("#field-description", Input).value == "Loyalty club"

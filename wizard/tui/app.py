@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from wizard.tui.screens.chat import ChatScreen
 
 LOAD_AFTER = 0.3  # seconds after start
+SWITCH_LANGUAGE = "f2"
 HOLD_AT_MOST = 5.0  # seconds that keys typed after an answer wait for the next question, at most
 
 
@@ -44,7 +45,7 @@ class SelosteApp(App[int]):
     TITLE = "seloste"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("f2", "switch_language", _switch_label(), id="switch-language"),
+        Binding(SWITCH_LANGUAGE, "switch_language", _switch_label(), id="switch-language"),
         Binding("ctrl+q", "quit", label(N_("Quit")), priority=True, id="quit"),
         Binding("ctrl+c", "quit", show=False, priority=True),
         Binding("ctrl+t", "toggle_theme", label(N_("Light/dark")), show=False, id="theme"),
@@ -202,11 +203,19 @@ class SelosteApp(App[int]):
                 if not await self._check_bindings(event.key, priority=True):  # Ctrl+Q still quits at once
                     self.held_keys.append(event)
                 return
-            if holds_keys_after(self.focused, event):
+            if self._holds_keys_after(event):
                 await super().on_event(event)  # to the widget, which acts on it
                 self.hold_keys()
                 return
         await super().on_event(event)
+
+    def _holds_keys_after(self, key: events.Key) -> bool:
+        """Whether the keys typed after `key` wait (`wizard.tui.holding`): those after a key that sends an answer or
+        moves the focus, and those after the language switch on a screen that draws itself anew for it (they go to
+        the box in focus once it is drawn again)."""
+        if key.key == SWITCH_LANGUAGE and getattr(self.screen, "REDRAWS_ON_SWITCH", False):
+            return True
+        return holds_keys_after(self.focused, key)
 
     def hold_keys(self) -> None:
         if self.held_keys is None:
@@ -224,7 +233,7 @@ class SelosteApp(App[int]):
             key = keys.pop(0)
             target = self.focused or self.screen
             target._forward_event(key)
-            if holds_keys_after(target, key):
+            if self._holds_keys_after(key):
                 self.hold_keys()
                 self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
                 return

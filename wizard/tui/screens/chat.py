@@ -77,6 +77,7 @@ class ChatScreen(Screen):
     ]
 
     AUTO_FOCUS = None  # the first question's widget takes the focus when it is shown
+    REDRAWS_ON_SWITCH = True  # the keys typed after F2 wait for the redrawn question (`SelosteApp.on_event`)
 
     def __init__(self, session: Session | None, trainer: bool = False, example: str | None = None) -> None:
         """`session` None: a new interview, whose first question (the notice's language) is shown while the
@@ -582,6 +583,7 @@ class ChatScreen(Screen):
     @reported
     async def _language_switched(self) -> None:
         self.keep_draft()
+        self.query_one(Composer).keep_focus_place()  # the same box, the cursor where it was
         await self.redraw()
         self.request_preview()
 

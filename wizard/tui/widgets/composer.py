@@ -277,6 +277,7 @@ class Composer(Vertical):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.ask: Ask | None = None
+        self.focus_place: tuple[str, int | None] | None = None  # where the focus goes back to (`keep_focus_place`)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-area"):
@@ -329,8 +330,38 @@ class Composer(Vertical):
             await area.remove_children()
             await area.mount(RecordForm(ask))
         self.set_hint("")
-        self.focus_answer()
+        if not self._focus_kept_place():
+            self.focus_answer()
         self.pass_typed_ahead()
+
+    def keep_focus_place(self) -> None:
+        """Remember the box in focus and its cursor, for the same question shown again next (drawn anew in another
+        language): the focus goes back there instead of to the first box."""
+        focused = self.screen.focused
+        if focused is None or not focused.id or self not in focused.ancestors:
+            self.focus_place = None
+        elif isinstance(focused, Input):
+            self.focus_place = (focused.id, focused.cursor_position)
+        elif isinstance(focused, OptionList):
+            self.focus_place = (focused.id, focused.highlighted)
+        else:
+            self.focus_place = (focused.id, None)
+
+    def _focus_kept_place(self) -> bool:
+        place, self.focus_place = self.focus_place, None
+        if place is None:
+            return False
+        widget_id, at = place
+        found = [widget for widget in self.query(f"#{widget_id}") if widget.focusable and widget.parent and widget.parent.display]
+        if not found:
+            return False
+        widget = found[0]
+        self.screen.set_focus(widget)
+        if at is not None and isinstance(widget, Input):
+            widget.cursor_position = at
+        elif at is not None and isinstance(widget, OptionList) and at < widget.option_count:
+            widget.highlighted = at
+        return True
 
     def pass_typed_ahead(self) -> None:
         """The keys typed since the answer was sent go to the question now in focus, in the order typed."""
