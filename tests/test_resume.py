@@ -102,3 +102,78 @@ def test_a_demonstration_is_never_resumed_as_the_user_s_own() -> None:
     demonstration = interview_of("Teelehti", 2, example="webshop")
     assert storage.unfinished() is None and resumable("en") == []
     assert Interview.start(answers=storage.load(demonstration.path)).history  # it is kept, for the trainer
+
+
+# --- what was typed and not sent is there again -------------------------------------------------------------------
+
+
+def interview_at_purposes(folder: Path) -> Session:
+    """An interview in English, answered up to its first purpose, as the interviews folder keeps it."""
+    from test_chat import before_purposes
+
+    session = new("en")
+    session.set_notice_language("en")
+    answers = storage.load(before_purposes(folder))
+    storage.autosave(answers, session.path, session.state())
+    return session
+
+
+async def resume_the_latest(app: SelosteApp, pilot: Any) -> ChatScreen:
+    await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and len(app.unfinished) == 1)
+    choice = app.screen.query_one(OptionList)
+    choice.highlighted = choice.option_count - 1
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step is not None)
+    return app.screen
+
+
+async def test_a_half_filled_form_left_with_ctrl_q_is_there_again_on_continuing(tmp_path: Path) -> None:
+    from textual.widgets import Input, Select
+
+    from wizard.tui.widgets.composer import RecordForm
+
+    interview_at_purposes(tmp_path)
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        assert chat.step.question.id == "purposes"
+        form = chat.query_one(RecordForm)
+        form.query_one("#field-description", Input).value = "Loyalty club"
+        form.query_one("#field-basis", Select).value = "contract"
+        await until(pilot, lambda: form.query("#field-contract"))
+        contract = form.query_one("#field-contract", Input)
+        contract.focus()
+        contract.value = "Club rules"
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: not app.is_running)
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        assert chat.step.question.id == "purposes"
+        form = chat.query_one(RecordForm)
+        await until(pilot, lambda: form.query("#field-contract"))
+        values = form.values(suggested=False)
+        assert (values["description"], values["basis"], values["contract"]) == ("Loyalty club", "contract", "Club rules")
+        contract = form.query_one("#field-contract", Input)
+        assert app.focused is contract and contract.cursor_position == len("Club rules")
+
+
+async def test_an_answer_half_typed_when_the_terminal_closes_is_there_again_on_continuing() -> None:
+    import signal
+
+    from textual.widgets import Input
+
+    interview_of("Kahvila Kanerva Oy", 4, lang="fi")  # at the street address
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        asked = chat.step.question.id
+        await pilot.press(*"Kuja 3")
+        os.kill(os.getpid(), signal.SIGHUP)  # as the terminal sends it when its window is closed
+        await until(pilot, lambda: not app.is_running)
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        box = chat.query_one("#answer-text", Input)
+        assert chat.step.question.id == asked and box.value == "Kuja 3" and box.has_focus
+        assert box.cursor_position == len("Kuja 3")

@@ -7,6 +7,7 @@ its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # the engine loads in a worker while the first screen is draw
     from wizard.questionnaire import Question
     from wizard.storage import SessionState
 
+DraftKey = tuple[str, int | None, str]  # a question asked: its id, the list item, the mode (`Step`)
 TEXT_KINDS = ("text", "long_text", "email", "phone", "business_id", "postal_code", "country", "website", "date", "list")
 
 
@@ -145,6 +147,9 @@ class Session:
         self.business = ""  # the business's name, once answered
         self.progress = -1  # how far the interview is, per cent, as last asked (`current`)
         self.published = ""  # the answers (YAML) of the notice last exported, "" before the first export
+        # What was typed into a question and not sent, by (question id, item, mode): put back when it is asked.
+        self.drafts: dict[DraftKey, Any] = {}
+        self.focus = ""  # the id of the box in focus when the chat was left, for the question asked first on resuming
 
     @property
     def conversation_lang(self) -> str:
@@ -244,6 +249,8 @@ class Session:
             business=self.business,
             progress=self.progress,
             published=self.published,
+            drafts=[{"question": key[0], "item": key[1], "mode": key[2], "value": value} for key, value in self.drafts.items()],
+            focus=self.focus,
         )
 
     def imported_answers(self, lang: str) -> list[ImportedValue]:
@@ -582,7 +589,19 @@ def resume(path: Path, lang: str) -> Session:
 def _with_import(session: Session, state: SessionState) -> Session:
     session.imported_from, session.imported = state.imported_from, [p for p in state.imported if isinstance(p, str)]
     session.published = state.published
+    session.drafts = dict(_drafts(state.drafts))
+    session.focus = state.focus
     return session
+
+
+def _drafts(saved: list[Any]) -> Iterator[tuple[DraftKey, Any]]:
+    """The drafts of a state file, leaving out any entry not of the shape `Session.state` writes."""
+    for entry in saved:
+        if not isinstance(entry, dict):
+            continue
+        question, item, mode, value = (entry.get(key) for key in ("question", "item", "mode", "value"))
+        if isinstance(question, str) and (item is None or type(item) is int) and isinstance(mode, str) and isinstance(value, str | dict):
+            yield (question, item, mode), value
 
 
 def import_interview(notice: str, lang: str) -> Path | str:

@@ -6,7 +6,7 @@ platformdirs' user data folder for "seloste"):
 - `<name>.yaml`: the answers, a valid answers file as it stands, so `seloste check` and `seloste render`
   read it as is;
 - `<name>.state.json`: the conversation's own state beside it: the conversation language, the notice
-  language, and whether the interview was finished.
+  language, whether the interview was finished, and what was typed and not yet sent when it was left.
 
 Both are written atomically (`wizard.atomic`), readable by the user only: answers hold names, e-mail
 addresses and phone numbers. A crash or Ctrl+C leaves the previous version whole.
@@ -49,6 +49,11 @@ class SessionState:
     business: str = ""  # the business's name, once given: the list of interviews to continue shows it
     progress: int = -1  # how far the interview had got, per cent (-1: not known, a file of an older seloste)
     published: str = ""  # the answers (YAML) of the notice last exported: the next export tells what changed since
+    # What was typed and not yet sent when the chat was left (Ctrl+Q, the terminal closed, going back): one entry a
+    # question, {"question": id, "item": index or None, "mode": "answer"/"first"/"another", "value": text or a
+    # form's values}, put back when the question is asked again; and the id of the box that had the focus.
+    drafts: list[dict[str, Any]] = field(default_factory=list)
+    focus: str = ""
 
 
 def default_dir() -> Path:
@@ -129,6 +134,8 @@ _STATE_TYPES: dict[str, tuple[type, ...]] = {
     "business": (str,),
     "progress": (int,),
     "published": (str,),
+    "drafts": (list,),
+    "focus": (str,),
 }
 
 

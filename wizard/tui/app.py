@@ -7,6 +7,8 @@ catalogs load in a worker thread while the user picks a language.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
 LOAD_AFTER = 0.3  # seconds after start
 SWITCH_LANGUAGE = "f2"
+# The terminal closed, the system shutting down: the chat is left as Ctrl+Q leaves it (POSIX only).
+LEAVING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 HOLD_AT_MOST = 5.0  # seconds that keys typed after an answer wait for the next question, at most
 
 
@@ -82,10 +86,32 @@ class SelosteApp(App[int]):
         return LanguageScreen(suggested, old_notice=self.fresh)
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signal_number in LEAVING_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError):  # (a loop that cannot: the default stands)
+                loop.add_signal_handler(signal_number, self._leave)
         # The unfinished interviews are looked for and the engine loads a moment after the first question is
         # drawn, so that they cannot delay it (a person takes longer than that to choose); after a quicker
         # choice, they wait until the chat's first question is drawn (`_open_new`).
         self.set_timer(LOAD_AFTER, self._after_a_moment)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signal_number in LEAVING_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(signal_number)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: what is typed and not yet sent is saved with the interview (`ChatScreen.save_typed`)."""
+        self._leave()
+
+    def _leave(self) -> None:
+        for screen in self.screen_stack:
+            save_typed = getattr(screen, "save_typed", None)
+            if save_typed is not None:
+                with contextlib.suppress(OSError):  # the answers are saved already; a draft the disk refuses is lost
+                    save_typed()
+        self.exit()
 
     def _after_a_moment(self) -> None:
         if self.opening or self.session is not None:

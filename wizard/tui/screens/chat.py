@@ -92,8 +92,9 @@ class ChatScreen(Screen):
         self.step: Step | None = None  # the engine's step being asked; None for the notice language or at the end
         self.preview_revision = 0
         # What was typed into a question left unanswered (going back, changing another answer, switching the
-        # language), by (question id, item, mode): it is there again when the question comes back.
-        self.drafts: dict[tuple[str, int | None, str], Any] = {}
+        # language, quitting), by (question id, item, mode): it is there again when the question comes back. The
+        # session's own, so that it is saved with the interview (`save_typed`, and with every answer).
+        self.drafts: dict[tuple[str, int | None, str], Any] = session.drafts if session is not None else {}
         self.shown_before = False  # `_on_screen_resume`
         # Sized for the terminal from the start: set once mounted, the classes would style every widget again.
         self._fit(self.app.size.width, self.app.size.height, update=False)
@@ -105,6 +106,8 @@ class ChatScreen(Screen):
 
     def attach(self, session: Session) -> None:
         self._session = session
+        session.drafts.update(self.drafts)
+        self.drafts = session.drafts
         self.attached.set()
 
     async def build_hidden_parts(self) -> None:
@@ -156,6 +159,9 @@ class ChatScreen(Screen):
             self.call_after_refresh(self.build_hidden_parts)
         transcript = self.query_one("#transcript")
         self.call_after_refresh(transcript.anchor)
+        if self._session is not None and self.session.focus:  # resumed: the box in focus when the chat was left
+            self.query_one(Composer).focus_place = (self.session.focus, None)  # (its cursor at the end of its text)
+            self.session.focus = ""
         await self.redraw()
 
     def on_resize(self) -> None:
@@ -277,6 +283,20 @@ class ChatScreen(Screen):
         typed = self.query_one(Composer).typed()
         if typed:
             self.drafts[self._key(self.step)] = typed
+        else:  # emptied: the question comes back empty
+            self.drafts.pop(self._key(self.step), None)
+
+    def save_typed(self) -> None:
+        """The chat is left (Ctrl+Q, the terminal closed): what is typed and not sent is saved with the interview,
+        with the box it was typed in, and is there again when the interview is continued."""
+        if self._session is None:
+            return
+        self.keep_draft()
+        composer = self.query_one(Composer)
+        composer.keep_focus_place()
+        place, composer.focus_place = composer.focus_place, None
+        self.session.focus = place[0] if place is not None and self.step is not None else ""
+        self.session.save_state()
 
     def _form(self, step: Step) -> Callable[[dict[str, Any]], list[FormField]]:
         """A record's boxes for the values in its form. What a new item suggests (a question's default, or in a
