@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import signal
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events, work
 from textual.app import App
@@ -229,19 +229,19 @@ class SelosteApp(App[int]):
                 if not await self._check_bindings(event.key, priority=True):  # Ctrl+Q still quits at once
                     self.held_keys.append(event)
                 return
-            if self._holds_keys_after(event):
+            if self._holds_keys_after(self.focused, event):
                 await super().on_event(event)  # to the widget, which acts on it
                 self.hold_keys()
                 return
         await super().on_event(event)
 
-    def _holds_keys_after(self, key: events.Key) -> bool:
+    def _holds_keys_after(self, widget: Any, key: events.Key) -> bool:
         """Whether the keys typed after `key` wait (`wizard.tui.holding`): those after a key that sends an answer or
         moves the focus, and those after the language switch on a screen that draws itself anew for it (they go to
         the box in focus once it is drawn again)."""
         if key.key == SWITCH_LANGUAGE and getattr(self.screen, "REDRAWS_ON_SWITCH", False):
             return True
-        return holds_keys_after(self.focused, key)
+        return holds_keys_after(widget, key)
 
     def hold_keys(self) -> None:
         if self.held_keys is None:
@@ -259,7 +259,7 @@ class SelosteApp(App[int]):
             key = keys.pop(0)
             target = self.focused or self.screen
             target._forward_event(key)
-            if self._holds_keys_after(key):
+            if self._holds_keys_after(target, key):
                 self.hold_keys()
                 self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
                 return
