@@ -130,3 +130,28 @@ def test_a_kind_of_cookie_is_named_as_the_cookie_question_offers_it(lang: str, k
     (message,) = [finding.message for finding in session.findings(lang) if finding.target and finding.target[0] == "cookie_lifetimes"]
     assert message.startswith(kind) or f" {kind} " in message
     assert "analytics" not in message
+
+
+ASKED_PARTS = sorted({question.field.split(".")[0] for _section, question in load_questionnaire().questions()})
+
+
+@pytest.mark.parametrize("part", ASKED_PARTS)
+def test_a_part_missing_as_a_whole_is_named_by_its_first_question(part: str, tmp_path: Path) -> None:
+    """A file that lacks a whole part (`notice:`) is not told "this needs an answer: this answer"."""
+    answers = webshop()
+    answers.pop(part, None)
+    session = Session(tmp_path / "a.yaml", Interview.start(answers=answers), "fi", "fi")
+    for finding in session.findings("fi"):
+        assert finding.target is not None, finding.message
+        assert _("this answer", "fi") not in finding.message
+        assert not FILE_WORDS.search(finding.message + finding.hint), finding.message
+
+
+def test_the_missing_notice_part_names_its_first_question(tmp_path: Path) -> None:
+    answers = webshop()
+    del answers["notice"]
+    session = Session(tmp_path / "a.yaml", Interview.start(answers=answers), "fi", "fi")
+    (finding,) = [finding for finding in session.findings("fi") if finding.severity == "error"]
+    first = _(load_questionnaire().question("notice_changes").prompt, "fi")
+    assert finding.message == f"Tähän tarvitaan vastaus: ”{first}”"
+    assert finding.target == ("notice_changes", None)

@@ -342,19 +342,25 @@ class Session:
         return words + (f" ({found[1] + 1})" if found[1] is not None else "")
 
     def question_at(self, path: tuple[Any, ...]) -> tuple[str, int | None] | None:
-        """The question (and the item of a record or list) whose answer holds the field at `path`."""
+        """The question (and the item of a record or list) whose answer holds the field at `path`; for a part
+        the answers lack as a whole (`notice`), the first question that asks for any of it."""
         from wizard.fieldpath import split_path
 
         names = tuple(part for part in path if isinstance(part, str))
         best: tuple[int, str, int | None] | None = None
+        first_inside: str | None = None
         for _section, question in self.interview.questionnaire.questions():
             own = split_path(question.field)
             if names[: len(own)] != own:
+                if first_inside is None and names and own[: len(names)] == names:
+                    first_inside = question.id
                 continue
             item = path[len(own)] if len(path) > len(own) and isinstance(path[len(own)], int) else None
             if best is None or len(own) > best[0]:
                 best = (len(own), question.id, item if question.repeating else None)
-        return (best[1], best[2]) if best else None
+        if best is None:
+            return (first_inside, None) if first_inside is not None else None
+        return best[1], best[2]
 
     def answers_by_section(self, lang: str) -> list[ReviewSection]:
         """Every answer by section in the conversation's order; a list's items one by one, a record's item
