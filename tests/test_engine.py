@@ -1022,3 +1022,29 @@ def test_an_answer_can_be_checked_before_it_is_sent_and_nothing_changes() -> Non
     until(interview, "purposes", example("webshop"))
     with pytest.raises(InterviewError):  # a record's form is checked when it is sent, as a whole
         interview.check({"description": "Orders"})
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_progress_grows_with_every_answer_a_list_included_and_is_100_only_when_complete(name: str) -> None:
+    data = example(name)
+    interview = Interview.start(answers={"language": data["language"]})
+    seen = []
+    while (step := interview.current()) is not None:
+        seen.append(interview.progress)
+        assert not interview.complete
+        answer(interview, answer_from(data, step))
+    assert seen[0] == 0 and max(seen) < 100
+    assert seen == sorted(seen), "an answer (one more purpose, data category, recipient ...) lowered it"
+    assert interview.progress == 100 and interview.complete
+
+
+def test_changing_an_answer_keeps_the_progress_unless_it_opens_a_question() -> None:
+    interview = finished(example("webshop"))
+    interview.edit("controller_name")
+    assert interview.current().question.id == "controller_name"
+    assert (interview.progress, interview.complete) == (100, True)  # going back is no step back
+    half = Interview.start(answers={"language": "fi"})
+    until(half, "personal_data", example("webshop"))
+    before = half.progress
+    half.edit("controller_name")
+    assert half.progress == before

@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 
-from test_tui import until
+from test_tui import language_asked, until
 
 from wizard import storage
 from wizard.engine import Interview
@@ -52,11 +52,11 @@ def test_the_files_are_named_after_the_business_once_it_has_a_name() -> None:
     assert other.path.name == "kahvila-kanerva-oy-2.yaml"
 
 
-def test_every_unfinished_interview_is_offered_latest_first_but_no_demonstration_and_no_finished_one() -> None:
+def test_every_unfinished_interview_is_offered_latest_first_but_no_demonstration_and_no_exported_one() -> None:
     interview_of("Kahvila Kanerva Oy", 3, seconds_ago=300)
     interview_of("Parturi Peilikuva", 1, lang="en", seconds_ago=100)
     done = interview_of("Valmis Oy", 2, seconds_ago=50)
-    done.finished()
+    done.published_now()  # what the export does once its files are written
     interview_of("Teelehti", 2, example="webshop")  # someone showed the demonstration
     new("fi")  # opened and left before any answer
 
@@ -177,3 +177,62 @@ async def test_an_answer_half_typed_when_the_terminal_closes_is_there_again_on_c
         box = chat.query_one("#answer-text", Input)
         assert chat.step.question.id == asked and box.value == "Kuja 3" and box.has_focus
         assert box.cursor_position == len("Kuja 3")
+
+
+def webshop_session(tmp_path: Path) -> Session:
+    from test_versions import webshop
+
+    path = storage.interviews_dir() / "verkkokauppa.yaml"
+    session = Session(path, Interview.start(answers=webshop(), lang="fi"), "fi", "fi")
+    session.autosave()
+    return session
+
+
+def test_an_exported_interview_changed_afterwards_is_finished_and_offered_at_100_percent(tmp_path: Path) -> None:
+    session = webshop_session(tmp_path)
+    plan = [("fi", "md", tmp_path / "seloste-fi.md")]
+    assert session.export(plan, replace=False, allow_incomplete=False).written
+    assert resumable("fi") == []
+
+    session.edit("controller_name")  # F4 on the first answer: changed, and saved as the chat saves
+    assert session.current().question.id == "controller_name"
+    assert session.submit("Verkkokauppa Uusi Oy") is None
+    session.autosave()
+
+    state = storage.load_state(session.path)
+    assert (state.finished, state.progress, state.exported) == (True, 100, False)
+    (offered,) = resumable("fi")
+    assert offered.label.startswith("Verkkokauppa Uusi Oy · ") and offered.label.endswith(" · 100 %")
+
+
+def test_an_answer_changed_back_to_what_was_exported_leaves_it_exported(tmp_path: Path) -> None:
+    session = webshop_session(tmp_path)
+    assert session.export([("fi", "md", tmp_path / "seloste-fi.md")], replace=False, allow_incomplete=False).written
+    name = session.interview.answers["controller"]["name"]
+    session.edit("controller_name")
+    assert session.submit(name) is None
+    session.autosave()
+
+    assert storage.load_state(session.path).exported and resumable("fi") == []
+
+
+def shown_lines(widget: Any) -> str:
+    """The text the widget draws now, line by line (what scrolled out of it is not there)."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def test_at_80x24_a_long_list_fits_the_screen_and_scrolls_to_the_highlighted_interview() -> None:
+    names = ["Kahvila Kanerva Oy", "Parturi-kampaamo Peilikuva ja Kumppanit Oy", "Autokorjaamo Mäkinen Ky", "Tiina Virtanen",
+             "Lankakauppa Villasukka", "Huoltoliike Hyvä Huolto Oy", "Kirjanpitotoimisto Tase", "Valokuvaamo Välähdys"]  # fmt: skip
+    for number, name in enumerate(names):
+        interview_of(name, 2, seconds_ago=100 * number)
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: language_asked(app) and len(app.unfinished) == len(names))
+        choice = app.screen.query_one(OptionList)
+        footer_top = app.screen.query_one(Footer).region.y
+        await until(pilot, lambda: choice.region.bottom <= footer_top)  # its bottom border above the footer
+        await pilot.press("up")  # from the first language round to the last entry
+        await until(pilot, lambda: choice.highlighted == choice.option_count - 1)
+        await until(pilot, lambda: "Valokuvaamo Välähdys" in shown_lines(choice) and shown_lines(choice).rstrip().endswith("%"))
+        assert choice.region.bottom <= footer_top

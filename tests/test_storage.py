@@ -131,21 +131,28 @@ def test_no_unfinished_interview_in_an_empty_home() -> None:
 ONE_ANSWER = {"schema_version": 3, "language": "fi", "controller": {"name": "Kauppa Oy"}}
 
 
-def test_the_latest_unfinished_interview_is_offered_and_a_finished_one_is_not() -> None:
+def exported(path: Path) -> None:
+    """As the export leaves it: the answers as the notice was made from them."""
+    state = storage.load_state(path)
+    state.exported = True
+    storage.save_state(path, state)
+
+
+def test_the_latest_unfinished_interview_is_offered_and_an_exported_one_is_not() -> None:
     older = storage.new_path()
     storage.autosave(ONE_ANSWER, older, SessionState())
     newer = older.with_name("interview-2.yaml")
     storage.autosave(ONE_ANSWER, newer, SessionState())
     done = older.with_name("interview-3.yaml")
     storage.autosave(ONE_ANSWER, done, SessionState())
-    storage.finish(done)
+    exported(done)
     past = time.time() - 60
     os.utime(older, (past, past))
 
     assert storage.unfinished() == newer
-    storage.finish(newer)
+    exported(newer)
     assert storage.unfinished() == older
-    storage.finish(older)
+    exported(older)
     assert storage.unfinished() is None
 
 
@@ -164,7 +171,7 @@ def test_an_interview_left_before_its_first_answer_is_not_offered_for_resuming()
     (folder / "interview-4.yaml").touch()  # a tab's file, claimed but not yet saved
 
     assert storage.unfinished() == answered
-    storage.finish(answered)
+    exported(answered)
     assert storage.unfinished() is None
 
 
@@ -238,3 +245,11 @@ def test_answers_saved_again_after_a_change_are_written_as_a_whole_save_writes_t
     for change in changes:
         change(data)
         assert saving(data) == dump(data)
+
+
+def test_an_interview_an_older_seloste_marked_finished_stays_exported() -> None:
+    path = saved_at(storage.interviews_dir() / "interview-1.yaml", ONE_ANSWER, seconds_ago=0)
+    storage.state_path(path).write_text('{"conversation_lang": "fi", "finished": true}', encoding="utf-8")
+
+    assert storage.load_state(path).exported
+    assert storage.unfinished() is None

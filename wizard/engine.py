@@ -100,11 +100,11 @@ def _changes(operation: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(operation)
     def changing(self: Interview, *args: Any, **kwargs: Any) -> Any:
-        self._current = None
+        self._current = self._standing = None
         try:
             return operation(self, *args, **kwargs)
         finally:
-            self._current = None
+            self._current = self._standing = None
 
     return changing
 
@@ -130,6 +130,7 @@ class Interview:
         self._adding: dict[str, Literal["item", "another"]] = {}
         self._dropped: list[Dropped] = []
         self._current: tuple[Step | None] | None = None  # current(), until an operation changes the interview
+        self._standing: int | None = None  # progress, likewise
         # Answers in the file that the answers model refuses: asked again, with the wrong value shown.
         self._invalid: set[Key] = {
             key for path in self._pruner.errors if (key := self._sheet.key_at(path, answers)) is not None
@@ -176,6 +177,29 @@ class Interview:
     @property
     def done(self) -> bool:
         return self.current() is None
+
+    @property
+    def complete(self) -> bool:
+        """Whether every question that applies holds its answer (and no list is being added to), wherever the
+        user went back to."""
+        return self.progress == 100
+
+    @property
+    def progress(self) -> int:
+        """How far the interview is, per cent: the share of the questionnaire before the first question still
+        without its answer (one that does not apply counts as passed). It follows the answers, not where the
+        user went back to: answering moves it on, changing an answer keeps it (unless the change opens a
+        question), and a list counts as one question however many items it gets, passed once the user says it
+        has no more (what its items open comes after it). 100 only when complete."""
+        if self._standing is None:
+            self._standing = self._find_progress()
+        return self._standing
+
+    def _find_progress(self) -> int:
+        for question in self._applicable():
+            if question.id in self._adding or not self._settled(question):
+                return min(99, round(100 * self._index[question.id] / len(self._index)))
+        return 100
 
     def items(self, question_id: str) -> list[Any]:
         """The items of a record or list question as the answers hold them (a copy of the list)."""
@@ -481,6 +505,16 @@ class Interview:
         if self._has_invalid(question, None):
             return False
         return self._sheet.present(question) or question.id in self._sheet.defaulted
+
+    def _settled(self, question: Question) -> bool:
+        """Whether a question holds its whole answer: a list every item complete, and as many as it needs."""
+        if not question.repeating:
+            return self._is_answered(question)
+        if not self._sheet.present(question) and question.id not in self._sheet.defaulted:
+            return False
+        items = self._sheet.items(question)
+        complete = all(self._item_complete(question, index, item) for index, item in enumerate(items))
+        return complete and len(items) >= self._minimum(question)
 
     def _has_invalid(self, question: Question, item: int | None) -> bool:
         return any(key[0] == question.id and (item is None or key[1] == item) for key in self._invalid)

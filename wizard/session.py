@@ -145,11 +145,11 @@ class Session:
         self.imported_from: str | None = None  # the old notice the answers were imported from
         self.imported: list[str] = []  # the fields filled from it (display paths), for the review to confirm
         self.business = ""  # the business's name, once answered
-        self.progress = -1  # how far the interview is, per cent, as last asked (`current`)
         self.published = ""  # the answers (YAML) of the notice last exported, "" before the first export
         # What was typed into a question and not sent, by (question id, item, mode): put back when it is asked.
         self.drafts: dict[DraftKey, Any] = {}
         self.focus = ""  # the id of the box in focus when the chat was left, for the question asked first on resuming
+        self._exported: dict[str, Any] | None = None  # the answers as last exported, while they stay so
 
     @property
     def conversation_lang(self) -> str:
@@ -217,10 +217,13 @@ class Session:
     # --- saving ---------------------------------------------------------------------------------------------
 
     def current(self) -> Step | None:
-        """The step to ask now (None: everything is answered); how far that is goes into the saved state."""
-        step = self.interview.current()
-        self.progress = 100 if step is None else round(100 * (step.position - 1) / step.total) if step.total else 0
-        return step
+        """The step to ask now (None: everything is answered)."""
+        return self.interview.current()
+
+    @property
+    def progress(self) -> int:
+        """How far the interview is, per cent (`Interview.progress`): the chat's bar and the list to continue from."""
+        return self.interview.progress
 
     def autosave(self, answers: dict[str, Any] | None = None) -> None:
         """Save the answers and the state (`answers`: the interview's, when the caller holds a copy of them
@@ -230,19 +233,24 @@ class Session:
         answers = answers if answers is not None else self.interview.answers
         self.business = business_name(answers)
         self.path = storage.named_after(self.path, self.business)
-        storage.autosave(answers, self.path, self.state())
+        storage.autosave(answers, self.path, self.state(answers))
 
     def save_state(self) -> None:
         from wizard import storage
 
         storage.save_state(self.path, self.state())
 
-    def state(self) -> SessionState:
+    def state(self, answers: dict[str, Any] | None = None) -> SessionState:
+        """The conversation's state beside the answers (`answers`: the interview's, when the caller has a copy)."""
         from wizard.storage import SessionState
 
+        if self._exported is not None and self._exported != (answers if answers is not None else self.interview.answers):
+            self._exported = None  # changed since the export: offered for continuing again
         return SessionState(
             conversation_lang=self.conversation_lang,
             notice_lang=self.notice_lang,
+            finished=self.interview.complete,
+            exported=self._exported is not None,
             example=self.example,
             imported_from=self.imported_from,
             imported=list(self.imported),
@@ -476,7 +484,6 @@ class Session:
                 result.problem = _("Cannot write {path}: {reason}.", lang).format(path=path, reason=error.strerror or error)
                 return result
         self.published_now()
-        self.finished()
         return result
 
     def _previous_version(self) -> dict[str, Any] | None:
@@ -509,17 +516,13 @@ class Session:
         return before.version, version
 
     def published_now(self) -> None:
-        """Keep the answers the exported notice was made from: the next export says what changed since."""
+        """Keep the answers the exported notice was made from: the next export says what changed since, and
+        the interview is not offered for continuing until they change."""
         from wizard.loader import dump
 
-        self.published = dump(self.interview.answers)
+        self._exported = self.interview.answers
+        self.published = dump(self._exported)
         self.save_state()
-
-    def finished(self) -> None:
-        """Exported: the interview is no longer offered for resuming."""
-        from wizard import storage
-
-        storage.finish(self.path)
 
 
 # --- starting a session -------------------------------------------------------------------------------------
@@ -597,6 +600,8 @@ def _with_import(session: Session, state: SessionState) -> Session:
     session.published = state.published
     session.drafts = dict(_drafts(state.drafts))
     session.focus = state.focus
+    if state.exported:  # left as exported: it stays so until an answer changes
+        session._exported = session.interview.answers
     return session
 
 

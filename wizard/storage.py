@@ -6,7 +6,9 @@ platformdirs' user data folder for "seloste"):
 - `<name>.yaml`: the answers, a valid answers file as it stands, so `seloste check` and `seloste render`
   read it as is;
 - `<name>.state.json`: the conversation's own state beside it: the conversation language, the notice
-  language, whether the interview was finished, and what was typed and not yet sent when it was left.
+  language, how far the interview is, whether every question is answered (`finished`), whether the answers
+  are still as last exported (`exported`: then it is no longer offered for continuing), and what was typed and
+  not yet sent when it was left.
 
 Both are written atomically (`wizard.atomic`), readable by the user only: answers hold names, e-mail
 addresses and phone numbers. A crash or Ctrl+C leaves the previous version whole.
@@ -41,7 +43,8 @@ class SessionState:
 
     conversation_lang: str = SOURCE_LANGUAGE
     notice_lang: str | None = None
-    finished: bool = False
+    finished: bool = False  # every question that applies is answered
+    exported: bool = False  # the answers are as the notice last exported was made from
     example: str | None = None  # a demonstration: the example business whose answers are suggested
     saved: str = ""  # when it was last saved, ISO 8601
     imported_from: str | None = None  # the old notice the interview started from (`seloste --import`)
@@ -120,6 +123,8 @@ def load_state(path: Path) -> SessionState:
     if not isinstance(saved, dict):
         return SessionState()
     kept: dict[str, Any] = {key: value for key, value in saved.items() if isinstance(value, _STATE_TYPES.get(key, ()))}
+    if "exported" not in saved:  # an older seloste marked an interview finished only when it exported it
+        kept["exported"] = kept.get("finished", False)
     return SessionState(**kept)
 
 
@@ -127,6 +132,7 @@ _STATE_TYPES: dict[str, tuple[type, ...]] = {
     "conversation_lang": (str,),
     "notice_lang": (str, type(None)),
     "finished": (bool,),
+    "exported": (bool,),
     "example": (str, type(None)),
     "saved": (str,),
     "imported_from": (str, type(None)),
@@ -139,13 +145,6 @@ _STATE_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def finish(path: Path) -> None:
-    """Mark an interview as finished, so it is no longer offered for resuming."""
-    state = load_state(path)
-    state.finished = True
-    save_state(path, state)
-
-
 @dataclass(frozen=True)
 class Unfinished:
     """An interview to offer for continuing."""
@@ -156,9 +155,10 @@ class Unfinished:
 
 
 def unfinished_interviews() -> list[Unfinished]:
-    """The interviews to offer for continuing, the most recently saved first: not finished, not a demonstration
-    (an example business's answers are never offered as someone's own), and with at least one answer (an
-    interview left before it, such as a browser tab opened and closed, is not one)."""
+    """The interviews to offer for continuing, the most recently saved first: not exported as they stand (one
+    complete but not exported, or changed since, is offered), not a demonstration (an example business's answers
+    are never offered as someone's own), and with at least one answer (an interview left before it, such as a
+    browser tab opened and closed, is not one)."""
     folder = interviews_dir()
     if not folder.is_dir():
         return []
@@ -167,7 +167,7 @@ def unfinished_interviews() -> list[Unfinished]:
         if not path.is_file():
             continue
         state = load_state(path)
-        if state.finished or state.example:
+        if state.exported or state.example:
             continue
         found.append(Unfinished(path, state, datetime.fromtimestamp(path.stat().st_mtime)))
     found.sort(key=lambda interview: interview.saved, reverse=True)

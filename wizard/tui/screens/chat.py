@@ -336,16 +336,17 @@ class ChatScreen(Screen):
     def show_progress(self) -> None:
         status = self.query_one("#status", Static)
         step = self.step
+        progress = self.session.progress if self.notice_lang else 0
         if not self.notice_lang:
-            title, done, total = _("The notice", self.lang), 0, 1
+            title = _("The notice", self.lang)
         elif step is None:
-            title, done, total = _("All answered", self.lang), 1, 1
+            title = _("All answered", self.lang)
         else:
-            title, done, total = _(step.section.title, self.lang), step.position - 1, step.total
+            title = _(step.section.title, self.lang)
         width = 20
-        filled = round(width * done / total) if total else width
+        filled = round(width * progress / 100)
         bar = "━" * filled + "─" * (width - filled)
-        counter = "" if not self.notice_lang else f"{round(100 * done / total) if total else 100} %"
+        counter = f"{progress} %" if self.notice_lang else ""
         status.update(Text.assemble(("seloste", "bold"), "  ", (title, "bold"), f"  {bar}  ", counter))
 
     # --- answering ---------------------------------------------------------------------------------------------

@@ -98,12 +98,27 @@ class LanguageScreen(Screen):
             return
         self.unfinished = unfinished
         self.query_one("#language-choice", OptionList).add_options(self._unfinished_options())
+        self.call_after_refresh(self._fit_choices)
 
     def on_mount(self) -> None:
         # Focused now, not after the first frame as `focus()` and AUTO_FOCUS do: a key pressed the moment the
         # question shows would otherwise reach no widget. (AUTO_FOCUS is also skipped while the app has no focus,
         # which is how a browser tab under `seloste serve` starts.)
         self.set_focus(self.query_one("#language-choice", OptionList))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_choices)
+
+    def _fit_choices(self) -> None:
+        """The choices end above the screen's bottom edge, however many interviews are listed: past that they
+        scroll, with the highlighted one in sight. (CSS cannot say "the room the question leaves".)"""
+        box = self.query_one("#language-box")
+        choice = self.query_one("#language-choice", OptionList)
+        above = choice.region.y - self.query_one("#language-title").region.y
+        room = max(3, box.content_region.height - above)
+        if choice.styles.max_height != room:
+            choice.styles.max_height = room
+            self.call_after_refresh(choice.scroll_to_highlight)
 
     @on(OptionList.OptionSelected, "#language-choice")
     def _clicked(self, event: OptionList.OptionSelected) -> None:

@@ -230,5 +230,4 @@ def download(app: App[Any], session: Session, plan: list[tuple[str, str, Path]],
             app.deliver_binary(io.BytesIO(content), save_filename=path.name, mime_type=mime_type)
         result.written.append(Path(path.name))
     session.published_now()
-    session.finished()
     return result
