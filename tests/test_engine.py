@@ -1048,3 +1048,19 @@ def test_changing_an_answer_keeps_the_progress_unless_it_opens_a_question() -> N
     before = half.progress
     half.edit("controller_name")
     assert half.progress == before
+
+
+def test_a_purpose_is_named_by_its_description_and_its_id_is_never_asked_and_never_changes() -> None:
+    interview = Interview.start()
+    step = until(interview, "purposes", example("webshop"))
+    assert "id" not in [sub.id for sub in step.fields({})]  # the form asks for the description, not a short name
+
+    answer(interview, {"description": "Huoltojen ja korjausten ajanvaraus asiakkaille", "basis": "contract"})
+    (made,) = [purpose["id"] for purpose in interview.answers["purposes"]]
+    assert made == "huoltojen_ja_korjausten"  # whole words, at most 32 characters
+
+    interview.edit("purposes", 0)
+    answer(interview, {"description": "Huoltojen ajanvaraus", "basis": "contract"})
+    assert interview.answers["purposes"][0]["id"] == made  # what links the data to it stays as it was
+    history = {step.question.id: step for step, _shown in interview.history}
+    assert "id" not in [sub.id for sub in history["purposes"].fields(history["purposes"].value)]

@@ -195,6 +195,18 @@ def test_text_that_is_not_a_web_address_is_refused(written: str) -> None:
     assert refusal(Website, written) == "website_invalid"
 
 
+@pytest.mark.usefixtures("offline")
+@pytest.mark.parametrize("written", ["www.testi", "https://kahvila.fi.testi", "https://kauppa.cmo/tietosuoja"])
+def test_a_web_address_whose_domain_ending_is_not_in_use_is_refused_without_the_network(written: str) -> None:
+    assert refusal(Website, written) == "website_unknown_domain"
+
+
+@pytest.mark.usefixtures("offline")
+@pytest.mark.parametrize("written", ["https://kauppa.shop", "https://shop.example.co.uk", "https://kahvila.xn--fiqs8s", "https://kahvila.ax"])
+def test_every_domain_ending_in_use_is_accepted(written: str) -> None:
+    assert accepted(Website, written) == written
+
+
 @pytest.mark.parametrize(
     ("kind", "written", "character"),
     [

@@ -155,3 +155,13 @@ def test_the_missing_notice_part_names_its_first_question(tmp_path: Path) -> Non
     first = _(load_questionnaire().question("notice_changes").prompt, "fi")
     assert finding.message == f"Tähän tarvitaan vastaus: ”{first}”"
     assert finding.target == ("notice_changes", None)
+
+
+def test_a_finding_about_a_purpose_names_it_by_its_description_not_its_id(tmp_path: Path) -> None:
+    answers = webshop()
+    consent = next(purpose for purpose in answers["purposes"] if purpose["basis"] == "consent")
+    del consent["consent_withdrawal"]
+    session = Session(tmp_path / "a.yaml", Interview.start(answers=answers), "fi", "fi")
+    (finding,) = [finding for finding in session.findings("fi") if finding.severity == "error"]
+    description = consent["description"]["fi"] if isinstance(consent["description"], dict) else consent["description"]
+    assert description in finding.message and consent["id"] not in finding.message

@@ -185,7 +185,7 @@ PLAIN_HINTS = frozenset(
         "phone_format", "phone_invalid", "postal_code_fi", "representative_missing", "string_too_short",
         "string_type", "text_in_other_language", "too_long", "too_short", "transfer_recipient_unnamed",
         "translation_missing", "us_transfer_unprotected", "vague_retention", "vague_word", "vague_wording",
-        "website_invalid",
+        "website_invalid", "website_unknown_domain",
     }
 )  # fmt: skip
 CHANGE_THE_ANSWER = N_("Change the answer to {question}")

@@ -104,6 +104,10 @@ TEXTS: dict[str, Text] = {
     ),
     "email_invalid": Text(N_("`{value}` is not an e-mail address: {reason}."), N_("Write it like name@example.fi.")),
     "website_invalid": Text(N_("`{value}` is not a web address."), N_("Write it like https://www.example.fi.")),
+    "website_unknown_domain": Text(
+        N_("`{value}` does not end in a real domain: “.{ending}” is not a domain ending in use."),
+        N_("Check the end of the address (such as .fi or .com), e.g. https://www.example.fi."),
+    ),
     "address_hidden_character": Text(
         N_("The address `{value}` holds a hidden character ({character}), such as a terminal control or a change of text direction."),
         N_("Type the address again by hand: one copied from elsewhere can carry characters that do not show."),

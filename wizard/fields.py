@@ -245,7 +245,8 @@ def _character(name: str) -> str:
 
 
 def check_website(value: str) -> str:
-    """A web address; `www.example.fi` gets `https://` in front."""
+    """A web address whose domain ending is in use (`www.testi` is not one); `www.example.fi` gets `https://`
+    in front."""
     _require_value(value)
     address = value if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value) else f"https://{value}"
     try:
@@ -261,7 +262,22 @@ def check_website(value: str) -> str:
         or not re.fullmatch(r"[A-Za-z0-9.-]+|[^\x00-\x7f].*", host)
     ):
         raise PydanticCustomError("website_invalid", "not a web address", {"value": value})
+    domain = host.rstrip(".")
+    if re.fullmatch(r"[\d.]+", domain):  # an IP address: a notice gives people the website's name
+        raise PydanticCustomError("website_invalid", "not a web address", {"value": value})
+    if known_suffixes().publicsuffix(domain) is None:
+        ending = domain.rsplit(".", 1)[-1]
+        raise PydanticCustomError("website_unknown_domain", "no such top-level domain", {"value": value, "ending": ending})
     return address
+
+
+@lru_cache(maxsize=1)
+def known_suffixes() -> Any:
+    """The domain endings in use (.fi, .com, .co.uk), from the Public Suffix List shipped with publicsuffixlist:
+    read once, never fetched."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(only_icann=True, accept_unknown=False)
 
 
 def check_postal_code_fi(value: str) -> str:

@@ -57,7 +57,9 @@ class Question(Definition):
     when: Condition | None = None
     optional: bool = False  # may be left empty: the answer is then "not given"
     default: str | bool | None = None  # suggested answer; `today` for a date
-    default_from: str | None = None  # left empty, an id is made from this sibling's answer
+    # Left empty, an id is made from this sibling's answer. Such an id is never asked: the user names the item by
+    # that answer (a purpose by its description), and the file links to it by the id.
+    default_from: str | None = None
     fields: tuple[Question, ...] = ()  # a record's small form
     ask_first: str | None = None  # a yes/no before the first item: the list may stay empty
     ask_another: str | None = None  # the yes/no after each item
@@ -295,7 +297,11 @@ def slug(text: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
-    base = "_".join(words)[:32].strip("_") or "purpose"
+    base = words[0][:32] if words else "purpose"
+    for word in words[1:]:  # whole words only, up to 32 characters
+        if len(base) + 1 + len(word) > 32:
+            break
+        base = f"{base}_{word}"
     if not base[0].isalpha():
         base = f"p_{base}"[:32]
     candidate, number = base, 2

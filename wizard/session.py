@@ -290,9 +290,20 @@ class Session:
         found = []
         for diagnostic in sorted([*report.diagnostics, *self._untranslated(report)], key=lambda d: d.severity != "error"):
             target = self.question_at(diagnostic.path)
-            text = in_question_words(diagnostic.code, diagnostic.params, self._asking(target, diagnostic.path), lang)
+            params = self._purposes_named(diagnostic.params, lang)
+            text = in_question_words(diagnostic.code, params, self._asking(target, diagnostic.path), lang)
             found.append(Finding(diagnostic.severity, text["message"], text["hint"], text["article"], target))
         return found
+
+    def _purposes_named(self, params: dict[str, Any], lang: str) -> dict[str, Any]:
+        """The check names a purpose by its id (`orders`); the conversation by its description, as the user wrote it."""
+        from wizard.localtext import one_text
+
+        described = {}
+        for purpose in self.interview.items("purposes"):
+            if isinstance(purpose, dict) and isinstance(purpose.get("id"), str) and purpose.get("description"):
+                described[purpose["id"]] = one_text(purpose["description"], lang)
+        return {key: described.get(value, value) if key in ("purpose", "id") and isinstance(value, str) else value for key, value in params.items()}
 
     def _untranslated(self, report: Report) -> list[Diagnostic]:
         """The texts the chosen notice language lacks, when the answers are written in another (`check` warns
