@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1050,17 +1051,25 @@ def test_changing_an_answer_keeps_the_progress_unless_it_opens_a_question() -> N
     assert half.progress == before
 
 
-def test_a_purpose_is_named_by_its_description_and_its_id_is_never_asked_and_never_changes() -> None:
+def test_a_purpose_s_id_is_made_of_whole_words_and_stays_when_the_purpose_is_changed() -> None:
     interview = Interview.start()
-    step = until(interview, "purposes", example("webshop"))
-    assert "id" not in [sub.id for sub in step.fields({})]  # the form asks for the description, not a short name
+    until(interview, "purposes", example("webshop"))
 
     answer(interview, {"description": "Huoltojen ja korjausten ajanvaraus asiakkaille", "basis": "contract"})
     (made,) = [purpose["id"] for purpose in interview.answers["purposes"]]
     assert made == "huoltojen_ja_korjausten"  # whole words, at most 32 characters
 
     interview.edit("purposes", 0)
-    answer(interview, {"description": "Huoltojen ajanvaraus", "basis": "contract"})
+    answer(interview, {**interview.current().value, "description": "Huoltojen ajanvaraus"})
     assert interview.answers["purposes"][0]["id"] == made  # what links the data to it stays as it was
-    history = {step.question.id: step for step, _shown in interview.history}
-    assert "id" not in [sub.id for sub in history["purposes"].fields(history["purposes"].value)]
+
+
+def test_the_review_shows_a_purpose_by_its_description_not_its_id(tmp_path: Path) -> None:
+    from wizard.session import Session
+
+    session = Session(tmp_path / "a.yaml", finished(example("webshop")), "fi", "fi")
+    (purposes,) = [section for section in session.answers_by_section("fi") if section.id == "purposes"]
+    first = purposes.entries[0]
+    shown = " ".join(f"{prompt} {answer}" for prompt, answer in first.details)
+    assert example("webshop")["purposes"][0]["id"] not in shown and "Lyhyt tunniste" not in shown
+    assert "Tilausten" in first.shown

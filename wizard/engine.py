@@ -259,7 +259,7 @@ class Interview:
     def form_fields(self, record: Question, values: dict[str, Any]) -> list[Question]:
         """The sub-questions of a record's form that apply to its `values` as typed so far."""
         scope = item_scope(self._answers, record, values)
-        return [sub for sub in record.fields if sub.default_from is None and holds(sub.when, scope)]
+        return [sub for sub in record.fields if holds(sub.when, scope)]
 
     # --- what the UI does ---
 
@@ -548,26 +548,7 @@ class Interview:
         if unknown:
             raise InterviewError(f"{question.id} has no sub-questions {sorted(unknown)}")
         index = step.item if step.item is not None else len(self._sheet.items(question))
-        unasked = self._unasked(question, index, step)
-        given = {key: value for key, value in raw.items() if key not in unasked or value not in (None, "")}
-        return read_item(question, {**unasked, **given}, self._answers, index)
-
-    def _unasked(self, question: Question, index: int, step: Step) -> dict[str, Any]:
-        """The ids a form does not ask for (`Question.default_from`): the item's own when it is being changed,
-        else the demonstration's, unless another item has it; left out, `read_item` makes one."""
-        items = self._sheet.items(question)
-        kept = {}
-        for sub in question.fields:
-            if sub.default_from is None:
-                continue
-            taken = {value_at(item, field_path(sub))[1] for number, item in enumerate(items) if number != index and isinstance(item, dict)}
-            own = value_at(items[index], field_path(sub))[1] if index < len(items) and isinstance(items[index], dict) else None
-            scripted = step.default.get(sub.id) if isinstance(step.default, dict) else None
-            for value in (own, scripted):
-                if isinstance(value, str) and value and value not in taken:
-                    kept[sub.id] = value
-                    break
-        return kept
+        return read_item(question, raw, self._answers, index)
 
     # --- committing ---
 

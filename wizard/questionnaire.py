@@ -57,8 +57,8 @@ class Question(Definition):
     when: Condition | None = None
     optional: bool = False  # may be left empty: the answer is then "not given"
     default: str | bool | None = None  # suggested answer; `today` for a date
-    # Left empty, an id is made from this sibling's answer. Such an id is never asked: the user names the item by
-    # that answer (a purpose by its description), and the file links to it by the id.
+    # Left empty, an id is made from this sibling's answer. The user names the item by that answer (a purpose by
+    # its description): the review and the chat's findings do not show the id, which links the file's parts.
     default_from: str | None = None
     fields: tuple[Question, ...] = ()  # a record's small form
     ask_first: str | None = None  # a yes/no before the first item: the list may stay empty

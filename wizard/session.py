@@ -398,7 +398,7 @@ class Session:
                 entry.details = [
                     (_(sub.prompt, lang), interview.display(sub, step.value.get(sub.id), lang))
                     for sub in step.fields(step.value)
-                    if step.value.get(sub.id) not in (None, "", [])
+                    if step.value.get(sub.id) not in (None, "", []) and sub.default_from is None  # not the id
                 ]
             section.entries.append(entry)
         return list(sections.values())

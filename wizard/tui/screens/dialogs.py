@@ -38,6 +38,7 @@ class LanguageList(KeysInOrder, OptionList):
     wait for the chat's first question (`SelosteApp.on_event`)."""
 
     HOLDS_KEYS_ON_ENTER = True
+    max_height_room = 0  # the rows the screen leaves it (`LanguageScreen._fit_choices`)
 
     def action_select(self) -> None:
         option = self.highlighted_option
@@ -113,10 +114,11 @@ class LanguageScreen(Screen):
         """The choices end above the screen's bottom edge, however many interviews are listed: past that they
         scroll, with the highlighted one in sight. (CSS cannot say "the room the question leaves".)"""
         box = self.query_one("#language-box")
-        choice = self.query_one("#language-choice", OptionList)
+        choice = self.query_one("#language-choice", LanguageList)
         above = choice.region.y - self.query_one("#language-title").region.y
         room = max(3, box.content_region.height - above)
-        if choice.styles.max_height != room:
+        if choice.max_height_room != room:
+            choice.max_height_room = room
             choice.styles.max_height = room
             self.call_after_refresh(choice.scroll_to_highlight)
 
