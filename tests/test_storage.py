@@ -64,6 +64,15 @@ def test_an_autosaved_interview_is_an_answers_file_that_check_and_render_read(ho
     assert "Teelehti Verkkokauppa Oy" in out.getvalue()
 
 
+def test_an_interview_saved_before_its_first_answer_reads_back_as_no_answers(home: Path) -> None:
+    path = storage.new_path()
+    storage.autosave({}, path)
+    storage.autosave({"controller": {"name": "Acme Oy"}}, path)
+    storage.autosave({}, path)  # the one answer taken back
+
+    assert storage.load(path) == {}
+
+
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_saved_files_are_readable_by_the_user_only() -> None:
     path = storage.new_path()

@@ -325,6 +325,10 @@ class RepeatedDump:
     def __call__(self, data: dict[str, Any]) -> str:
         import marshal
 
+        if not data:  # no parts to join: the empty mapping's own text, `{}`, not an empty file
+            self._parts = {}
+            return dump(data)
+
         parts: dict[str, tuple[bytes | None, str]] = {}
         for key, value in data.items():
             try:
