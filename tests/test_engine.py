@@ -1073,3 +1073,17 @@ def test_the_review_shows_a_purpose_by_its_description_not_its_id(tmp_path: Path
     shown = " ".join(f"{prompt} {answer}" for prompt, answer in first.details)
     assert example("webshop")["purposes"][0]["id"] not in shown and "Lyhyt tunniste" not in shown
     assert "Tilausten" in first.shown
+
+
+def test_no_data_leaving_the_eu_is_refused_at_once_after_a_recipient_outside_it_was_named() -> None:
+    from wizard.conversation import refusal
+
+    interview = Interview.start(answers={"language": "fi"})
+    step = until(interview, "transfers_outside_eea", example("webshop"))  # its newsletter service is in the US
+    refused = interview.submit(False)
+    assert isinstance(refused, Rejection) and refused.message_code == "transfers_outside_named"
+    said = refusal(refused, step, "fi")
+    assert said["message"].startswith("Nimeämäsi vastaanottaja käsittelee tietoja EU:n ja ETA:n ulkopuolella")
+    assert said["hint"] == "Vastaa kyllä tai muuta ensin vastaanottajan maa."
+    answer(interview, True)
+    assert interview.answers["transfers_outside_eea"] is True

@@ -65,7 +65,7 @@ class Computed(Definition):
     """A fact that joins answers, computed below: `retention_uncovered` holds when some kind of data has no
     retention period of its own and not all of its purposes have one."""
 
-    computed: Literal["retention_uncovered"]
+    computed: Literal["retention_uncovered", "recipient_outside_eea"]
 
 
 Condition = Union[FieldIs, AllOf, AnyOf, Not, Computed]
@@ -183,4 +183,16 @@ def retention_uncovered(answers: dict[str, Any]) -> bool:
     return False
 
 
-COMPUTED_FACTS: dict[str, Callable[[dict[str, Any]], bool]] = {"retention_uncovered": retention_uncovered}
+def recipient_outside_eea(answers: dict[str, Any]) -> bool:
+    """A recipient handles the data in a country outside the EU/EEA: some data do leave it (GDPR Art. 44)."""
+    recipients = answers.get("recipients")
+    return isinstance(recipients, list) and any(
+        isinstance(recipient, dict) and isinstance(recipient.get("country"), str) and not is_in_eea(recipient["country"])
+        for recipient in recipients
+    )
+
+
+COMPUTED_FACTS: dict[str, Callable[[dict[str, Any]], bool]] = {
+    "retention_uncovered": retention_uncovered,
+    "recipient_outside_eea": recipient_outside_eea,
+}

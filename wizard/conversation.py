@@ -184,7 +184,7 @@ PLAIN_HINTS = frozenset(
         "legacy_authority_address", "legacy_law", "literal_error", "missing", "other_people_no_purpose",
         "phone_format", "phone_invalid", "postal_code_fi", "representative_missing", "string_too_short",
         "string_type", "text_in_other_language", "too_long", "too_short", "transfer_recipient_unnamed",
-        "translation_missing", "us_transfer_unprotected", "vague_retention", "vague_word", "vague_wording",
+        "translation_missing", "transfers_outside_named", "us_transfer_unprotected", "vague_retention", "vague_word", "vague_wording",
         "website_invalid", "website_unknown_domain",
     }
 )  # fmt: skip

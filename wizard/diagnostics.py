@@ -199,6 +199,11 @@ TEXTS: dict[str, Text] = {
         N_("Correct the country, or choose another mechanism."),
         N_("GDPR Art. 45"),
     ),
+    "transfers_outside_named": Text(
+        N_("A recipient you named handles the data outside the EU/EEA, so some data do leave it."),
+        N_("Answer yes, or first change that recipient's country."),
+        N_("GDPR Art. 13(1)(f)"),
+    ),
     "derogation_missing": Text(
         N_("The transfer to `{recipient}` relies on a derogation but does not say which."),
         N_("Add derogation: e.g. explicit_consent or contract_with_the_person."),
