@@ -183,3 +183,18 @@ def test_example_list_in_finnish_shows_finnish_titles(finnish: Catalog) -> None:
     for name, example in EXAMPLES.items():
         assert f"{name}  " in out.getvalue()
         assert finnish_gettext(finnish, example.title) in out.getvalue()
+
+
+# What a question marks as optional, in one word per language: the English msgid's "(optional)" or "; optional)".
+OPTIONAL_WORD = {"fi": "vapaaehtoinen", "sv": "frivilligt"}
+
+
+@pytest.mark.parametrize("lang", sorted(OPTIONAL_WORD))
+def test_an_optional_question_is_marked_with_one_word_throughout(lang: str) -> None:
+    with po_path(lang).open("rb") as file:
+        catalog = read_po(file, locale=lang)
+    marked = re.compile(r"[(;] ?optional[;:)]")
+    optional = [message for message in catalog if message.id and isinstance(message.id, str) and marked.search(message.id)]
+    assert optional
+    for message in optional:
+        assert OPTIONAL_WORD[lang] in message.string, (message.id, message.string)
