@@ -343,7 +343,7 @@ def test_an_explicit_consent_given_with_a_purposes_consent_is_withdrawn_there_on
      ("en", '(see "Purposes and legal bases" above)')],
 )
 def test_consent_cookies_point_to_the_purpose_they_serve_with_its_retention(answers: Answers, lang: str, points: str) -> None:
-    answers["controller"]["website"] = "https://www.esimerkkipaja.example"
+    answers["controller"]["website"] = "https://www.esimerkkipaja.fi"
     answers["purposes"].append({"id": "stats", "description": "Kävijätilastot", "basis": "consent", "consent_how_asked": "evästebanneri",
                                 "consent_withdrawal": "evästeasetukset", "retention": {"period": "13 kuukautta käynnistä"}})
     answers["personal_data"].append({"name": "Käyttötiedot", "purposes": ["stats"], "required": False})

@@ -165,3 +165,18 @@ def test_a_finding_about_a_purpose_names_it_by_its_description_not_its_id(tmp_pa
     (finding,) = [finding for finding in session.findings("fi") if finding.severity == "error"]
     description = consent["description"]["fi"] if isinstance(consent["description"], dict) else consent["description"]
     assert description in finding.message and consent["id"] not in finding.message
+
+
+def test_a_purpose_no_data_category_uses_is_warned_of_by_check_and_in_the_review(tmp_path: Path) -> None:
+    from wizard.check import check_data
+
+    answers = webshop()
+    for category in answers["personal_data"]:
+        category["purposes"] = [ref for ref in category["purposes"] if ref != "analytics"]
+    analytics = next(purpose for purpose in answers["purposes"] if purpose["id"] == "analytics")
+    (warned,) = [d for d in check_data(answers).diagnostics if d.code == "purpose_without_data"]
+    assert warned.severity == "warning" and warned.params["purpose"] == "analytics"
+    session = Session(tmp_path / "a.yaml", Interview.start(answers=answers), "fi", "fi")
+    (finding,) = [finding for finding in session.findings("fi") if analytics["description"]["fi"] in finding.message]
+    assert finding.message.startswith("Mitään säilyttämääsi tietoa ei käytetä käyttötarkoitukseen")
+    assert finding.target == ("personal_data", None) and finding.hint.startswith("Muuta vastausta kysymykseen ”Millaisia tietoja")

@@ -558,6 +558,13 @@ FIRES: list[tuple[str, Change, str, str, str]] = [
         "processing.child_consent_by",
     ),
     (
+        "a purpose no data category uses",
+        lambda d: d["purposes"].append({"id": "events", "description": "Tapahtumien järjestäminen", "basis": "contract"}),
+        "warning",
+        "purpose_without_data",
+        "personal_data",
+    ),
+    (
         "a recipient not linked to any purpose",
         lambda d: recipient(d, "FI"),
         "warning",
@@ -663,7 +670,7 @@ def email_marketing(data: Answers, **marketing: Any) -> None:
 
 
 def cookies(data: Answers, **fields: Any) -> None:
-    data["controller"]["website"] = "https://www.esimerkkipaja.example"
+    data["controller"]["website"] = "https://www.esimerkkipaja.fi"
     data["cookies"] = {"categories": ["necessary", "analytics"], "lifetimes": [{"category": "analytics", "lifetime": "13 kuukautta"}],
                        "how_to_manage": "evästebanneri ja linkki sivun alareunassa", **fields}
 

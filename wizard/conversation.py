@@ -169,6 +169,7 @@ SPOKEN_FINDINGS = {
     "identity_formalities": N_("How people make requests asks for `{word}`."),
     "ignored_basis_detail": N_("Purpose `{purpose}` answers a question its legal basis does not ask; the notice will not show it."),
     "safeguards_copy_missing": N_("The transfer to `{recipient}` does not say how a person gets a copy of the safeguards."),
+    "purpose_without_data": N_("No kind of data you keep is used for purpose `{purpose}`, so the notice's table shows no data for it."),
     "required_because_optional": N_("Data category `{category}` says why it must be given, but also that giving it is optional."),
 }
 # The check's hints of these are in plain words (how to write a phone number, a vaguer word to avoid); every

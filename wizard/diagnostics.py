@@ -400,6 +400,11 @@ TEXTS: dict[str, Text] = {
         N_("Add purposes: the ids of the purposes their data serve; the notice gives each one's legal basis."),
         N_("GDPR Art. 14(1)(c)"),
     ),
+    "purpose_without_data": Text(
+        N_("No data category names purpose `{purpose}`, so the notice's table of the processing shows no data for it."),
+        N_("Add the purpose's id to the purposes of each data category it uses, or remove the purpose if it uses no personal data."),
+        N_("GDPR Art. 13(1)(c), 14(1)(d)"),
+    ),
     "recipient_no_purpose": Text(
         N_("The file does not say for which purposes `{name}` gets the data, so the notice's table of the processing cannot name it."),
         N_("Add purposes: the ids of the purposes it gets data for."),

@@ -114,6 +114,16 @@ def _purposes_by_id(answers: Answers) -> dict[str, Purpose]:
     return {purpose.id: purpose for purpose in answers.purposes}
 
 
+def purpose_data_rules(answers: Answers) -> Iterator[Finding]:
+    """Each purpose uses some data: a purpose no data category names shows no data in the notice's table."""
+    if not answers.personal_data:
+        return  # no data categories at all: that is reported already
+    used = {ref for group in ("personal_data", "special_categories", "other_people") for item in getattr(answers, group) for ref in item.purposes}
+    for purpose in answers.purposes:
+        if purpose.id not in used:
+            yield warning("purpose_without_data", ("personal_data",), purpose=purpose.id)
+
+
 def reference_rules(answers: Answers) -> Iterator[Finding]:
     known = _purposes_by_id(answers)
     listing = ", ".join(known)
@@ -603,6 +613,7 @@ RULES = (
     controller_rules,
     purpose_rules,
     reference_rules,
+    purpose_data_rules,
     retention_rules,
     overridden_retention_rules,
     consent_required_rules,
