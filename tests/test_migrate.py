@@ -33,8 +33,9 @@ def line_of(text: str, fragment: str) -> int:
 def test_a_layout_1_file_is_upgraded_and_valid() -> None:
     report = check_bytes(LAYOUT_1.read_bytes())
 
-    # Layout 1 had no answers for these statements: the upgraded file is valid, and the notice stays silent on them.
-    unanswered = {"recipients_unanswered", "transfers_unanswered", "changes_unannounced"}
+    # Layout 1 had no answers for these statements: the upgraded file is valid, and the notice stays silent on them;
+    # nor did it link its data to its purposes, which is warned of.
+    unanswered = {"recipients_unanswered", "transfers_unanswered", "changes_unannounced", "purpose_without_data"}
     assert [d for d in report.diagnostics if d.code not in unanswered] == []
     assert report.from_version == 1
     answers = report.answers
