@@ -133,7 +133,7 @@ async def test_in_a_browser_every_file_is_downloaded_as_seloste_render_writes_it
     assert list(server_folder.iterdir()) == [], "nothing is written on the server"
     for (lang, fmt, path), (_name, _mime_type, content) in zip(plan, downloads):
         assert content == rendered(answers, lang, fmt, tmp_path), path.name
-    assert storage.load_state(answers).finished, "an exported interview is no longer offered for resuming"
+    assert storage.load_state(answers).exported, "an exported interview is no longer offered for resuming"
 
 
 async def test_in_a_browser_an_incomplete_notice_is_not_downloaded_until_the_gaps_are_accepted(
@@ -149,7 +149,7 @@ async def test_in_a_browser_an_incomplete_notice_is_not_downloaded_until_the_gap
         export = await open_export(pilot)
         await pilot.click("#export-go")
         await until(pilot, lambda: "incomplete" in result_text(export))
-        assert downloads == [] and not storage.load_state(answers).finished
+        assert downloads == [] and not storage.load_state(answers).exported
 
         await until(pilot, lambda: export.query("#export-anyway"))
         await pilot.click("#export-anyway")
@@ -158,7 +158,7 @@ async def test_in_a_browser_an_incomplete_notice_is_not_downloaded_until_the_gap
     assert [name for name, _mime_type, _content in downloads] == ["privacy-notice-en.html"]
     assert downloads[0][2] == rendered(answers, "en", "html", tmp_path, "--allow-incomplete")
     assert list(server_folder.iterdir()) == []
-    assert storage.load_state(answers).finished
+    assert storage.load_state(answers).exported  # no longer offered for continuing, though not every answer is given
 
 
 async def test_in_a_browser_the_typed_file_name_is_made_safe_for_a_download(
