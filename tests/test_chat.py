@@ -688,3 +688,41 @@ async def test_f2_in_a_form_keeps_the_focus_and_the_cursor_in_the_box_typed_in(t
         await until(pilot, lambda: short_name.value == "loyal_club")
         assert app.focused is short_name and short_name.cursor_position == len("loyal_")
         assert form.query_one("#field-description", Input).value == "Loyalty club"
+# --- the export screen at 80x24: where the files went, and what they show in another language, in sight ------------
+
+
+async def test_after_an_export_at_80x24_the_paths_and_the_note_on_other_languages_are_in_sight(tmp_path: Path) -> None:
+    from textual.widgets import SelectionList
+
+    from wizard.tui.screens.export import ExportScreen
+    from wizard.tui.screens.review import ReviewScreen
+    from wizard.tui.screens.translations import TranslationScreen
+
+    from written import in_one_language
+
+    data = in_one_language(parse(example_text("webshop")).data, "fi")  # texts in Finnish only
+    path = tmp_path / "kauppa.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app = SelosteApp(path, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_chat(pilot, "fi")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        export = app.screen
+        languages = export.query_one("#export-languages", SelectionList)
+        languages.deselect_all()
+        languages.select("fi")
+        languages.select("sv")
+        export.query_one("#export-folder", Input).value = str(tmp_path / "out")
+        export.query_one("#export-go").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, TranslationScreen))
+        await pilot.press("escape")  # the Swedish texts left as written
+        result = export.query_one("#export-result")
+        await until(pilot, lambda: "Valmis" in str(result.render()))
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        shown = str(result.render())
+        assert str(tmp_path / "out" / "tietosuojaseloste-sv.html") in shown and "ruotsiksi" in shown
+        assert shown_whole(result), "the paths and the note are below the edge"

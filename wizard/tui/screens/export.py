@@ -50,6 +50,29 @@ DOWNLOAD_TYPES = {
 }
 
 
+class ExportReport(Static):
+    """What the export did: the files written (or why not), and the notes on them. It is brought into view once it
+    is laid out at its height, as paths wrap in a small terminal: the whole of it, or from its first line when it
+    is taller than the screen."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.wanted_in_view = False  # something to see was shown
+
+    def bring_into_view(self) -> None:
+        self.wanted_in_view = True
+        self._into_view()
+
+    def on_resize(self) -> None:
+        self._into_view()
+
+    def _into_view(self) -> None:
+        if not self.wanted_in_view or not self.size.height:
+            return
+        scroll = self.screen.query_one("#export")
+        scroll.scroll_to_widget(self, animate=False, immediate=True, top=self.size.height >= scroll.scrollable_content_region.height)
+
+
 class ExportScreen(Screen[None]):
     BINDINGS = [Binding("escape", "close", label(N_("Back")), id="close")]
 
@@ -96,7 +119,7 @@ class ExportScreen(Screen[None]):
             with Horizontal(classes="answer-buttons"):
                 yield Button(_("Export", lang), id="export-go", variant="primary")
                 yield Button(_("Back", lang), id="export-close")
-            yield Static("", id="export-result")
+            yield ExportReport("", id="export-result")
         yield Keys()
 
     def on_mount(self) -> None:
@@ -201,10 +224,10 @@ class ExportScreen(Screen[None]):
         self.export(allow_incomplete=True)
 
     def show(self, text: Text, error: bool = False) -> None:
-        result = self.query_one("#export-result", Static)
+        result = self.query_one("#export-result", ExportReport)
         result.update(text)
         result.set_class(error, "-error")
-        self.query_one("#export").scroll_end(animate=False)
+        result.bring_into_view()
 
 
 # --- in a browser tab: downloads instead of files --------------------------------------------------------------
