@@ -726,3 +726,79 @@ async def test_after_an_export_at_80x24_the_paths_and_the_note_on_other_language
         shown = str(result.render())
         assert str(tmp_path / "out" / "tietosuojaseloste-sv.html") in shown and "ruotsiksi" in shown
         assert shown_whole(result), "the paths and the note are below the edge"
+
+
+# --- the translation pass before an export: each text as written, a box that shows what is typed ------------------
+
+
+def in_finnish_only(folder: Path) -> Path:
+    from written import in_one_language
+
+    data = in_one_language(parse(example_text("webshop")).data, "fi")
+    data["notice"]["date"] = "2026-11-22"
+    path = folder / "kauppa.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+async def at_the_translations(pilot: Pilot, languages: tuple[str, ...] = ("sv",)) -> Any:
+    """From a complete interview in Finnish, the export in `languages`: the translation pass it asks first."""
+    from wizard.tui.screens.export import ExportScreen
+    from wizard.tui.screens.review import ReviewScreen
+    from wizard.tui.screens.translations import TranslationScreen
+
+    app = pilot.app
+    await open_chat(pilot, "fi")
+    await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    await pilot.press("f9")
+    await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+    export = app.screen
+    chosen = export.query_one("#export-languages", SelectionList)
+    chosen.deselect_all()
+    for code in languages:
+        chosen.select(code)
+    export.query_one("#export-go").focus()
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, TranslationScreen) and app.focused is not None)
+    await pilot.wait_for_scheduled_animations()
+    return export
+
+
+@SIZES
+async def test_each_text_to_translate_shows_as_written_with_a_box_that_shows_what_is_typed(tmp_path: Path, size: tuple[int, int]) -> None:
+    from wizard.fieldpath import value_at
+
+    app = SelosteApp(in_finnish_only(tmp_path), "fi")
+    async with app.run_test(size=size) as pilot:
+        await at_the_translations(pilot)
+        screen = app.screen
+        missing = screen.missing
+        assert len(missing) > 5
+        for number, item in enumerate(missing):  # every one with its text, the language it is written in named
+            shown = str(screen.query(".translation-original")[number].render())
+            assert item.text and item.text in shown and "suomeksi" in shown, number
+        first = screen.query_one("#translation-0", Input)
+        assert app.focused is first and shown_whole(first) and shown_whole(screen.query(".translation-original")[0])
+        keys_at_full_speed(app, *"Kaféets kund- och lojalitetsregister", "enter", *"Kunder", "enter", *"Tre")
+        third = screen.query_one("#translation-2", Input)
+        await until(pilot, lambda: third.value == "Tre")
+        assert first.value == "Kaféets kund- och lojalitetsregister"
+        assert app.focused is third and shown_whole(third) and shown_whole(screen.query(".translation-original")[2])
+        answers = chat_answers(app)
+    assert value_at(answers, missing[0].path)[1]["sv"] == "Kaféets kund- och lojalitetsregister"
+    assert value_at(answers, missing[1].path)[1]["sv"] == "Kunder"
+
+
+def chat_answers(app: SelosteApp) -> dict[str, Any]:
+    return yaml.safe_load(app.session.path.read_text(encoding="utf-8"))
+
+
+def test_the_translation_pass_at_80x24(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Pilot) -> None:
+        await at_the_translations(pilot)
+        await pilot.press(*"Kunder", "enter", *"Nyhetsbrev")
+        await until(pilot, lambda: pilot.app.screen.query_one("#translation-1", Input).value == "Nyhetsbrev")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+    assert snap_compare(SelosteApp(in_finnish_only(tmp_path), "fi"), terminal_size=(80, 24), run_before=run_before)

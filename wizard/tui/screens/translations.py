@@ -1,12 +1,14 @@
-"""The translation pass before an export: each text a chosen notice language lacks, shown as written with a
-box for its translation. Enter saves one (at once, so a pass left midway goes on where it was); Done takes
-what is typed and goes on to the export, leaving the empty boxes untranslated; Esc skips the rest."""
+"""The translation pass before an export: each text a chosen notice language lacks, shown as written (the
+language named) with a box for its translation. Enter saves one (at once, so a pass left midway goes on where it
+was) and goes on to the next box, the keys typed after it with it; Done takes what is typed and goes on to the
+export, leaving the empty boxes untranslated; Esc skips the rest. The list scrolls with the box in focus."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -16,10 +18,19 @@ from textual.widgets import Button, Input, Static
 from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.localtext import in_language
+from wizard.tui.widgets.composer import release_held_keys
 from wizard.tui.widgets.keys import Keys
 
 if TYPE_CHECKING:
     from wizard.session import MissingTranslation, Session
+
+
+class TranslationBox(Input):
+    """A translation's box. The keys typed after its Enter wait until the next box has the focus
+    (`wizard.tui.holding`), so that typed at full speed they go on into it."""
+
+    def holds_keys_after(self, key: events.Key) -> bool:
+        return key.key == "enter"
 
 
 class TranslationScreen(Screen[None]):
@@ -38,16 +49,23 @@ class TranslationScreen(Screen[None]):
         with VerticalScroll(id="translations"):
             for number, item in enumerate(self.missing):
                 with Vertical(classes="translation"):
-                    yield Static(item.label, classes="translation-question")
-                    yield Static(f"({in_language(item.written_in, lang)}) {item.text}", classes="translation-original", markup=False)
-                    box = Input(id=f"translation-{number}", placeholder=_("Translation {language}:", lang).format(language=in_language(item.language, lang)))
-                    yield box
+                    yield Static(Text(item.label), classes="translation-question")
+                    written = _("Written {language}:", lang).format(language=in_language(item.written_in, lang))
+                    yield Static(Text.assemble((written, "italic"), " ", item.text), classes="translation-original")
+                    placeholder = _("Translation {language}:", lang).format(language=in_language(item.language, lang))
+                    yield TranslationBox(id=f"translation-{number}", placeholder=placeholder, select_on_focus=False)
                     yield Static("", id=f"translation-problem-{number}", classes="translation-problem")
         yield Button(_("Done", lang), id="translations-done", variant="primary")
         yield Keys()
 
     def on_mount(self) -> None:
         self.query_one("#translation-0", Input).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The text to translate comes into sight with its box, not the box alone."""
+        parent = event.widget.parent
+        if isinstance(parent, Vertical) and parent.has_class("translation"):
+            parent.scroll_visible(animate=False)
 
     def _save(self, number: int) -> bool:
         """Save box `number` if it holds a translation not saved yet; False when it is refused."""
@@ -57,6 +75,7 @@ class TranslationScreen(Screen[None]):
             return True
         problem = self.session.translate(self.missing[number], box.value)
         problem_box.update(problem or "✓")
+        problem_box.set_class(problem is not None, "-error")
         if problem is None:
             self.saved.add(number)
         return problem is None
@@ -67,7 +86,14 @@ class TranslationScreen(Screen[None]):
         if self._save(number):
             following = number + 1
             target = f"#translation-{following}" if following < len(self.missing) else "#translations-done"
-            self.query_one(target).focus()
+            self.set_focus(self.query_one(target))
+        release_held_keys(event.input)  # those typed after Enter: into the box in focus now
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        """A saved translation typed over is saved again at its Enter (or at Done)."""
+        number = int((event.input.id or "").rsplit("-", 1)[-1])
+        self.saved.discard(number)
 
     @on(Button.Pressed, "#translations-done")
     def _done(self) -> None:
