@@ -197,7 +197,7 @@ async def test_the_texts_a_notice_lacks_are_asked_for_before_the_export_and_save
         # The screen is pushed before its boxes are mounted: a loaded machine shows the gap.
         await until(pilot, lambda: isinstance(app.screen, TranslationScreen) and app.screen.query(".translation-original"))
         screen = app.screen
-        assert "(in Finnish) Verkkokaupan asiakas- ja markkinointirekisteri" in str(screen.query(".translation-original").first().render())
+        assert "Written in Finnish: Verkkokaupan asiakas- ja markkinointirekisteri" in str(screen.query(".translation-original").first().render())
         screen.query_one("#translation-0", Input).value = "Online shop register"
         await pilot.press("enter")
         await until(pilot, lambda: screen.query_one("#translation-1", Input).has_focus)
