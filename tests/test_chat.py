@@ -802,3 +802,27 @@ def test_the_translation_pass_at_80x24(snap_compare: Any, tmp_path: Path) -> Non
         await pilot.pause()
 
     assert snap_compare(SelosteApp(in_finnish_only(tmp_path), "fi"), terminal_size=(80, 24), run_before=run_before)
+
+
+# --- one more item after a No to "add another?": + at the review ----------------------------------------------------
+
+
+async def test_plus_at_the_review_adds_one_more_item_to_a_list_after_its_no(tmp_path: Path) -> None:
+    from wizard.tui.screens.review import ReviewRow, ReviewScreen
+
+    app = SelosteApp(in_finnish_only(tmp_path), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        groups = saved(chat)["processing"]["data_subjects"]
+        row = next(row for row in review.query(ReviewRow) if row.target == ("data_subjects", len(groups) - 1))
+        row.focus()
+        await until(pilot, lambda: any(key.action == "add" for key in review.query("FooterKey")))  # the key is shown
+        footer = " ".join(f"{key.key_display} {key.description}" for key in review.query("FooterKey"))
+        assert "+ Lisää uusi" in footer
+        keys_at_full_speed(app, "plus", *"kanta-asiakkaat", "enter")  # typed on at once: into the new group's box
+        await until(pilot, lambda: app.screen is chat and chat.step is not None and chat.step.mode == "another")
+        keys_at_full_speed(app, "e", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen is not review)
+    assert saved(chat)["processing"]["data_subjects"] == [*groups, "kanta-asiakkaat"]

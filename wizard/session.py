@@ -48,13 +48,15 @@ class Finding:
 class ReviewEntry:
     """One answer at the review: its question (and item), its prompt, the answer as words, and for a record's
     item its fields as (prompt, answer) lines. `count` is the length of the list an item belongs to (0: not a
-    list's item), so the review knows it can be deleted and moved."""
+    list's item), so the review knows it can be deleted and moved; `addable`: the answer is a list's (an item,
+    or the No to its first), to which one more can be added."""
 
     target: tuple[str, int | None]
     prompt: str
     shown: str
     details: list[tuple[str, str]] = field(default_factory=list)
     count: int = 0
+    addable: bool = False
 
     @property
     def item(self) -> int | None:
@@ -390,7 +392,7 @@ class Session:
             question = step.question
             title = _(step.section.title, lang)
             section = sections.setdefault(title, ReviewSection(title, step.section.id, []))
-            entry = ReviewEntry((question.id, step.item), _(step.prompt, lang), shown)
+            entry = ReviewEntry((question.id, step.item), _(step.prompt, lang), shown, addable=question.repeating)
             if question.repeating and step.mode == "answer" and step.item is not None:
                 entry.count = len(interview.items(question.id))
                 entry.prompt = f"{entry.prompt} ({step.item + 1}/{entry.count})"
@@ -415,6 +417,10 @@ class Session:
             return result
         self.autosave()
         return None
+
+    def add_item(self, question_id: str) -> None:
+        """Ask for one more item of a list (a purpose after a No to "another?") next; saved once it is given."""
+        self.interview.add_item(question_id)
 
     def move_item(self, question_id: str, item: int, to: int) -> None:
         """Move one item of a list to place `to` (0-based), and save."""

@@ -585,8 +585,14 @@ class ChatScreen(Screen):
         self.app.push_screen(review, lambda target: self._back_from_review(target, review))
 
     @reported
-    async def _back_from_review(self, target: tuple[str, int | None] | None, review: Screen) -> None:
-        if target:
+    async def _back_from_review(self, target: Any, review: Screen) -> None:
+        from wizard.tui.screens.review import AddTo
+
+        if isinstance(target, AddTo):  # one more item of a list: its question, the keys typed after + into it
+            self.keep_draft()
+            self.session.add_item(target.question_id)
+            await self.ask_next()
+        elif target:
             await self.edit(*target)  # the keys typed after the Enter that chose it go into it
         elif getattr(review, "changed", False):  # an item was deleted or moved there: the transcript follows
             self.request_preview()

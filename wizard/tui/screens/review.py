@@ -1,12 +1,14 @@
 """Every answer by section, what `check` still says about them, and the export; also where answers are changed.
 
 Each section folds (Enter on its title); a list's items (purposes, data categories, recipients, ...) are shown
-one by one, a record's item field by field, and each item can be deleted or moved. The list of what to do is
-the session's (`Session.answers_by_section`, `remove_item`, `move_item`): this screen only shows it.
+one by one, a record's item field by field, and each item can be deleted or moved, and one more added (+: the
+chat asks for it, even after a No to "add another?"). The list of what to do is
+the session's (`Session.answers_by_section`, `remove_item`, `move_item`, `add_item`): this screen only shows it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
@@ -31,14 +33,23 @@ if TYPE_CHECKING:
 Target = tuple[str, int | None]
 FINDINGS = "findings"  # the id of the check's section, beside the questionnaire's section ids
 IMPORTED = "imported"  # the values taken from an old notice, to confirm
+ADD_KEYS = ("plus", "insert")
+
+
+@dataclass(frozen=True)
+class AddTo:
+    """What the review closes with to add one more item to a list: the chat asks for it."""
+
+    question_id: str
 
 
 class ReviewRow(Static, can_focus=True):
     """One answer (or one finding of the check); Enter or a click goes back to its question. An item of a
-    list can also be deleted (Delete) or moved (Ctrl+↑ / Ctrl+↓)."""
+    list can also be deleted (Delete) or moved (Ctrl+↑ / Ctrl+↓), and one more added to its list (+)."""
 
     BINDINGS = [
         Binding("enter", "choose", label(N_("Change"))),
+        Binding(",".join(ADD_KEYS), "add", label(N_("Add one")), key_display="+"),
         Binding("delete", "delete", label(N_("Delete"))),
         Binding("ctrl+up", "move(-1)", label(N_("Move up"))),
         Binding("ctrl+down", "move(1)", label(N_("Move down"))),
@@ -51,6 +62,8 @@ class ReviewRow(Static, can_focus=True):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         entry = self.entry
+        if action == "add":
+            return entry is not None and entry.addable
         if action == "delete":
             return entry is not None and entry.item is not None
         if action == "move":
@@ -60,8 +73,15 @@ class ReviewRow(Static, can_focus=True):
         return True
 
     def holds_keys_after(self, key: events.Key) -> bool:
-        """Keys typed after Enter chose an answer wait for its question (`wizard.tui.holding`)."""
+        """Keys typed after Enter chose an answer, or + asked for one more item, wait for its question
+        (`wizard.tui.holding`)."""
+        if key.key in ADD_KEYS:
+            return self.entry is not None and self.entry.addable
         return key.key == "enter" and self.target is not None
+
+    def action_add(self) -> None:
+        if self.entry is not None and self.entry.addable:
+            cast(ReviewScreen, self.screen).add(self.entry.target[0])
 
     def action_choose(self) -> None:
         if self.target:
@@ -79,8 +99,9 @@ class ReviewRow(Static, can_focus=True):
         self.action_choose()
 
 
-class ReviewScreen(Screen[Target | None]):
-    """Dismisses with (question id, item) of an answer to change, or None to go back to the chat.
+class ReviewScreen(Screen["Target | AddTo | None"]):
+    """Dismisses with (question id, item) of an answer to change, AddTo a list to add one more item to, or None
+    to go back to the chat.
 
     `focus` (an answer's question and item) opens the review on that answer, its section unfolded: changing
     an earlier answer (F5) starts there. Otherwise the sections start folded, the check's findings open."""
@@ -99,7 +120,7 @@ class ReviewScreen(Screen[Target | None]):
         super().__init__()
         self.session = session
         self.focus_target = focus
-        self.chosen: Target | None = None
+        self.chosen: Target | AddTo | None = None
         self.unfolded: set[str] = set()  # the sections shown open, kept when the list is drawn again
         self.changed = False  # an item was deleted or moved: the chat draws its transcript again
         self.removed = ""  # what the last deletion took with it, shown at the top
@@ -122,7 +143,7 @@ class ReviewScreen(Screen[Target | None]):
     def _keys(self) -> str:
         return _(
             "↑ ↓ move between answers, Enter changes one or opens a section, PgUp/PgDn jump by section; "
-            "an item of a list: Delete removes it, Ctrl+↑ / Ctrl+↓ move it.",
+            "a list: + adds one more, Delete removes an item, Ctrl+↑ / Ctrl+↓ move it.",
             self.lang,
         )
 
@@ -269,12 +290,16 @@ class ReviewScreen(Screen[Target | None]):
         await review.mount_all(self._contents())
         self._focus_target()
 
-    def choose(self, target: Target) -> None:
-        """Change the answer `target`: the review closes with it, and the chat asks its question."""
+    def choose(self, target: Target | AddTo) -> None:
+        """Change the answer `target` (or add to its list): the review closes with it, and the chat asks it."""
         if self.chosen is not None:
             return  # a click after Enter
         self.chosen = target
         self.dismiss(target)
+
+    def add(self, question_id: str) -> None:
+        """One more item of the list `question_id`: the chat asks for it."""
+        self.choose(AddTo(question_id))
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
