@@ -32,7 +32,7 @@ LOAD_AFTER = 0.3  # seconds after start
 SWITCH_LANGUAGE = "f2"
 # The terminal closed, the system shutting down: the chat is left as Ctrl+Q leaves it (POSIX only).
 LEAVING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
-HOLD_AT_MOST = 5.0  # seconds that keys typed after an answer wait for the next question, at most
+HOLD_AT_MOST = 15.0  # seconds that keys typed after an answer wait for the next question, at most (a loaded machine may take seconds)
 
 
 def _switch_label() -> str:
