@@ -269,7 +269,7 @@ def rendered(answers: Path, lang: str, fmt: str, folder: Path) -> bytes:
 CHAT_FORMATS = ("md", SNIPPETS)
 
 
-@pytest.mark.long
+@pytest.mark.slow  # a whole interview key by key, twice: README's test command stays within four minutes
 @pytest.mark.parametrize(("lang", "business"), [("fi", "salon"), ("en", "webshop")])
 async def test_a_whole_interview_exports_what_seloste_render_writes(lang: str, business: str, tmp_path: Path) -> None:
     app = SelosteApp(None, lang)
