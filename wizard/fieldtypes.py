@@ -92,7 +92,7 @@ def _adapter(owner: type[BaseModel], name: str) -> TypeAdapter[Any]:
 
 @lru_cache(maxsize=None)
 def _item_adapter(owner: type[BaseModel], name: str) -> TypeAdapter[Any]:
-    # Made once: building an adapter builds its schema, which cost an answer of a list's item 10-20 ms.
+    # Made once, like `_adapter`: building one builds its schema (about a quarter of a millisecond per answer).
     return TypeAdapter(typing.get_args(bare_type(owner.model_fields[name].annotation))[0])
 
 
