@@ -4,8 +4,6 @@ what `seloste render` writes, and nothing is written into a folder on the machin
 from __future__ import annotations
 
 import io
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,8 @@ from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import LanguageScreen
 from wizard.tui.screens.export import ExportScreen, download_stem
 from wizard.tui.screens.review import ReviewScreen
+
+from test_tui import until
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MIME_TYPES = {"md": "text/markdown", "html": "text/html", "txt": "text/plain", "docx": DOCX, "pdf": "application/pdf"}
@@ -60,11 +60,6 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, bytes]]:
     return caught
 
 
-async def until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 15.0) -> None:
-    started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < timeout, "the chat did not get there in time"
-        await pilot.pause(0.02)
 
 
 def asking_or_reviewing(app: App) -> bool:

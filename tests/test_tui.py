@@ -81,8 +81,8 @@ async def until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 30.
     started = time.monotonic()
     while not condition():
         assert time.monotonic() - started < timeout, "the chat did not get there in time"
-        await pilot.pause()
-    await pilot.pause()  # waits for every message already queued on the screen, the running handler's too
+        await pilot.pause(0.002)
+    await pilot.pause(0)  # waits for every message already queued on the screen, the running handler's too
 
 
 def language_asked(app: SelosteApp) -> bool:
