@@ -75,9 +75,10 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 30.0) -> None:
-    """Let the chat work, frame by frame, until `condition` holds; then until the handler that made it hold
-    has finished (the chat sets its step before it shows the question's widgets, and a form its values before
-    it mounts the boxes they call for). Never a fixed delay: a busy machine only makes this wait longer."""
+    """Let the chat work until `condition` holds; then until the handler that made it hold has finished (the
+    chat sets its step before it shows the question's widgets, and a form its values before it mounts the boxes
+    they call for). Never a fixed delay: a busy machine only makes this wait longer. Each poll lets the screen
+    handle what is queued, then looks again 2 ms later: Pilot's own idle wait sleeps 20 ms or more per look."""
     started = time.monotonic()
     while not condition():
         assert time.monotonic() - started < timeout, "the chat did not get there in time"
