@@ -14,7 +14,7 @@ import yaml
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, SelectionList
 
-from test_tui import fill_record, form_holds, home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
+from test_tui import fill_in, fill_record, form_holds, home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
 
 from wizard.examples import example_text
 from wizard.languages import CODES
@@ -144,12 +144,37 @@ async def test_fast_typing_into_a_purpose_s_boxes_loses_no_keystroke(tmp_path: P
         form = chat.query_one(RecordForm)
         await type_into(pilot, form, "description", "Customer service")
         await type_into(pilot, form, "retention_period", "2 years after the last visit")  # hides the criteria box
-        await type_into(pilot, form, "id", "service")
         await until(pilot, lambda: form_holds(form, {}))
         assert form.values()["description"] == "Customer service"
         assert form.values()["retention_period"] == "2 years after the last visit"
-        assert form.values()["id"] == "service"
         assert "retention_criteria" not in form.values()
+
+
+@SIZES
+async def test_a_purpose_s_form_has_no_short_name_box_and_a_description_changed_keeps_the_data_linked_to_it(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    data = webshop()
+    parts = {part: data[part] for part in ("purposes", "direct_marketing", "personal_data")}
+    app = SelosteApp(answers_until(tmp_path, BEFORE_PURPOSES, **parts), "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        await chat.edit("purposes", 0)
+        await until(pilot, lambda: chat.query(RecordForm) and chat.step.item == 0)
+        form = chat.query_one(RecordForm)
+        await until(pilot, lambda: form_holds(form, {}))
+        assert not form.query("#field-id")  # the purpose is named by its description; its id is made from it
+        description = form.query_one("#field-description", Input)
+        description.focus()
+        description.value = ""
+        await pilot.press(*[{" ": "space"}.get(char, char) for char in "Verkkokaupan tilaukset"])
+        await until(pilot, lambda: description.value == "Verkkokaupan tilaukset")
+        form.query_one("#record-save").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: saved(chat)["purposes"][0]["description"] == "Verkkokaupan tilaukset")
+    after = saved(chat)
+    assert [purpose["id"] for purpose in after["purposes"]] == [purpose["id"] for purpose in data["purposes"]]
+    assert [category["purposes"] for category in after["personal_data"]] == [category["purposes"] for category in data["personal_data"]]
 
 
 @SIZES
@@ -456,7 +481,7 @@ async def test_tab_and_shift_tab_go_round_a_form_s_boxes_and_save_never_into_the
         await pilot.press("enter")  # the list open: Shift+Tab goes to the box before the dropdown
         await until(pilot, lambda: basis.expanded)
         await pilot.press("shift+tab")
-        await until(pilot, lambda: app.focused is form.query_one("#field-id", Input) and not basis.expanded)
+        await until(pilot, lambda: app.focused is first and not basis.expanded)
 
 
 async def test_shift_tab_from_a_text_answer_selects_the_last_answer_to_change_it(tmp_path: Path) -> None:
@@ -565,11 +590,10 @@ async def test_keys_typed_after_enter_on_yes_go_to_the_new_item_s_form(tmp_path:
     async with app.run_test(size=size) as pilot:
         chat = await open_chat(pilot)
         assert chat.step.mode == "another" and app.focused is chat.query_one("#answer-yes")
-        keys_at_full_speed(app, "enter", *"Newsletter", "tab", *"news")  # an N and an e: no "no" among them
+        keys_at_full_speed(app, "enter", *"Newsletter")  # an N and an e: no "no" among them
         await until(pilot, lambda: chat.query(RecordForm))
         form = chat.query_one(RecordForm)
-        await until(pilot, lambda: form.values(suggested=False)["id"] == "news")
-        assert form.values(suggested=False)["description"] == "Newsletter"
+        await until(pilot, lambda: form.values(suggested=False)["description"] == "Newsletter")
         assert (chat.step.question.id, chat.step.mode, chat.step.item) == ("purposes", "answer", 1)
 
 
@@ -593,15 +617,15 @@ async def test_keys_typed_after_save_go_to_the_next_question(tmp_path: Path, siz
     async with app.run_test(size=size) as pilot:
         chat = await open_chat(pilot)
         form = chat.query_one(RecordForm)
-        await fill_record(pilot, form, {"description": purpose["description"]["en"], "id": "orders", "basis": "contract"})
-        await fill_record(pilot, form, {"contract": purpose["contract"]["en"]})
+        await fill_in(pilot, form, {"description": purpose["description"]["en"], "basis": "contract"})
+        await fill_in(pilot, form, {"contract": purpose["contract"]["en"]})
         await until(pilot, lambda: form_holds(form, {}))
         form.query_one("#record-save").focus()
         keys_at_full_speed(app, "enter", "y", *"Newsletter")  # saved; another: yes; the second purpose's description
         await until(pilot, lambda: chat.step.item == 1 and chat.query(RecordForm) and chat.query_one(RecordForm) is not form)
         second = chat.query_one(RecordForm)
         await until(pilot, lambda: second.values(suggested=False)["description"] == "Newsletter")
-    assert saved(chat)["purposes"][0]["id"] == "orders"
+    assert saved(chat)["purposes"][0]["contract"] == purpose["contract"]["en"]
 
 
 @SIZES
@@ -610,10 +634,11 @@ async def test_keys_typed_after_enter_in_a_form_s_box_go_to_the_next_box(tmp_pat
     async with app.run_test(size=size) as pilot:
         chat = await open_chat(pilot)
         form = chat.query_one(RecordForm)
-        form.query_one("#field-description").focus()
-        keys_at_full_speed(app, *"Orders", "enter", *"orders")
-        await until(pilot, lambda: form.values(suggested=False)["id"] == "orders")
-        assert form.values(suggested=False)["description"] == "Orders"
+        await fill_in(pilot, form, {"description": "Orders", "basis": "contract"})  # a contract's two boxes
+        form.query_one("#field-contract").focus()
+        keys_at_full_speed(app, *"the order", "enter", *"a quote")
+        await until(pilot, lambda: form.values(suggested=False)["pre_contract_steps"] == "a quote")
+        assert form.values(suggested=False)["contract"] == "the order"
 
 
 @SIZES
@@ -676,18 +701,18 @@ async def test_f2_in_a_form_keeps_the_focus_and_the_cursor_in_the_box_typed_in(t
     async with app.run_test(size=size) as pilot:
         chat = await open_chat(pilot)
         form = chat.query_one(RecordForm)
-        form.query_one("#field-description", Input).value = "Loyalty club"
-        short_name = form.query_one("#field-id", Input)
-        short_name.focus()
-        short_name.value = "loyalclub"
-        short_name.cursor_position = len("loyal")
-        keys_at_full_speed(app, "f2", "f2", "_")  # to Swedish, to Finnish, and on typing where the cursor was
+        form.query_one("#field-retention_period", Input).value = "2 years"
+        description = form.query_one("#field-description", Input)
+        description.focus()
+        description.value = "Loyalty club"
+        description.cursor_position = len("Loyalty")
+        keys_at_full_speed(app, "f2", "f2", ",")  # to Swedish, to Finnish, and on typing where the cursor was
         await until(pilot, lambda: chat.lang == "fi" and chat.query(RecordForm) and chat.query_one(RecordForm) is not form)
         form = chat.query_one(RecordForm)
-        short_name = form.query_one("#field-id", Input)
-        await until(pilot, lambda: short_name.value == "loyal_club")
-        assert app.focused is short_name and short_name.cursor_position == len("loyal_")
-        assert form.query_one("#field-description", Input).value == "Loyalty club"
+        description = form.query_one("#field-description", Input)
+        await until(pilot, lambda: description.value == "Loyalty, club")
+        assert app.focused is description and description.cursor_position == len("Loyalty,")
+        assert form.query_one("#field-retention_period", Input).value == "2 years"
 # --- the export screen at 80x24: where the files went, and what they show in another language, in sight ------------
 
 

@@ -1064,6 +1064,27 @@ def test_a_purpose_s_id_is_made_of_whole_words_and_stays_when_the_purpose_is_cha
     assert interview.answers["purposes"][0]["id"] == made  # what links the data to it stays as it was
 
 
+def test_a_purpose_changed_in_a_form_without_its_id_keeps_it_and_the_data_linked_to_it() -> None:
+    interview = finished(example("webshop"))
+    before = interview.answers
+    own = before["purposes"][0]["id"]
+    interview.edit("purposes", 0)
+    form = {key: value for key, value in interview.current().value.items() if key != "id"}  # the chat has no box for it
+    answer(interview, {**form, "description": "Verkkokaupan tilaukset ja palautukset"})
+    after = interview.answers
+    assert after["purposes"][0]["id"] == own and after["purposes"][0]["description"] == "Verkkokaupan tilaukset ja palautukset"
+    for part in ("personal_data", "recipients"):
+        assert [item.get("purposes") for item in after[part]] == [item.get("purposes") for item in before[part]]
+
+
+def test_a_demonstration_s_purpose_keeps_the_example_s_id_though_the_chat_s_form_has_no_box_for_it() -> None:
+    interview = Interview.start(script=example("webshop"))
+    step = until(interview, "purposes", example("webshop"))
+    assert step.scripted and step.default["id"] == "orders"
+    answer(interview, {key: value for key, value in step.default.items() if key != "id"})
+    assert interview.answers["purposes"][0]["id"] == "orders"
+
+
 def test_the_review_shows_a_purpose_by_its_description_not_its_id(tmp_path: Path) -> None:
     from wizard.session import Session
 

@@ -118,9 +118,12 @@ def value_at(data: dict[str, Any], path: tuple[str, ...]) -> tuple[bool, Any]:
 
 
 def answer_for(step: Any, data: dict[str, Any]) -> Any:
-    """What the business in `data` answers to `step`, in the form the step's widget takes."""
+    """What the business in `data` answers to `step`, in the form the step's widget takes. The chat has no box
+    for a purpose's id (it makes one from the description): a choice of purposes names them by the ids the chat
+    made, purpose by purpose, where `data` has its own."""
     question = step.question
     found, value = value_at(data, split_path(question.field))
+    ids = made_ids(step, data)
     items = value if isinstance(value, list) else []
     if step.mode == "first":
         return bool(items)
@@ -132,25 +135,37 @@ def answer_for(step: Any, data: dict[str, Any]) -> Any:
         return bool(value) if found else bool(step.default)
     if question.kind == "record":
         item = items[step.item]
-        values = {sub.id: sub_answer(sub, item) for sub in question.fields}
-        return {sub.id: values[sub.id] for sub in step.fields(values)}
+        values = {sub.id: sub_answer(sub, item, ids) for sub in question.fields if sub.default_from is None}
+        return {sub.id: values[sub.id] for sub in step.fields(values) if sub.default_from is None}
     if question.kind == "list":
         return items[step.item]
     if not found or value is None:
         return [] if question.kind == "multi_choice" else ""
     if question.kind == "multi_choice":
-        return list(value)
+        return [ids.get(choice, choice) for choice in value] if is_purposes(question) else list(value)
     return value if isinstance(value, str) else str(value)
 
 
-def sub_answer(sub: Any, item: dict[str, Any]) -> Any:
+def made_ids(step: Any, data: dict[str, Any]) -> dict[str, str]:
+    """Each purpose's id in `data`, and the one the chat made for that purpose."""
+    made = step.interview.answers.get("purposes") or []
+    given = data.get("purposes") or []
+    return {mine["id"]: theirs["id"] for mine, theirs in zip(given, made) if isinstance(theirs, dict) and "id" in theirs}
+
+
+def is_purposes(question: Any) -> bool:
+    return question.options_from is not None and question.options_from.list == "purposes"
+
+
+def sub_answer(sub: Any, item: dict[str, Any], ids: dict[str, str] | None = None) -> Any:
     found, value = value_at(item, split_path(sub.field))
     if sub.kind == "yes_no":
         if not found:
             return ""
         return "yes" if value is True or isinstance(value, dict) else "no"
     if sub.kind == "multi_choice":
-        return list(value) if found and value else []
+        chosen = list(value) if found and value else []
+        return [(ids or {}).get(choice, choice) for choice in chosen] if is_purposes(sub) else chosen
     return "" if not found or value is None else str(value)
 
 
@@ -182,6 +197,13 @@ async def answer(pilot: Pilot, chat: ChatScreen, raw: Any) -> None:
 
 
 async def fill_record(pilot: Pilot, form: RecordForm, raw: dict[str, Any]) -> None:
+    """Fill the form (`fill_in`) and save it."""
+    await fill_in(pilot, form, raw)
+    form.query_one("#record-save", Button).focus()
+    await pilot.press("enter")
+
+
+async def fill_in(pilot: Pilot, form: RecordForm, raw: dict[str, Any]) -> None:
     """Fill the form box by box, as a person would: a value may change which boxes the form shows (it then
     builds them anew), so each box is filled only once the form holds everything filled before it."""
     given: dict[str, Any] = {}
@@ -198,8 +220,6 @@ async def fill_record(pilot: Pilot, form: RecordForm, raw: dict[str, Any]) -> No
             box.value = value
         given[key] = value
     await until(pilot, lambda: form_holds(form, given))
-    form.query_one("#record-save", Button).focus()
-    await pilot.press("enter")
 
 
 def form_holds(form: RecordForm, given: dict[str, Any]) -> bool:

@@ -548,7 +548,25 @@ class Interview:
         if unknown:
             raise InterviewError(f"{question.id} has no sub-questions {sorted(unknown)}")
         index = step.item if step.item is not None else len(self._sheet.items(question))
-        return read_item(question, raw, self._answers, index)
+        return read_item(question, {**raw, **self._kept_ids(question, index, step, raw)}, self._answers, index)
+
+    def _kept_ids(self, question: Question, index: int, step: Step, raw: dict[str, Any]) -> dict[str, str]:
+        """An item's id (`Question.default_from`) left out of the form or left empty: the item's own when it is
+        being changed (the data linked to it stay linked, however its description changes), else a
+        demonstration's, unless another item has it. Neither: `read_item` makes one from the description."""
+        items = self._sheet.items(question)
+        kept = {}
+        for sub in question.fields:
+            if sub.default_from is None or raw.get(sub.id) not in (None, ""):
+                continue
+            taken = {value_at(item, field_path(sub))[1] for number, item in enumerate(items) if number != index and isinstance(item, dict)}
+            own = value_at(items[index], field_path(sub))[1] if index < len(items) and isinstance(items[index], dict) else None
+            scripted = step.default.get(sub.id) if step.scripted and isinstance(step.default, dict) else None
+            for value in (own, scripted):
+                if isinstance(value, str) and value and value not in taken:
+                    kept[sub.id] = value
+                    break
+        return kept
 
     # --- committing ---
 

@@ -300,7 +300,9 @@ class ChatScreen(Screen):
 
     def _form(self, step: Step) -> Callable[[dict[str, Any]], list[FormField]]:
         """A record's boxes for the values in its form. What a new item suggests (a question's default, or in a
-        demonstration the example's answer) is the choice made in a list, and a grey hint in a text box."""
+        demonstration the example's answer) is the choice made in a list, and a grey hint in a text box.
+        An item's id (a purpose's short name, `Question.default_from`) has no box: the user names the item by
+        its description, and the engine makes the id from it once and keeps it."""
         lang = self.lang
         interview = self.session.interview
         suggested: dict[str, Any] = {key: value for key, value in (step.default or {}).items() if value not in (None, "", [])}
@@ -309,6 +311,8 @@ class ChatScreen(Screen):
             fields = []
             given = {**suggested, **{key: value for key, value in values.items() if value not in (None, "", [])}}
             for sub in step.fields(given):
+                if sub.default_from is not None:
+                    continue
                 options = [(option.value, _(option.label, lang)) for option in step.options(sub, given)]
                 suggestion = suggested.get(sub.id)
                 shown = interview.display(sub, suggestion) if sub.kind not in PICKED and suggestion not in (None, "") else ""
