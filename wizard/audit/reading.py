@@ -9,6 +9,7 @@ pypdf when it is installed (`pip install 'seloste[pdf]'`). A file that cannot be
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -486,14 +487,14 @@ def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
         raise Unreadable("pdf_missing") from None
     try:
         reader = PdfReader(BytesIO(raw))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_pdf_page_lines(page) for page in reader.pages]
     except Exception as error:  # pypdf's errors on a damaged file are of many kinds
         raise Unreadable("pdf", path=path, detail=str(error) or type(error).__name__) from None
     blocks: list[Block] = []
     headings: set[str] = set()
-    for number, page_text in enumerate(pages, start=1):
-        page = _pdf_page_blocks(page_text, Where("page", number))
-        # A table's header row is printed again at the top of every page the table runs on: no new section.
+    for number, lines in enumerate(pages, start=1):
+        page = _pdf_page_blocks(lines, Where("page", number))
+        # A line printed again at the top of every page (a running title) is no new section.
         while page and page[0].heading and page[0].text in headings:
             page = page[1:]
         headings.update(block.text for block in page if block.heading)
@@ -501,31 +502,87 @@ def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
     return blocks
 
 
+@dataclass(frozen=True)
+class _PdfLine:
+    """A line of a PDF page as pypdf extracts it, and where it starts when pypdf tells (it does not always)."""
+
+    text: str
+    y: float | None = None  # the baseline, in points from the bottom of the page
+    size: float = 0.0  # the size of its type, in points
+    beside: bool = False  # another line of the page shares its baseline: a table's cell, or a column of text
+
+
+def _pdf_page_lines(page: object) -> list[_PdfLine]:
+    """The lines of a page, each with its baseline and type size. Both come from the text matrices pypdf
+    passes to a visitor; when the visitor's pieces do not add up to the extracted text, the lines carry none."""
+    pieces: list[tuple[str, float, float]] = []  # (text, baseline, size)
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        # the text matrix in the page's space (tm × cm): where the text starts and how tall its type is
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = ((tm[2] * cm[0] + tm[3] * cm[2]) ** 2 + (tm[2] * cm[1] + tm[3] * cm[3]) ** 2) ** 0.5
+        pieces.append((text, y, abs(size * scale)))
+
+    text = page.extract_text(visitor_text=visit) or ""  # type: ignore[attr-defined]
+    if "".join(piece for piece, _, _ in pieces) != text:
+        return [_PdfLine(line) for line in text.split("\n")]
+    lines: list[_PdfLine] = []
+    current, y, size = "", None, 0.0
+    for piece, piece_y, piece_size in pieces:
+        for index, part in enumerate(piece.split("\n")):
+            if index:
+                lines.append(_PdfLine(current, y, size))
+                current, y, size = "", None, 0.0
+            if y is None and part.strip():
+                y, size = piece_y, piece_size
+            current += part
+    lines.append(_PdfLine(current, y, size))
+    # Lines pypdf gives apart although they stand on one baseline are side by side: the cells of a table's row.
+    baselines = sorted(line.y for line in lines if line.y is not None and line.text.strip())
+    return [_PdfLine(line.text, line.y, line.size, beside=_shared(line, baselines)) for line in lines]
+
+
+def _shared(line: _PdfLine, baselines: list[float]) -> bool:
+    if line.y is None or not line.text.strip():
+        return False
+    tolerance = max(0.5, 0.1 * line.size)
+    return bisect_right(baselines, line.y + tolerance) - bisect_left(baselines, line.y - tolerance) > 1
+
+
 _BULLET = re.compile(r"^\s*[\uf0b7•▪◦‣∙·*–-]\s+")
 
 
-def _pdf_page_blocks(text: str, where: Where) -> list[Block]:
+def _pdf_page_blocks(lines: list[_PdfLine], where: Where) -> list[Block]:
     """A page's lines as blocks: a line that ends in a space goes on in the next one (how pypdf marks a wrapped
-    line); a bullet starts a list item; a short line on its own about a topic of a notice is a heading."""
-    paragraphs: list[tuple[str, bool]] = []
-    current, listed = "", False
-    for line in text.split("\n"):
-        bullet = _BULLET.match(line)
-        goes_on = current.endswith((" ", ",", "-")) or bool(re.match(r"\s*[a-zäöå(]", line))
-        if current and (bullet or not goes_on):
-            paragraphs.append((current, listed))
-            current, listed = "", False
+    line); a bullet starts a list item; a line that starts above the one before starts a block (the next cell
+    of a table's row, or the next column); a short line on its own about a topic of a notice is a heading, unless
+    it stands beside other text (a table's cell: the header row of seloste's table of the processing, repeated on
+    each page the table runs on, names topics too)."""
+    paragraphs: list[tuple[str, bool, bool]] = []  # (text, listed, beside)
+    current, listed, beside = "", False, False
+    above: _PdfLine | None = None  # the line before, where known
+    for line in lines:
+        bullet = _BULLET.match(line.text)
+        goes_on = current.endswith((" ", ",", "-")) or bool(re.match(r"\s*[a-zäöå(]", line.text))
+        higher = line.y is not None and above is not None and above.y is not None and line.y - above.y > 0.5 * max(line.size, above.size)
+        if current and (bullet or higher or not goes_on):
+            paragraphs.append((current, listed, beside))
+            current, listed, beside = "", False, False
+        text = line.text
         if bullet:
-            line, listed = line[bullet.end():], True
-        current = f"{current} {line}" if current and not current.endswith(" ") else current + line
+            text, listed = text[bullet.end():], True
+        current = f"{current} {text}" if current and not current.endswith(" ") else current + text
+        beside = beside or line.beside
+        if line.y is not None and line.text.strip():
+            above = line
     if current:
-        paragraphs.append((current, listed))
+        paragraphs.append((current, listed, beside))
     blocks = []
-    for paragraph, listed in paragraphs:
+    for paragraph, listed, beside in paragraphs:
         text_line = clean(paragraph)
         if not text_line:
             continue
-        heading = not listed and ": " not in text_line and not text_line.endswith(":") and looks_like_heading(text_line)
+        heading = not listed and not beside and ": " not in text_line and not text_line.endswith(":") and looks_like_heading(text_line)
         blocks.append(Block(_unnumbered(text_line) if heading else text_line, where, heading=2 if heading else 0, listed=listed))
     return blocks
 
