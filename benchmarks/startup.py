@@ -163,9 +163,9 @@ async def measure_preview(runs: int) -> tuple[list[float], list[float]]:
             await pilot.press("enter")
             await _until(pilot, lambda: len(shown) > before)
             assert group in "".join(view.markdown for view in chat.query(SectionView)), "the preview missed the answer"
-            await _until(pilot, lambda: chat.query("#answer-yes"))
-            await pilot.press("y")  # add another
-            await _until(pilot, lambda: chat.query("#answer-text"))
+            await _until(pilot, lambda: chat.step is not None and chat.step.mode == "another")
+            chat.query_one("#answer-yes").press()  # type: ignore[attr-defined]  # add another
+            await _until(pilot, lambda: chat.step is not None and chat.step.mode == "answer")
     shutil.rmtree(folder, ignore_errors=True)
     return updated[1:], shown[1:]  # the first answer also compiles the templates: not what a user waits for later
 

@@ -29,17 +29,23 @@ def seloste(args: list[str], lines: list[str], home: Path) -> subprocess.Complet
     )
 
 
-def as_line(value: Any) -> str:
+def yes_no_line(value: bool, talk: str) -> str:
+    """Yes or no as a person types it in the conversation language `talk`: its one-letter word (k/e in Finnish)."""
+    entry = language(talk)
+    return min(sorted(entry.yes_words if value else entry.no_words), key=len)
+
+
+def as_line(value: Any, talk: str = "en") -> str:
     if isinstance(value, bool):
-        return "y" if value else "n"
+        return yes_no_line(value, talk)
     if isinstance(value, list):
         return ",".join(map(str, value))
     return "" if value is None else str(value)
 
 
-def answer_lines(example: str, lang: str = "fi") -> list[str]:
+def answer_lines(example: str, lang: str = "fi", talk: str = "en") -> list[str]:
     """The lines a person types to give an example business's answers, in the order the interview asks, each
-    text in `lang`."""
+    text in `lang`, talking in `talk`."""
     known = Interview.start(answers={**yaml.safe_load(example_text(example)), "language": lang})
     facts = {(step.question.id, step.item, step.mode): step.value for step, _shown in known.history}
     counts: dict[str, int] = {}
@@ -52,17 +58,17 @@ def answer_lines(example: str, lang: str = "fi") -> list[str]:
         if step.mode != "answer":
             more = step.item or 0 if step.mode == "another" else 0
             answer: Any = counts.get(question.id, 0) > more
-            lines.append(as_line(answer))
+            lines.append(as_line(answer, talk))
         elif question.kind == "record":
             form = facts[(question.id, step.item, "answer")]
             answer, shown = {}, set()
             while remaining := [sub for sub in step.fields(answer) if sub.id not in shown]:
                 answer[remaining[0].id] = form.get(remaining[0].id)
                 shown.add(remaining[0].id)
-                lines.append(as_line(answer[remaining[0].id]))
+                lines.append(as_line(answer[remaining[0].id], talk))
         else:
             answer = facts[(question.id, step.item, "answer")]
-            lines.append(as_line(answer))
+            lines.append(as_line(answer, talk))
         assert fresh.submit(answer) is fresh, question.id
     return lines
 
@@ -77,7 +83,7 @@ def test_a_scripted_interview_writes_the_notice_render_writes(
     example: str, lang: str, language_line: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    script = [language_line, language_line, *answer_lines(example, lang), "y", "", "md,html", str(out)]
+    script = [language_line, language_line, *answer_lines(example, lang, talk=lang), yes_no_line(True, lang), "", "md,html", str(out)]
 
     result = seloste(["--plain"], script, tmp_path / "home")
 
@@ -233,3 +239,14 @@ def test_the_translations_a_notice_lacks_are_asked_in_one_skippable_pass_that_re
 
     pass_starts = again.stdout.split("Translation in English:")[0]
     assert "46 text(s) have no version" in pass_starts and "Verkkokaupan tilaukset" not in pass_starts
+
+
+def test_a_yes_or_no_is_read_in_the_conversation_language_and_finnish_no_is_asked_again(tmp_path: Path) -> None:
+    known = yaml.safe_load(example_text("webshop"))
+    answers = tmp_path / "answers.yaml"  # everything before "do you have a data protection officer?"
+    answers.write_text(yaml.safe_dump({"schema_version": 3, "controller": known["controller"], "privacy_contact": known["privacy_contact"]}))
+
+    result = seloste(["--plain", "--answers", str(answers)], ["1", "1", "no", "kyllä", "Tietosuojapalvelu Oy"], tmp_path / "home")
+
+    assert "> no\nVastaa k tai e.\n" in result.stdout  # in Finnish "no" is "well", not a no
+    assert yaml.safe_load(answers.read_text())["dpo"]["name"] == "Tietosuojapalvelu Oy"

@@ -173,8 +173,11 @@ async def answer(pilot: Pilot, chat: ChatScreen, raw: Any) -> None:
     """Give `raw` through the widget the current question shows, as a user would."""
     composer = chat.query_one(Composer)
     kind = composer.ask.kind
-    if kind == "yes_no":
-        await pilot.press("y" if raw else "n")
+    if kind == "yes_no":  # typed in its box in the conversation language ("kyllä", "ei" in Finnish)
+        box = composer.query_one("#answer-yes-no-text", Input)
+        box.focus()
+        box.value = chat.yes_no_words()[0 if raw else 1]
+        await pilot.press("enter")
     elif kind == "single_choice":
         options = composer.query_one("#answer-choice", OptionList)
         options.focus()

@@ -23,7 +23,7 @@ from wizard.conditions import Condition, Definition, Scope, holds, values_at
 from wizard.fieldpath import PATH_PATTERN, FieldPath
 from wizard.fields import check_business_id, check_country, check_email, check_phone, check_website
 from wizard.fieldtypes import Target
-from wizard.languages import LANGUAGES
+from wizard.languages import BY_CODE, LANGUAGES
 from wizard.localtext import DEFAULT_LANGUAGE, one_text, without_form
 from wizard.rules import display_path
 
@@ -77,18 +77,30 @@ class OptionsFrom(Definition):
     label: str
 
 
-# A yes or a no typed in any language seloste speaks, or as a YAML file or a program writes it.
+# A yes or a no as an answers file or a program writes it (true/false, on/off, 1/0), or as typed in any language
+# seloste speaks: what a file, a script or a form's yes/no list may hold.
 _TRUE = frozenset({"true", "on", "1"}).union(*(language.yes_words for language in LANGUAGES))
 _FALSE = frozenset({"false", "off", "0"}).union(*(language.no_words for language in LANGUAGES))
 
 
-def as_bool(raw: Any) -> bool | None:
-    """A yes or no as typed in any language (`k`, `ei`, `yes`, ...), or None when it is neither."""
+def as_bool(raw: Any, lang: str | None = None) -> bool | None:
+    """A yes or no, or None when it is neither. With `lang` (the conversation language) it is read as a person
+    typed it in that language, with its own words only ("kyllä", "k", "ei" in Finnish; a final . or ! is
+    allowed): a word of another language is no answer there, for it may mean something else (in Finnish, "no" is
+    "well", even a reluctant yes, never No), and the question is asked again. Without `lang`, any language's
+    words and the file words above."""
     if isinstance(raw, bool):
         return raw
-    if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
-        return raw.strip().lower() in _TRUE
-    return None
+    if not isinstance(raw, str):
+        return None
+    word = raw.strip().casefold()
+    if lang is not None:
+        entry = BY_CODE.get(lang)
+        word = word.rstrip(".!").strip()
+        if entry is None:
+            return None
+        return True if word in entry.yes_words else False if word in entry.no_words else None
+    return word in _TRUE if word in _TRUE | _FALSE else None
 
 
 def offered_options(question: Question, scope: Scope, every: bool = False) -> list[Option]:

@@ -49,7 +49,9 @@ class Language:
         # language's and none of its own is plainly in that other language (the guard on texts filed under
         # the wrong language).
         stop_words: frozenset[str] = frozenset(),
-        # What a person types for yes and for no in this language ("k", "ei"), beside the language-neutral ones.
+        # What a person types for yes and for no in this language ("k", "ei"). A yes/no question in the chat and
+        # in the plain mode takes only the conversation language's words (`wizard.kinds.as_bool`); an answers
+        # file takes any language's, and true/false.
         yes_words: frozenset[str] = frozenset(),
         no_words: frozenset[str] = frozenset(),
     ) -> None:
@@ -102,7 +104,7 @@ LANGUAGES: tuple[Language, ...] = (
             "ja ei se että tai kun jos ovat olla myös kuin mutta vain niin sekä eli joka jotka jonka ole "
             "mukaan kanssa jälkeen asti kunnes ennen tämä nämä sen sitä meidän emme voi voimme".split()
         ),
-        yes_words=frozenset({"kyllä", "k", "joo"}),
+        yes_words=frozenset({"kyllä", "kylla", "k", "joo"}),  # (kylla: typed without ä)
         no_words=frozenset({"ei", "e"}),
     ),
     Language(

@@ -88,7 +88,7 @@ class PlainChat:
             self.say(prompt + " " + _("(y/n)", self.lang))
             preset = "" if default is None else _(YES if default else NO, self.lang)
             line = self.read(preset)
-            answer = default if not line else as_bool(line)
+            answer = default if not line else as_bool(line, self.lang)  # the conversation language's words only
             if answer is not None:
                 return answer
             self.say(_("Please answer y or n.", self.lang))
@@ -265,8 +265,11 @@ class PlainChat:
             while True:
                 self.say(_("(y/n)", self.lang))
                 line = self.read(shown)
-                if not self.command(line, question):
-                    return preset if not line and preset is not None else line
+                if self.command(line, question):
+                    continue
+                answer = self.yes_or_no(line, preset)
+                if answer is not None:
+                    return answer
         if question.kind == "list" and step.item:
             self.say(_("Item {number}", self.lang).format(number=step.item + 1))
         preset = step.value if step.value is not None else step.default
@@ -309,11 +312,28 @@ class PlainChat:
                 continue
             if not line:
                 return preset if preset is not None else ([] if question.kind == "multi_choice" else "")
+            if question.kind == "yes_no":
+                answer = self.yes_or_no(line, None)
+                if answer is None:
+                    continue
+                return answer
             if question.kind == "multi_choice":
                 return [_chosen(part.strip(), options) for part in line.split(",") if part.strip()]
             if question.kind == "single_choice":
                 return _chosen(line, options)
             return line
+
+    def yes_or_no(self, line: str, preset: Any) -> bool | None:
+        """A yes/no typed, read with the conversation language's words only ("k", "kyllä", "ei" in Finnish: there
+        "no" is not a no); an empty line takes the suggested answer. None, said why, for anything else."""
+        from wizard.kinds import as_bool
+
+        if not line and isinstance(preset, bool):
+            return preset
+        answer = as_bool(line, self.lang)
+        if answer is None:
+            self.say(_("Please answer y or n.", self.lang))
+        return answer
 
     def command(self, line: str, question: Question | None) -> bool:
         """`?` (or /help), `/back`, `/trainer`, `/lang`: True when the line was one (and has been done).

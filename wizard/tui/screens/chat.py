@@ -250,9 +250,15 @@ class ChatScreen(Screen):
         question = step.question
         words = self.words()
         draft = self.drafts.get(self._key(step))
+        if step.mode != "answer" or question.kind == "yes_no":  # (the yes/no before a list's first item or after each)
+            in_box = draft if isinstance(draft, str) else ""  # what was typed in its box, not sent
+            suggested = step.value if step.value is not None else step.default
+            yes, no = self.yes_no_words()
+            hint = _("{yes} or {no} – or type the next one", lang) if step.mode == "another" else _("{yes} or {no}", lang)
+            return Ask(
+                "yes_no", value=suggested, typed=in_box, placeholder=hint.format(yes=yes, no=no), words=words, not_sure=step.mode != "another"
+            )
         value = step.value if step.value is not None else draft
-        if step.mode != "answer":  # the yes/no before a list's first item or after each item
-            return Ask("yes_no", value=value if value is not None else step.default, words=words, not_sure=step.mode == "first")
         ready = step.value is None and step.scripted and draft is None
         if question.kind == "record":
             form = self._form(step)
@@ -322,6 +328,10 @@ class ChatScreen(Screen):
 
         return boxes
 
+    def yes_no_words(self) -> tuple[str, str]:
+        """Yes and no as typed in the conversation language ("kyllä", "ei"): what its yes/no box reads."""
+        return _("Yes", self.lang).casefold(), _("No", self.lang).casefold()
+
     def words(self) -> dict[str, str]:
         lang = self.lang
         return {
@@ -362,13 +372,13 @@ class ChatScreen(Screen):
         composer = self.query_one(Composer)
         asked = composer.ask
         try:
-            await self._take(event.raw)
+            await self._take(event.raw, event.typed)
         finally:  # refused, or nothing new asked: what was typed meanwhile goes on in the same place
             if composer.ask is asked:
                 composer.pass_typed_ahead()
 
     @reported
-    async def _take(self, raw: Any) -> None:
+    async def _take(self, raw: Any, typed: str = "") -> None:
         if isinstance(raw, str) and raw.strip().startswith("/") and await self._command(raw):
             return
         if not self.session.notice_lang:
@@ -383,12 +393,21 @@ class ChatScreen(Screen):
             await self.action_review()
             return
         step = self.step
+        next_item = ""  # an "add another?" answered with text: the next item's first answer
+        if step.mode != "answer" or step.question.kind == "yes_no":
+            read = self._yes_or_no(step, raw, typed)
+            if read is None:
+                await self._ask_yes_or_no_again()
+                return
+            raw, next_item = read
         editing = step.value is not None and step.mode == "answer"
         rejection = self.session.submit(raw)
         if rejection is not None:
             await self._refused(rejection)
             return
         self.drafts.pop(self._key(step), None)
+        if next_item:
+            self._start_next_item_with(step, next_item)
         answers = self.session.interview.answers  # one copy for both: a hundred purposes make copies dear
         self.request_preview(answers)  # first, so the preview is built while the answer is written to disk
         self.session.autosave(answers)
@@ -401,6 +420,53 @@ class ChatScreen(Screen):
             await self.ask_next()
         if dropped:
             await self.say(dropped, "info", _("Removed", self.lang))
+
+    def _yes_or_no(self, step: Step, raw: Any, typed: str) -> tuple[bool, str] | None:
+        """A yes/no's answer, and the text that starts the next item ("" for none); None when the text typed in
+        its box is neither. Text is read with the conversation language's yes and no words only (`as_bool`): in
+        Finnish "no" means "well", not No. At "add another?" any other text is a yes and the next item's first
+        answer (typed at full speed, a new item's name must not be lost), unless it is another language's yes or
+        no ("no", "ja", "y" in Finnish), which is asked again rather than guessed. A button sends a bool, and at
+        "add another?" Yes keeps the text in the box for the next item too."""
+        from wizard.kinds import as_bool  # (loaded with the engine, after the first question is on the screen)
+
+        if isinstance(raw, bool):
+            text = typed.strip()
+            carried = raw and step.mode == "another" and bool(text) and as_bool(text) is None
+            return raw, text if carried else ""
+        answer = as_bool(raw, self.lang)
+        if answer is not None:
+            return answer, ""
+        if step.mode == "another" and isinstance(raw, str) and raw.strip() and as_bool(raw) is None:
+            return True, raw.strip()
+        return None
+
+    async def _ask_yes_or_no_again(self) -> None:
+        """Text that is neither yes nor no: asked again in the conversation language, the text kept in its box."""
+        yes, no = self.yes_no_words()
+        composer = self.query_one(Composer)
+        composer.set_hint(_("Please answer {yes} or {no} (or choose a button).", self.lang).format(yes=yes, no=no), error=True)
+        composer.focus_answer()
+
+    def _start_next_item_with(self, step: Step, text: str) -> None:
+        """The text typed at "add another?" goes into the next item's first text box (a purpose's description),
+        the focus there and the cursor after it, so the person sees it and goes on typing or corrects it."""
+        upcoming = self.session.current()
+        if upcoming is None or upcoming.question.id != step.question.id or upcoming.mode != "answer":
+            return
+        key = self._key(upcoming)
+        if upcoming.question.kind == "record":
+            draft = self.drafts.get(key)
+            values = dict(draft) if isinstance(draft, dict) else {}
+            first = next((sub for sub in upcoming.fields(values) if sub.kind not in PICKED), None)
+            if first is None:
+                return
+            self.drafts[key] = {**values, first.id: text}
+            box = f"field-{first.id}"
+        else:
+            self.drafts[key] = text
+            box = "answer-text"
+        self.query_one(Composer).focus_place = (box, len(text))
 
     async def _record_answer(self, shown: str, question_id: str, item: int | None) -> None:
         await self.add_to_transcript(AnswerBubble(shown, question_id, item))
@@ -438,7 +504,7 @@ class ChatScreen(Screen):
             await self.action_toggle_trainer()
         elif command.name == "lang" and command.language(self.lang) != self.lang:
             cast("SelosteApp", self.app).switch_language(command.language(self.lang))
-        for box in self.query_one(Composer).query("#answer-text"):
+        for box in self.query_one(Composer).query("#answer-text, #answer-yes-no-text"):
             box.value = ""  # type: ignore[attr-defined]
         return True
 

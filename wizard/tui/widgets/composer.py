@@ -1,7 +1,7 @@
 """The answer area under the transcript: a widget that fits the question being asked.
 
 Text of any format goes in an `Input` that says what is wrong while you type; a choice in an `OptionList`;
-several choices in a `SelectionList`; yes or no on two buttons; a record (a processor: name, service,
+several choices in a `SelectionList`; yes or no typed in a box or chosen on two buttons; a record (a processor: name, service,
 country) in a small form. The composer knows nothing of the engine: the chat describes each question to it
 as an `Ask`, already in the conversation language, and gets back `Answered` with the raw answer.
 """
@@ -27,7 +27,6 @@ from textual.widgets.option_list import Option
 
 from wizard.conversation import label
 from wizard.i18n import N_
-from wizard.languages import LANGUAGES
 from wizard.tui.failures import reported
 from wizard.tui.holding import holds_keys_after
 from wizard.tui.inorder import KeysInOrder
@@ -36,9 +35,6 @@ from wizard.tui.widgets.ticks import TickList
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
 FOCUS_KEYS = ("tab", "shift+tab")  # move between a form's boxes
 PICKED = ("single_choice", "multi_choice", "yes_no")  # kinds whose suggested answer is shown chosen, not as a hint
-# The one-letter yes and no words of every language (y, k, j; n, e): typed at a yes/no question, they answer it.
-YES_KEYS = frozenset(word for entry in LANGUAGES for word in entry.yes_words if len(word) == 1)
-NO_KEYS = frozenset(word for entry in LANGUAGES for word in entry.no_words if len(word) == 1)
 
 
 OPENS_LIST = ("enter", "down", "up", "space")  # the keys that open a dropdown (Textual's `Select`)
@@ -145,6 +141,7 @@ class Ask:
     value: Any = None
     fields: list[FormField] = field(default_factory=list)
     placeholder: str = ""
+    typed: str = ""  # a yes/no's text in its box, typed before and not sent (the value is the suggested button)
     suggestion: Any = None  # a text answer's suggestion, shown as the placeholder: Enter on an empty box sends it
     validate: Callable[[str], str | None] | None = None  # the problem with a typed answer, or None
     form: Callable[[dict[str, Any]], list[FormField]] | None = None  # a record's boxes for the values typed so far
@@ -154,9 +151,10 @@ class Ask:
 
 
 class Answered(Message):
-    def __init__(self, raw: Any) -> None:
+    def __init__(self, raw: Any, typed: str = "") -> None:
         super().__init__()
         self.raw = raw
+        self.typed = typed  # a yes/no's button pressed: the text in its box (an "add another?" may start with it)
 
 
 class NotSure(Message):
@@ -227,10 +225,16 @@ class AnswerInput(HoldsKeysOnEnter, OneLinePaste):
         super().__init__(select_on_focus=False, **kwargs)
 
 
+class YesNoInput(AnswerInput):
+    """A yes/no's box. Nothing typed in it answers until Enter: then the chat reads the text with the conversation
+    language's yes and no words, so that a whole sentence typed at full speed ("loyalty club members" at "add
+    another?") is never taken, letter by letter, for a yes or a no. An empty box sends the suggested button's
+    answer."""
+
+
 class AnswerButton(Button):
-    """A button of the answer area. Enter on one that sends the answer (Yes, No, Done, Save) and a yes/no's letter
-    on any of them (`Composer.answers_by_letter`) hold the keys typed after it for the next question, as Enter in
-    a text box does (`wizard.tui.holding`)."""
+    """A button of the answer area. Enter on one that sends the answer (Yes, No, Done, Save) holds the keys typed
+    after it for the next question, as Enter in a text box does (`wizard.tui.holding`)."""
 
     def __init__(self, label: str = "", sends: bool = True, **kwargs: Any) -> None:
         super().__init__(label, **kwargs)
@@ -238,9 +242,6 @@ class AnswerButton(Button):
 
     def holds_keys_after(self, key: events.Key) -> bool:
         if key.key == "enter" and self.sends:
-            return True
-        composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
-        if composer is not None and composer.answers_by_letter(key) is not None:
             return True
         return holds_keys_after(self.parent, key)  # Tab on a form's Save: as in its boxes
 
@@ -301,6 +302,7 @@ class Composer(Vertical):
             classes="pane",
         )
         yes_no = Horizontal(
+            YesNoInput(id="answer-yes-no-text", valid_empty=True),
             AnswerButton(id="answer-yes"),
             AnswerButton(id="answer-no"),
             AnswerButton(sends=False, classes="answer-not-sure"),
@@ -395,6 +397,10 @@ class Composer(Vertical):
             yes.label, no.label = words.get("yes", ""), words.get("no", "")
             yes.variant = "primary" if ask.value is not False else "default"
             no.variant = "primary" if ask.value is False else "default"
+            yes_no_box = self.query_one("#answer-yes-no-text", YesNoInput)
+            yes_no_box.placeholder = ask.placeholder
+            yes_no_box.value = ask.typed
+            yes_no_box.cursor_position = len(yes_no_box.value)
             return "yes-no"
         if ask.kind == "finish":
             self.query_one("#answer-finish", Button).label = words.get("review", "")
@@ -423,13 +429,12 @@ class Composer(Vertical):
                 return
 
     def _accepting_button(self) -> Button | None:
-        """The button that Enter should press at once: the suggested one of a yes/no; Done or Save when the
-        ticks or the form already hold a whole answer (a demonstration steps through with Enter alone)."""
+        """The button that Enter should press at once: Done or Save when the ticks or the form already hold a
+        whole answer (a demonstration steps through with Enter alone). (A yes/no's box takes the focus: Enter
+        there with nothing typed sends the suggested button's answer.)"""
         ask = self.ask
         if ask is None:
             return None
-        if ask.kind == "yes_no":
-            return self.query_one("#answer-no" if ask.value is False else "#answer-yes", Button)
         if ask.ready and ask.kind == "multi_choice":
             return self.query_one("#answer-done", Button)
         if ask.ready and ask.kind == "record":
@@ -451,6 +456,8 @@ class Composer(Vertical):
         """What the user has typed and not yet sent: the text box's text, or a form's values; None for nothing."""
         if any(pane.display for pane in self.query("#pane-text")):
             return self.query_one("#answer-text", AnswerInput).value or None
+        if any(pane.display for pane in self.query("#pane-yes-no")):
+            return self.query_one("#answer-yes-no-text", YesNoInput).value or None
         forms = self.query(RecordForm)
         if forms and self.query_one("#pane-record").display:
             values = forms.first().values(suggested=False)
@@ -478,6 +485,26 @@ class Composer(Vertical):
         suggestion = self.ask.suggestion if self.ask is not None else None
         self.post_message(Answered(suggestion if not event.value.strip() and suggestion is not None else event.value))
 
+    @on(Input.Submitted, "#answer-yes-no-text")
+    def _yes_no_typed(self, event: Input.Submitted) -> None:
+        """Enter in a yes/no's box: nothing typed is the suggested button's answer; `?` asks for help; any other
+        text goes to the chat, which reads it in the conversation language (a yes, a no, an "add another?"'s
+        next item, or neither: asked again, the text kept in the box)."""
+        event.stop()
+        text = event.value.strip()
+        if text == "?":
+            event.input.value = ""
+            self.action_not_sure()
+            self.pass_typed_ahead()
+            return
+        if not text:
+            self.post_message(Answered(self.ask is None or self.ask.value is not False))
+            return
+        self.post_message(Answered(event.value))
+
+    def _yes_no_box_text(self) -> str:
+        return self.query_one("#answer-yes-no-text", YesNoInput).value
+
     @on(OptionList.OptionSelected, "#answer-choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -499,12 +526,12 @@ class Composer(Vertical):
     @on(Button.Pressed, "#answer-yes")
     def _yes(self, event: Button.Pressed) -> None:
         event.stop()
-        self.post_message(Answered(True))
+        self.post_message(Answered(True, self._yes_no_box_text()))
 
     @on(Button.Pressed, "#answer-no")
     def _no(self, event: Button.Pressed) -> None:
         event.stop()
-        self.post_message(Answered(False))
+        self.post_message(Answered(False, self._yes_no_box_text()))
 
     @on(Button.Pressed, ".answer-not-sure")
     def _not_sure_pressed(self, event: Button.Pressed) -> None:
@@ -518,20 +545,6 @@ class Composer(Vertical):
         event.stop()
         if self.ask is not None:
             self.set_hint(self.ask.words.get("lines_joined", ""))
-
-    def answers_by_letter(self, key: events.Key) -> bool | None:
-        """The answer a letter typed on a yes/no question gives: any language's one-letter yes or no; None for others."""
-        if self.ask is None or self.ask.kind != "yes_no" or not key.character:
-            return None
-        letter = key.character.lower()
-        return True if letter in YES_KEYS else False if letter in NO_KEYS else None
-
-    def on_key(self, event: events.Key) -> None:
-        """A yes/no question is answered by a letter without reaching for the buttons."""
-        answer = self.answers_by_letter(event)
-        if answer is not None:
-            event.stop()
-            self.post_message(Answered(answer))
 
 
 class RecordForm(Vertical):

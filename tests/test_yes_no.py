@@ -1,0 +1,163 @@
+"""A yes/no question in the chat: typed in its box and read on Enter in the conversation language, so that no
+keystroke is taken for an answer and none is lost. At "add another?" a text that is neither yes nor no starts
+the next item; elsewhere it is asked again, and the text stays in the box.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Static
+
+from test_chat import BEFORE_PURPOSES, SIZES, answers_until, open_chat, saved, webshop
+from test_tui import home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
+
+from wizard.kinds import as_bool
+from wizard.tui.app import SelosteApp
+from wizard.tui.screens.chat import ChatScreen
+from wizard.tui.widgets.composer import RecordForm
+
+BEFORE_DPO = ["controller", "privacy_contact"]  # the next question: "do you have a data protection officer?"
+
+
+def one_purpose(folder: Path) -> Path:
+    """Answers up to "add another purpose?" after the first one."""
+    return answers_until(folder, BEFORE_PURPOSES, purposes=webshop()["purposes"][:1])
+
+
+def yes_no_box(chat: ChatScreen) -> Input:
+    return chat.query_one("#answer-yes-no-text", Input)
+
+
+def hint(chat: ChatScreen) -> str:
+    return str(chat.query_one("#answer-hint", Static).render())
+
+
+async def type_and_enter(pilot: Any, box: Input, text: str) -> None:
+    box.focus()
+    box.value = text
+    await pilot.press("enter")
+
+
+@SIZES
+async def test_a_sentence_typed_fast_at_add_another_is_the_next_item_s_first_answer(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(one_purpose(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        assert (chat.step.question.id, chat.step.mode) == ("purposes", "another")
+        assert app.focused is yes_no_box(chat)
+        await pilot.press(*"loyalty club members", "enter")  # l, o, y: none of them answers on its own
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        description = chat.query_one("#field-description", Input)
+        assert (chat.step.question.id, chat.step.item) == ("purposes", 1)
+        assert description.value == "loyalty club members", "every key typed is in the new purpose's first box"
+        assert app.focused is description and description.cursor_position == len("loyalty club members")
+    assert len(saved(chat)["purposes"]) == 1, "not saved until the person saves the form"
+
+
+@pytest.mark.parametrize(
+    ("talk", "yes", "no"), [("fi", "kyllä", "ei"), ("en", "yes", "no"), ("sv", "ja", "nej")], ids=["fi", "en", "sv"]
+)
+async def test_yes_and_no_are_read_in_the_conversation_language(tmp_path: Path, talk: str, yes: str, no: str) -> None:
+    app = SelosteApp(answers_until(tmp_path, BEFORE_DPO), talk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, talk)
+        assert chat.step.question.id == "dpo"
+        await type_and_enter(pilot, yes_no_box(chat), no)
+        await until(pilot, lambda: chat.step.question.id == "joint_controllers")
+        assert chat.step.mode == "first"
+        await type_and_enter(pilot, yes_no_box(chat), yes.capitalize())
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        assert all(not box.value for box in chat.query_one(RecordForm).query(Input)), "a yes is not an item's text"
+    assert saved(chat).get("dpo") is None
+
+
+async def test_in_finnish_no_is_neither_yes_nor_no_and_is_asked_again(tmp_path: Path) -> None:
+    """In Finnish "no" means "well" (even a reluctant yes): at "add another?" it neither ends the list nor
+    becomes a purpose; the question is asked again in Finnish, "no" still in the box."""
+    app = SelosteApp(one_purpose(tmp_path), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        box = yes_no_box(chat)
+        assert box.placeholder == "kyllä tai ei – tai kirjoita suoraan seuraava"
+        await type_and_enter(pilot, box, "no")
+        await until(pilot, lambda: "Vastaa" in hint(chat))
+        assert hint(chat) == "Vastaa kyllä tai ei (tai valitse painike)."
+        assert (chat.step.question.id, chat.step.mode) == ("purposes", "another") and box.value == "no"
+        assert app.focused is box
+        await type_and_enter(pilot, box, "ei")
+        await until(pilot, lambda: chat.step.question.id != "purposes")
+    assert len(saved(chat)["purposes"]) == 1
+
+
+async def test_a_yes_no_that_is_neither_is_asked_again_with_the_text_kept(tmp_path: Path) -> None:
+    app = SelosteApp(answers_until(tmp_path, BEFORE_DPO), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        box = yes_no_box(chat)
+        await pilot.press(*"maybe", "enter")
+        await until(pilot, lambda: "Please answer" in hint(chat))
+        assert hint(chat) == "Please answer yes or no (or choose a button)."
+        assert chat.step.question.id == "dpo" and box.value == "maybe" and app.focused is box
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "n", "o", "enter")
+        await until(pilot, lambda: chat.step.question.id != "dpo")
+    assert saved(chat).get("dpo") is None
+
+
+async def test_enter_in_the_empty_box_takes_the_suggested_button(tmp_path: Path) -> None:
+    app = SelosteApp(answers_until(tmp_path, BEFORE_DPO), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.question.id == "dpo" and chat.step.default is False  # suggested: No
+        box = yes_no_box(chat)
+        assert app.focused is box and box.value == "" and box.placeholder == "yes or no"
+        assert chat.query_one("#answer-no").variant == "primary"
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step.question.id != "dpo")
+        assert chat.step.question.id == "joint_controllers"
+
+
+async def test_the_buttons_answer_by_tab_and_enter_and_yes_takes_the_text_in_the_box_along(tmp_path: Path) -> None:
+    app = SelosteApp(one_purpose(tmp_path), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        yes_no_box(chat).value = "Events"
+        await pilot.press("tab")
+        assert app.focused is chat.query_one("#answer-yes")
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        assert chat.query_one("#field-description", Input).value == "Events"
+
+
+async def test_shift_tab_from_the_box_selects_the_latest_answer_to_change_it(tmp_path: Path) -> None:
+    from wizard.tui.widgets.bubbles import AnswerBubble
+
+    app = SelosteApp(one_purpose(tmp_path), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        await pilot.press("shift+tab")
+        assert app.focused is chat.query(AnswerBubble).last()
+
+
+def test_a_typed_yes_or_no_is_read_with_the_conversation_language_s_words_only() -> None:
+    assert [as_bool(word, "fi") for word in ("kyllä", "Kyllä.", "k", "joo", "kylla", "ei", "e", "no", "yes", "n")] == [
+        True, True, True, True, True, False, False, None, None, None,
+    ]
+    assert [as_bool(word, "sv") for word in ("ja", "j", "nej", "n", "no", "yes")] == [True, True, False, False, None, None]
+    assert [as_bool(word, "en") for word in ("yes", "y", "no", "n", "kyllä", "ja")] == [True, True, False, False, None, None]
+    assert as_bool("true") is True and as_bool("off") is False and as_bool("ei") is False  # a file: any of them
+
+
+def test_add_another_at_80x24_in_finnish_asked_again(snap_compare: Any, tmp_path: Path) -> None:
+    """The box beside the buttons, what was typed still in it, the question asked again under them."""
+
+    async def run_before(pilot: Any) -> None:
+        chat = await open_chat(pilot, "fi")
+        await pilot.press("n", "o", "enter")
+        await until(pilot, lambda: "Vastaa" in hint(chat))
+        chat.query_one("#transcript").styles.scrollbar_size_vertical = 0
+        await pilot.pause()
+
+    assert snap_compare(SelosteApp(one_purpose(tmp_path), "fi"), terminal_size=(80, 24), run_before=run_before)
