@@ -14,10 +14,10 @@ from textual.widgets import Input, Static
 from test_chat import BEFORE_PURPOSES, SIZES, answers_until, open_chat, saved, webshop
 from test_tui import home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
 
-from wizard.kinds import as_bool
+from wizard.kinds import as_bool, begins_with_yes_or_no
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
-from wizard.tui.widgets.composer import RecordForm
+from wizard.tui.widgets.composer import Composer, RecordForm
 
 BEFORE_DPO = ["controller", "privacy_contact"]  # the next question: "do you have a data protection officer?"
 
@@ -81,12 +81,16 @@ async def test_in_finnish_no_is_neither_yes_nor_no_and_is_asked_again(tmp_path: 
     async with app.run_test(size=(80, 24)) as pilot:
         chat = await open_chat(pilot, "fi")
         box = yes_no_box(chat)
-        assert box.placeholder == "kyllä tai ei – tai kirjoita suoraan seuraava"
+        assert box.placeholder == "kyllä tai ei – tai kirjoita seuraava"
         await type_and_enter(pilot, box, "no")
         await until(pilot, lambda: "Vastaa" in hint(chat))
         assert hint(chat) == "Vastaa kyllä tai ei (tai valitse painike)."
         assert (chat.step.question.id, chat.step.mode) == ("purposes", "another") and box.value == "no"
         assert app.focused is box
+        chat.query_one(Composer).set_hint("")
+        await type_and_enter(pilot, box, "ei kiitos")  # begins with a no: an answer, never a purpose's name
+        await until(pilot, lambda: "Vastaa" in hint(chat))
+        assert (chat.step.question.id, chat.step.mode) == ("purposes", "another") and box.value == "ei kiitos"
         await type_and_enter(pilot, box, "ei")
         await until(pilot, lambda: chat.step.question.id != "purposes")
     assert len(saved(chat)["purposes"]) == 1
@@ -148,6 +152,9 @@ def test_a_typed_yes_or_no_is_read_with_the_conversation_language_s_words_only()
     assert [as_bool(word, "sv") for word in ("ja", "j", "nej", "n", "no", "yes")] == [True, True, False, False, None, None]
     assert [as_bool(word, "en") for word in ("yes", "y", "no", "n", "kyllä", "ja")] == [True, True, False, False, None, None]
     assert as_bool("true") is True and as_bool("off") is False and as_bool("ei") is False  # a file: any of them
+    assert [begins_with_yes_or_no(text) for text in ("no thanks", "Ei, kiitos", "nej tack", "e-mail subscribers", "loyalty club")] == [
+        True, True, True, False, False,
+    ]
 
 
 def test_add_another_at_80x24_in_finnish_asked_again(snap_compare: Any, tmp_path: Path) -> None:

@@ -103,6 +103,16 @@ def as_bool(raw: Any, lang: str | None = None) -> bool | None:
     return word in _TRUE if word in _TRUE | _FALSE else None
 
 
+_SPOKEN = frozenset().union(*(language.yes_words | language.no_words for language in LANGUAGES))
+
+
+def begins_with_yes_or_no(raw: str) -> bool:
+    """Whether a text is, or begins with, a yes or a no of any language seloste speaks ("no thanks", "kyllä
+    kiitos", "nej tack"): an answer to a yes/no, never an item's name, even when it is not read as one."""
+    words = raw.replace(",", " ").split()
+    return bool(words) and words[0].strip(".!?").casefold() in _SPOKEN
+
+
 def offered_options(question: Question, scope: Scope, every: bool = False) -> list[Option]:
     """The choices a question offers for these answers: its options whose condition holds (all of them with
     `every`), or one per item of the list it takes its options from."""

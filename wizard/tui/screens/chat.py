@@ -425,19 +425,19 @@ class ChatScreen(Screen):
         """A yes/no's answer, and the text that starts the next item ("" for none); None when the text typed in
         its box is neither. Text is read with the conversation language's yes and no words only (`as_bool`): in
         Finnish "no" means "well", not No. At "add another?" any other text is a yes and the next item's first
-        answer (typed at full speed, a new item's name must not be lost), unless it is another language's yes or
-        no ("no", "ja", "y" in Finnish), which is asked again rather than guessed. A button sends a bool, and at
-        "add another?" Yes keeps the text in the box for the next item too."""
-        from wizard.kinds import as_bool  # (loaded with the engine, after the first question is on the screen)
+        answer (typed at full speed, a new item's name must not be lost), unless it begins with a yes or a no of
+        any language ("no thanks", "ei kiitos"; "no", "ja", "y" in Finnish), which is asked again rather than
+        guessed. A button sends a bool, and at "add another?" Yes keeps the text in the box for the next item too."""
+        from wizard.kinds import as_bool, begins_with_yes_or_no  # (loaded with the engine, after the first question)
 
         if isinstance(raw, bool):
             text = typed.strip()
-            carried = raw and step.mode == "another" and bool(text) and as_bool(text) is None
+            carried = raw and step.mode == "another" and bool(text) and not begins_with_yes_or_no(text)
             return raw, text if carried else ""
         answer = as_bool(raw, self.lang)
         if answer is not None:
             return answer, ""
-        if step.mode == "another" and isinstance(raw, str) and raw.strip() and as_bool(raw) is None:
+        if step.mode == "another" and isinstance(raw, str) and raw.strip() and not begins_with_yes_or_no(raw):
             return True, raw.strip()
         return None
 
