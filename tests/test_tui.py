@@ -78,12 +78,13 @@ async def until(pilot: Pilot, condition: Callable[[], Any], timeout: float = 30.
     """Let the chat work until `condition` holds; then until the handler that made it hold has finished (the
     chat sets its step before it shows the question's widgets, and a form its values before it mounts the boxes
     they call for). Never a fixed delay: a busy machine only makes this wait longer. Each poll lets the screen
-    handle what is queued, then looks again 2 ms later: Pilot's own idle wait sleeps 20 ms or more per look."""
+    handle what is queued, then looks again 2 ms later (Pilot's idle wait sleeps 20 ms or more per look); once it
+    holds, the idle wait lets what the handler started (a scroll, a refresh) finish."""
     started = time.monotonic()
     while not condition():
         assert time.monotonic() - started < timeout, "the chat did not get there in time"
         await pilot.pause(0.002)
-    await pilot.pause(0)  # waits for every message already queued on the screen, the running handler's too
+    await pilot.pause()  # waits for every message already queued on the screen and for the app to look idle
 
 
 def language_asked(app: SelosteApp) -> bool:
