@@ -479,6 +479,36 @@ def test_a_pdf_table_running_over_two_pages_is_read_as_the_text_of_its_section_n
     ]
 
 
+def test_a_web_page_saved_as_pdf_with_its_list_of_contents_has_no_empty_section_but_its_own() -> None:
+    """A browser prints a page's list of contents: each line names a section, with nothing under it, and a section
+    may begin a page; a heading with nothing under it anywhere is still an empty section, quoted once."""
+    pytest.importorskip("pypdf")
+    contents = ["Controller", "Transfers outside the EU/EEA", "Your rights", "How long we keep the data"]
+    page_1: list[Run] = [
+        (60, 780, 18, True, ["Privacy notice of Example Shop Oy"]),
+        (60, 750, 12, True, ["Contents"]),
+        *[run for number, title in enumerate(contents, start=1) for run in [(62, 730 - 18 * number, 11, False, [f"{number}."]), (78, 730 - 18 * number, 11, False, [title])]],
+        (60, 600, 14, True, ["Controller"]),
+        (60, 580, 11, False, ["We are Example Shop Oy, Satamakatu 1, 20100 Turku, tietosuoja@example.fi."]),
+        (60, 550, 14, True, ["Transfers outside the EU/EEA"]),
+        (60, 520, 14, True, ["Your rights"]),
+        (60, 500, 11, False, ["You can ask to see your data and to have them corrected or deleted."]),
+        (60, 40, 8, False, ["Page 1 of 2"]),
+    ]
+    page_2: list[Run] = [
+        (60, 780, 14, True, ["How long we keep the data"]),
+        (60, 760, 11, False, ["We keep the order details for 6 years from the end of the financial year."]),
+        (60, 40, 8, False, ["Page 2 of 2"]),
+    ]
+    audit = audit_bytes(pdf_of([page_1, page_2]), "notice.pdf")
+    assert [(quote.text, quote.where.describe("en")) for found in audit.mistakes if found.mistake.code == "empty_section" for quote in found.quotes] == [
+        ("Transfers outside the EU/EEA", "page 1")
+    ]
+    retention = next(j for j in audit.judgements if j.item.id == "retention")
+    assert retention.state == "found"
+    assert [(quote.heading, quote.where.describe("en")) for quote in retention.quotes] == [("How long we keep the data", "page 2")]
+
+
 def test_a_pdf_without_the_pdf_extra_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

@@ -3,12 +3,13 @@ what it looks like, why it is wrong and the article or act behind it. Every one 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from wizard.audit.evidence import Quote, heading_quote, matches, quote, search
 from wizard.audit.items import LEGITIMATE_INTEREST, NEGATION, PLACEHOLDER, VAGUE_WORDS, single_basis
-from wizard.audit.sections import Document
+from wizard.audit.sections import Document, Section
 from wizard.i18n import N_
 
 PROCESSOR_HINTS = (
@@ -31,8 +32,11 @@ def _sentences(pattern: str, *topics: str, unless: str | None = None) -> Callabl
 
 
 def empty_sections(doc: Document) -> list[Quote]:
-    """Headings with nothing under them (not even a subheading), or only a placeholder such as "–"."""
-    found = []
+    """Headings with nothing under them (not even a subheading), or only a placeholder such as "–". A heading
+    that heads another section with text is a line of a table of contents (a web page printed or saved as PDF
+    keeps its list of contents), not an empty section; a heading empty wherever it stands is quoted once."""
+    empty: dict[str, Section] = {}  # the last empty section of each title: the section itself, after its contents line
+    filled: set[str] = set()
     for index, section in enumerate(doc.sections):
         if section.heading is None:
             continue
@@ -40,8 +44,16 @@ def empty_sections(doc: Document) -> list[Quote]:
         has_subsection = following is not None and following.level > section.level
         text = section.text()
         if (not text and not has_subsection) or (text and matches(PLACEHOLDER, text)):
-            found.append(heading_quote(section))
-    return found
+            empty[_title_key(section.title)] = section
+        else:
+            filled.add(_title_key(section.title))
+    quoted = {id(section) for key, section in empty.items() if key not in filled}
+    return [heading_quote(section) for section in doc.sections if id(section) in quoted]
+
+
+def _title_key(title: str) -> str:
+    """A heading's words, numbered or not: "3. Your rights" in a list of contents heads the section "Your rights"."""
+    return re.sub(r"^\s*(\d{1,2}[.)]?|[A-Z][.)])\s+", "", title).strip().rstrip(":").casefold()
 
 
 # A form's field left as it was: "sähköpostitse (s-postiosoite)", "muuta?" (an e-mail address or a link read from

@@ -490,16 +490,8 @@ def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
         pages = [_pdf_page_lines(page) for page in reader.pages]
     except Exception as error:  # pypdf's errors on a damaged file are of many kinds
         raise Unreadable("pdf", path=path, detail=str(error) or type(error).__name__) from None
-    blocks: list[Block] = []
-    headings: set[str] = set()
-    for number, lines in enumerate(pages, start=1):
-        page = _pdf_page_blocks(lines, Where("page", number))
-        # A line printed again at the top of every page (a running title) is no new section.
-        while page and page[0].heading and page[0].text in headings:
-            page = page[1:]
-        headings.update(block.text for block in page if block.heading)
-        blocks.extend(page)
-    return blocks
+    # A page may begin with a heading a list of contents gave before: each page's headings are kept.
+    return [block for number, lines in enumerate(pages, start=1) for block in _pdf_page_blocks(lines, Where("page", number))]
 
 
 @dataclass(frozen=True)
