@@ -171,6 +171,14 @@ def test_an_e_mail_address_written_with_at_is_not_guessed() -> None:
     assert "an e-mail address written with (at) or (a) instead of @: type it as it is" in imported.not_in_notice
 
 
+def test_letters_a_pdf_joined_are_imported_as_letters() -> None:
+    """A browser's PDF gives "fi" set as one glyph as one character, ﬁ, and text copied from it keeps it."""
+    notice = "Tietosuojaseloste\n\nRekisterinpitäjä\tEsimerkki Oy, Puistotie 1, 00100 Helsinki, info@esimerkki.\ufb01, https://www.esimerkki.\ufb01\nRekisterin nimi\tAsiakasrekisteri\nTarkastusoikeus\tSinulla on oikeus tarkastaa tietosi.\n"
+    imported = import_notice(audit_bytes(notice.encode(), "notice.txt"))
+    assert imported.data["controller"]["email"] == "info@esimerkki.fi"
+    assert imported.data["controller"]["website"] == "https://www.esimerkki.fi"
+
+
 def test_the_command_writes_the_file_and_says_what_the_chat_will_ask(tmp_path: Path) -> None:
     target = tmp_path / "answers.yaml"
     code, out, err = seloste("--lang", "en", "import", str(NOTICES / "free_form_fi.txt"), "-o", str(target))

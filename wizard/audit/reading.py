@@ -579,6 +579,12 @@ def _pdf_page_blocks(lines: list[_PdfLine], where: Where) -> list[Block]:
     return blocks
 
 
+# The letters a typeface joins (ﬁ, ﬂ, ﬀ...): a browser's PDF gives them as one character each, so that an address
+# copied from it, "tietosuoja@yritys.ﬁ", is no address at all and a word such as "proﬁlointi" matches nothing.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+
+
 def clean(text: str) -> str:
-    """One line of text: runs of white space (tabs, line breaks, no-break spaces) as one space."""
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+    """One line of text: runs of white space (tabs, line breaks, no-break spaces) as one space, and joined
+    letters as letters."""
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "").translate(_LIGATURES)).strip()
