@@ -221,7 +221,7 @@ class SelosteApp(App[int]):
     # --- keys typed ahead --------------------------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys typed after a key that sends an answer (Enter in a box, on a list or on Save, Y or N on a yes/no)
+        """Keys typed after a key that sends an answer (Enter in a box, on a list, on Save, Yes or No)
         or moves the focus in a form (`wizard.tui.holding`) wait here, in order, until the next question or box is
         there (`release_keys`): a key must not land in the question just answered, or in the box just left."""
         if isinstance(event, events.Key) and not event.is_forwarded:

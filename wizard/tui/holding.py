@@ -1,7 +1,7 @@
 """Which keys the app holds the keys typed after, until what they do is done.
 
 Textual hands each key to the widget in focus as the key arrives, but a key that sends an answer (Enter in a
-text box, on a list or on Save; Y or N on a yes/no) or moves the focus (Tab in a form) acts only once the
+text box, a yes/no's box included, on a list, on Save, Yes or No) or moves the focus (Tab in a form) acts only once the
 widget has read it, and typed at full speed the keys after it have arrived by then: they would land in the
 question just answered, or in the box just left. The app (`SelosteApp.on_event`) asks, as each key arrives,
 whether it is such a key: the widget in focus or its nearest container that says (`holds_keys_after(key)`), or
