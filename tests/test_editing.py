@@ -183,3 +183,40 @@ async def test_keys_typed_after_enter_on_a_review_answer_go_into_its_question(tm
         await until(pilot, lambda: description.value.endswith(" etc"))
         assert description.value == in_english(webshop()["purposes"][1]["description"]) + " etc"
         assert app.focused is description
+
+
+async def test_keys_typed_after_saving_a_changed_answer_act_in_the_review_that_comes_back(tmp_path: Path) -> None:
+    from test_chat import keys_at_full_speed
+
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat, review = await open_review_at_the_end(pilot)
+        row_of(review, ("processing_name", None)).focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is chat and isinstance(app.focused, Input))
+        app.focused.value = "Web shop"
+        keys_at_full_speed(app, "enter", "pagedown", "pagedown")  # saved; the review comes back: its second section
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen is not review)
+        again = app.screen
+        titles = list(again.query(CollapsibleTitle))
+        await until(pilot, lambda: app.focused is titles[1])
+    assert saved(chat)["processing"]["name"] == "Web shop"
+
+
+async def test_keys_typed_right_after_f5_and_f6_act_in_the_review_they_open(tmp_path: Path) -> None:
+    from test_chat import keys_at_full_speed
+
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"][:2])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        keys_at_full_speed(app, "f5", "pageup", "enter", "down", "down")  # the section before the latest answer's
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        await until(pilot, lambda: isinstance(app.focused, ReviewRow) and app.focused.entry.target == ("processing_description", None))
+        assert unfolded(review) == ["processing", "purposes"]
+        keys_at_full_speed(app, "escape", "f6", "pagedown", "pagedown")  # the review anew: its second section
+        await until(pilot, lambda: app.screen is not review and isinstance(app.screen, ReviewScreen))
+        titles = list(app.screen.query(CollapsibleTitle))
+        await until(pilot, lambda: app.focused is titles[1])
+        assert app.screen is not chat

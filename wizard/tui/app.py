@@ -65,7 +65,7 @@ class SelosteApp(App[int]):
         self.example = example
         self.session: Session | None = None  # once the interview starts
         self.unfinished: list[Resumable] = []  # the interviews offered for continuing on the first screen
-        self.held_keys: list[events.Key] | None = None  # typed after an answer was sent (`on_event`)
+        self.held_keys: list[events.Key | events.Paste] | None = None  # typed after an answer was sent (`on_event`)
         self.opening = False  # a new interview's chat is shown and its engine still loading (`_open_new`)
         self._loader: Worker | None = None
 
@@ -224,9 +224,12 @@ class SelosteApp(App[int]):
         """Keys typed after a key that sends an answer (Enter in a box, on a list, on Save, Yes or No)
         or moves the focus in a form (`wizard.tui.holding`) wait here, in order, until the next question or box is
         there (`release_keys`): a key must not land in the question just answered, or in the box just left."""
+        if isinstance(event, events.Paste) and not event.is_forwarded and self.held_keys is not None:
+            self.held_keys.append(event)  # a paste is typed text too: it waits in turn with the keys
+            return
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.held_keys is not None:
-                if not await self._check_bindings(event.key, priority=True):  # Ctrl+Q still quits at once
+                if not await self._quits_at_once(event):
                     self.held_keys.append(event)
                 return
             if self._holds_keys_after(self.focused, event):
@@ -235,11 +238,21 @@ class SelosteApp(App[int]):
                 return
         await super().on_event(event)
 
+    async def _quits_at_once(self, key: events.Key) -> bool:
+        """Ctrl+Q (the app's own keys above every widget's) acts as typed, even while the keys before it wait. The
+        screen's (the review's ↑ ↓ PgUp PgDn) wait with them: the screen they were typed for may not be there yet."""
+        for binding in self._bindings.key_to_bindings.get(key.key, ()):
+            if binding.priority and await self.run_action(binding.action, self):
+                return True
+        return False
+
     def _holds_keys_after(self, widget: Any, key: events.Key) -> bool:
         """Whether the keys typed after `key` wait (`wizard.tui.holding`): those after a key that sends an answer or
-        moves the focus, and those after the language switch on a screen that draws itself anew for it (they go to
-        the box in focus once it is drawn again)."""
+        moves the focus, those after the language switch on a screen that draws itself anew for it (they go to
+        the box in focus once it is drawn again), and those after a key that brings another screen (`LEAVING_KEYS`)."""
         if key.key == SWITCH_LANGUAGE and getattr(self.screen, "REDRAWS_ON_SWITCH", False):
+            return True
+        if key.key in getattr(self.screen, "LEAVING_KEYS", ()):  # F5 to the review, Esc back: for the screen it brings
             return True
         return holds_keys_after(widget, key)
 
@@ -258,11 +271,30 @@ class SelosteApp(App[int]):
         while keys:
             key = keys.pop(0)
             target = self.focused or self.screen
-            target._forward_event(key)
-            if self._holds_keys_after(target, key):
-                self.hold_keys()
-                self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
+            if isinstance(key, events.Key) and self._screen_binds_first(key):
+                self._hold_again(keys)
+                self.call_later(self._release_bound_key, key)  # its action first, then the keys after it
                 return
+            target._forward_event(key)
+            if isinstance(key, events.Key) and self._holds_keys_after(target, key):
+                self._hold_again(keys)
+                return
+
+    def _hold_again(self, keys: list[events.Key | events.Paste]) -> None:
+        self.hold_keys()
+        self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
+
+    def _screen_binds_first(self, key: events.Key) -> bool:
+        """Whether the screen binds `key` above its widgets (the review's ↑ ↓ PgUp PgDn): a key sent on to the
+        widget in focus would skip that binding."""
+        return any(
+            binding.priority for _node, bindings in self.screen._binding_chain for binding in bindings.key_to_bindings.get(key.key, ())
+        )
+
+    async def _release_bound_key(self, key: events.Key) -> None:
+        if not await self._check_bindings(key.key, priority=True):  # (not enabled here: the widget in focus reads it)
+            (self.focused or self.screen)._forward_event(key)
+        self.release_keys()
 
     def action_switch_language(self) -> None:
         self.switch_language(next_language(Conversation.lang).code)

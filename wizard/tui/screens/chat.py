@@ -78,6 +78,7 @@ class ChatScreen(Screen):
 
     AUTO_FOCUS = None  # the first question's widget takes the focus when it is shown
     REDRAWS_ON_SWITCH = True  # the keys typed after F2 wait for the redrawn question (`SelosteApp.on_event`)
+    LEAVING_KEYS = ("f5", "f6")  # the keys typed after them wait for the review (`ReviewScreen.on_mount`)
 
     def __init__(self, session: Session | None, trainer: bool = False, example: str | None = None) -> None:
         """`session` None: a new interview, whose first question (the notice's language) is shown while the
@@ -235,10 +236,10 @@ class ChatScreen(Screen):
         self.show_progress()
         self.show_trainer_card()
         if self.step is None:
+            if review:  # first: the keys typed since the last answer wait for the review, not the button below it
+                await self.action_review()
             await self.say(_("Everything is answered. Check the answers and export the notice.", self.lang), "info")
             await composer.show(Ask("finish", words=self.words(), not_sure=False))
-            if review:
-                await self.action_review()
             return
         await self.add_to_transcript(self._question_bubble(self.step))
         await composer.show(self.ask_for(self.step))
@@ -669,6 +670,7 @@ class ChatScreen(Screen):
             await self.redraw(review=False)
         else:
             self.query_one(Composer).focus_answer()
+            self.query_one(Composer).pass_typed_ahead()  # those typed after Esc: into the question, in turn
         self.set_timer(DISCARD_AFTER, lambda: self._discard(review))
 
     async def _discard(self, screen: Screen) -> None:

@@ -25,6 +25,7 @@ from textual.widgets._collapsible import CollapsibleTitle
 from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.tui.failures import Failed, reported
+from wizard.tui.widgets.composer import release_held_keys
 from wizard.tui.widgets.keys import Keys
 
 if TYPE_CHECKING:
@@ -115,6 +116,8 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         Binding("pagedown", "section(1)", label(N_("Next section")), priority=True),
         Binding("pageup", "section(-1)", label(N_("Previous section")), priority=True),
     ]
+
+    LEAVING_KEYS = ("escape",)  # the keys typed after Esc wait for the chat's question (`SelosteApp.on_event`)
 
     def __init__(self, session: Session, focus: Target | None = None) -> None:
         super().__init__()
@@ -210,14 +213,16 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
 
     def on_mount(self) -> None:
         self._focus_target()
+        release_held_keys(self)  # those typed while the review opened (after the answer saved, or F5): here, in turn
 
     def _focus_target(self) -> None:
+        """The focus on the answer `focus_target`, or on Export: at once, so that the keys typed meanwhile go there."""
         for row in self.query(ReviewRow):
             if row.entry is not None and row.entry.target == self.focus_target:
-                row.focus()
+                self.set_focus(row, scroll_visible=False)
                 row.scroll_visible(animate=False, top=True)
                 return
-        self.query_one("#review-export", Button).focus()
+        self.set_focus(self.query_one("#review-export", Button))
 
     # --- folding and jumping ------------------------------------------------------------------------------
 
