@@ -10,7 +10,7 @@ from typing import Any
 from textual.widgets import Collapsible, Input, Select
 from textual.widgets._collapsible import CollapsibleTitle
 
-from test_chat import BEFORE_PURPOSES, answers_until, open_chat, saved, webshop, whole_example
+from test_chat import BEFORE_PURPOSES, SIZES, answers_until, open_chat, saved, webshop, whole_example
 from test_tui import home, no_cursor_blink, until  # noqa: F401 - the chat tests' own folder and steady cursor
 
 from wizard.tui.app import SelosteApp
@@ -220,3 +220,21 @@ async def test_keys_typed_right_after_f5_and_f6_act_in_the_review_they_open(tmp_
         titles = list(app.screen.query(CollapsibleTitle))
         await until(pilot, lambda: app.focused is titles[1])
         assert app.screen is not chat
+
+
+@SIZES
+async def test_keys_typed_in_one_burst_at_the_review_act_in_turn(tmp_path: Path, size: tuple[int, int]) -> None:
+    from test_chat import keys_at_full_speed
+
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "en")
+    async with app.run_test(size=size) as pilot:
+        chat, review = await open_review_at_the_end(pilot)
+        second = list(review.query(CollapsibleTitle))[1].parent
+        assert second.id == "section-contacts"
+        asked = list(second.query(ReviewRow))[1].target
+        # The second section's title, open it, its second answer, change it: typed faster than the review draws.
+        keys_at_full_speed(app, "pagedown", "pagedown", "enter", "down", "down", "enter", *" etc")
+        await until(pilot, lambda: app.screen is chat and chat.step is not None and isinstance(app.focused, Input))
+        assert (chat.step.question.id, chat.step.item) == asked == ("privacy_contact_name", None)
+        await until(pilot, lambda: app.focused.value.endswith(" etc"))
+        assert app.focused.value == webshop()["privacy_contact"]["name"] + " etc"

@@ -67,6 +67,7 @@ class SelosteApp(App[int]):
         self.unfinished: list[Resumable] = []  # the interviews offered for continuing on the first screen
         self.held_keys: list[events.Key | events.Paste] | None = None  # typed after an answer was sent (`on_event`)
         self.opening = False  # a new interview's chat is shown and its engine still loading (`_open_new`)
+        self.replaying = False  # the keys held are about to be read on a screen whose keys act as read (`_replay`)
         self._loader: Worker | None = None
 
     @property
@@ -232,6 +233,9 @@ class SelosteApp(App[int]):
                 if not await self._quits_at_once(event):
                     self.held_keys.append(event)
                 return
+            if getattr(self.screen, "KEYS_ACT_AS_READ", False):
+                await self._act_as_read(event)
+                return
             if self._holds_keys_after(self.focused, event):
                 await super().on_event(event)  # to the widget, which acts on it
                 self.hold_keys()
@@ -239,8 +243,8 @@ class SelosteApp(App[int]):
         await super().on_event(event)
 
     async def _quits_at_once(self, key: events.Key) -> bool:
-        """Ctrl+Q (the app's own keys above every widget's) acts as typed, even while the keys before it wait. The
-        screen's (the review's ↑ ↓ PgUp PgDn) wait with them: the screen they were typed for may not be there yet."""
+        """Ctrl+Q (the app's own keys above every widget's) acts as typed, even while the keys before it wait; a
+        screen's keys wait with them (the screen they were typed for may not be there yet)."""
         for binding in self._bindings.key_to_bindings.get(key.key, ()):
             if binding.priority and await self.run_action(binding.action, self):
                 return True
@@ -262,39 +266,48 @@ class SelosteApp(App[int]):
             # Should no question come (nothing else released them), the keys go on after a while all the same.
             self.set_timer(HOLD_AT_MOST, lambda: self.release_keys() if self.held_keys is held else None)
 
+    async def _act_as_read(self, key: events.Key) -> bool:
+        """A key of a screen whose keys are all its widgets' bindings (the review): its binding acts as the key is
+        read, before the next key is, so that each acts from where the keys before it left the focus (Textual runs
+        a widget's binding only once the key has come back up from the widget, after the keys typed since have
+        been handed to the widget then in focus). True if the keys after it wait (`wizard.tui.holding`)."""
+        holds = self._holds_keys_after(self.focused, key)
+        if not (await self._check_bindings(key.key, priority=True) or await self._check_bindings(key.key)):
+            (self.focused or self.screen)._forward_event(key)
+        if holds:
+            self.hold_keys()
+        return holds
+
+    async def _replay(self) -> None:
+        """The keys held, one by one as if typed now, on a screen whose keys act as read (`_act_as_read`)."""
+        self.replaying = False
+        while self.held_keys and getattr(self.screen, "KEYS_ACT_AS_READ", False):
+            key = self.held_keys.pop(0)
+            if isinstance(key, events.Key) and await self._act_as_read(key):
+                return  # the rest wait again, for what that key does
+            if isinstance(key, events.Paste):
+                (self.focused or self.screen)._forward_event(key)
+        self.release_keys()  # none left, or the screen gone: as to any screen
+
     def release_keys(self) -> None:
         """The keys held go, in the order typed, to the widget in focus now; those typed later follow them. A
         key among them that sends an answer or moves the focus holds the rest again."""
         if self.opening:
             return  # the chat is still opening: they wait for it (`_open_new`)
+        if self.held_keys and getattr(self.screen, "KEYS_ACT_AS_READ", False):
+            if not self.replaying:  # after the handler running now; the keys typed meanwhile wait behind them
+                self.replaying = True
+                self.call_later(self._replay)
+            return
         keys, self.held_keys = self.held_keys or [], None
         while keys:
             key = keys.pop(0)
             target = self.focused or self.screen
-            if isinstance(key, events.Key) and self._screen_binds_first(key):
-                self._hold_again(keys)
-                self.call_later(self._release_bound_key, key)  # its action first, then the keys after it
-                return
             target._forward_event(key)
             if isinstance(key, events.Key) and self._holds_keys_after(target, key):
-                self._hold_again(keys)
+                self.hold_keys()
+                self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
                 return
-
-    def _hold_again(self, keys: list[events.Key | events.Paste]) -> None:
-        self.hold_keys()
-        self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
-
-    def _screen_binds_first(self, key: events.Key) -> bool:
-        """Whether the screen binds `key` above its widgets (the review's ↑ ↓ PgUp PgDn): a key sent on to the
-        widget in focus would skip that binding."""
-        return any(
-            binding.priority for _node, bindings in self.screen._binding_chain for binding in bindings.key_to_bindings.get(key.key, ())
-        )
-
-    async def _release_bound_key(self, key: events.Key) -> None:
-        if not await self._check_bindings(key.key, priority=True):  # (not enabled here: the widget in focus reads it)
-            (self.focused or self.screen)._forward_event(key)
-        self.release_keys()
 
     def action_switch_language(self) -> None:
         self.switch_language(next_language(Conversation.lang).code)

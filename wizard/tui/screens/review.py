@@ -100,6 +100,34 @@ class ReviewRow(Static, can_focus=True):
         self.action_choose()
 
 
+class SectionTitle(CollapsibleTitle):
+    """A section's title; Enter opens or closes the section at once (Textual's sends a message, read after the keys
+    typed since: ↓ right after Enter would skip the answers just shown)."""
+
+    def action_toggle_collapsible(self) -> None:
+        if isinstance(self.parent, Section):
+            self.parent.collapsed = not self.parent.collapsed
+
+
+class Section(Collapsible):
+    """A section of the review, whose answers show or hide as it opens or closes, not once the screen is styled
+    again: the next key typed (↓ into its first answer) finds them there."""
+
+    def __init__(self, *children: Widget, title: str, collapsed: bool, id: str, classes: str) -> None:
+        super().__init__(*children, title=title, collapsed=collapsed, id=id, classes=classes)
+        self._title = SectionTitle(label=title, collapsed_symbol="▶", expanded_symbol="▼", collapsed=collapsed)
+
+    def _update_collapsed(self, collapsed: bool) -> None:
+        super()._update_collapsed(collapsed)
+        for contents in self.query_children(Collapsible.Contents):
+            contents.display = not collapsed
+
+
+class AnswerList(VerticalScroll, inherit_bindings=False):
+    """The sections and their answers. It binds no key of its own: ↑ ↓ PgUp PgDn move the focus between answers
+    and sections (`ReviewScreen`) rather than scroll, and the focus takes the list with it."""
+
+
 class ReviewScreen(Screen["Target | AddTo | None"]):
     """Dismisses with (question id, item) of an answer to change, AddTo a list to add one more item to, or None
     to go back to the chat.
@@ -110,14 +138,16 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
     BINDINGS = [
         Binding("escape", "close", label(N_("Back to the chat")), id="close"),
         Binding("f9", "export", label(N_("Export")), id="export"),
-        # Above the scrolling list's own keys, so that they move between answers rather than scroll.
-        Binding("up", "neighbour(-1)", show=False, priority=True),
-        Binding("down", "neighbour(1)", show=False, priority=True),
-        Binding("pagedown", "section(1)", label(N_("Next section")), priority=True),
-        Binding("pageup", "section(-1)", label(N_("Previous section")), priority=True),
+        # Read in turn with Enter and the other keys, each from the focus the keys before it left (a binding above
+        # the widgets' would act as soon as the key arrives, before an Enter typed just before it).
+        Binding("up", "neighbour(-1)", show=False),
+        Binding("down", "neighbour(1)", show=False),
+        Binding("pagedown", "section(1)", label(N_("Next section"))),
+        Binding("pageup", "section(-1)", label(N_("Previous section"))),
     ]
 
     LEAVING_KEYS = ("escape",)  # the keys typed after Esc wait for the chat's question (`SelosteApp.on_event`)
+    KEYS_ACT_AS_READ = True  # each key's binding acts before the next key is read (`SelosteApp._act_as_read`)
 
     def __init__(self, session: Session, focus: Target | None = None) -> None:
         super().__init__()
@@ -136,7 +166,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         lang = self.lang
         yield Static(Text(_("Review your answers", lang), style="bold"), id="status")
         yield Static(Text(self._keys(), style="dim"), id="review-keys")
-        with VerticalScroll(id="review"):
+        with AnswerList(id="review"):
             yield from self._contents()
         with Horizontal(classes="answer-buttons", id="review-buttons"):
             yield Button(_("Export the notice", lang), id="review-export", variant="primary")
@@ -168,7 +198,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         rows = [ReviewRow(self._entry_text(entry), entry.target, "-answer", entry) for entry in section.entries]
         title = Content(f"{section.title} ({len(section.entries)})")
         folded = section.id not in self.unfolded
-        return Collapsible(*rows, title=cast(str, title), collapsed=folded, id=f"section-{section.id}", classes="review-section")
+        return Section(*rows, title=cast(str, title), collapsed=folded, id=f"section-{section.id}", classes="review-section")
 
     @staticmethod
     def _entry_text(entry: ReviewEntry) -> Text:
@@ -198,7 +228,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
             rows.append(ReviewRow(text, finding.target, f"-{finding.severity}"))
         title = Content(summary.format(errors=errors, warnings=len(findings) - errors))
         folded = self.focus_target is not None and FINDINGS not in self.unfolded
-        return Collapsible(*rows, title=cast(str, title), collapsed=folded, id=f"section-{FINDINGS}", classes="review-section")
+        return Section(*rows, title=cast(str, title), collapsed=folded, id=f"section-{FINDINGS}", classes="review-section")
 
     def _imported(self) -> Widget | None:
         """The values taken from an old notice (`seloste --import`), for the user to confirm or change."""
@@ -209,7 +239,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         rows = [ReviewRow(Text.assemble((value.words, "dim"), "\n", value.shown), value.target, "-imported") for value in imported]
         folded = IMPORTED not in self.unfolded and self.focus_target is not None
         label = cast(str, Content(title.format(file=self.session.imported_from)))
-        return Collapsible(*rows, title=label, collapsed=folded, id=f"section-{IMPORTED}", classes="review-section")
+        return Section(*rows, title=label, collapsed=folded, id=f"section-{IMPORTED}", classes="review-section")
 
     def on_mount(self) -> None:
         self._focus_target()
@@ -250,7 +280,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         if here is None:
             here = -1 if by > 0 else len(titles)
         target = titles[max(0, min(len(titles) - 1, here + by))]
-        target.focus()
+        self.set_focus(target, scroll_visible=False)  # at once: the next key typed moves on from here
         target.scroll_visible(animate=False, top=True)
 
     # --- deleting and moving an item of a list ------------------------------------------------------------
@@ -290,7 +320,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
 
     async def _redraw(self, focus: Target | None) -> None:
         self.focus_target = focus
-        review = self.query_one("#review", VerticalScroll)
+        review = self.query_one("#review", AnswerList)
         await review.remove_children()
         await review.mount_all(self._contents())
         self._focus_target()
