@@ -652,6 +652,26 @@ async def test_ticks_sent_in_one_burst_in_a_form_s_list_all_land(tmp_path: Path,
 # --- a paste of several lines keeps every line ---------------------------------------------------------------------
 
 
+@SIZES
+async def test_a_paste_right_after_enter_goes_to_the_next_question_in_turn_with_the_keys(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from textual import events
+
+    controller = {key: webshop()["controller"][key] for key in ("name", "type", "country", "business_id")}
+    app = SelosteApp(answers_until(tmp_path, [], controller=controller), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.question.id == "controller_street_address"
+        keys_at_full_speed(app, *"Kauppakatu 1", "enter")
+        app.post_message(events.Paste("001"))  # as a terminal sends a bracketed paste, before the next question shows
+        keys_at_full_speed(app, *"00", "enter")
+        await until(pilot, lambda: chat.step.question.id not in ("controller_street_address", "controller_postal_code"))
+    assert saved(chat)["controller"]["street_address"] == "Kauppakatu 1"
+    assert saved(chat)["controller"]["postal_code"] == "00100"
+
+
+
 async def test_two_pasted_lines_are_kept_in_a_text_answer_and_in_a_form_s_box(tmp_path: Path) -> None:
     from textual import events
 
