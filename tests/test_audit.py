@@ -509,6 +509,16 @@ def test_a_web_page_saved_as_pdf_with_its_list_of_contents_has_no_empty_section_
     assert [(quote.heading, quote.where.describe("en")) for quote in retention.quotes] == [("How long we keep the data", "page 2")]
 
 
+def test_a_plain_text_notice_s_list_of_contents_is_no_empty_section() -> None:
+    notice = (
+        "Tietosuojaseloste\n\nSisällys\n1. Rekisterinpitäjä\n2. Tietojen säilytysaika\n3. Rekisteröidyn oikeudet\n\n"
+        "1. Rekisterinpitäjä\nEsimerkki Oy, Puistotie 1, 00100 Helsinki, info@esimerkki.fi\n\n"
+        "2. Tietojen säilytysaika\nSäilytämme tilaustiedot kuusi vuotta tilikauden päättymisestä.\n\n"
+        "3. Rekisteröidyn oikeudet\nSinulla on oikeus tarkastaa tietosi ja pyytää niiden korjaamista tai poistamista.\n"
+    )
+    assert "empty_section" not in mistake_codes(audit_bytes(notice.encode(), "notice.txt"))
+
+
 def test_a_pdf_without_the_pdf_extra_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
