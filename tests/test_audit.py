@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 
 from strategies import answers_dicts
-from wizard.audit.reading import Unreadable
+from wizard.audit.reading import Unreadable, parse_notice
 from wizard.audit.report import Audit, audit_bytes
 from wizard.check import check_bytes, check_data
 from wizard.cli import run
@@ -449,8 +449,6 @@ def test_a_pdf_table_running_over_two_pages_is_read_as_the_text_of_its_section_n
     """A browser's "Save as PDF" and seloste's own PDF print a table cell by cell, and repeat its header row at the top
     of the next page. Its cells are no headings, so no empty section is found; a heading with nothing under it still is."""
     pytest.importorskip("pypdf")
-    from wizard.audit.reading import parse_notice
-
     page_1: list[Run] = [
         (60, 780, 18, True, ["Privacy notice of Example Shop Oy"]),
         (60, 740, 14, True, ["Your data at a glance"]),
@@ -507,6 +505,25 @@ def test_a_web_page_saved_as_pdf_with_its_list_of_contents_has_no_empty_section_
     retention = next(j for j in audit.judgements if j.item.id == "retention")
     assert retention.state == "found"
     assert [(quote.heading, quote.where.describe("en")) for quote in retention.quotes] == [("How long we keep the data", "page 2")]
+
+
+def test_a_pdf_list_whose_bullets_are_drawn_is_no_heading_but_a_heading_set_in_alone_is() -> None:
+    """A browser draws a list's bullets (no text for them) and sets its items in from the text's edge, one under
+    the other; an item about a topic ("keeping the records") is still no heading. A centred heading stands alone."""
+    pytest.importorskip("pypdf")
+    page: list[Run] = [
+        (60, 780, 14, True, ["Purposes of the processing"]),
+        (60, 760, 11, False, ["We use your data for these purposes:"]),
+        (78, 742, 11, False, ["Handling orders"]),
+        (78, 726, 11, False, ["Bookkeeping and keeping the accounting records"]),
+        (78, 710, 11, False, ["Sending the newsletter"]),
+        (60, 680, 14, True, ["How long we keep the data"]),
+        (60, 660, 11, False, ["We keep the order details for 6 years from the end of the financial year."]),
+        (250, 630, 14, True, ["Your rights"]),
+        (60, 610, 11, False, ["You can ask to see your data and to have them corrected or deleted."]),
+    ]
+    blocks = parse_notice(pdf_of([page]), "notice.pdf")
+    assert [block.text for block in blocks if block.heading] == ["Purposes of the processing", "How long we keep the data", "Your rights"]
 
 
 def test_a_plain_text_notice_s_list_of_contents_is_no_empty_section() -> None:

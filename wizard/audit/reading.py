@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -490,8 +491,11 @@ def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
         pages = [_pdf_page_lines(page) for page in reader.pages]
     except Exception as error:  # pypdf's errors on a damaged file are of many kinds
         raise Unreadable("pdf", path=path, detail=str(error) or type(error).__name__) from None
-    # A page may begin with a heading a list of contents gave before: each page's headings are kept.
-    return [block for number, lines in enumerate(pages, start=1) for block in _pdf_page_blocks(lines, Where("page", number))]
+    # The left edge of the text: where most lines start. A page may begin with a heading a list of contents gave
+    # before: each page's headings are kept.
+    starts = Counter(round(line.x) for lines in pages for line in lines if line.x is not None and line.text.strip())
+    edge = starts.most_common(1)[0][0] if starts else None
+    return [block for number, lines in enumerate(pages, start=1) for block in _pdf_page_blocks(lines, Where("page", number), edge)]
 
 
 @dataclass(frozen=True)
@@ -500,6 +504,7 @@ class _PdfLine:
 
     text: str
     y: float | None = None  # the baseline, in points from the bottom of the page
+    x: float | None = None  # where the line starts, in points from the left of the page
     size: float = 0.0  # the size of its type, in points
     beside: bool = False  # another line of the page shares its baseline: a table's cell, or a column of text
 
@@ -507,31 +512,48 @@ class _PdfLine:
 def _pdf_page_lines(page: object) -> list[_PdfLine]:
     """The lines of a page, each with its baseline and type size. Both come from the text matrices pypdf
     passes to a visitor; when the visitor's pieces do not add up to the extracted text, the lines carry none."""
-    pieces: list[tuple[str, float, float]] = []  # (text, baseline, size)
+    pieces: list[tuple[str, float, float, float]] = []  # (text, x, baseline, size)
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
         # the text matrix in the page's space (tm × cm): where the text starts and how tall its type is
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = ((tm[2] * cm[0] + tm[3] * cm[2]) ** 2 + (tm[2] * cm[1] + tm[3] * cm[3]) ** 2) ** 0.5
-        pieces.append((text, y, abs(size * scale)))
+        pieces.append((text, x, y, abs(size * scale)))
 
     text = page.extract_text(visitor_text=visit) or ""  # type: ignore[attr-defined]
-    if "".join(piece for piece, _, _ in pieces) != text:
+    if "".join(piece[0] for piece in pieces) != text:
         return [_PdfLine(line) for line in text.split("\n")]
     lines: list[_PdfLine] = []
-    current, y, size = "", None, 0.0
-    for piece, piece_y, piece_size in pieces:
+    current, x, y, size = "", None, None, 0.0
+    for piece, piece_x, piece_y, piece_size in pieces:
         for index, part in enumerate(piece.split("\n")):
             if index:
-                lines.append(_PdfLine(current, y, size))
-                current, y, size = "", None, 0.0
+                lines.append(_PdfLine(current, y, x, size))
+                current, x, y, size = "", None, None, 0.0
             if y is None and part.strip():
-                y, size = piece_y, piece_size
+                x, y, size = piece_x, piece_y, piece_size
             current += part
-    lines.append(_PdfLine(current, y, size))
+    lines.append(_PdfLine(current, y, x, size))
     # Lines pypdf gives apart although they stand on one baseline are side by side: the cells of a table's row.
     baselines = sorted(line.y for line in lines if line.y is not None and line.text.strip())
-    return [_PdfLine(line.text, line.y, line.size, beside=_shared(line, baselines)) for line in lines]
+    return [_PdfLine(line.text, line.y, line.x, line.size, beside=_shared(line, baselines)) for line in lines]
+
+
+def _set_in(lines: list[_PdfLine], edge: float | None) -> list[bool]:
+    """For each line: whether it starts right of the text's left edge, just where the line before or after starts."""
+    placed = [index for index, line in enumerate(lines) if line.x is not None and line.text.strip()]
+    found = [False] * len(lines)
+    if edge is None:
+        return found
+    for position, index in enumerate(placed):
+        line = lines[index]
+        assert line.x is not None
+        if line.x - edge <= 0.5 * line.size:
+            continue
+        neighbours = [lines[placed[other]] for other in (position - 1, position + 1) if 0 <= other < len(placed)]
+        found[index] = any(neighbour.x is not None and abs(neighbour.x - line.x) <= 1 for neighbour in neighbours)
+    return found
 
 
 def _shared(line: _PdfLine, baselines: list[float]) -> bool:
@@ -544,22 +566,26 @@ def _shared(line: _PdfLine, baselines: list[float]) -> bool:
 _BULLET = re.compile(r"^\s*[\uf0b7•▪◦‣∙·*–-]\s+")
 
 
-def _pdf_page_blocks(lines: list[_PdfLine], where: Where) -> list[Block]:
+def _pdf_page_blocks(lines: list[_PdfLine], where: Where, edge: float | None = None) -> list[Block]:
     """A page's lines as blocks: a line that ends in a space goes on in the next one (how pypdf marks a wrapped
     line); a bullet starts a list item; a line that starts above the one before starts a block (the next cell
     of a table's row, or the next column); a short line on its own about a topic of a notice is a heading, unless
     it stands beside other text (a table's cell: the header row of seloste's table of the processing, repeated on
-    each page the table runs on, names topics too)."""
-    paragraphs: list[tuple[str, bool, bool]] = []  # (text, listed, beside)
+    each page the table runs on, names topics too) or is set in from the `edge` of the text as far as the line
+    before or after it (an item of a list whose bullets a browser draws rather than writes)."""
+    paragraphs: list[tuple[str, bool, bool]] = []  # (text, listed, beside or set in)
     current, listed, beside = "", False, False
     above: _PdfLine | None = None  # the line before, where known
-    for line in lines:
+    set_in = _set_in(lines, edge)
+    for index, line in enumerate(lines):
         bullet = _BULLET.match(line.text)
         goes_on = current.endswith((" ", ",", "-")) or bool(re.match(r"\s*[a-zäöå(]", line.text))
         higher = line.y is not None and above is not None and above.y is not None and line.y - above.y > 0.5 * max(line.size, above.size)
         if current and (bullet or higher or not goes_on):
             paragraphs.append((current, listed, beside))
             current, listed, beside = "", False, False
+        if not current:
+            beside = set_in[index]
         text = line.text
         if bullet:
             text, listed = text[bullet.end():], True
