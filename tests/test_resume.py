@@ -236,3 +236,25 @@ async def test_at_80x24_a_long_list_fits_the_screen_and_scrolls_to_the_highlight
         await until(pilot, lambda: choice.highlighted == choice.option_count - 1)
         await until(pilot, lambda: "Valokuvaamo Välähdys" in shown_lines(choice) and shown_lines(choice).rstrip().endswith("%"))
         assert choice.region.bottom <= footer_top
+
+
+async def test_keys_typed_after_enter_then_ctrl_q_are_saved_in_the_next_question_s_box() -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    interview_of("Kahvila Kanerva Oy", 4, lang="fi")  # at the street address
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        assert chat.step.question.id == "controller_street_address"
+        chat.query_one("#answer-text", Input).value = "Kuja 3"
+        for key in ("enter", *"001", "ctrl+q"):  # at once, before the next question shows
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        app.post_message(events.Paste("00"))  # and the rest pasted as the chat closes: nothing typed is lost
+        await until(pilot, lambda: not app.is_running)
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        box = chat.query_one("#answer-text", Input)
+        assert chat.step.question.id == "controller_postal_code", "the address was taken"
+        assert box.value == "00100" and box.has_focus

@@ -32,6 +32,8 @@ LOAD_AFTER = 0.3  # seconds after start
 SWITCH_LANGUAGE = "f2"
 # The terminal closed, the system shutting down: the chat is left as Ctrl+Q leaves it (POSIX only).
 LEAVING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+# Seconds that leaving (Ctrl+Q, SIGHUP, SIGTERM) waits, at most, for the next question to take the keys typed for it.
+LEAVE_AT_MOST = 5.0
 HOLD_AT_MOST = 15.0  # seconds that keys typed after an answer wait for the next question, at most (a loaded machine may take seconds)
 
 
@@ -68,6 +70,8 @@ class SelosteApp(App[int]):
         self.held_keys: list[events.Key | events.Paste] | None = None  # typed after an answer was sent (`on_event`)
         self.opening = False  # a new interview's chat is shown and its engine still loading (`_open_new`)
         self.replaying = False  # the keys held are about to be read on a screen whose keys act as read (`_replay`)
+        self.leaving = False  # Ctrl+Q (or the terminal closed) while keys were held: leaving once they are typed (`_leave`)
+        self.left = False
         self._loader: Worker | None = None
 
     @property
@@ -107,6 +111,19 @@ class SelosteApp(App[int]):
         self._leave()
 
     def _leave(self) -> None:
+        """Leave, saving what is typed. Keys typed after an answer was sent and still waiting for the next question
+        are saved with that question: the chat takes the answer and shows the question first (at most
+        `LEAVE_AT_MOST` seconds), the keys go into its box (`release_keys`), and then the chat is left."""
+        if self.held_keys and self.session is not None and not self.opening and not self.leaving:
+            self.leaving = True
+            self.set_timer(LEAVE_AT_MOST, self._leave_now)
+            return
+        self._leave_now()
+
+    def _leave_now(self) -> None:
+        if self.left:
+            return  # (the timer, after the keys went into their box and the chat was left)
+        self.left = True
         for screen in self.screen_stack:
             save_typed = getattr(screen, "save_typed", None)
             if save_typed is not None:
@@ -294,6 +311,10 @@ class SelosteApp(App[int]):
         key among them that sends an answer or moves the focus holds the rest again."""
         if self.opening:
             return  # the chat is still opening: they wait for it (`_open_new`)
+        if self.leaving:  # Ctrl+Q after them: typed into the box in focus now, then saved with it
+            self._type_held_keys()
+            self._leave_now()
+            return
         if self.held_keys and getattr(self.screen, "KEYS_ACT_AS_READ", False):
             if not self.replaying:  # after the handler running now; the keys typed meanwhile wait behind them
                 self.replaying = True
@@ -307,6 +328,25 @@ class SelosteApp(App[int]):
             if isinstance(key, events.Key) and self._holds_keys_after(target, key):
                 self.hold_keys()
                 self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
+                return
+
+    def _type_held_keys(self) -> None:
+        """The text of the keys held (letters, Backspace, pastes), typed at once into the box in focus, up to a key
+        that would send or leave it (what follows it is for a question the chat is not going to ask now)."""
+        from textual.widgets import Input
+
+        keys, self.held_keys = self.held_keys or [], None
+        box = self.focused
+        if not isinstance(box, Input):
+            return
+        for key in keys:
+            if isinstance(key, events.Paste):
+                box._on_paste(key)  # (the chat's boxes join a paste's lines: `OneLinePaste`)
+            elif key.is_printable and key.character:
+                box.insert_text_at_cursor(key.character)
+            elif key.key == "backspace":
+                box.action_delete_left()
+            else:
                 return
 
     def action_switch_language(self) -> None:
