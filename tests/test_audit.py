@@ -507,22 +507,51 @@ def test_a_web_page_saved_as_pdf_with_its_list_of_contents_has_no_empty_section_
     assert [(quote.heading, quote.where.describe("en")) for quote in retention.quotes] == [("How long we keep the data", "page 2")]
 
 
+def test_a_heading_at_the_foot_of_a_pdf_page_with_nothing_under_it_is_an_empty_section() -> None:
+    """What is printed at the foot of every page (the business's name, "Page 1 of 2") is no text of the section above."""
+    pytest.importorskip("pypdf")
+
+    def footer(number: int) -> list[Run]:
+        return [(60, 40, 8, False, ["Example Shop Oy"]), (480, 40, 8, False, [f"Page {number} of 2"])]
+
+    page_1: list[Run] = [
+        (60, 780, 14, True, ["Controller"]),
+        (60, 760, 11, False, ["We are Example Shop Oy, Satamakatu 1, 20100 Turku, tietosuoja@example.fi."]),
+        (60, 100, 14, True, ["Transfers outside the EU/EEA"]),
+        *footer(1),
+    ]
+    page_2: list[Run] = [
+        (60, 780, 14, True, ["Your rights"]),
+        (60, 760, 11, False, ["You can ask to see your data and to have them corrected or deleted."]),
+        (60, 730, 14, True, ["Changes to this notice"]),
+        *footer(2),
+    ]
+    audit = audit_bytes(pdf_of([page_1, page_2]), "notice.pdf")
+    assert [(quote.text, quote.where.describe("en")) for found in audit.mistakes if found.mistake.code == "empty_section" for quote in found.quotes] == [
+        ("Transfers outside the EU/EEA", "page 1"), ("Changes to this notice", "page 2")
+    ]
+
+
 def test_a_pdf_list_whose_bullets_are_drawn_is_no_heading_but_a_heading_set_in_alone_is() -> None:
     """A browser draws a list's bullets (no text for them) and sets its items in from the text's edge, one under
-    the other; an item about a topic ("keeping the records") is still no heading. A centred heading stands alone."""
+    the other, each item's own list further in, the list going on over the page; an item about a topic ("keeping
+    the records") is still no heading. A centred heading stands alone."""
     pytest.importorskip("pypdf")
-    page: list[Run] = [
+    page_1: list[Run] = [
         (60, 780, 14, True, ["Purposes of the processing"]),
         (60, 760, 11, False, ["We use your data for these purposes:"]),
-        (78, 742, 11, False, ["Handling orders"]),
-        (78, 726, 11, False, ["Bookkeeping and keeping the accounting records"]),
-        (78, 710, 11, False, ["Sending the newsletter"]),
-        (60, 680, 14, True, ["How long we keep the data"]),
-        (60, 660, 11, False, ["We keep the order details for 6 years from the end of the financial year."]),
-        (250, 630, 14, True, ["Your rights"]),
-        (60, 610, 11, False, ["You can ask to see your data and to have them corrected or deleted."]),
+        (78, 742, 11, False, ["Bookkeeping and keeping the accounting records"]),
+        (96, 726, 11, False, ["Legal basis: compliance with a legal obligation"]),
     ]
-    blocks = parse_notice(pdf_of([page]), "notice.pdf")
+    page_2: list[Run] = [
+        (78, 780, 11, False, ["Sending the newsletter"]),
+        (96, 764, 11, False, ["Legal basis: your consent"]),
+        (60, 730, 14, True, ["How long we keep the data"]),
+        (60, 710, 11, False, ["We keep the order details for 6 years from the end of the financial year."]),
+        (250, 680, 14, True, ["Your rights"]),
+        (60, 660, 11, False, ["You can ask to see your data and to have them corrected or deleted."]),
+    ]
+    blocks = parse_notice(pdf_of([page_1, page_2]), "notice.pdf")
     assert [block.text for block in blocks if block.heading] == ["Purposes of the processing", "How long we keep the data", "Your rights"]
 
 

@@ -491,11 +491,41 @@ def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
         pages = [_pdf_page_lines(page) for page in reader.pages]
     except Exception as error:  # pypdf's errors on a damaged file are of many kinds
         raise Unreadable("pdf", path=path, detail=str(error) or type(error).__name__) from None
+    pages = _without_running_lines(pages)
     # The left edge of the text: where most lines start. A page may begin with a heading a list of contents gave
     # before: each page's headings are kept.
     starts = Counter(round(line.x) for lines in pages for line in lines if line.x is not None and line.text.strip())
     edge = starts.most_common(1)[0][0] if starts else None
-    return [block for number, lines in enumerate(pages, start=1) for block in _pdf_page_blocks(lines, Where("page", number), edge)]
+    set_in = iter(_set_in([line for lines in pages for line in lines], edge))  # a list may go on over the page
+    return [block for number, lines in enumerate(pages, start=1)
+            for block in _pdf_page_blocks(lines, Where("page", number), [next(set_in) for _ in lines])]
+
+
+def _without_running_lines(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
+    """The pages without what is printed at the top or foot of most of them, at the same height ("Page 2 of 5", the
+    business's name, a running title): the last section of a page has none of it as its text."""
+    ends = [_end_lines(lines) for lines in pages]
+    found: dict[str, dict[int, float | None]] = {}  # the pages a text ends, and its height there
+    for number, (lines, page_ends) in enumerate(zip(pages, ends, strict=True)):
+        for index in page_ends:
+            found.setdefault(_running_key(lines[index].text), {})[number] = lines[index].y
+    running = set()
+    for key, heights in found.items():
+        known = [y for y in heights.values() if y is not None]
+        if len(heights) >= 2 and 2 * len(heights) >= len(pages) and (not known or max(known) - min(known) <= 2):
+            running.add(key)
+    return [[line for index, line in enumerate(lines) if not (index in page_ends and _running_key(line.text) in running)]
+            for lines, page_ends in zip(pages, ends, strict=True)]
+
+
+def _end_lines(lines: list[_PdfLine]) -> set[int]:
+    """The places of the first two and the last two lines of a page that hold text."""
+    placed = [index for index, line in enumerate(lines) if line.text.strip()]
+    return set(placed[:2] + placed[-2:])
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", clean(text)).casefold()
 
 
 @dataclass(frozen=True)
@@ -541,18 +571,18 @@ def _pdf_page_lines(page: object) -> list[_PdfLine]:
 
 
 def _set_in(lines: list[_PdfLine], edge: float | None) -> list[bool]:
-    """For each line: whether it starts right of the text's left edge, just where the line before or after starts."""
-    placed = [index for index, line in enumerate(lines) if line.x is not None and line.text.strip()]
+    """For each line: whether it starts right of the text's left edge, just where the nearest line before or after
+    it starts that is not set in further (an item of a list, whose own nested items may stand between)."""
     found = [False] * len(lines)
+    placed = [(index, line.x) for index, line in enumerate(lines) if line.x is not None and line.text.strip()]
     if edge is None:
         return found
-    for position, index in enumerate(placed):
-        line = lines[index]
-        assert line.x is not None
-        if line.x - edge <= 0.5 * line.size:
+    for position, (index, x) in enumerate(placed):
+        if x - edge <= 0.5 * lines[index].size:
             continue
-        neighbours = [lines[placed[other]] for other in (position - 1, position + 1) if 0 <= other < len(placed)]
-        found[index] = any(neighbour.x is not None and abs(neighbour.x - line.x) <= 1 for neighbour in neighbours)
+        before = next((other for _, other in reversed(placed[:position]) if other <= x + 1), None)
+        after = next((other for _, other in placed[position + 1:] if other <= x + 1), None)
+        found[index] = any(other is not None and abs(other - x) <= 1 for other in (before, after))
     return found
 
 
@@ -566,17 +596,16 @@ def _shared(line: _PdfLine, baselines: list[float]) -> bool:
 _BULLET = re.compile(r"^\s*[\uf0b7•▪◦‣∙·*–-]\s+")
 
 
-def _pdf_page_blocks(lines: list[_PdfLine], where: Where, edge: float | None = None) -> list[Block]:
+def _pdf_page_blocks(lines: list[_PdfLine], where: Where, set_in: list[bool]) -> list[Block]:
     """A page's lines as blocks: a line that ends in a space goes on in the next one (how pypdf marks a wrapped
     line); a bullet starts a list item; a line that starts above the one before starts a block (the next cell
     of a table's row, or the next column); a short line on its own about a topic of a notice is a heading, unless
     it stands beside other text (a table's cell: the header row of seloste's table of the processing, repeated on
-    each page the table runs on, names topics too) or is set in from the `edge` of the text as far as the line
-    before or after it (an item of a list whose bullets a browser draws rather than writes)."""
+    each page the table runs on, names topics too) or is `set_in` from the text's edge as far as the line before
+    or after it (an item of a list whose bullets a browser draws rather than writes)."""
     paragraphs: list[tuple[str, bool, bool]] = []  # (text, listed, beside or set in)
     current, listed, beside = "", False, False
     above: _PdfLine | None = None  # the line before, where known
-    set_in = _set_in(lines, edge)
     for index, line in enumerate(lines):
         bullet = _BULLET.match(line.text)
         goes_on = current.endswith((" ", ",", "-")) or bool(re.match(r"\s*[a-zäöå(]", line.text))
