@@ -261,6 +261,68 @@ async def test_a_us_recipient_s_form_offers_the_dpf_once_the_country_is_typed(tm
     assert "dpf" in offered and offered[1:] == plain
 
 
+def typing(text: str) -> list[str]:
+    """The keys that type `text`."""
+    return [{" ": "space"}.get(char, char) for char in text]
+
+
+@SIZES
+async def test_a_box_hidden_by_a_change_of_the_country_shows_nothing_it_depended_on_and_comes_back_as_typed(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = SelosteApp(before_recipients(tmp_path), "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        form = chat.query_one(RecordForm)
+        await fill_in(pilot, form, {"name": "Kirjekyyhky Mail Inc.", "service": "lähettää uutiskirjeen", "processing_agreement": "yes"})
+        country = form.query_one("#field-country", Input)
+        country.focus()  # filled from the bottom up: the country first, no purpose ticked
+        await pilot.press(*typing("Yhdysvallat"))
+        await fill_in(pilot, form, {"transfer_mechanism": "scc"})
+        form.query_one("#field-transfer_safeguards_copy", Input).focus()
+        await pilot.press(*typing("pyydä sähköpostilla"))
+        country.focus()
+        country.value = ""
+        await pilot.press(*typing("Ruotsi"))  # in the EU: no transfer, so neither its ground nor the copy of it
+        await until(pilot, lambda: form_holds(form, {"country": "Ruotsi"}))
+        assert "transfer_mechanism" not in form.values() and "transfer_safeguards_copy" not in form.values()
+        country.value = ""
+        await pilot.press(*typing("Yhdysvallat"))  # and back: the ground and the copy as they were
+        await until(pilot, lambda: form_holds(form, {"country": "Yhdysvallat"}))
+        assert form.values()["transfer_mechanism"] == "scc"
+        assert form.values()["transfer_safeguards_copy"] == "pyydä sähköpostilla"
+        form.query_one("#record-save").focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: saved(chat).get("recipients"))
+    (recipient,) = saved(chat)["recipients"]
+    assert recipient["country"] == "US" and recipient["transfer"] == {"mechanism": "scc", "safeguards_copy": "pyydä sähköpostilla"}
+
+
+async def test_f2_while_a_saved_recipient_is_changed_keeps_what_was_typed_and_a_hidden_box_s_text(tmp_path: Path) -> None:
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        await until(pilot, lambda: app.screen is not chat)  # everything is answered: the review opens
+        app.pop_screen()
+        await chat.edit("recipients", 4)  # the newsletter service in the United States, on the DPF
+        await until(pilot, lambda: chat.query(RecordForm) and chat.step.item == 4)
+        form = chat.query_one(RecordForm)
+        await fill_in(pilot, form, {"transfer_mechanism": "scc"})
+        form.query_one("#field-transfer_safeguards_copy", Input).focus()
+        await pilot.press(*typing("pyydä sähköpostilla"))
+        await fill_in(pilot, form, {"transfer_mechanism": "dpf"})  # the copy's box hides
+        name = form.query_one("#field-name", Input)
+        name.focus()
+        name.value = ""
+        await pilot.press(*typing("Kirjekyyhky Oy"), "f2")
+        await until(pilot, lambda: chat.lang == "en" and chat.query(RecordForm) and chat.query_one(RecordForm) is not form)
+        form = chat.query_one(RecordForm)
+        await until(pilot, lambda: form_holds(form, {}))
+        assert form.values()["name"] == "Kirjekyyhky Oy" and form.values()["transfer_mechanism"] == "dpf"
+        await fill_in(pilot, form, {"transfer_mechanism": "scc"})
+        assert form.values()["transfer_safeguards_copy"] == "pyydä sähköpostilla"
+
+
 # --- the words of the questions, not the answers file's -----------------------------------------------------
 
 

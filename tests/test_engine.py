@@ -1085,6 +1085,14 @@ def test_a_demonstration_s_purpose_keeps_the_example_s_id_though_the_chat_s_form
     assert interview.answers["purposes"][0]["id"] == "orders"
 
 
+def test_a_form_s_box_depends_only_on_the_boxes_that_apply_not_on_what_a_hidden_one_still_holds() -> None:
+    interview = Interview.start()
+    recipients = interview.questionnaire.question("recipients")
+    typed = {"name": "Posti", "role": "controller", "country": "Ruotsi", "transfer_mechanism": "scc", "transfer_safeguards_copy": "x"}
+    shown = [sub.id for sub in interview.form_fields(recipients, typed)]
+    assert "country" in shown and "transfer_mechanism" not in shown and "transfer_safeguards_copy" not in shown
+
+
 def test_the_review_shows_a_purpose_by_its_description_not_its_id(tmp_path: Path) -> None:
     from wizard.session import Session
 

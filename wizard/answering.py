@@ -21,12 +21,17 @@ from wizard.rules import display_path
 from wizard.sheet import field_path, item_model, items_in
 
 
-def loose_item(question: Question, values: dict[str, Any]) -> dict[str, Any]:
-    """A form's values as an item, as far as they can be read: for conditions while the user types."""
+def loose_item(question: Question, values: dict[str, Any], answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A form's values as an item, as far as they can be read: for conditions while the user types. Only the
+    boxes that apply count, in order, as in `read_item`: what is left in a box that a change hid (a transfer's
+    ground, after the country was changed to one in the EU) decides nothing about the boxes after it."""
     model = item_model(question)
     assert model is not None
     item: dict[str, Any] = {}
+    scope = Scope(answers or {}, item, model)
     for sub in question.fields:
+        if not holds(sub.when, scope):  # a condition reads only the sub-questions before it
+            continue
         raw = values.get(sub.id)
         if raw is None or raw == "" or raw == []:
             continue
@@ -37,7 +42,7 @@ def loose_item(question: Question, values: dict[str, Any]) -> dict[str, Any]:
 
 def item_scope(answers: dict[str, Any], question: Question, values: dict[str, Any]) -> Scope:
     """What the conditions inside a form read: the answers, and the item as typed so far."""
-    return Scope(answers, loose_item(question, values), item_model(question))
+    return Scope(answers, loose_item(question, values, answers), item_model(question))
 
 
 def read_answer(question: Question, raw: Any, answers: dict[str, Any], item: int | None) -> tuple[FieldPath, Any] | Rejection:

@@ -96,6 +96,9 @@ class ChatScreen(Screen):
         # language, quitting), by (question id, item, mode): it is there again when the question comes back. The
         # session's own, so that it is saved with the interview (`save_typed`, and with every answer).
         self.drafts: dict[tuple[str, int | None, str], Any] = session.drafts if session is not None else {}
+        # The question whose draft comes back as typed even over its saved answer: the one being changed when
+        # the language was switched (the same form, in the other language).
+        self.switched_at: tuple[str, int | None, str] | None = None
         self.shown_before = False  # `_on_screen_resume`
         # Sized for the terminal from the start: set once mounted, the classes would style every widget again.
         self._fit(self.app.size.width, self.app.size.height, update=False)
@@ -251,6 +254,7 @@ class ChatScreen(Screen):
         question = step.question
         words = self.words()
         draft = self.drafts.get(self._key(step))
+        retyped, self.switched_at = draft is not None and self.switched_at == self._key(step), None
         if step.mode != "answer" or question.kind == "yes_no":  # (the yes/no before a list's first item or after each)
             in_box = draft if isinstance(draft, str) else ""  # what was typed in its box, not sent
             suggested = step.value if step.value is not None else step.default
@@ -259,7 +263,7 @@ class ChatScreen(Screen):
             return Ask(
                 "yes_no", value=suggested, typed=in_box, placeholder=hint.format(yes=yes, no=no), words=words, not_sure=step.mode != "another"
             )
-        value = step.value if step.value is not None else draft
+        value = draft if retyped or step.value is None else step.value
         ready = step.value is None and step.scripted and draft is None
         if question.kind == "record":
             form = self._form(step)
@@ -682,6 +686,7 @@ class ChatScreen(Screen):
     @reported
     async def _language_switched(self) -> None:
         self.keep_draft()
+        self.switched_at = self._key(self.step) if self.step is not None else None
         self.query_one(Composer).keep_focus_place()  # the same box, the cursor where it was
         await self.redraw()
         self.request_preview()

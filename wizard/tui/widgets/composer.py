@@ -460,7 +460,7 @@ class Composer(Vertical):
             return self.query_one("#answer-yes-no-text", YesNoInput).value or None
         forms = self.query(RecordForm)
         if forms and self.query_one("#pane-record").display:
-            values = forms.first().values(suggested=False)
+            values = forms.first().draft()
             return values if any(value not in ("", [], None) for value in values.values()) else None
         return None
 
@@ -566,7 +566,10 @@ class RecordForm(Vertical):
         super().__init__(classes="record-form")
         self.ask = ask
         self.following = asyncio.Lock()  # one change of the boxes at a time
-        self.typed: dict[str, Any] = {item.key: item.value for item in ask.fields}
+        # Every box's value, a hidden one's too: a box that a change hides (a transfer's ground when the country
+        # becomes one in the EU) gets its text back when it shows again, also in a form built anew (`draft`).
+        given = ask.value if isinstance(ask.value, dict) else {}
+        self.typed: dict[str, Any] = {**given, **{item.key: item.value for item in ask.fields}}
         self.shown = ask.fields
         self.options = {item.key: item.options for item in ask.fields}
         self.followed: dict[str, Any] | None = None  # the values the boxes shown were last worked out for
@@ -621,6 +624,13 @@ class RecordForm(Vertical):
                 empty = not widget.value.strip() and item.suggestion is not None and suggested
                 found[item.key] = item.suggestion if empty else widget.value
         return found
+
+    def draft(self) -> dict[str, Any]:
+        """What is typed in the form, with what a box that is hidden now holds (`values` sends only the boxes
+        shown): kept when the chat leaves the form unsent, it is all there when the form is built again."""
+        shown = self.values(suggested=False)
+        hidden = {key: value for key, value in self.typed.items() if key not in shown and value not in (None, "", [])}
+        return {**hidden, **shown}
 
     def mark(self, key: str | None) -> None:
         """Point at the box an answer was refused for."""
