@@ -267,6 +267,23 @@ def typing(text: str) -> list[str]:
 
 
 @SIZES
+async def test_a_correction_typed_fast_in_a_form_s_box_acts_where_it_was_typed(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(before_recipients(tmp_path), "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        form = chat.query_one(RecordForm)
+        await until(pilot, lambda: form_holds(form, {}))
+        name, country = form.query_one("#field-name", Input), form.query_one("#field-country", Input)
+        name.focus()
+        keys_at_full_speed(app, *"Postti", "backspace", "backspace", *"i Oy", "left", "left", "left", " ", "P")
+        await until(pilot, lambda: name.value == "Posti P Oy")
+        country.focus()
+        keys_at_full_speed(app, *"Yhdysvallar", "backspace", "t", "ctrl+u", *"Ruotsi")  # a typo, then another country
+        await until(pilot, lambda: form_holds(form, {"country": "Ruotsi"}))
+        assert name.value == "Posti P Oy"
+
+
+@SIZES
 async def test_a_box_hidden_by_a_change_of_the_country_shows_nothing_it_depended_on_and_comes_back_as_typed(
     tmp_path: Path, size: tuple[int, int]
 ) -> None:

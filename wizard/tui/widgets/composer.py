@@ -246,9 +246,11 @@ class AnswerButton(Button):
         return holds_keys_after(self.parent, key)  # Tab on a form's Save: as in its boxes
 
 
-class FormInput(OneLinePaste):
+class FormInput(KeysInOrder, OneLinePaste):
     """A text box of a record's form. Enter goes to the next box (or saves, in the last one): the keys typed after
-    it wait until the focus is there (`RecordForm._next_or_save`), as after Tab (`RecordForm.holds_keys_after`)."""
+    it wait until the focus is there (`RecordForm._next_or_save`), as after Tab (`RecordForm.holds_keys_after`).
+    Its keys act in the order typed (`KeysInOrder`): typed fast, a correction (Backspace, ←, Ctrl+U) acts where
+    it was typed, not after the letters that followed it."""
 
     def holds_keys_after(self, key: events.Key) -> bool:
         return key.key in ("enter", *FOCUS_KEYS)
