@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static
 
-from test_chat import BEFORE_PURPOSES, SIZES, answers_until, open_chat, saved, webshop
+from test_chat import BEFORE_PURPOSES, SIZES, answers_until, keys_at_full_speed, open_chat, saved, webshop
 from test_tui import home, no_cursor_blink, until  # the chat tests' own folder and steady cursor
 
 from wizard.kinds import as_bool, begins_with_yes_or_no
@@ -48,12 +48,13 @@ async def test_a_sentence_typed_fast_at_add_another_is_the_next_item_s_first_ans
         chat = await open_chat(pilot)
         assert (chat.step.question.id, chat.step.mode) == ("purposes", "another")
         assert app.focused is yes_no_box(chat)
-        await pilot.press(*"loyalty club members", "enter")  # l, o, y: none of them answers on its own
-        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        # l, o, y: none of them answers on its own; the keys after Enter wait for the new item's form
+        keys_at_full_speed(app, *"loyalty club members", "enter", *" and guests")
+        await until(pilot, lambda: any(box.value.endswith("guests") for box in chat.query("#field-description")))
         description = chat.query_one("#field-description", Input)
         assert (chat.step.question.id, chat.step.item) == ("purposes", 1)
-        assert description.value == "loyalty club members", "every key typed is in the new purpose's first box"
-        assert app.focused is description and description.cursor_position == len("loyalty club members")
+        assert description.value == "loyalty club members and guests", "every key typed is in the new purpose's first box"
+        assert app.focused is description and description.cursor_position == len(description.value)
     assert len(saved(chat)["purposes"]) == 1, "not saved until the person saves the form"
 
 
