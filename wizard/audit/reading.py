@@ -580,8 +580,8 @@ def _set_in(lines: list[_PdfLine], edge: float | None) -> list[bool]:
     for position, (index, x) in enumerate(placed):
         if x - edge <= 0.5 * lines[index].size:
             continue
-        before = next((other for _, other in reversed(placed[:position]) if other <= x + 1), None)
-        after = next((other for _, other in placed[position + 1:] if other <= x + 1), None)
+        before = next((placed[other][1] for other in range(position - 1, -1, -1) if placed[other][1] <= x + 1), None)
+        after = next((placed[other][1] for other in range(position + 1, len(placed)) if placed[other][1] <= x + 1), None)
         found[index] = any(other is not None and abs(other - x) <= 1 for other in (before, after))
     return found
 
