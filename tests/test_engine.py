@@ -1077,6 +1077,20 @@ def test_a_purpose_changed_in_a_form_without_its_id_keeps_it_and_the_data_linked
         assert [item.get("purposes") for item in after[part]] == [item.get("purposes") for item in before[part]]
 
 
+def test_a_hand_written_purpose_id_the_answers_refuse_is_made_anew_from_the_description_and_its_links_follow() -> None:
+    data = example("webshop")
+    data["purposes"][0]["id"] = "Tilaukset!"  # not an id: the chat asks the purpose again, and its form has no box for it
+    for category in data["personal_data"]:
+        category["purposes"] = ["Tilaukset!" if ref == "orders" else ref for ref in category["purposes"]]
+    interview = Interview.start(answers=data)
+    step = interview.current()
+    assert (step.question.id, step.item) == ("purposes", 0)
+    answer(interview, {key: value for key, value in (step.value or {}).items() if key != "id"})
+    made = interview.answers["purposes"][0]["id"]
+    assert made == "tilausten_kasittely"
+    assert made in interview.answers["personal_data"][0]["purposes"] and interview.current().question.id != "purposes"
+
+
 def test_a_demonstration_s_purpose_keeps_the_example_s_id_though_the_chat_s_form_has_no_box_for_it() -> None:
     interview = Interview.start(script=example("webshop"))
     step = until(interview, "purposes", example("webshop"))

@@ -548,7 +548,12 @@ class Interview:
         if unknown:
             raise InterviewError(f"{question.id} has no sub-questions {sorted(unknown)}")
         index = step.item if step.item is not None else len(self._sheet.items(question))
-        return read_item(question, {**raw, **self._kept_ids(question, index, step, raw)}, self._answers, index)
+        kept = self._kept_ids(question, index, step, raw)
+        read = read_item(question, {**raw, **kept}, self._answers, index)
+        if isinstance(read, Rejection) and read.field in kept:  # a kept id the answers refuse (written by hand, as
+            # `Tilaukset!`): the form cannot show it to be corrected, so one is made from the description instead
+            read = read_item(question, {**raw, **{key: value for key, value in kept.items() if key != read.field}}, self._answers, index)
+        return read
 
     def _kept_ids(self, question: Question, index: int, step: Step, raw: dict[str, Any]) -> dict[str, str]:
         """An item's id (`Question.default_from`) left out of the form or left empty: the item's own when it is
