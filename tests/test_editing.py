@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Collapsible, Input, Select
 from textual.widgets._collapsible import CollapsibleTitle
 
@@ -238,3 +239,42 @@ async def test_keys_typed_in_one_burst_at_the_review_act_in_turn(tmp_path: Path,
         assert (chat.step.question.id, chat.step.item) == asked == ("privacy_contact_name", None)
         await until(pilot, lambda: app.focused.value.endswith(" etc"))
         assert app.focused.value == webshop()["privacy_contact"]["name"] + " etc"
+
+
+def keys_in_sight(review: ReviewScreen) -> list[str]:
+    """The footer's keys shown whole on the screen, as "key label"."""
+    width = review.app.size.width
+    keys = review.query("FooterKey")
+    return [f"{key.key_display} {key.description}" for key in keys if key.region.width and key.region.right <= width]
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=["60x20", "80x24", "120x40"])
+async def test_on_a_list_s_item_the_review_shows_every_key_it_needs_in_finnish(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        await open_section(pilot, review, "purposes")
+        row_of(review, ("purposes", 1)).focus()  # an item that moves up and down, deletes, and adds one more
+        await until(pilot, lambda: any(key.action == "add" for key in review.query("FooterKey")))
+        shown = keys_in_sight(review)
+        assert {"+ Lisää uusi", "esc Takaisin", "f9 Vie", "^q Lopeta"} <= set(shown), shown
+        line = str(review.query_one("#review-keys").render())  # the keys of the list: in the key line above it
+        assert all(key in line for key in ("Enter", "PgUp/PgDn", "Delete", "Ctrl+↑ / Ctrl+↓", "↑ ↓"))
+        lines = review.query_one("#review-keys").region
+        assert lines.height and lines.bottom <= size[1]
+
+
+def test_the_review_at_80x24_on_a_purpose_in_finnish(snap_compare: Any, tmp_path: Path) -> None:
+    async def run_before(pilot: Any) -> None:
+        app = pilot.app
+        await open_chat(pilot, "fi")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        await open_section(pilot, review, "purposes")
+        await pilot.press("down", "down")  # the second purpose: its footer has + and the list's keys are above
+        await until(pilot, lambda: any(key.action == "add" for key in review.query("FooterKey")))
+        await pilot.wait_for_scheduled_animations()
+
+    assert snap_compare(SelosteApp(whole_example(tmp_path, "webshop"), "fi"), terminal_size=(80, 24), run_before=run_before)

@@ -48,12 +48,14 @@ class ReviewRow(Static, can_focus=True):
     """One answer (or one finding of the check); Enter or a click goes back to its question. An item of a
     list can also be deleted (Delete) or moved (Ctrl+↑ / Ctrl+↓), and one more added to its list (+)."""
 
+    # The footer shows + on a list's answer (one more item, also after a No); the key line at the top of the
+    # review says what Enter, Delete and Ctrl+↑ / Ctrl+↓ do, so that at 80 columns the footer keeps Esc and F9.
     BINDINGS = [
-        Binding("enter", "choose", label(N_("Change"))),
+        Binding("enter", "choose", label(N_("Change")), show=False),
         Binding(",".join(ADD_KEYS), "add", label(N_("Add one")), key_display="+"),
-        Binding("delete", "delete", label(N_("Delete"))),
-        Binding("ctrl+up", "move(-1)", label(N_("Move up"))),
-        Binding("ctrl+down", "move(1)", label(N_("Move down"))),
+        Binding("delete", "delete", label(N_("Delete")), show=False),
+        Binding("ctrl+up", "move(-1)", label(N_("Move up")), show=False),
+        Binding("ctrl+down", "move(1)", label(N_("Move down")), show=False),
     ]
 
     def __init__(self, text: Text, target: Target | None, classes: str, entry: ReviewEntry | None = None) -> None:
@@ -136,14 +138,14 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
     an earlier answer (F5) starts there. Otherwise the sections start folded, the check's findings open."""
 
     BINDINGS = [
-        Binding("escape", "close", label(N_("Back to the chat")), id="close"),
+        Binding("escape", "close", label(N_("Back")), id="close"),  # (to the chat, as its button says)
         Binding("f9", "export", label(N_("Export")), id="export"),
         # Read in turn with Enter and the other keys, each from the focus the keys before it left (a binding above
         # the widgets' would act as soon as the key arrives, before an Enter typed just before it).
         Binding("up", "neighbour(-1)", show=False),
         Binding("down", "neighbour(1)", show=False),
-        Binding("pagedown", "section(1)", label(N_("Next section"))),
-        Binding("pageup", "section(-1)", label(N_("Previous section"))),
+        Binding("pagedown", "section(1)", label(N_("Next section")), show=False),  # (in the key line)
+        Binding("pageup", "section(-1)", label(N_("Previous section")), show=False),
     ]
 
     LEAVING_KEYS = ("escape",)  # the keys typed after Esc wait for the chat's question (`SelosteApp.on_event`)
@@ -267,7 +269,11 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
     def action_neighbour(self, by: int) -> None:
         """The answer (or section title, or button) before or after the one in focus."""
         widget = self.focus_next() if by > 0 else self.focus_previous()
-        if widget is not None:
+        if widget is not None:  # once laid out: a section opened by the key before this one is not yet
+            self.call_after_refresh(self._bring_into_view, widget)
+
+    def _bring_into_view(self, widget: Widget) -> None:
+        if widget is self.focused:  # (the last of the keys typed at once)
             widget.scroll_visible(animate=False)
 
     def action_section(self, by: int) -> None:

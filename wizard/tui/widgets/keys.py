@@ -7,10 +7,19 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 
+NARROW = 80  # below this width the footer is compact: no space around each key
+
+
 class Keys(Footer):
     """Textual's footer, with each key made in its final style. Textual's own mounts a key compact and then makes
     it not compact, which styles it (and its two parts) three times over: a tenth of the time the chat takes to
-    show its first question."""
+    show its first question. In a terminal narrower than 80 columns it is compact, so that more keys fit."""
+
+    def on_resize(self) -> None:
+        narrow = self.app.size.width < NARROW
+        if narrow != self.compact:
+            self.compact = narrow
+            self.refresh(recompose=True)
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
