@@ -10,14 +10,14 @@ def run_chat(answers_file: str | None, lang: str | None, trainer: bool = False, 
     """Run the chat until the user leaves; the exit code is the app's (0 unless the file could not be used)."""
     # Loading Textual and the chat makes some sixty thousand objects that live as long as the process, and next
     # to no garbage: loaded without the cycle collector, and set aside from it afterwards, they are not walked
-    # again and again (which took some 60 ms before the first question).
+    # again and again (which took some 60 ms before the first question). The collector stays off until the
+    # chat's first question is drawn (`SelosteApp.collect_garbage`): until then it only walked the new screens.
     gc.disable()
     try:
         from wizard.tui.app import SelosteApp
-    finally:
-        gc.freeze()
-        gc.enable()
 
-    app = SelosteApp(Path(answers_file) if answers_file else None, lang, trainer=trainer, example=example)
-    app.run()
+        app = SelosteApp(Path(answers_file) if answers_file else None, lang, trainer=trainer, example=example)
+        app.run()
+    finally:
+        gc.enable()
     return app.return_code or 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -131,7 +132,16 @@ class SelosteApp(App[int]):
                     save_typed()
         self.exit()
 
+    @staticmethod
+    def collect_garbage() -> None:
+        """The cycle collector, off while the chat starts (`wizard.tui.run_chat`), runs again from now on; what was
+        made until now lives as long as the chat and is set aside from it."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     def _after_a_moment(self) -> None:
+        self.collect_garbage()  # the user takes a moment to choose: the chat is no longer starting
         if self.opening or self.session is not None:
             return
         if self.fresh:
@@ -214,6 +224,7 @@ class SelosteApp(App[int]):
         self.session.conversation_lang = Conversation.lang
         chat = ChatScreen(self.session, trainer=self.trainer, example=self.session.example)
         await self.push_screen(chat)  # over the first question, which stays below
+        chat.call_after_refresh(self.collect_garbage)
 
     async def _open_new(self, chat: ChatScreen) -> None:
         """A new interview (a demonstration too): its first question, the notice's language, is the chat's own
@@ -225,6 +236,7 @@ class SelosteApp(App[int]):
         drawn = asyncio.Event()
         chat.call_after_refresh(drawn.set)
         await drawn.wait()
+        self.collect_garbage()
         await chat.build_hidden_parts()
         self._start_loading()
         if not await self._engine_loaded():
