@@ -19,7 +19,7 @@ from wizard.diagnostics import TEXTS
 from wizard.engine import Interview
 from wizard.examples import example_text
 from wizard.i18n import _
-from wizard.languages import CODES
+from wizard.languages import CODES, language
 from wizard.plain import run_plain
 from wizard.questionnaire import load_questionnaire
 from wizard.session import Session
@@ -112,7 +112,8 @@ def test_the_plain_mode_lists_an_old_notice_s_values_under_their_questions(
     session = sessions.open_file(made, lang)
     assert not isinstance(session, str)
     out = io.StringIO()
-    chat = PlainChat(io.StringIO("y\n"), out, lang)
+    yes = min(sorted(language(lang).yes_words), key=len)  # "k" in Finnish: the plain mode reads its own language's
+    chat = PlainChat(io.StringIO(f"{yes}\n"), out, lang)
     chat.session = session
     assert chat.confirm_imported() is True
     listed = out.getvalue().split(f"({NOTICE}):", 1)[1]  # the file's own name is not an answer's
