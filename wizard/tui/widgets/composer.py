@@ -30,6 +30,7 @@ from wizard.i18n import N_
 from wizard.tui.failures import reported
 from wizard.tui.holding import holds_keys_after
 from wizard.tui.inorder import KeysInOrder
+from wizard.tui.widgets.styling import StyledOnMount
 from wizard.tui.widgets.ticks import TickList
 
 NOT_SURE = "\x00not-sure"  # an option value no answer can have
@@ -96,7 +97,7 @@ class DropdownList(KeysInOrder, SelectOverlay):
             focused.post_message(events.Key(event.key, event.character))
 
 
-class Dropdown(Select[str]):
+class Dropdown(StyledOnMount, Select[str]):
     """A choice of a form, with a list that never swallows a key (`DropdownList`)."""
 
     def compose(self) -> ComposeResult:
@@ -185,7 +186,7 @@ class LinesJoined(Message):
     """Text of several lines was pasted into a box and joined into one line (`OneLinePaste`)."""
 
 
-class OneLinePaste(Input):
+class OneLinePaste(StyledOnMount, Input):
     """A box that keeps every line of a paste. Textual's `Input` keeps only the first line, silently; an answer
     here is one line (the notice writes it into a sentence, a list item or a row of its table, where a line
     break would split it), so the lines are joined with a space, and the composer says so (`LinesJoined`)."""
@@ -232,7 +233,7 @@ class YesNoInput(AnswerInput):
     answer."""
 
 
-class AnswerButton(Button):
+class AnswerButton(StyledOnMount, Button):
     """A button of the answer area. Enter on one that sends the answer (Yes, No, Done, Save) holds the keys typed
     after it for the next question, as Enter in a text box does (`wizard.tui.holding`)."""
 
