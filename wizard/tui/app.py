@@ -72,7 +72,7 @@ class SelosteApp(App[int]):
         self.opening = False  # a new interview's chat is shown and its engine still loading (`_open_new`)
         self.replaying = False  # the keys held are about to be read on a screen whose keys act as read (`_replay`)
         self.leaving = False  # Ctrl+Q (or the terminal closed) while keys were held: leaving once they are typed (`_leave`)
-        self.left = False
+        self.left = False  # the drafts are saved and the app is exiting (`_leave_now` runs once)
         self._loader: Worker | None = None
 
     @property
