@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Footer, OptionList
 
 from test_tui import language_asked, until
@@ -258,3 +259,27 @@ async def test_keys_typed_after_enter_then_ctrl_q_are_saved_in_the_next_question
         box = chat.query_one("#answer-text", Input)
         assert chat.step.question.id == "controller_postal_code", "the address was taken"
         assert box.value == "00100" and box.has_focus
+
+
+@pytest.mark.parametrize("leaving", ["ctrl+q", "SIGHUP"])
+async def test_an_answer_typed_at_full_speed_then_ctrl_q_or_the_terminal_closed_is_kept_whole(leaving: str) -> None:
+    import signal
+
+    from textual import events
+    from textual.widgets import Input
+
+    interview_of("Kahvila Kanerva Oy", 4, lang="fi")  # at the street address
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await resume_the_latest(app, pilot)
+        for key in "Kuja 3":  # at once: the box has not read them when the chat is left
+            app.post_message(events.Key("space" if key == " " else key, key))
+        if leaving == "SIGHUP":
+            os.kill(os.getpid(), signal.SIGHUP)
+        else:
+            app.post_message(events.Key("ctrl+q", None))
+        await until(pilot, lambda: not app.is_running)
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        assert chat.query_one("#answer-text", Input).value == "Kuja 3"

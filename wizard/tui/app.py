@@ -95,7 +95,7 @@ class SelosteApp(App[int]):
         loop = asyncio.get_running_loop()
         for signal_number in LEAVING_SIGNALS:
             with contextlib.suppress(NotImplementedError, RuntimeError):  # (a loop that cannot: the default stands)
-                loop.add_signal_handler(signal_number, self._leave)
+                loop.add_signal_handler(signal_number, self._left_by_signal)
         # The unfinished interviews are looked for and the engine loads a moment after the first question is
         # drawn, so that they cannot delay it (a person takes longer than that to choose); after a quicker
         # choice, they wait until the chat's first question is drawn (`_open_new`).
@@ -111,15 +111,26 @@ class SelosteApp(App[int]):
         """Ctrl+Q: what is typed and not yet sent is saved with the interview (`ChatScreen.save_typed`)."""
         self._leave()
 
+    def _left_by_signal(self) -> None:
+        """The terminal closed (SIGHUP) or the system stops the chat (SIGTERM): left as by Ctrl+Q, once the keys the
+        app has already been given are read (they are typed text to save too)."""
+        self.call_later(self._leave)
+
     def _leave(self) -> None:
-        """Leave, saving what is typed. Keys typed after an answer was sent and still waiting for the next question
-        are saved with that question: the chat takes the answer and shows the question first (at most
-        `LEAVE_AT_MOST` seconds), the keys go into its box (`release_keys`), and then the chat is left."""
+        """Leave, saving what is typed, every key typed before Ctrl+Q with it. The keys handed to the box in focus
+        are read by it first (typed at full speed, the box has not read them yet). Keys typed after an answer was
+        sent and still waiting for the next question are saved with that question: the chat takes the answer and
+        shows the question first, the keys go into its box (`release_keys`), and then the chat is left. At most
+        `LEAVE_AT_MOST` seconds either way."""
+        self.set_timer(LEAVE_AT_MOST, self._leave_now)
         if self.held_keys and self.session is not None and not self.opening and not self.leaving:
             self.leaving = True
-            self.set_timer(LEAVE_AT_MOST, self._leave_now)
             return
-        self._leave_now()
+        box = self.focused
+        if box is not None:
+            box.call_later(self._leave_now)  # after the keys it was handed
+        else:
+            self._leave_now()
 
     def _leave_now(self) -> None:
         if self.left:
