@@ -828,6 +828,11 @@ QUIET: list[tuple[str, Change, str]] = [
     ("Matomo on our own server", lambda d: cookies(d, tools=["Matomo (omalla palvelimella)"]), "vendor_not_a_recipient"),
     ("a business whose own domain is a known tool's word", lambda d: d["controller"].update(email="info@ga4.fi", website="https://hubspot.example.fi"), "vendor_not_a_recipient"),
     (
+        "a purpose whose id, and the data's reference to it, is a known tool's word",
+        lambda d: add_purpose(d, id="ga4", description="Kävijätilastot", basis="f", legitimate_interest="Sivuston kehittäminen"),
+        "vendor_not_a_recipient",
+    ),
+    (
         "Google Analytics as a recipient in the United States",
         lambda d: (cookies(d, tools=["Google Analytics"]),
                    recipient(d, "US", {"mechanism": "dpf"}, name="Google LLC (Google Analytics)", processing_agreement=True)),

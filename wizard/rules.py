@@ -396,12 +396,18 @@ def vendor_pattern(words: list[str]) -> re.Pattern[str]:
 _CONTACT_FIELDS = frozenset({"email", "phone", "website"})
 
 
+def names_a_tool(path: FieldPath) -> bool:
+    """Whether the text at `path` can name a tool the business uses. An address names where to write (a domain
+    such as ga4.fi is not Google's); a purpose's id, and the ids that refer to it, are names the answers file
+    gives its own parts, never shown in the notice (a purpose called "ga4" may be the visitor statistics)."""
+    if path[0] == "recipients" or path[-1] in _CONTACT_FIELDS or path[-1] == "id":
+        return False
+    return not (len(path) > 2 and path[-2] == "purposes" and isinstance(path[-1], int))
+
+
 def vendor_rules(answers: Answers) -> Iterator[Finding]:
     """A known tool named anywhere must be a recipient, with its country (Art. 13(1)(e)-(f))."""
-    # An address names where to write, not a tool the business uses: a domain such as ga4.fi is not Google's.
-    named = [
-        (path, text) for path, text in texts(answers) if path[0] != "recipients" and path[-1] not in _CONTACT_FIELDS
-    ]
+    named = [(path, text) for path, text in texts(answers) if names_a_tool(path)]
     for vendor in vendors()["vendors"]:
         pattern = vendor_pattern(vendor["words"] + [vendor["name"]])
         matching = [
