@@ -6,6 +6,7 @@ from __future__ import annotations
 import marshal
 import shutil
 import zipfile
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,51 @@ def test_compiled_templates_are_kept_apart_for_each_version_of_the_code_that_set
     kept = {folder.name: len(list(folder.glob("*.cache"))) for folder in (own_cache.parent / "templates").iterdir()}
     assert len(kept) == 2 and all(kept.values())  # the clauses' folder and the HTML page's
     assert Path(bytecode_cache(str(edited)).directory).name not in kept
+
+
+# --- the chat's parsed styles --------------------------------------------------------------------------------
+
+
+def _stylesheet(css: str) -> Any:
+    from wizard.tui.app import SelosteApp
+    from wizard.tui.styles import KeptStylesheet
+
+    stylesheet = KeptStylesheet(variables=SelosteApp().stylesheet._variables)
+    stylesheet.add_source(css, read_from=(str(REPO / "wizard" / "tui" / "app.tcss"), ""))
+    return stylesheet
+
+
+def test_the_chats_styles_read_back_from_the_cache_are_the_ones_parsed_and_an_edited_sheet_is_parsed_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.css.stylesheet import Stylesheet
+
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", str(tmp_path / "cache"))
+    css = (REPO / "wizard" / "tui" / "app.tcss").read_text(encoding="utf-8")
+    first = _stylesheet(css)
+    parsed = [rule.css for rule in first.rules]
+    first.keep()
+    assert list((tmp_path / "cache" / "styles").glob("*.pickle"))
+
+    parse = Stylesheet._parse_rules
+    monkeypatch.setattr(Stylesheet, "_parse_rules", lambda *args, **kwargs: pytest.fail("parsed again"))
+    assert [rule.css for rule in _stylesheet(css).rules] == parsed  # read back, not parsed
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", parse)
+    edited = css.replace("Screen {", "Screen {\n    color: red;", 1)
+    assert edited != css
+    assert [rule.css for rule in _stylesheet(edited).rules] != parsed
+
+
+def test_damaged_kept_styles_are_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", str(tmp_path / "cache"))
+    css = (REPO / "wizard" / "tui" / "app.tcss").read_text(encoding="utf-8")
+    first = _stylesheet(css)
+    parsed = [rule.css for rule in first.rules]
+    first.keep()
+    (kept,) = (tmp_path / "cache" / "styles").glob("*.pickle")
+    kept.write_bytes(b"\x80\x05not styles")
+    again = _stylesheet(css)
+    assert [rule.css for rule in again.rules] == parsed
+    again.keep()
+    assert kept.read_bytes() != b"\x80\x05not styles"

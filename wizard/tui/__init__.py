@@ -18,6 +18,7 @@ def run_chat(answers_file: str | None, lang: str | None, trainer: bool = False, 
 
         app = SelosteApp(Path(answers_file) if answers_file else None, lang, trainer=trainer, example=example)
         app.run()
+        app.keep_styles()  # those of the screens and forms shown after the first question too
     finally:
         gc.enable()
     return app.return_code or 0

@@ -24,6 +24,7 @@ from wizard.languages import LANGUAGES, default_language, next_language
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.holding import holds_keys_after
 from wizard.tui.screens.dialogs import LanguageScreen
+from wizard.tui.styles import KeptStylesheet
 
 if TYPE_CHECKING:
     from wizard.session import Resumable, Session
@@ -62,6 +63,7 @@ class SelosteApp(App[int]):
         self, answers_file: Path | None = None, lang: str | None = None, trainer: bool = False, example: str | None = None
     ) -> None:
         super().__init__()
+        self.stylesheet = KeptStylesheet(variables=self.stylesheet._variables)  # parsed in an earlier run: read back
         self.answers_file = answers_file
         self.suggested_lang = lang
         self.trainer = trainer
@@ -150,6 +152,11 @@ class SelosteApp(App[int]):
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+
+    def keep_styles(self) -> None:
+        """The styles parsed in this run are kept for the next (`wizard.tui.styles`)."""
+        if isinstance(self.stylesheet, KeptStylesheet):
+            self.stylesheet.keep()
 
     def _after_a_moment(self) -> None:
         self.collect_garbage()  # the user takes a moment to choose: the chat is no longer starting

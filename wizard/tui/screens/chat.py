@@ -119,6 +119,7 @@ class ChatScreen(Screen):
         questions after it (`Composer.build_panes`), the trainer's and the preview's panels."""
         await self.query_one(Composer).build_panes()
         await self._side_panels()
+        cast("SelosteApp", self.app).keep_styles()  # their styles too are parsed by now: kept for the next run
 
     async def _side_panels(self) -> None:
         """The trainer's and the preview's panels (hidden until asked for), if they are not there yet."""
