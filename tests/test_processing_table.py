@@ -97,6 +97,9 @@ def test_each_purpose_is_a_row_with_its_own_data_retention_and_recipients(lang: 
     stated = answers.recipients or answers.shares_data is False
     with_recipients = bool(stated) and all(r.purposes for r in answers.recipients)
     assert (WORDS[lang]["recipients"] in header) == with_recipients
+    # The sentence before the table lists its columns, the last one after an "and", with or without recipients.
+    introduction = dict(notice.sections)["processing_table"].split("\n\n")[1].split(". ")[0]
+    assert introduction.count(WORDS[lang]["and"]) == 1, introduction
     assert [row[0] for row in rows] == [flat(p.description) for p in answers.purposes]
     for purpose, row in zip(answers.purposes, rows):
         assert row[1] == expected_data(answers, purpose, lang)
