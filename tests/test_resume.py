@@ -239,6 +239,18 @@ async def test_at_80x24_a_long_list_fits_the_screen_and_scrolls_to_the_highlight
         assert choice.region.bottom <= footer_top
 
 
+async def test_at_80x24_an_unfinished_interview_shows_its_name_time_and_progress_without_scrolling() -> None:
+    interview_of("Kahvila Kanerva Oy", 2)
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: language_asked(app) and len(app.unfinished) == 1)
+        choice = app.screen.query_one(OptionList)
+        await until(pilot, lambda: "Kahvila Kanerva Oy" in shown_lines(choice))
+        entry = next(line for line in shown_lines(choice).splitlines() if "Kahvila Kanerva Oy" in line)
+        assert entry.rstrip(" ▎▇█▊").endswith("%"), entry  # when and how far on the same line, no scrolling
+        assert choice.max_scroll_y == 0
+
+
 async def test_keys_typed_after_enter_then_ctrl_q_are_saved_in_the_next_question_s_box() -> None:
     from textual import events
     from textual.widgets import Input
