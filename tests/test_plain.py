@@ -250,3 +250,14 @@ def test_a_yes_or_no_is_read_in_the_conversation_language_and_finnish_no_is_aske
 
     assert "> no\nVastaa k tai e.\n" in result.stdout  # in Finnish "no" is "well", not a no
     assert yaml.safe_load(answers.read_text())["dpo"]["name"] == "Tietosuojapalvelu Oy"
+
+
+def test_the_plain_mode_asks_for_the_texts_in_the_notice_s_language(tmp_path: Path) -> None:
+    known = yaml.safe_load(example_text("webshop"))
+    answers = tmp_path / "answers.yaml"  # everything before the register's name
+    kept = {"schema_version": 3, "controller": known["controller"], "privacy_contact": known["privacy_contact"], "joint_controllers": []}
+    answers.write_text(yaml.safe_dump(kept))
+    result = seloste(["--plain", "--answers", str(answers)], ["2", "3", "n", "n"], tmp_path / "home")
+
+    assert "Write your answers in Swedish: they go into the notice as you write them." in result.stdout
+    assert "What should we call these data? (name of the register)\n(in Swedish)\n" in result.stdout

@@ -165,6 +165,11 @@ class Interview:
         return self._script is not None
 
     @property
+    def text_language(self) -> str:
+        """The language the answers' texts are written in (the file's `language:`)."""
+        return self._sheet.text_language
+
+    @property
     def answers(self) -> dict[str, Any]:
         """The answers as an answers file holds them (keys in the model's order); a copy."""
         return _ordered(copied(self._answers), Answers)

@@ -193,6 +193,9 @@ class PlainChat:
             chosen = language_from_reply(line) if line else lang
             if chosen:
                 self.session.set_notice_language(chosen)
+                note = self.session.write_in_note(lang)  # the user's own texts go into the notice as written
+                if note:
+                    self.say(note)
                 return
             self.say(_("Answer {choices}.", lang).format(choices=_numbered_languages(lang)))
 
@@ -272,6 +275,9 @@ class PlainChat:
                     return answer
         if question.kind == "list" and step.item:
             self.say(_("Item {number}", self.lang).format(number=step.item + 1))
+        written_in = self.session.box_language(question, None, self.lang)
+        if written_in:
+            self.say(f"({written_in})")
         preset = step.value if step.value is not None else step.default
         return self.answer(step, question, step.options(), preset)
 
@@ -292,7 +298,8 @@ class PlainChat:
             if not remaining:
                 return {sub.id: values.get(sub.id) for sub in step.fields(values)}
             sub = remaining[0]
-            self.say(f"- {_(sub.prompt, self.lang)}")
+            written_in = self.session.box_language(sub, step.question, self.lang)
+            self.say(f"- {_(sub.prompt, self.lang)}" + (f" ({written_in})" if written_in else ""))
             values[sub.id] = self.answer(step, sub, step.options(sub, values), presets.get(sub.id))
             asked.add(sub.id)
 

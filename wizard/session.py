@@ -170,6 +170,28 @@ class Session:
         self.interview.write_texts_in(lang)
         self.save_state()
 
+    def written_in(self, lang: str) -> str | None:
+        """How `lang` says "in Swedish" of the language the user's own texts go into the notice in, when that is not
+        `lang` (the conversation language); None when it is. Each text is kept as written, in that language."""
+        from wizard.localtext import in_language
+
+        written = self.interview.text_language
+        return in_language(written, lang) if written != lang else None
+
+    def write_in_note(self, lang: str) -> str | None:
+        """Said when the notice language is chosen: in which language to write, when it is not `lang`'s."""
+        words = self.written_in(lang)
+        if words is None:
+            return None
+        return _("Write your answers {in_language}: they go into the notice as you write them.", lang).format(in_language=words)
+
+    def box_language(self, question: Question, record: Question | None, lang: str) -> str | None:
+        """"in Swedish": the language to write a box's text in, when the box takes text in a language (not a name,
+        not a choice) and that is not `lang`; else None."""
+        from wizard.sheet import writes_in_a_language
+
+        return self.written_in(lang) if writes_in_a_language(question, record) else None
+
     # --- answering: each change is saved before the chat shows it -------------------------------------------
 
     def submit(self, raw: Any) -> Rejection | None:

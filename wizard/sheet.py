@@ -17,7 +17,7 @@ from wizard.fieldpath import FieldPath, split_path, value_at
 from wizard.fieldtypes import Target, resolve
 from wizard.kinds import TEXT_KINDS, is_gate
 from wizard.languages import CODES
-from wizard.localtext import DEFAULT_LANGUAGE, one_text
+from wizard.localtext import DEFAULT_LANGUAGE, one_text, translatable_fields
 from wizard.questionnaire import Question, Questionnaire, Section
 
 Mode = Literal["answer", "first", "another"]  # the question itself; the yes/no before a list's first item; after one
@@ -57,6 +57,16 @@ def form_value(question: Question, item: Any, text_language: str | None = None) 
         if found:
             values[sub.id] = value if text_language is None else shown_text(sub, value, text_language)
     return values
+
+
+def writes_in_a_language(question: Question, record: Question | None = None) -> bool:
+    """The answer is text written in a language (a description, a period), which the file keeps as written in
+    its `language:`; not a name, which is the same in every language. `record`: the form `question` is a box of."""
+    if question.kind not in TEXT_KINDS:
+        return False
+    target = resolve(question.field, item_model(record)) if record is not None else resolve(question.field)
+    marker = translatable_fields(target.owner).get(target.path[-1])
+    return marker is not None and not marker.neutral
 
 
 def shown_text(question: Question, value: Any, lang: str) -> Any:

@@ -203,6 +203,9 @@ class ChatScreen(Screen):
         elif self.session.notice_lang:
             bubbles.append(QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang)))
             bubbles.append(AnswerBubble(notice_language_name(self.session.notice_lang, self.lang), NOTICE_LANGUAGE))
+            note = self.session.write_in_note(self.lang)
+            if note:
+                bubbles.append(ReplyBubble(note, "info"))
         for step, shown in history:
             bubbles.append(self._question_bubble(step))
             bubbles.append(AnswerBubble(shown, step.question.id, step.item))
@@ -279,6 +282,9 @@ class ChatScreen(Screen):
             placeholder = _("e.g. {example}", lang).format(example=_(question.help.example, lang))
         else:
             placeholder = ""
+        written_in = self.session.box_language(question, None, lang)
+        if written_in:  # "In Swedish: e.g. …": the text goes into the notice as typed
+            placeholder = f"{written_in[:1].upper()}{written_in[1:]}: {placeholder}" if placeholder else written_in[:1].upper() + written_in[1:]
         typed = self.session.interview.display(question, value) if value is not None and question.kind == "date" else value
         return Ask(
             question.kind, options, typed, placeholder=placeholder, suggestion=suggestion, validate=self.session.problem_with, words=words
@@ -318,6 +324,7 @@ class ChatScreen(Screen):
         lang = self.lang
         interview = self.session.interview
         suggested: dict[str, Any] = {key: value for key, value in (step.default or {}).items() if value not in (None, "", [])}
+        languages = {sub.id: self.session.box_language(sub, step.question, lang) for sub in step.question.fields}
 
         def boxes(values: dict[str, Any]) -> list[FormField]:
             fields = []
@@ -329,7 +336,11 @@ class ChatScreen(Screen):
                 suggestion = suggested.get(sub.id)
                 shown = interview.display(sub, suggestion) if sub.kind not in PICKED and suggestion not in (None, "") else ""
                 value = values.get(sub.id)
-                fields.append(FormField(sub.id, _(sub.prompt, lang), sub.kind, options, value, sub.optional, suggestion, shown))
+                prompt = _(sub.prompt, lang)
+                written_in = languages.get(sub.id)
+                if written_in:  # the text goes into the notice as typed: in which language to type it
+                    prompt = f"{prompt} ({written_in})"
+                fields.append(FormField(sub.id, prompt, sub.kind, options, value, sub.optional, suggestion, shown))
             return fields
 
         return boxes
@@ -392,6 +403,9 @@ class ChatScreen(Screen):
                 return
             self.session.set_notice_language(raw)
             await self._record_answer(notice_language_name(raw, self.lang), NOTICE_LANGUAGE, None)
+            note = self.session.write_in_note(self.lang)  # the user's own texts go into the notice as written
+            if note:
+                await self.say(note, "info")
             self.request_preview()
             await self.ask_next()
             return

@@ -1,0 +1,84 @@
+"""What the chat tells its user to do, in its own words: in which language to write the texts that go into the
+notice as written, how a one-box list item is saved, where the focus is in the review, how to leave an item
+added by mistake, and what a finding asks of the user.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Label, OptionList
+
+from test_chat import answers_until, before_purposes, keys_at_full_speed, open_chat, saved, webshop
+from test_tui import home, no_cursor_blink, until  # the chat tests' own folder and steady cursor  # noqa: F401
+
+from wizard.languages import CODES
+from wizard.tui.app import SelosteApp
+from wizard.tui.screens.chat import ChatScreen
+from wizard.tui.screens.dialogs import LanguageScreen
+from wizard.tui.widgets.bubbles import ReplyBubble
+from wizard.tui.widgets.composer import RecordForm
+
+BEFORE_PROCESSING = ["controller", "privacy_contact"]
+
+
+async def open_chat_in(pilot, talk: str, notice: str) -> ChatScreen:  # type: ignore[no-untyped-def]
+    """Past the language questions: the conversation in `talk`, the notice in `notice`."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and bool(app.screen.query("#language-choice")))
+    app.screen.query_one(OptionList).highlighted = CODES.index(talk)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))
+    chat = app.screen
+    chat.query_one("#answer-choice", OptionList).highlighted = CODES.index(notice)
+    await pilot.press("enter")
+    await until(pilot, lambda: chat.notice_lang == notice and chat.step is not None)
+    return chat
+
+
+def replies(chat) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(reply.render()) for reply in chat.query(ReplyBubble)]
+
+
+# --- the texts go into the notice as written: the chat says in which language to write them ----------------------
+
+
+async def test_an_english_chat_for_a_swedish_notice_asks_for_the_texts_in_swedish(tmp_path: Path) -> None:
+    path = before_purposes(tmp_path)
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await open_chat_in(pilot, "en", "sv")
+        said = "Write your answers in Swedish: they go into the notice as you write them."
+        assert any(said in reply for reply in replies(chat))
+        await until(pilot, lambda: chat.query(RecordForm))
+        form = chat.query_one(RecordForm)
+        labels = {str(label.parent.id): str(label.render()) for label in form.query(Label) if label.has_class("record-label")}
+        assert labels["row-description"].endswith("(in Swedish)"), "a text box says in which language to write"
+        assert not labels["row-basis"].endswith("(in Swedish)"), "a choice is no text of the user's"
+    assert chat.session.interview.text_language == "sv"
+
+
+async def test_a_single_text_box_says_in_which_language_to_write(tmp_path: Path) -> None:
+    path = answers_until(tmp_path, BEFORE_PROCESSING, joint_controllers=[])
+    app = SelosteApp(path, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat_in(pilot, "fi", "sv")
+        await until(pilot, lambda: chat.step.question.id in ("dpo", "processing_name"))
+        while chat.step.question.id != "processing_name":
+            chat.query_one("#answer-yes-no-text", Input).value = "ei"
+            question = chat.step.question.id
+            chat.query_one("#answer-yes-no-text", Input).focus()
+            await pilot.press("enter")
+            await until(pilot, lambda: chat.step.question.id != question)
+        box = chat.query_one("#answer-text", Input)
+        assert box.placeholder.startswith("Ruotsiksi"), box.placeholder
+        assert any("Kirjoita vastauksesi ruotsiksi" in reply for reply in replies(chat))
+
+
+async def test_the_same_languages_say_nothing_about_it(tmp_path: Path) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await open_chat(pilot, "en")
+        await until(pilot, lambda: chat.query(RecordForm))
+        assert not any("Write your answers" in reply for reply in replies(chat))
+        assert not [label for label in chat.query_one(RecordForm).query(Label) if "(in " in str(label.render())]
