@@ -295,3 +295,62 @@ async def test_an_answer_typed_at_full_speed_then_ctrl_q_or_the_terminal_closed_
     async with app.run_test(size=(80, 24)) as pilot:
         chat = await resume_the_latest(app, pilot)
         assert chat.query_one("#answer-text", Input).value == "Kuja 3"
+
+
+@pytest.mark.parametrize(
+    ("burst", "kept"),
+    [(["backspace"] * 5 + list("world and more words"), "Hello world and more words"), (["ctrl+u", *"Every member"], "Every member")],
+    ids=["backspace", "ctrl+u"],
+)
+async def test_corrections_typed_at_full_speed_then_ctrl_q_are_saved_as_the_box_shows_them(burst: list[str], kept: str) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    interview_of("Kahvila Kanerva Oy", 4, lang="fi")  # at the street address
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        box = chat.query_one("#answer-text", Input)
+        box.insert_text_at_cursor("Hello there")
+        for key in [*burst, "ctrl+q"]:  # at once: the box has read none of them when Ctrl+Q comes
+            app.post_message(events.Key("space" if key == " " else key, key if len(key) == 1 else None))
+        await until(pilot, lambda: not app.is_running)
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        assert chat.query_one("#answer-text", Input).value == kept
+
+
+async def test_a_change_to_an_answer_left_half_typed_is_asked_again_with_it_on_continuing(tmp_path: Path) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    from test_editing import row_of
+    from wizard.tui.screens.review import ReviewScreen
+    from wizard.tui.widgets.composer import RecordForm
+
+    webshop_session(tmp_path)  # every question answered: continuing it opens the review
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and len(app.unfinished) == 1)
+        choice = app.screen.query_one(OptionList)
+        choice.highlighted = choice.option_count - 1
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        chat = app.screen_stack[-2]
+        row_of(app.screen, ("purposes", 1)).focus()
+        await pilot.press("enter")  # the second purpose, to change its description
+        await until(pilot, lambda: app.screen is chat and chat.query(RecordForm))
+        description = chat.query_one(RecordForm).query_one("#field-description", Input)
+        await until(pilot, lambda: app.focused is description)
+        old = description.value
+        for key in ["ctrl+u", *"Uutiskirje ja kampanjat", "ctrl+q"]:  # at once, half a description and Ctrl+Q
+            app.post_message(events.Key("space" if key == " " else key, key if len(key) == 1 else None))
+        await until(pilot, lambda: not app.is_running)
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)
+        assert (chat.step.question.id, chat.step.item) == ("purposes", 1), "the question being changed, not the review"
+        description = chat.query_one(RecordForm).query_one("#field-description", Input)
+        assert description.value == "Uutiskirje ja kampanjat" != old
+        assert app.focused is description and description.cursor_position == len(description.value)

@@ -151,6 +151,9 @@ class Session:
         # What was typed into a question and not sent, by (question id, item, mode): put back when it is asked.
         self.drafts: dict[DraftKey, Any] = {}
         self.focus = ""  # the id of the box in focus when the chat was left, for the question asked first on resuming
+        # The question asked when the chat was left with a draft in it (an answer being changed, from the review or
+        # after going back): asked first on resuming, with the draft, instead of the next unanswered question.
+        self.asking: DraftKey | None = None
         self._exported: dict[str, Any] | None = None  # the answers as last exported, while they stay so
 
     @property
@@ -283,6 +286,7 @@ class Session:
             published=self.published,
             drafts=[{"question": key[0], "item": key[1], "mode": key[2], "value": value} for key, value in self.drafts.items()],
             focus=self.focus,
+            asking={"question": self.asking[0], "item": self.asking[1], "mode": self.asking[2]} if self.asking else {},
         )
 
     def imported_answers(self, lang: str) -> list[ImportedValue]:
@@ -639,6 +643,7 @@ def _with_import(session: Session, state: SessionState) -> Session:
     session.published = state.published
     session.drafts = dict(_drafts(state.drafts))
     session.focus = state.focus
+    session.asking = next((key for key, _value in _drafts([{**state.asking, "value": ""}])), None) if state.asking else None
     if state.exported:  # left as exported: it stays so until an answer changes
         session._exported = session.interview.answers
     return session

@@ -57,6 +57,9 @@ class SessionState:
     # form's values}, put back when the question is asked again; and the id of the box that had the focus.
     drafts: list[dict[str, Any]] = field(default_factory=list)
     focus: str = ""
+    # The question asked when the chat was left, if what was typed in it is a change to its answer (the draft's
+    # "question", "item", "mode"): asked again first on continuing, with what was typed; {} for none.
+    asking: dict[str, Any] = field(default_factory=dict)
 
 
 def default_dir() -> Path:
@@ -142,6 +145,7 @@ _STATE_TYPES: dict[str, tuple[type, ...]] = {
     "published": (str,),
     "drafts": (list,),
     "focus": (str,),
+    "asking": (dict,),
 }
 
 

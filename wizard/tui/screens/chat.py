@@ -167,7 +167,27 @@ class ChatScreen(Screen):
         if self._session is not None and self.session.focus:  # resumed: the box in focus when the chat was left
             self.query_one(Composer).focus_place = (self.session.focus, None)  # (its cursor at the end of its text)
             self.session.focus = ""
+        if self._session is not None and self.session.asking is not None:
+            self._ask_again(self.session.asking)
         await self.redraw()
+
+    def _ask_again(self, key: tuple[str, int | None, str]) -> None:
+        """Resumed: the chat was left while an answer was being changed (from the review, or after going back), with
+        a change typed and not sent: that question is asked first, with what was typed, not the next unanswered
+        one (or the review), where the change would be out of sight and the saved answer shown when it is opened."""
+        from wizard.engine import InterviewError
+
+        self.session.asking = None
+        step = self.session.current()
+        if key not in self.drafts or (step is not None and self._key(step) == key):
+            return
+        try:
+            self.session.edit(key[0], key[1])
+        except InterviewError:  # (the answers file was changed since: it is no longer there to ask)
+            return
+        step = self.session.current()
+        if step is not None and self._key(step) == key:
+            self.switched_at = key  # its draft in its box, over the saved answer (`ask_for`)
 
     def on_resize(self) -> None:
         self._fit(self.size.width, self.size.height)
@@ -314,6 +334,8 @@ class ChatScreen(Screen):
         composer.keep_focus_place()
         place, composer.focus_place = composer.focus_place, None
         self.session.focus = place[0] if place is not None and self.step is not None else ""
+        asked = self._key(self.step) if self.step is not None else None
+        self.session.asking = asked if asked in self.drafts else None  # asked again first, with it (`_ask_again`)
         self.session.save_state()
 
     def _form(self, step: Step) -> Callable[[dict[str, Any]], list[FormField]]:
