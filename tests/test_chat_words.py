@@ -82,3 +82,17 @@ async def test_the_same_languages_say_nothing_about_it(tmp_path: Path) -> None:
         await until(pilot, lambda: chat.query(RecordForm))
         assert not any("Write your answers" in reply for reply in replies(chat))
         assert not [label for label in chat.query_one(RecordForm).query(Label) if "(in " in str(label.render())]
+
+
+# --- "add another?" of a list whose item is one box: the text typed there is the whole item ----------------------
+
+
+async def test_at_add_another_of_a_one_box_list_enter_saves_the_typed_item_and_asks_again(tmp_path: Path) -> None:
+    processing = {**webshop()["processing"], "data_subjects": ["verkkokaupan asiakkaat"]}
+    app = SelosteApp(answers_until(tmp_path, BEFORE_PROCESSING, processing=processing), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert (chat.step.question.id, chat.step.mode) == ("data_subjects", "another")
+        keys_at_full_speed(app, *"pöydän verkossa varanneet asiakkaat", "enter", *"ei", "enter")
+        await until(pilot, lambda: chat.step is not None and chat.step.question.id != "data_subjects")
+    assert saved(chat)["processing"]["data_subjects"] == ["verkkokaupan asiakkaat", "pöydän verkossa varanneet asiakkaat"]

@@ -448,7 +448,8 @@ class ChatScreen(Screen):
             await self._refused(rejection)
             return
         self.drafts.pop(self._key(step), None)
-        if next_item:
+        whole_item = bool(next_item) and self._one_box_item()  # the text typed is the whole item: saved at once
+        if next_item and not whole_item:
             self._start_next_item_with(step, next_item)
         answers = self.session.interview.answers  # one copy for both: a hundred purposes make copies dear
         self.request_preview(answers)  # first, so the preview is built while the answer is written to disk
@@ -459,7 +460,10 @@ class ChatScreen(Screen):
         else:
             shown = self.session.shown(step) if step.mode != "another" else (_("Yes", self.lang) if raw else _("No", self.lang))
             await self._record_answer(shown, step.question.id, step.item)
-            await self.ask_next()
+            if whole_item:
+                await self._save_item(next_item)
+            else:
+                await self.ask_next()
         if dropped:
             await self.say(dropped, "info", _("Removed", self.lang))
 
@@ -489,6 +493,38 @@ class ChatScreen(Screen):
         composer = self.query_one(Composer)
         composer.set_hint(_("Please answer {yes} or {no} (or choose a button).", self.lang).format(yes=yes, no=no), error=True)
         composer.focus_answer()
+
+    def _one_box_item(self) -> bool:
+        """The item just added (after a yes at "add another?") is one text box: a list's item, or a form of one box."""
+        upcoming = self.session.current()
+        if upcoming is None or upcoming.mode != "answer":
+            return False
+        if upcoming.question.kind != "record":
+            return upcoming.question.kind not in PICKED
+        boxes = [sub for sub in upcoming.fields({}) if sub.default_from is None]
+        return len(boxes) == 1 and boxes[0].kind not in PICKED
+
+    async def _save_item(self, text: str) -> None:
+        """The text typed at "add another?" of a list whose item is one box ("Is there another group of people?"):
+        it is the whole item, saved at once, and "add another?" is asked again. Refused, it waits in the item's box."""
+        step = self.session.current()
+        assert step is not None
+        self.step = step
+        await self.add_to_transcript(self._question_bubble(step))
+        boxes = [sub for sub in step.fields({}) if sub.default_from is None] if step.question.kind == "record" else []
+        raw: Any = {boxes[0].id: text} if boxes else text
+        rejection = self.session.submit(raw)
+        if rejection is not None:
+            self.drafts[self._key(step)] = raw
+            self.query_one(Composer).focus_place = (f"field-{boxes[0].id}" if boxes else "answer-text", len(text))
+            await self.query_one(Composer).show(self.ask_for(step))
+            await self._refused(rejection)
+            return
+        answers = self.session.interview.answers
+        self.request_preview(answers)
+        self.session.autosave(answers)
+        await self._record_answer(self.session.shown(step), step.question.id, step.item)
+        await self.ask_next()
 
     def _start_next_item_with(self, step: Step, text: str) -> None:
         """The text typed at "add another?" goes into the next item's first text box (a purpose's description),
