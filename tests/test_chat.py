@@ -450,6 +450,24 @@ async def test_a_tick_list_opens_with_its_first_item_ready_for_space(tmp_path: P
         assert ticks.selected == [ticks.get_option_at_index(0).value]
 
 
+@SIZES
+async def test_tab_then_enter_in_one_burst_after_a_tick_presses_done_and_keeps_the_tick(tmp_path: Path, size: tuple[int, int]) -> None:
+    path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=webshop()["purposes"])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        await pilot.press("n", "enter")  # no more purposes: the marketing channels, ticked in a list of their own
+        await until(pilot, lambda: chat.step.question.id == "direct_marketing_channels")
+        ticks = chat.query_one("#answer-selection", SelectionList)
+        await until(pilot, lambda: app.focused is ticks)
+        first = ticks.get_option_at_index(0).value
+        keys_at_full_speed(app, " ")
+        await until(pilot, lambda: ticks.selected == [first])
+        keys_at_full_speed(app, "tab", "enter")  # to Done, and press it: the Enter is Done's, not the list's
+        await until(pilot, lambda: chat.step.question.id != "direct_marketing_channels")
+    assert saved(chat)["direct_marketing"]["channels"] == [first]
+
+
 async def test_a_tick_list_in_a_form_ticks_item_one_then_down_ticks_item_two(tmp_path: Path) -> None:
     data = webshop()
     path = answers_until(tmp_path, BEFORE_PURPOSES, purposes=data["purposes"], direct_marketing=data["direct_marketing"])
@@ -838,6 +856,29 @@ async def test_after_an_export_at_80x24_the_paths_and_the_note_on_other_language
         shown = str(result.render())
         assert str(tmp_path / "out" / "tietosuojaseloste-sv.html") in shown and "ruotsiksi" in shown
         assert shown_whole(result), "the paths and the note are below the edge"
+
+
+@SIZES
+async def test_keys_typed_after_tab_on_the_export_screen_go_to_the_box_tab_moved_to(tmp_path: Path, size: tuple[int, int]) -> None:
+    from wizard.tui.screens.export import ExportScreen
+    from wizard.tui.screens.review import ReviewScreen
+
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "en")
+    async with app.run_test(size=size) as pilot:
+        await open_chat(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.press("f9")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        export = app.screen
+        formats = export.query_one("#export-formats", SelectionList)
+        formats.focus()
+        await until(pilot, lambda: app.focused is formats)
+        folder = tmp_path / "out"
+        keys_at_full_speed(app, "tab", "ctrl+u", *str(folder), "tab", "ctrl+u", *"kahvila-kanerva", "tab", "enter")
+        result = export.query_one("#export-result")
+        await until(pilot, lambda: "Done" in str(result.render()))
+        assert export.query_one("#export-folder", Input).value == str(folder)
+    assert (folder / "kahvila-kanerva-en.html").is_file()
 
 
 # --- the translation pass before an export: each text as written, a box that shows what is typed ------------------

@@ -22,7 +22,7 @@ from wizard.conversation import Conversation, Lazy, label
 from wizard.i18n import N_
 from wizard.languages import LANGUAGES, default_language, next_language
 from wizard.tui.events import LanguageSwitched
-from wizard.tui.holding import holds_keys_after
+from wizard.tui.holding import holds_keys_after, moves_focus
 from wizard.tui.screens.dialogs import LanguageScreen
 from wizard.tui.styles import KeptStylesheet
 
@@ -71,6 +71,7 @@ class SelosteApp(App[int]):
         self.session: Session | None = None  # once the interview starts
         self.unfinished: list[Resumable] = []  # the interviews offered for continuing on the first screen
         self.held_keys: list[events.Key | events.Paste] | None = None  # typed after an answer was sent (`on_event`)
+        self.moving_focus: events.Key | None = None  # a Tab handed to the widget in focus, the keys after it held (`on_event`)
         self.opening = False  # a new interview's chat is shown and its engine still loading (`_open_new`)
         self.replaying = False  # the keys held are about to be read on a screen whose keys act as read (`_replay`)
         self.leaving = False  # Ctrl+Q (or the terminal closed) while keys were held: leaving once they are typed (`_leave`)
@@ -270,10 +271,16 @@ class SelosteApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys typed after a key that sends an answer (Enter in a box, on a list, on Save, Yes or No)
-        or moves the focus in a form (`wizard.tui.holding`) wait here, in order, until the next question or box is
-        there (`release_keys`): a key must not land in the question just answered, or in the box just left."""
+        or moves the focus (`wizard.tui.holding`) wait here, in order, until the next question or box is there
+        (`release_keys`): a key must not land in the question just answered, or in the box just left. After Tab or
+        Shift+Tab, that is once the key has come back up from the widget it was handed to and its binding has
+        moved the focus (`focus_moved`)."""
         if isinstance(event, events.Paste) and not event.is_forwarded and self.held_keys is not None:
             self.held_keys.append(event)  # a paste is typed text too: it waits in turn with the keys
+            return
+        if isinstance(event, events.Key) and event.is_forwarded and event is self.moving_focus:
+            await super().on_event(event)  # back up from the widget: its binding moves the focus now
+            self.focus_moved(event)
             return
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.held_keys is not None:
@@ -283,11 +290,30 @@ class SelosteApp(App[int]):
             if getattr(self.screen, "KEYS_ACT_AS_READ", False):
                 await self._act_as_read(event)
                 return
-            if self._holds_keys_after(self.focused, event):
+            if self._holds_after(self.focused, event):
                 await super().on_event(event)  # to the widget, which acts on it
                 self.hold_keys()
                 return
         await super().on_event(event)
+
+    def _holds_after(self, widget: Any, key: events.Key) -> bool:
+        """Whether the keys after `key`, about to be handed to `widget`, wait: a widget that says so releases them
+        itself (`_holds_keys_after`); after any other key that moves the focus, they wait for it to come back
+        up (`moving_focus`)."""
+        self.moving_focus = None
+        if self._holds_keys_after(widget, key):
+            return True
+        if moves_focus(key):
+            self.moving_focus = key
+            return True
+        return False
+
+    def focus_moved(self, key: events.Key) -> None:
+        """`key` (Tab, Shift+Tab) has moved the focus: the keys typed after it go to the widget in focus now. (Called
+        by a widget that handles such a key itself instead of passing it up.)"""
+        if key is self.moving_focus:
+            self.moving_focus = None
+            self.release_keys()
 
     async def _quits_at_once(self, key: events.Key) -> bool:
         """Ctrl+Q (the app's own keys above every widget's) acts as typed, even while the keys before it wait; a
@@ -354,8 +380,9 @@ class SelosteApp(App[int]):
         while keys:
             key = keys.pop(0)
             target = self.focused or self.screen
+            held = isinstance(key, events.Key) and self._holds_after(target, key)
             target._forward_event(key)
-            if isinstance(key, events.Key) and self._holds_keys_after(target, key):
+            if held:
                 self.hold_keys()
                 self.held_keys[:0] = keys  # type: ignore[index]  # before any typed since
                 return

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -29,3 +30,9 @@ class KeysInOrder(_Base):
             event.stop()
             event.prevent_default()
             await self.run_action(bindings[0].action)
+
+
+class TextBox(KeysInOrder, Input):
+    """A text box whose editing keys (Ctrl+U, Backspace, ← →) act where they were typed: Textual's `Input` runs them
+    only once the key has come back up to the app, so typed fast, Ctrl+U then a folder's path, it inserted the path
+    and then cleared it."""

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.languages import CODES, LANGUAGES
-from wizard.tui.inorder import KeysInOrder
+from wizard.tui.inorder import KeysInOrder, TextBox
 from wizard.tui.widgets.keys import Keys
 
 # The first question is asked before a language is chosen, so it is written in all of them at once; the
@@ -157,7 +157,7 @@ class OldNoticeDialog(ModalScreen["Path | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(self._prompt()), id="dialog-question")
-            yield Input(id="old-notice-path")
+            yield TextBox(id="old-notice-path")
             yield Static(id="old-notice-problem", classes="error")
 
     @staticmethod

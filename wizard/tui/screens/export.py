@@ -24,6 +24,7 @@ from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.languages import CODES, LANGUAGES
 from wizard.session import export_choices, export_plan
+from wizard.tui.inorder import TextBox
 from wizard.tui.screens.dialogs import ChoiceDialog
 from wizard.tui.widgets.keys import Keys
 from wizard.tui.widgets.ticks import TickList
@@ -113,9 +114,9 @@ class ExportScreen(Screen[None]):
                 yield Static(_("Your web browser downloads the files.", lang), id="export-downloads")
             else:
                 yield Label(_("Folder", lang))
-                yield Input(str(self.folder), id="export-folder")
+                yield TextBox(str(self.folder), id="export-folder")
             yield Label(_("File name (the language and format are added)", lang))
-            yield Input(self.session.file_stem(), id="export-stem")
+            yield TextBox(self.session.file_stem(), id="export-stem")
             with Horizontal(classes="answer-buttons"):
                 yield Button(_("Export", lang), id="export-go", variant="primary")
                 yield Button(_("Back", lang), id="export-close")

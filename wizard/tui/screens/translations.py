@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Static
 from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.localtext import in_language
+from wizard.tui.inorder import TextBox
 from wizard.tui.widgets.composer import release_held_keys
 from wizard.tui.widgets.keys import Keys
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from wizard.session import MissingTranslation, Session
 
 
-class TranslationBox(Input):
+class TranslationBox(TextBox):
     """A translation's box. The keys typed after its Enter wait until the next box has the focus
     (`wizard.tui.holding`), so that typed at full speed they go on into it."""
 

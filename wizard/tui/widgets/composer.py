@@ -91,6 +91,9 @@ class DropdownList(KeysInOrder, SelectOverlay):
         event.stop()
         event.prevent_default()
         if await self.app._check_bindings(event.key):  # Tab, Shift+Tab, F-keys: from the focus now
+            focus_moved = getattr(self.app, "focus_moved", None)
+            if focus_moved is not None:
+                focus_moved(event)  # (stopped here: the keys held after a Tab go on from the focus it moved)
             return
         focused = self.app.focused
         if focused is not None and focused is not self:
