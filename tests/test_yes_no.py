@@ -169,3 +169,20 @@ def test_add_another_at_80x24_in_finnish_asked_again(snap_compare: Any, tmp_path
         await pilot.pause()
 
     assert snap_compare(SelosteApp(one_purpose(tmp_path), "fi"), terminal_size=(80, 24), run_before=run_before)
+
+
+@SIZES
+async def test_typing_on_a_button_of_add_another_types_into_its_box(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(one_purpose(tmp_path), "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        box = yes_no_box(chat)
+        box.value = "2 vuotta jäsenyyden päättymisestä"  # stray text, typed for the question before
+        box.cursor_position = len(box.value)
+        chat.query_one("#answer-yes").focus()  # a Tab typed for that question too
+        await until(pilot, lambda: app.focused is chat.query_one("#answer-yes"))
+        keys_at_full_speed(app, "ctrl+u", *"Pöytävaraukset", "enter", *" verkossa")
+        await until(pilot, lambda: any(box.value.endswith("verkossa") for box in chat.query("#field-description")))
+        description = chat.query_one("#field-description", Input)
+        assert description.value == "Pöytävaraukset verkossa", "every key typed is in the new purpose's first box"
+        assert app.focused is description

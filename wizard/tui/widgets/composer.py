@@ -236,6 +236,9 @@ class YesNoInput(AnswerInput):
     answer."""
 
 
+EDITING_KEYS = ("backspace", "delete", "ctrl+u", "ctrl+w", "ctrl+k")  # they correct what is typed in a text box
+
+
 class AnswerButton(StyledOnMount, Button):
     """A button of the answer area. Enter on one that sends the answer (Yes, No, Done, Save) holds the keys typed
     after it for the next question, as Enter in a text box does (`wizard.tui.holding`)."""
@@ -247,7 +250,33 @@ class AnswerButton(StyledOnMount, Button):
     def holds_keys_after(self, key: events.Key) -> bool:
         if key.key == "enter" and self.sends:
             return True
+        if self._box_typed_into(key) is not None:  # what follows it goes into the box too, once it has the focus
+            return True
         return holds_keys_after(self.parent, key)  # Tab on a form's Save: as in its boxes
+
+    def _box_typed_into(self, key: events.Key) -> Input | None:
+        """A yes/no's box, for a key that types or corrects text typed on one of its buttons (Yes, No, I'm not
+        sure): a button reads no text, and the box beside it shows what is typed there."""
+        if not (key.is_printable or key.key in EDITING_KEYS) or self.parent is None or self.parent.id != "pane-yes-no":
+            return None
+        boxes = self.parent.query("#answer-yes-no-text").results(YesNoInput)
+        return next(iter(boxes), None)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Typed on a yes/no's button (after a Tab, say), the text goes into its box, and the focus with it: the
+        text there is what the buttons send along, and a key read by no widget would be lost."""
+        box = self._box_typed_into(event)
+        if box is None:
+            return
+        event.stop()
+        event.prevent_default()
+        box.focus()
+        if event.is_printable and event.character:
+            box.insert_text_at_cursor(event.character)
+        else:
+            for binding in box._bindings.key_to_bindings.get(event.key, ())[:1]:
+                await box.run_action(binding.action)
+        self.app.call_later(release_held_keys, box)  # after the focus has moved to the box
 
 
 class FormInput(KeysInOrder, OneLinePaste):
