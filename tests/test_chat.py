@@ -193,6 +193,33 @@ async def test_fast_typing_a_recipient_s_country_loses_no_keystroke(tmp_path: Pa
     assert (values["name"], values["country"], values["service"]) == ("Pilvi Oy", "Yhdysvallat", "tallentaa varmuuskopiot")
 
 
+@SIZES
+async def test_a_box_that_appears_and_takes_the_focus_is_in_sight_before_the_keys_typed_after_tab_reach_it(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = SelosteApp(before_recipients(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        await fill_in(pilot, form, {"name": "Kassakungen AB", "service": "till system"})
+        country = form.query_one("#field-country", Input)
+        country.focus()
+        await until(pilot, lambda: app.focused is country)
+        keys_at_full_speed(app, *"United States", "tab")  # outside the EEA: the transfer's ground, a new box, is next
+        await until(pilot, lambda: app.focused is not country and app.held_keys is None)
+        ground = form.query_one("#field-transfer_mechanism", Select)
+        assert app.focused is ground and shown_whole(ground)
+        ground.value = "scc"  # the copy of the safeguards: another new box, after it
+        await until(pilot, lambda: form_holds(form, {"transfer_mechanism": "scc"}))
+        copy = form.query_one("#field-transfer_safeguards_copy", Input)
+        in_sight: list[bool] = []
+        app.watch(copy, "value", lambda value: in_sight.append(shown_whole(copy)) if value else None, init=False)
+        keys_at_full_speed(app, "tab", *"ask us")
+        await until(pilot, lambda: copy.value == "ask us")
+        assert app.focused is copy and shown_whole(copy)
+        assert in_sight and all(in_sight), "a key reached the box before it was on the screen"
+
+
 # --- forms that fit: each scrolls to the box in focus, with the way to save in sight (SVG snapshots) -----------
 
 

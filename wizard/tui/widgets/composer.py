@@ -683,12 +683,27 @@ class RecordForm(Vertical):
     async def action_next_box(self) -> None:
         await self._follow()
         self._focus_by(self.screen.focused, 1)
-        release_held_keys(self)
+        self._in_sight_then_release()
 
     async def action_previous_box(self) -> None:
         await self._follow()
         self._focus_by(self.screen.focused, -1)
-        release_held_keys(self)
+        self._in_sight_then_release()
+
+    def _in_sight_then_release(self) -> None:
+        """The box just given the focus is brought into sight once it is laid out, and the keys typed after the key
+        that moved the focus there go to it once it is drawn. (A box that a value typed an instant before has just
+        added or shown has no place on the screen yet when it takes the focus: Textual's own scroll to it missed
+        it, and it stayed below the form's edge while the keys typed next went into it.)"""
+        box = self.screen.focused
+
+        def in_sight() -> None:
+            screen = self.screen
+            if box is not None and screen.focused is box and not screen.can_view_entire(box):
+                screen.scroll_to_center(box, animate=False, immediate=True, origin_visible=True)
+            self.call_after_refresh(release_held_keys, self)
+
+        self.call_after_refresh(in_sight)
 
     @reported
     async def _follow(self) -> None:
@@ -760,7 +775,7 @@ class RecordForm(Vertical):
             self._save()  # the keys typed since wait for the next question (or the refusal)
         else:
             self._focus_by(event.input, 1)
-            release_held_keys(self)  # those typed after Enter: into the next box
+            self._in_sight_then_release()  # those typed after Enter: into the next box, once it is in sight
 
     def _boxes(self) -> list[Widget]:
         """The boxes shown, in order (the screen's focus chain can lag a box mounted a moment ago)."""
