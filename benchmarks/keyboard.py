@@ -204,7 +204,8 @@ def measure_review(env: dict[str, str], answers: Path, section_title: str, secti
         past_languages(terminal)
         terminal.wait_for(review_title("en"))
         terminal.wait_until(lambda t: any("Export the notice" in line for line in t.screen.display), "the review")
-        review = Review(terminal)  # the Export button in focus: no line of the list is
+        # The Export button in focus, no line of the list, unless the check found something: then its first finding.
+        review = Review(terminal, starts_on_finding=has_findings(answers))
         for _section in range(sections_before):  # PgDn from section title to section title
             review.press(PAGE_DOWN, moved_to_title)
         while (off := review.offset(section_title)) != 0:  # the count was off: the screen says where it is
@@ -241,9 +242,14 @@ class Review:
     answer) is drawn on a background of its own: not the screen's, seen at the left edge of each line, nor the
     one of an open section's answers, learnt when one is seen open."""
 
-    def __init__(self, terminal: Terminal) -> None:
+    def __init__(self, terminal: Terminal, starts_on_finding: bool = False) -> None:
         self.terminal = terminal
-        self.unfocused = {None, *(background for _text, background in self.lines())}  # nothing in the list has the focus
+        lines = self.lines()
+        backgrounds = {background for _text, background in lines}  # nothing in the list has the focus
+        if starts_on_finding:  # but the check's first finding, right below the first title: its background is the focus's
+            first = next(index for index, (text, _background) in enumerate(lines) if on_title(text))
+            backgrounds.discard(lines[first + 1][1])
+        self.unfocused = {None, *backgrounds}
 
     def lines(self) -> list[tuple[str, Any]]:
         """The list's lines (below the screen's title, above the buttons), each with the background of most of its
@@ -360,17 +366,28 @@ def without_groups(data: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
 PURPOSES = section_title("purposes", "en")
 
 
-def sections_to_purposes(answers: Path) -> int:
-    """How many times PgDn goes from the review's Export button to the purposes' section of the chat opened on
-    `answers` (in English, the notice in English): each folding section up to it, as the review lists them."""
+def _session(answers: Path) -> Any:
     from wizard.session import open_file
 
     session = open_file(answers, "en")
     assert not isinstance(session, str), session
     session.notice_lang = "en"
+    return session
+
+
+def has_findings(answers: Path) -> bool:
+    """Whether the check finds anything in `answers`: the review then opens on its first finding."""
+    return bool(_session(answers).findings("en"))
+
+
+def sections_to_purposes(answers: Path) -> int:
+    """How many times PgDn goes from where the review opens (Export, or the check's first finding, inside its
+    section) to the purposes' section of the chat opened on `answers` (in English, the notice in English): each
+    folding section up to it, as the review lists them."""
+    session = _session(answers)
     folding = [bool(session.findings("en")), bool(session.imported_answers("en"))]
     sections = [section.id for section in session.answers_by_section("en")]
-    return sum(folding) + sections.index("purposes") + 1
+    return sum(folding) + sections.index("purposes") + 1 - folding[0]
 
 
 def write(folder: Path, name: str, data: dict[str, Any]) -> Path:

@@ -6,16 +6,20 @@ added by mistake, and what a finding asks of the user.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import yaml
 from textual.widgets import Input, Label, OptionList
+from textual.widgets._collapsible import CollapsibleTitle
 
-from test_chat import answers_until, before_purposes, keys_at_full_speed, open_chat, saved, webshop
+from test_chat import answers_until, before_purposes, keys_at_full_speed, open_chat, saved, webshop, whole_example
 from test_tui import home, no_cursor_blink, until  # the chat tests' own folder and steady cursor  # noqa: F401
 
 from wizard.languages import CODES
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import LanguageScreen
+from wizard.tui.screens.review import ReviewRow, ReviewScreen
 from wizard.tui.widgets.bubbles import ReplyBubble
 from wizard.tui.widgets.composer import RecordForm
 
@@ -32,7 +36,7 @@ async def open_chat_in(pilot, talk: str, notice: str) -> ChatScreen:  # type: ig
     chat = app.screen
     chat.query_one("#answer-choice", OptionList).highlighted = CODES.index(notice)
     await pilot.press("enter")
-    await until(pilot, lambda: chat.notice_lang == notice and chat.step is not None)
+    await until(pilot, lambda: chat.notice_lang == notice and (chat.step is not None or app.screen is not chat))
     return chat
 
 
@@ -96,3 +100,61 @@ async def test_at_add_another_of_a_one_box_list_enter_saves_the_typed_item_and_a
         keys_at_full_speed(app, *"pöydän verkossa varanneet asiakkaat", "enter", *"ei", "enter")
         await until(pilot, lambda: chat.step is not None and chat.step.question.id != "data_subjects")
     assert saved(chat)["processing"]["data_subjects"] == ["verkkokaupan asiakkaat", "pöydän verkossa varanneet asiakkaat"]
+
+
+# --- the review opens with the focus where its marker is --------------------------------------------------------
+
+
+def webshop_with_a_warning(folder: Path, **changes: Any) -> Path:
+    """The whole webshop, one recipient not saying for which purposes it gets the data: the check warns."""
+    data = webshop()
+    data["notice"]["date"] = "2026-11-22"
+    del data["recipients"][0]["purposes"]
+    data.update(changes)
+    path = folder / "webshop.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+async def test_the_review_opens_on_the_check_s_first_finding_and_enter_opens_it(tmp_path: Path) -> None:
+    app = SelosteApp(webshop_with_a_warning(tmp_path), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        first = review.query(f"#section-findings {ReviewRow.__name__}").first()
+        assert app.focused is first, "the row that shows the focus marker has the focus, not Export"
+        await pilot.press("pagedown")  # from the first finding on to the next section, not up to the check's title
+        titles = list(review.query(CollapsibleTitle))
+        assert app.focused is titles[1]
+        assert first.styles.border_left[0] != "thick", "a warning not in focus has no bar like the focus's"
+        await pilot.press("pageup", "down", "enter")  # back to the finding: Enter opens its question
+        await until(pilot, lambda: app.screen is chat and chat.step is not None)
+        assert (chat.step.question.id, chat.step.item) == ("recipients", 0)
+
+
+async def test_without_findings_the_review_opens_on_export(tmp_path: Path) -> None:
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_chat(pilot, "en")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        assert app.focused is app.screen.query_one("#review-export")
+
+
+# --- the check's findings in the chat's words: what to do in the chat, never in the file ------------------------
+
+
+async def test_the_review_s_findings_say_what_to_do_in_the_chat_not_in_the_file(tmp_path: Path) -> None:
+    data = webshop()
+    english = "We use the data to send the orders and to answer the questions of our customers."
+    purposes = [{**data["purposes"][0], "description": english}, *data["purposes"][1:]]
+    app = SelosteApp(webshop_with_a_warning(tmp_path, purposes=purposes, language="sv"), "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_chat_in(pilot, "en", "sv")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        shown = "\n".join(str(row.render()) for row in app.screen.query(f"#section-findings {ReviewRow.__name__}"))
+    assert "file" not in shown and "language:" not in shown, shown
+    assert "You did not say for which purposes “Transportföretag” gets the data" in shown, shown
+    assert "should be written in Swedish, but it seems to be written in English" in shown, shown
+    assert "write it in Swedish" in shown, shown
+    assert "has no text in English" in shown and "The export asks for it in English" in shown, shown

@@ -171,6 +171,14 @@ SPOKEN_FINDINGS = {
     "safeguards_copy_missing": N_("The transfer to `{recipient}` does not say how a person gets a copy of the safeguards."),
     "purpose_without_data": N_("No kind of data you keep is used for purpose `{purpose}`, so the notice's table shows no data for it."),
     "required_because_optional": N_("Data category `{category}` says why it must be given, but also that giving it is optional."),
+    "recipient_no_purpose": N_("You did not say for which purposes `{name}` gets the data, so the notice's table of the processing cannot name it."),
+    "text_in_other_language": N_("The answer to {field} should be written {in_language}, but it seems to be written {guessed_in}."),
+}
+# What to do in the conversation, where the check's hint says what to write in the file and the conversation's
+# usual "Change the answer to ..." would not say enough. `{question}` names the question.
+SPOKEN_HINTS = {
+    "text_in_other_language": N_("Change the answer and write it {in_language}: the notice shows it as you write it."),
+    "translation_missing": N_("The export asks for it {in_language}; until then that notice shows the text as written, marked with its language."),
 }
 # The check's hints of these are in plain words (how to write a phone number, a vaguer word to avoid); every
 # other hint says how to fix the file in its field names (set shares_data: true), and the conversation names the
@@ -184,8 +192,8 @@ PLAIN_HINTS = frozenset(
         "identity_formalities", "ignored_basis_detail", "int_parsing", "joint_controller_also_separate",
         "legacy_authority_address", "legacy_law", "literal_error", "missing", "other_people_no_purpose",
         "phone_format", "phone_invalid", "postal_code_fi", "representative_missing", "string_too_short",
-        "string_type", "text_in_other_language", "too_long", "too_short", "transfer_recipient_unnamed",
-        "translation_missing", "transfers_outside_named", "us_transfer_unprotected", "vague_retention", "vague_word", "vague_wording",
+        "string_type", "too_long", "too_short", "transfer_recipient_unnamed",
+        "transfers_outside_named", "us_transfer_unprotected", "vague_retention", "vague_word", "vague_wording",
         "website_invalid", "website_unknown_domain",
     }
 )  # fmt: skip
@@ -201,12 +209,17 @@ def in_question_words(code: str, params: dict[str, Any], question: Question | No
 
     opening, closing = language(lang).quotes
     asked = f"{opening}{_(question.prompt, lang)}{closing}" if question is not None else _("this answer", lang)
+    # a language as the conversation says "in Swedish", for the sentences that tell in which language to write
+    said_in = {key: _(BY_CODE[value].in_name, lang) if value in BY_CODE else str(value) for key, value in params.items() if key in ("language", "guessed")}
+    params = {**params, **{"in_language" if key == "language" else f"{key}_in": words for key, words in said_in.items()}}
     if code in SPOKEN_REFUSALS:
         text = describe(code, {**params, "question": asked}, lang, message=SPOKEN_REFUSALS[code])
         text["hint"] = ""
     else:
         text = describe(code, {**params, "field": asked} if "field" in params else params, lang, SPOKEN_FINDINGS.get(code))
-    if code not in PLAIN_HINTS:
+    if code in SPOKEN_HINTS:
+        text["hint"] = describe(code, {**params, "question": asked}, lang, message=SPOKEN_HINTS[code])["message"]
+    elif code not in PLAIN_HINTS:
         text["hint"] = _(CHANGE_THE_ANSWER, lang).format(question=asked) if question is not None else ""
     return {key: _CODE.sub(rf"{opening}\1{closing}", value) for key, value in text.items()}
 

@@ -248,12 +248,18 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         release_held_keys(self)  # those typed while the review opened (after the answer saved, or F5): here, in turn
 
     def _focus_target(self) -> None:
-        """The focus on the answer `focus_target`, or on Export: at once, so that the keys typed meanwhile go there."""
+        """The focus on the answer `focus_target`; without one, on the check's first finding when it found any (the
+        row that looks first in line is the one Enter opens, and PgDn goes on from it), else on Export. At once, so
+        that the keys typed meanwhile go there."""
         for row in self.query(ReviewRow):
             if row.entry is not None and row.entry.target == self.focus_target:
                 self.set_focus(row, scroll_visible=False)
                 row.scroll_visible(animate=False, top=True)
                 return
+        findings = self.query(f"#section-{FINDINGS} ReviewRow")
+        if self.focus_target is None and findings:
+            self.set_focus(findings.first(), scroll_visible=False)
+            return
         self.set_focus(self.query_one("#review-export", Button))
 
     # --- folding and jumping ------------------------------------------------------------------------------
