@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from textual.widgets import Input, Label, OptionList
 from textual.widgets._collapsible import CollapsibleTitle
+from textual.widgets._footer import FooterKey
 
 from test_chat import answers_until, before_purposes, keys_at_full_speed, open_chat, saved, webshop, whole_example
 from test_tui import home, no_cursor_blink, until  # the chat tests' own folder and steady cursor  # noqa: F401
@@ -158,3 +159,37 @@ async def test_the_review_s_findings_say_what_to_do_in_the_chat_not_in_the_file(
     assert "should be written in Swedish, but it seems to be written in English" in shown, shown
     assert "write it in Swedish" in shown, shown
     assert "has no text in English" in shown and "The export asks for it in English" in shown, shown
+
+
+# --- a new item opened by mistake: Esc while it is empty leaves it, as if the answer had been no -----------------
+
+
+async def test_esc_in_a_new_empty_item_cancels_it_and_goes_on_as_after_a_no(tmp_path: Path) -> None:
+    path = answers_until(tmp_path, ["controller", "privacy_contact", "processing"], purposes=webshop()["purposes"][:1])
+    app = SelosteApp(path, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert (chat.step.question.id, chat.step.mode) == ("purposes", "another")
+        await pilot.press("k", "enter")  # yes by mistake
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        assert "Esc" in str(chat.query_one("#answer-hint").render())
+        footer = " ".join(str(key.render()) for key in chat.query(FooterKey))
+        assert "Peru tämä kohta" in footer, footer
+        await pilot.press("escape")
+        await until(pilot, lambda: chat.step is not None and chat.step.question.id != "purposes")
+        assert not chat.query(RecordForm) or chat.step.question.id != "purposes"
+    assert len(saved(chat)["purposes"]) == 1
+
+
+async def test_esc_in_a_new_item_with_text_typed_keeps_it(tmp_path: Path) -> None:
+    path = answers_until(tmp_path, ["controller", "privacy_contact", "processing"], purposes=webshop()["purposes"][:1])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        await pilot.press("y", "enter")
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        chat.query_one("#field-description", Input).value = "Events"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (chat.step.question.id, chat.step.item) == ("purposes", 1)
+        assert chat.query_one("#field-description", Input).value == "Events"

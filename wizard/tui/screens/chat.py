@@ -73,6 +73,7 @@ class ChatScreen(Screen):
         Binding("f5", "edit_answers", label(N_("Edit")), id="edit"),
         Binding("f6", "review", label(N_("Review")), id="review", show=False),
         Binding("f7", "toggle_trainer", label(N_("Trainer cards")), id="trainer", show=False),
+        Binding("escape", "cancel_item", label(N_("Cancel this item")), id="cancel-item"),  # (only in a new, empty item)
         Binding("escape", "focus_answer", show=False),
     ]
 
@@ -270,6 +271,9 @@ class ChatScreen(Screen):
             return
         await self.add_to_transcript(self._question_bubble(self.step))
         await composer.show(self.ask_for(self.step))
+        self.refresh_bindings()  # Esc's key in the footer: only in a new item
+        if self._new_item(self.step):
+            composer.set_hint(_("Added by mistake? Esc cancels this item while it is empty.", self.lang))
 
     def ask_for(self, step: Step) -> Ask:
         """The composer's description of a step, in the conversation language. A suggested answer is never put
@@ -634,6 +638,40 @@ class ChatScreen(Screen):
 
     def action_focus_answer(self) -> None:
         self.query_one(Composer).focus_answer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel_item":  # Esc, and its key in the footer, only in a new item that nothing is typed in yet
+            return self._new_item(self.step)
+        return True
+
+    def _new_item(self, step: Step | None) -> bool:
+        """`step` is an item of a list that a yes ("add another?", or the yes before the first) has just opened,
+        not saved yet: one that can be left with Esc, as if the answer had been no."""
+        if step is None or step.mode != "answer" or not step.question.repeating or step.value is not None:
+            return False
+        count = len(self.session.interview.items(step.question.id))
+        return (step.item or 0) == count and (count > 0 or bool(step.question.ask_first))
+
+    @reported
+    async def action_cancel_item(self) -> None:
+        """Esc in a new item nothing is typed in yet (a yes given by mistake): the item goes, and the interview goes
+        on as if "add another?" had been answered no. With something typed, Esc only brings the focus back."""
+        step = self.step
+        composer = self.query_one(Composer)
+        if step is None or not self._new_item(step) or not composer.nothing_typed():
+            composer.focus_answer()
+            return
+        self.drafts.pop(self._key(step), None)
+        self.session.edit(step.question.id, len(self.session.interview.items(step.question.id)))  # its yes/no
+        rejection = self.session.submit(False)
+        if rejection is not None:  # (a list that needs more items: the item is asked again)
+            await self.ask_next()
+            await self._refused(rejection)
+            return
+        answers = self.session.interview.answers
+        self.request_preview(answers)
+        self.session.autosave(answers)
+        await self.redraw()
 
     @reported
     def action_edit_answers(self) -> None:

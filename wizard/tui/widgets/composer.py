@@ -487,6 +487,13 @@ class Composer(Vertical):
         for form in self.query(RecordForm):
             form.mark(key)
 
+    def nothing_typed(self) -> bool:
+        """No text in the boxes of the answer shown (a choice its suggestion made is nothing typed)."""
+        for pane in self.query(".pane"):
+            if pane.display:
+                return all(not box.value.strip() for box in pane.query(Input))
+        return True
+
     def typed(self) -> Any:
         """What the user has typed and not yet sent: the text box's text, or a form's values; None for nothing."""
         if any(pane.display for pane in self.query("#pane-text")):
