@@ -636,6 +636,19 @@ async def test_keys_typed_at_once_on_the_first_screen_answer_the_questions_that_
         assert chat.step.question.id == "controller_name"
 
 
+async def test_enter_typed_as_the_chat_starts_chooses_the_language_and_the_keys_after_it_answer_the_next(tmp_path: Path) -> None:
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Typed before the chat has set up the terminal, Enter arrives as a newline (Ctrl+J).
+        keys_at_full_speed(app, "ctrl+j")
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and not app.opening)
+        chat = app.screen
+        keys_at_full_speed(app, "enter", *"Parturi-Kampaamo Saksikas Oy", "enter")  # the notice in Finnish, the name
+        await until(pilot, lambda: chat.step is not None and chat.step.question.id != "controller_name")
+        assert (chat.lang, chat.session.notice_lang) == ("fi", "fi")
+    assert saved(chat)["controller"]["name"] == "Parturi-Kampaamo Saksikas Oy"
+
+
 # --- small terminals: the question and its answer box stay in sight; the footer keeps the keys that matter ---------
 
 

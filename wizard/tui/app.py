@@ -36,6 +36,9 @@ SWITCH_LANGUAGE = "f2"
 LEAVING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 # Seconds that leaving (Ctrl+Q, SIGHUP, SIGTERM) waits, at most, for the next question to take the keys typed for it.
 LEAVE_AT_MOST = 5.0
+# Enter as it arrives when typed before the chat has set up the terminal (the terminal turns it into a newline,
+# which Textual reads as Ctrl+J): typed as the chat starts, on a busy machine, the first question's Enter was lost.
+NEWLINE = "ctrl+j"
 HOLD_AT_MOST = 15.0  # seconds that keys typed after an answer wait for the next question, at most (a loaded machine may take seconds)
 
 
@@ -275,6 +278,8 @@ class SelosteApp(App[int]):
         (`release_keys`): a key must not land in the question just answered, or in the box just left. After Tab or
         Shift+Tab, that is once the key has come back up from the widget it was handed to and its binding has
         moved the focus (`focus_moved`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and event.key == NEWLINE:
+            event = events.Key("enter", "\r")  # (as readline takes it)
         if isinstance(event, events.Paste) and not event.is_forwarded and self.held_keys is not None:
             self.held_keys.append(event)  # a paste is typed text too: it waits in turn with the keys
             return
