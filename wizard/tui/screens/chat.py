@@ -224,9 +224,9 @@ class ChatScreen(Screen):
         elif self.session.notice_lang:
             bubbles.append(QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang)))
             bubbles.append(AnswerBubble(notice_language_name(self.session.notice_lang, self.lang), NOTICE_LANGUAGE))
-            note = self.session.write_in_note(self.lang)
-            if note:
-                bubbles.append(ReplyBubble(note, "info"))
+            write_in = self.session.write_in_note(self.lang)
+            if write_in:
+                bubbles.append(ReplyBubble(write_in, "info"))
         for step, shown in history:
             bubbles.append(self._question_bubble(step))
             bubbles.append(AnswerBubble(shown, step.question.id, step.item))
