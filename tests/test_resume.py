@@ -354,3 +354,56 @@ async def test_a_change_to_an_answer_left_half_typed_is_asked_again_with_it_on_c
         description = chat.query_one(RecordForm).query_one("#field-description", Input)
         assert description.value == "Uutiskirje ja kampanjat" != old
         assert app.focused is description and description.cursor_position == len(description.value)
+
+
+async def a_new_item_left_half_typed(tmp_path: Path, question_id: str, typed: str, exported: bool) -> tuple[int, str]:
+    """The webshop's finished interview continued, (exported first, with `exported`), `+` at the review on the list
+    `question_id`, `typed` at full speed into the new item's first box, then Ctrl+Q: the new item and its box."""
+    from textual import events
+    from textual.widgets import Input
+
+    from test_editing import row_of
+    from wizard.tui.screens.review import ReviewScreen
+    from wizard.tui.widgets.composer import RecordForm
+
+    count = len(webshop_session(tmp_path).interview.items(question_id))
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and len(app.unfinished) == 1)
+        choice = app.screen.query_one(OptionList)
+        choice.highlighted = choice.option_count - 1
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        chat = app.screen_stack[-2]
+        if exported:
+            chat.session.published_now()  # what the export does once its files are written
+            assert resumable("fi") == []
+        row_of(app.screen, (question_id, 0)).focus()
+        await pilot.press("plus")
+        await until(pilot, lambda: app.screen is chat and chat.query(RecordForm) and isinstance(app.focused, Input))
+        assert (chat.step.question.id, chat.step.item) == (question_id, count)
+        box = app.focused.id
+        for key in [*typed, "ctrl+q"]:  # at once, as typed at full speed, then Ctrl+Q
+            app.post_message(events.Key("space" if key == " " else key, key if len(key) == 1 else None))
+        await until(pilot, lambda: not app.is_running)
+    return count, box
+
+
+@pytest.mark.parametrize("exported", [False, True], ids=["before-export", "after-export"])
+async def test_a_new_item_added_at_the_review_and_left_half_typed_opens_with_it_on_continuing(tmp_path: Path, exported: bool) -> None:
+    from textual.widgets import Input
+
+    from wizard.tui.widgets.composer import RecordForm
+
+    question_id, typed = ("recipients", "Verkkokauppa Oy Ab, maksunvälittäjä") if exported else ("purposes", "Kanta-asiakasetu")
+    item, box = await a_new_item_left_half_typed(tmp_path, question_id, typed, exported)
+    state = storage.load_state(storage.interviews_dir() / "verkkokauppa.yaml")
+    assert state.exported == exported and state.asking == {"question": question_id, "item": item, "mode": "answer"}
+    app = SelosteApp(None, "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await resume_the_latest(app, pilot)  # offered, though exported: a change was being typed
+        assert (chat.step.question.id, chat.step.item, chat.step.mode) == (question_id, item, "answer"), "the new item, not 'add another?'"
+        field = chat.query_one(RecordForm).query_one(f"#{box}", Input)
+        assert field.value == typed
+        await until(pilot, lambda: app.focused is field)
+        assert field.cursor_position == len(typed)

@@ -160,7 +160,8 @@ class Unfinished:
 
 def unfinished_interviews() -> list[Unfinished]:
     """The interviews to offer for continuing, the most recently saved first: not exported as they stand (one
-    complete but not exported, or changed since, is offered), not a demonstration (an example business's answers
+    complete but not exported, or changed since, or left while a change or a new item was being typed, is
+    offered), not a demonstration (an example business's answers
     are never offered as someone's own), and with at least one answer (an interview left before it, such as a
     browser tab opened and closed, is not one)."""
     folder = interviews_dir()
@@ -171,7 +172,7 @@ def unfinished_interviews() -> list[Unfinished]:
         if not path.is_file():
             continue
         state = load_state(path)
-        if state.exported or state.example:
+        if (state.exported and not state.asking) or state.example:  # (left typing a change: it is one, not exported)
             continue
         found.append(Unfinished(path, state, datetime.fromtimestamp(path.stat().st_mtime)))
     found.sort(key=lambda interview: interview.saved, reverse=True)

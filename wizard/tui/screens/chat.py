@@ -173,9 +173,10 @@ class ChatScreen(Screen):
         await self.redraw()
 
     def _ask_again(self, key: tuple[str, int | None, str]) -> None:
-        """Resumed: the chat was left while an answer was being changed (from the review, or after going back), with
-        a change typed and not sent: that question is asked first, with what was typed, not the next unanswered
-        one (or the review), where the change would be out of sight and the saved answer shown when it is opened."""
+        """Resumed: the chat was left while an answer was being changed (from the review, or after going back), or
+        a new item of a list was being filled in, with something typed and not sent: that question (the new item's
+        form) is asked first, with what was typed, not the next unanswered one, "add another?" or the review, where
+        it would be out of sight, or the saved answer shown when it is opened."""
         from wizard.engine import InterviewError
 
         self.session.asking = None
@@ -183,7 +184,10 @@ class ChatScreen(Screen):
         if key not in self.drafts or (step is not None and self._key(step) == key):
             return
         try:
-            self.session.edit(key[0], key[1])
+            if key[2] == "answer" and key[1] is not None and key[1] == len(self.session.interview.items(key[0])):
+                self.session.add_item(key[0])  # a new item (+ at the review, or a yes to "add another?"): its form
+            else:
+                self.session.edit(key[0], key[1])
         except InterviewError:  # (the answers file was changed since: it is no longer there to ask)
             return
         step = self.session.current()
