@@ -63,6 +63,21 @@ async def test_an_english_chat_for_a_swedish_notice_asks_for_the_texts_in_swedis
     assert chat.session.interview.text_language == "sv"
 
 
+async def test_a_notice_language_changed_with_f4_before_any_text_changes_the_language_to_write_in() -> None:
+    app = SelosteApp(None, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat_in(pilot, "en", "fi")
+        assert any("Write your answers in Finnish" in reply for reply in replies(chat))
+        await pilot.press("f4")  # back from the first question: the notice's language is asked again
+        await until(pilot, lambda: chat.notice_lang is None and chat.query("#answer-choice"))
+        chat.query_one("#answer-choice", OptionList).highlighted = CODES.index("sv")
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.notice_lang == "sv" and chat.step is not None)
+        assert chat.session.interview.text_language == "sv"
+        said = replies(chat)
+        assert "Write your answers in Swedish" in said[-1] and not any("in Finnish" in reply for reply in said), said
+
+
 async def test_a_single_text_box_says_in_which_language_to_write(tmp_path: Path) -> None:
     path = answers_until(tmp_path, BEFORE_PROCESSING, joint_controllers=[])
     app = SelosteApp(path, "fi")

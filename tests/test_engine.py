@@ -1130,3 +1130,18 @@ def test_no_data_leaving_the_eu_is_refused_at_once_after_a_recipient_outside_it_
     assert said["hint"] == "Vastaa kyllä tai muuta ensin vastaanottajan maa."
     answer(interview, True)
     assert interview.answers["transfers_outside_eea"] is True
+
+
+def test_the_language_to_write_in_follows_the_notice_s_until_a_text_is_written() -> None:
+    interview = Interview.start()
+    interview.write_texts_in("fi")
+    interview.write_texts_in("sv")  # the notice language changed before any text: write in Swedish
+    assert interview.text_language == "sv"
+    answer(interview, "Kahvila Kanerva Oy")  # a name is the same in every language
+    interview.write_texts_in("en")
+    assert interview.text_language == "en"
+    data = interview.answers
+    data["processing"] = {"name": "Kundregister"}  # a text, written in Swedish
+    kept = Interview.start(answers=data)
+    kept.write_texts_in("fi")
+    assert kept.text_language == "en", "a text already written keeps the language the answers name"

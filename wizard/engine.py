@@ -36,7 +36,7 @@ from wizard.fieldpath import FieldPath, copied, set_at, set_item, value_at
 from wizard.fieldtypes import resolve
 from wizard.i18n import translations
 from wizard.kinds import TEXT_KINDS, Option, Rejection, as_bool, first_problem, offered_options
-from wizard.localtext import with_translations
+from wizard.localtext import holds_written_text, with_translations
 from wizard.pruning import Dropped, JustAnswered, Pruner
 from wizard.questionnaire import Question, Questionnaire, Section, load_questionnaire
 from wizard.rules import display_path
@@ -600,8 +600,11 @@ class Interview:
 
     @_changes
     def write_texts_in(self, lang: str) -> None:
-        """The language the answers' texts are written in, unless the answers say already."""
-        self._answers.setdefault("language", lang)
+        """The language the answers' texts are written in: `lang` (the notice's), until a text has been written
+        in the language the answers name (then they keep it, and the translations are asked for apart). So a
+        notice language changed before any text is written changes the language to write in with it."""
+        if "language" not in self._answers or not holds_written_text(self._answers, Answers):
+            self._answers["language"] = lang
 
     @_changes
     def set_notice_version(self, version: str, day: str | None) -> None:

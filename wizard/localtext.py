@@ -98,6 +98,37 @@ def translatable_fields(model: type[BaseModel]) -> dict[str, Translatable]:
     return found
 
 
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds (alone, in a list or optional), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _submodel(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def holds_written_text(raw: Any, model: type[BaseModel]) -> bool:
+    """Whether the answers as a file holds them (`raw`, for `model`) have a text written in a language: a
+    description, a period; not a name, which is the same in every language."""
+    if isinstance(raw, list):
+        return any(holds_written_text(item, model) for item in raw)
+    if not isinstance(raw, dict):
+        return False
+    translatable = translatable_fields(model)
+    for name, value in raw.items():
+        info = model.model_fields.get(name)
+        if info is None or value in (None, "", [], {}):
+            continue
+        if name in translatable:
+            if not translatable[name].neutral:
+                return True
+        elif (inner := _submodel(info.annotation)) is not None and holds_written_text(value, inner):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Text:
     """One translatable value in the answers, where it is."""
