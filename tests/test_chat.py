@@ -42,11 +42,12 @@ def answers_until(folder: Path, parts: list[str], **extra: Any) -> Path:
 BEFORE_PURPOSES = ["controller", "privacy_contact", "processing"]
 
 
-async def open_chat(pilot: Pilot, lang: str = "en") -> ChatScreen:
-    """Past the language questions of a chat opened on an answers file (its notice language: `lang`)."""
+async def open_chat(pilot: Pilot, lang: str = "en", talk: str | None = None) -> ChatScreen:
+    """Past the language questions of a chat opened on an answers file: the notice in `lang`, the conversation
+    in `talk` (by default `lang` too)."""
     app = pilot.app
     await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and bool(app.screen.query("#language-choice")))
-    app.screen.query_one(OptionList).highlighted = CODES.index(lang)
+    app.screen.query_one(OptionList).highlighted = CODES.index(talk or lang)
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))
     chat = app.screen

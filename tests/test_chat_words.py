@@ -18,27 +18,11 @@ from test_tui import home, no_cursor_blink, until  # the chat tests' own folder 
 
 from wizard.languages import CODES
 from wizard.tui.app import SelosteApp
-from wizard.tui.screens.chat import ChatScreen
-from wizard.tui.screens.dialogs import LanguageScreen
 from wizard.tui.screens.review import ReviewRow, ReviewScreen
 from wizard.tui.widgets.bubbles import ReplyBubble
 from wizard.tui.widgets.composer import RecordForm
 
 BEFORE_PROCESSING = ["controller", "privacy_contact"]
-
-
-async def open_chat_in(pilot, talk: str, notice: str) -> ChatScreen:  # type: ignore[no-untyped-def]
-    """Past the language questions: the conversation in `talk`, the notice in `notice`."""
-    app = pilot.app
-    await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and bool(app.screen.query("#language-choice")))
-    app.screen.query_one(OptionList).highlighted = CODES.index(talk)
-    await pilot.press("enter")
-    await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))
-    chat = app.screen
-    chat.query_one("#answer-choice", OptionList).highlighted = CODES.index(notice)
-    await pilot.press("enter")
-    await until(pilot, lambda: chat.notice_lang == notice and (chat.step is not None or app.screen is not chat))
-    return chat
 
 
 def replies(chat) -> list[str]:  # type: ignore[no-untyped-def]
@@ -52,7 +36,7 @@ async def test_an_english_chat_for_a_swedish_notice_asks_for_the_texts_in_swedis
     path = before_purposes(tmp_path)
     app = SelosteApp(path, "en")
     async with app.run_test(size=(120, 40)) as pilot:
-        chat = await open_chat_in(pilot, "en", "sv")
+        chat = await open_chat(pilot, "sv", talk="en")
         said = "Write your answers in Swedish: they go into the notice as you write them."
         assert any(said in reply for reply in replies(chat))
         await until(pilot, lambda: chat.query(RecordForm))
@@ -66,7 +50,7 @@ async def test_an_english_chat_for_a_swedish_notice_asks_for_the_texts_in_swedis
 async def test_a_notice_language_changed_with_f4_before_any_text_changes_the_language_to_write_in() -> None:
     app = SelosteApp(None, "en")
     async with app.run_test(size=(80, 24)) as pilot:
-        chat = await open_chat_in(pilot, "en", "fi")
+        chat = await open_chat(pilot, "fi", talk="en")
         assert any("Write your answers in Finnish" in reply for reply in replies(chat))
         await pilot.press("f4")  # back from the first question: the notice's language is asked again
         await until(pilot, lambda: chat.notice_lang is None and chat.query("#answer-choice"))
@@ -82,7 +66,7 @@ async def test_a_single_text_box_says_in_which_language_to_write(tmp_path: Path)
     path = answers_until(tmp_path, BEFORE_PROCESSING, joint_controllers=[])
     app = SelosteApp(path, "fi")
     async with app.run_test(size=(80, 24)) as pilot:
-        chat = await open_chat_in(pilot, "fi", "sv")
+        chat = await open_chat(pilot, "sv", talk="fi")
         await until(pilot, lambda: chat.step.question.id in ("dpo", "processing_name"))
         while chat.step.question.id != "processing_name":
             chat.query_one("#answer-yes-no-text", Input).value = "ei"
@@ -166,7 +150,7 @@ async def test_the_review_s_findings_say_what_to_do_in_the_chat_not_in_the_file(
     purposes = [{**data["purposes"][0], "description": english}, *data["purposes"][1:]]
     app = SelosteApp(webshop_with_a_warning(tmp_path, purposes=purposes, language="sv"), "en")
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_chat_in(pilot, "en", "sv")
+        await open_chat(pilot, "sv", talk="en")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
         shown = "\n".join(str(row.render()) for row in app.screen.query(f"#section-findings {ReviewRow.__name__}"))
     assert "file" not in shown and "language:" not in shown, shown

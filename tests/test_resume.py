@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import Footer, OptionList
 
+from test_chat import keys_at_full_speed
 from test_tui import language_asked, until
 
 from wizard import storage
@@ -119,11 +120,16 @@ def interview_at_purposes(folder: Path) -> Session:
     return session
 
 
-async def resume_the_latest(app: SelosteApp, pilot: Any) -> ChatScreen:
+async def choose_the_latest(app: SelosteApp, pilot: Any) -> None:
+    """On the first screen, the one unfinished interview listed (the last entry), chosen with Enter."""
     await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and len(app.unfinished) == 1)
     choice = app.screen.query_one(OptionList)
     choice.highlighted = choice.option_count - 1
     await pilot.press("enter")
+
+
+async def resume_the_latest(app: SelosteApp, pilot: Any) -> ChatScreen:
+    await choose_the_latest(app, pilot)
     await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.step is not None)
     return app.screen
 
@@ -261,8 +267,7 @@ async def test_keys_typed_after_enter_then_ctrl_q_are_saved_in_the_next_question
         chat = await resume_the_latest(app, pilot)
         assert chat.step.question.id == "controller_street_address"
         chat.query_one("#answer-text", Input).value = "Kuja 3"
-        for key in ("enter", *"001", "ctrl+q"):  # at once, before the next question shows
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        keys_at_full_speed(app, "enter", *"001", "ctrl+q")  # at once, before the next question shows
         app.post_message(events.Paste("00"))  # and the rest pasted as the chat closes: nothing typed is lost
         await until(pilot, lambda: not app.is_running)
     app = SelosteApp(None, "fi")
@@ -277,19 +282,17 @@ async def test_keys_typed_after_enter_then_ctrl_q_are_saved_in_the_next_question
 async def test_an_answer_typed_at_full_speed_then_ctrl_q_or_the_terminal_closed_is_kept_whole(leaving: str) -> None:
     import signal
 
-    from textual import events
     from textual.widgets import Input
 
     interview_of("Kahvila Kanerva Oy", 4, lang="fi")  # at the street address
     app = SelosteApp(None, "fi")
     async with app.run_test(size=(80, 24)) as pilot:
         await resume_the_latest(app, pilot)
-        for key in "Kuja 3":  # at once: the box has not read them when the chat is left
-            app.post_message(events.Key("space" if key == " " else key, key))
+        keys_at_full_speed(app, *"Kuja 3")  # at once: the box has not read them when the chat is left
         if leaving == "SIGHUP":
             os.kill(os.getpid(), signal.SIGHUP)
         else:
-            app.post_message(events.Key("ctrl+q", None))
+            keys_at_full_speed(app, "ctrl+q")
         await until(pilot, lambda: not app.is_running)
     app = SelosteApp(None, "fi")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -303,7 +306,6 @@ async def test_an_answer_typed_at_full_speed_then_ctrl_q_or_the_terminal_closed_
     ids=["backspace", "ctrl+u"],
 )
 async def test_corrections_typed_at_full_speed_then_ctrl_q_are_saved_as_the_box_shows_them(burst: list[str], kept: str) -> None:
-    from textual import events
     from textual.widgets import Input
 
     interview_of("Kahvila Kanerva Oy", 4, lang="fi")  # at the street address
@@ -312,8 +314,7 @@ async def test_corrections_typed_at_full_speed_then_ctrl_q_are_saved_as_the_box_
         chat = await resume_the_latest(app, pilot)
         box = chat.query_one("#answer-text", Input)
         box.insert_text_at_cursor("Hello there")
-        for key in [*burst, "ctrl+q"]:  # at once: the box has read none of them when Ctrl+Q comes
-            app.post_message(events.Key("space" if key == " " else key, key if len(key) == 1 else None))
+        keys_at_full_speed(app, *burst, "ctrl+q")  # at once: the box has read none of them when Ctrl+Q comes
         await until(pilot, lambda: not app.is_running)
     app = SelosteApp(None, "fi")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -322,7 +323,6 @@ async def test_corrections_typed_at_full_speed_then_ctrl_q_are_saved_as_the_box_
 
 
 async def test_a_change_to_an_answer_left_half_typed_is_asked_again_with_it_on_continuing(tmp_path: Path) -> None:
-    from textual import events
     from textual.widgets import Input
 
     from test_editing import row_of
@@ -332,10 +332,7 @@ async def test_a_change_to_an_answer_left_half_typed_is_asked_again_with_it_on_c
     webshop_session(tmp_path)  # every question answered: continuing it opens the review
     app = SelosteApp(None, "fi")
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and len(app.unfinished) == 1)
-        choice = app.screen.query_one(OptionList)
-        choice.highlighted = choice.option_count - 1
-        await pilot.press("enter")
+        await choose_the_latest(app, pilot)  # a finished interview: it continues at its review
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
         chat = app.screen_stack[-2]
         row_of(app.screen, ("purposes", 1)).focus()
@@ -344,8 +341,7 @@ async def test_a_change_to_an_answer_left_half_typed_is_asked_again_with_it_on_c
         description = chat.query_one(RecordForm).query_one("#field-description", Input)
         await until(pilot, lambda: app.focused is description)
         old = description.value
-        for key in ["ctrl+u", *"Uutiskirje ja kampanjat", "ctrl+q"]:  # at once, half a description and Ctrl+Q
-            app.post_message(events.Key("space" if key == " " else key, key if len(key) == 1 else None))
+        keys_at_full_speed(app, "ctrl+u", *"Uutiskirje ja kampanjat", "ctrl+q")  # at once, half a description and Ctrl+Q
         await until(pilot, lambda: not app.is_running)
     app = SelosteApp(None, "fi")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -359,7 +355,6 @@ async def test_a_change_to_an_answer_left_half_typed_is_asked_again_with_it_on_c
 async def a_new_item_left_half_typed(tmp_path: Path, question_id: str, typed: str, exported: bool) -> tuple[int, str]:
     """The webshop's finished interview continued, (exported first, with `exported`), `+` at the review on the list
     `question_id`, `typed` at full speed into the new item's first box, then Ctrl+Q: the new item and its box."""
-    from textual import events
     from textual.widgets import Input
 
     from test_editing import row_of
@@ -369,10 +364,7 @@ async def a_new_item_left_half_typed(tmp_path: Path, question_id: str, typed: st
     count = len(webshop_session(tmp_path).interview.items(question_id))
     app = SelosteApp(None, "fi")
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and len(app.unfinished) == 1)
-        choice = app.screen.query_one(OptionList)
-        choice.highlighted = choice.option_count - 1
-        await pilot.press("enter")
+        await choose_the_latest(app, pilot)  # a finished interview: it continues at its review
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
         chat = app.screen_stack[-2]
         if exported:
@@ -383,8 +375,7 @@ async def a_new_item_left_half_typed(tmp_path: Path, question_id: str, typed: st
         await until(pilot, lambda: app.screen is chat and chat.query(RecordForm) and isinstance(app.focused, Input))
         assert (chat.step.question.id, chat.step.item) == (question_id, count)
         box = app.focused.id
-        for key in [*typed, "ctrl+q"]:  # at once, as typed at full speed, then Ctrl+Q
-            app.post_message(events.Key("space" if key == " " else key, key if len(key) == 1 else None))
+        keys_at_full_speed(app, *typed, "ctrl+q")  # at once, as typed at full speed, then Ctrl+Q
         await until(pilot, lambda: not app.is_running)
     return count, box
 
