@@ -406,24 +406,81 @@ def test_a_websocket_is_opened_only_by_the_servers_own_page(origin: str | None, 
     assert same_origin(origin, ("127.0.0.1", 8000)) is same
 
 
-def test_the_default_number_of_interviews_follows_the_available_memory(monkeypatch: pytest.MonkeyPatch) -> None:
-    import psutil
+def machine_with(monkeypatch: pytest.MonkeyPatch, available: int) -> None:
+    """psutil reports `available` bytes of the machine's memory as available."""
+    monkeypatch.setattr(psutil, "virtual_memory", lambda: type("Memory", (), {"available": available})())
 
+
+def cgroups(tmp_path: Path, v2: dict[str, str] | None = None, v1: dict[str, str] | None = None) -> tuple[Path, Path]:
+    """Folders standing in for /sys/fs/cgroup (v2) and /sys/fs/cgroup/memory (v1), with these files."""
+    v2_folder, v1_folder = tmp_path / "cgroup", tmp_path / "cgroup-v1-memory"
+    for folder, files in ((v2_folder, v2 or {}), (v1_folder, v1 or {})):
+        folder.mkdir()
+        for name, text in files.items():
+            (folder / name).write_text(text)
+    return v2_folder, v1_folder
+
+
+def test_the_default_number_of_interviews_follows_the_available_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from wizard.serve import SESSIONS_WHEN_MEMORY_UNKNOWN, TAB_MEMORY, default_max_sessions
 
-    def memory(available: int) -> Callable[[], object]:
-        return lambda: type("Memory", (), {"available": available})()
-
-    monkeypatch.setattr(psutil, "virtual_memory", memory(8 * 2**30))
-    assert default_max_sessions() == 8 * 2**30 // TAB_MEMORY == 163
-    monkeypatch.setattr(psutil, "virtual_memory", memory(10 * 2**20))
-    assert default_max_sessions() == 1
+    no_container = cgroups(tmp_path)
+    machine_with(monkeypatch, 8 * 2**30)
+    assert default_max_sessions(*no_container) == 8 * 2**30 // TAB_MEMORY == 163
+    machine_with(monkeypatch, 10 * 2**20)
+    assert default_max_sessions(*no_container) == 1
 
     def unreadable() -> None:
         raise OSError("no /proc")
 
     monkeypatch.setattr(psutil, "virtual_memory", unreadable)
-    assert default_max_sessions() == SESSIONS_WHEN_MEMORY_UNKNOWN
+    assert default_max_sessions(*no_container) == SESSIONS_WHEN_MEMORY_UNKNOWN
+
+
+MiB = 2**20
+
+
+@pytest.mark.parametrize(
+    ("v2", "v1", "sessions"),
+    [
+        # cgroup v2, 1 GiB limit, 212 MiB in use of which 12 MiB is cache the kernel can drop: 824 MiB left
+        ({"memory.max": f"{1024 * MiB}\n", "memory.current": f"{212 * MiB}\n",
+          "memory.stat": f"anon {200 * MiB}\ninactive_file {12 * MiB}\n"}, {}, 824 // 50),
+        ({"memory.max": f"{512 * MiB}\n"}, {}, 512 // 50),  # nothing else to read: the limit
+        ({"memory.max": "max\n", "memory.current": f"{212 * MiB}\n"}, {}, 8 * 1024 // 50),  # no limit
+        # cgroup v1, 768 MiB limit, 100 MiB in use: 668 MiB left
+        ({}, {"memory.limit_in_bytes": f"{768 * MiB}\n", "memory.usage_in_bytes": f"{100 * MiB}\n",
+              "memory.stat": "cache 0\ntotal_inactive_file 0\n"}, 668 // 50),
+        ({}, {"memory.limit_in_bytes": "9223372036854771712\n"}, 8 * 1024 // 50),  # v1's "no limit"
+        ({"memory.max": f"{100 * MiB}\n", "memory.current": f"{200 * MiB}\n"}, {}, 1),  # over its limit: still one
+        ({"memory.max": "garbage\n"}, {}, 8 * 1024 // 50),
+    ],
+    ids=["v2 limit less usage", "v2 limit only", "v2 max", "v1 limit less usage", "v1 no limit", "v2 over",
+         "v2 garbage"],
+)
+def test_in_a_container_the_default_number_of_interviews_follows_its_memory_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, v2: dict[str, str], v1: dict[str, str], sessions: int
+) -> None:
+    """A container with a memory limit sees the machine's memory in psutil: 163 tabs where 16 fit would get
+    the chats killed by the kernel in the middle of a workshop."""
+    from wizard.serve import default_max_sessions
+
+    machine_with(monkeypatch, 8 * 2**30)
+    assert default_max_sessions(*cgroups(tmp_path, v2, v1)) == sessions
+
+
+def test_a_container_limit_is_used_even_when_the_machines_memory_is_unknown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.serve import default_max_sessions
+
+    def unreadable() -> None:
+        raise OSError("no /proc")
+
+    monkeypatch.setattr(psutil, "virtual_memory", unreadable)
+    assert default_max_sessions(*cgroups(tmp_path, {"memory.max": f"{300 * MiB}\n"})) == 6
 
 
 def test_max_sessions_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:

@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-sessions",
         type=session_count,
         metavar="N",
-        help="at most N interviews at once (default: as many as the available memory holds, about 50 MB each)",
+        help="at most N interviews at once (default: as many as the available memory holds, about 50 MB each; in a container, within its memory limit)",
     )
 
     example = commands.add_parser("example", help="print an example answers file")

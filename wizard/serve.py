@@ -117,17 +117,68 @@ def port_problem(host: str, port: int) -> OSError | None:
 
 TAB_MEMORY = 50 * 2**20  # bytes: one tab's chat (benchmarks/serve_sessions.py measures it)
 SESSIONS_WHEN_MEMORY_UNKNOWN = 20
+# Where a container's memory limit is read: cgroup v2's folder, and cgroup v1's memory controller.
+CGROUP_V2 = Path("/sys/fs/cgroup")
+CGROUP_V1_MEMORY = Path("/sys/fs/cgroup/memory")
 
 
-def default_max_sessions() -> int:
-    """As many tabs as the memory available now holds, at least one."""
+def default_max_sessions(cgroup_v2: Path = CGROUP_V2, cgroup_v1_memory: Path = CGROUP_V1_MEMORY) -> int:
+    """As many tabs as the memory available now holds, at least one: the machine's available memory, or what
+    the container's memory limit leaves, whichever is less (in a container, the machine's memory is not ours)."""
+    available = [memory for memory in (machine_available_memory(), container_available_memory(
+        cgroup_v2, cgroup_v1_memory)) if memory is not None]
+    if not available:
+        return SESSIONS_WHEN_MEMORY_UNKNOWN
+    return max(1, min(available) // TAB_MEMORY)
+
+
+def machine_available_memory() -> int | None:
+    """Bytes the machine can give without swapping, or None when psutil cannot tell."""
     try:
         import psutil
 
-        available = psutil.virtual_memory().available
+        return int(psutil.virtual_memory().available)
     except (ImportError, NotImplementedError, OSError, RuntimeError):  # a system psutil cannot read
-        return SESSIONS_WHEN_MEMORY_UNKNOWN
-    return max(1, available // TAB_MEMORY)
+        return None
+
+
+def container_available_memory(cgroup_v2: Path, cgroup_v1_memory: Path) -> int | None:
+    """Bytes the cgroup's memory limit still leaves: the limit less what the container uses now, not counting
+    file cache the kernel can drop (as `docker stats` counts). None when there is no limit ("max" in v2, a
+    huge number in v1, which the machine's memory then undercuts) or nothing to read."""
+    for limit_file, usage_file, cache_key in (
+        (cgroup_v2 / "memory.max", cgroup_v2 / "memory.current", "inactive_file"),
+        (cgroup_v1_memory / "memory.limit_in_bytes", cgroup_v1_memory / "memory.usage_in_bytes", "total_inactive_file"),
+    ):
+        limit = _read_count(limit_file)
+        if limit is None:
+            continue
+        used = _read_count(usage_file) or 0
+        cache = _read_stat(limit_file.parent / "memory.stat", cache_key) or 0
+        return max(0, limit - max(0, used - cache))
+    return None
+
+
+def _read_count(path: Path) -> int | None:
+    """The number of bytes in a cgroup file; None for "max", a missing file or anything else."""
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeError):
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def _read_stat(path: Path, key: str) -> int | None:
+    """One value of a cgroup memory.stat file ("key value" lines)."""
+    try:
+        lines = path.read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeError):
+        return None
+    for line in lines:
+        name, _space, value = line.partition(" ")
+        if name == key and value.strip().isdigit():
+            return int(value)
+    return None
 
 
 def chat_command(lang: str | None, trainer: bool = False, example: str | None = None) -> str:

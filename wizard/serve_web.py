@@ -351,7 +351,8 @@ def cmd_serve(
     max_sessions: int | None = None,
 ) -> int:
     """Serve until Ctrl+C. `trainer` and `example` shape every tab's chat as `seloste --trainer --example` does;
-    at most `max_sessions` chats run at once (by default as many as the available memory holds)."""
+    at most `max_sessions` chats run at once (by default as many as the available memory, or a container's memory
+    limit, holds)."""
     messages_lang = lang or default_language()
     max_sessions = max_sessions or default_max_sessions()
     problem = port_problem(host, port)
