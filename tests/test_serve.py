@@ -508,7 +508,7 @@ async def test_a_chat_that_answers_nothing_is_still_ended(monkeypatch: pytest.Mo
     from textual_serve.download_manager import DownloadManager
 
     import wizard.serve_web
-    from wizard.serve_web import Chat
+    from wizard.serve_web import Chat, chat_process
 
     for name in ("QUIT_SECONDS", "TERMINATE_SECONDS"):
         monkeypatch.setattr(wizard.serve_web, name, 0.3)
@@ -520,13 +520,54 @@ async def test_a_chat_that_answers_nothing_is_still_ended(monkeypatch: pytest.Mo
     chat = Chat(f"exec {sys.executable} -c \"{stubborn}\"", write_bytes=nowhere, write_str=nowhere, close=nowhere,
                 download_manager=DownloadManager())
     await chat.start(80, 24)
-    process = chat._process
+    process = chat_process(chat)
     assert process is not None
     started = time.monotonic()
     await asyncio.wait_for(chat.stop(), STARTUP_SECONDS)
 
     assert process.returncode == -signal.SIGKILL
     assert time.monotonic() - started < 5
+
+
+async def test_the_chats_process_is_reached_where_textual_serve_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """textual-serve has no public way to a tab's chat process, which seloste must be able to end: the one
+    private access fails loudly, here, if a release of textual-serve moves it."""
+    from textual_serve.download_manager import DownloadManager
+
+    import wizard.serve_web
+    from wizard.serve_web import Chat, chat_process
+
+    monkeypatch.setattr(wizard.serve_web, "QUIT_SECONDS", 0.3)  # this sleeper does not read the request to quit
+
+    async def nowhere(data: object) -> None:
+        pass
+
+    chat = Chat(f"exec {sys.executable} -c \"import time; time.sleep(60)\"", write_bytes=nowhere, write_str=nowhere,
+                close=nowhere, download_manager=DownloadManager())
+    assert chat_process(chat) is None, "no process before the chat starts"
+    await chat.start(80, 24)
+    process = chat_process(chat)
+    assert isinstance(process, asyncio.subprocess.Process)
+    assert psutil.Process(process.pid).ppid() == os.getpid() and process.returncode is None
+    await asyncio.wait_for(chat.stop(), STARTUP_SECONDS)
+    assert process.returncode is not None, "stopping the chat ended its process"
+
+
+def test_a_textual_serve_that_no_longer_keeps_the_process_there_is_an_error_not_a_chat_left_running() -> None:
+    from textual_serve.download_manager import DownloadManager
+
+    from wizard.serve_web import Chat, chat_process
+
+    async def nowhere(data: object) -> None:
+        pass
+
+    chat = Chat("true", write_bytes=nowhere, write_str=nowhere, close=nowhere, download_manager=DownloadManager())
+    del chat._process  # as if textual-serve had renamed it
+    with pytest.raises(RuntimeError, match="no longer keeps its process"):
+        chat_process(chat)
+    chat._process = "a process by another name"  # type: ignore[assignment]
+    with pytest.raises(RuntimeError, match="not a process"):
+        chat_process(chat)
 
 
 def start_server(home: Path, *args: str) -> tuple[subprocess.Popen, int]:

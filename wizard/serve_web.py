@@ -170,7 +170,7 @@ class Chat(AppService):
     async def stop(self) -> None:
         """End the chat (asked, then SIGTERM, then SIGKILL), then textual-serve's own stop: cancel the tab's
         downloads and wait for the reader of the chat's output."""
-        process = self._process  # textual-serve keeps it to itself, with no public way to end it
+        process = chat_process(self)
         if process is not None and process.returncode is None:
             await self.send_meta({"type": "quit"})  # as when the page is closed: it ends itself, tidily
             if not await _ended(process, QUIT_SECONDS):
@@ -182,6 +182,26 @@ class Chat(AppService):
             await asyncio.wait_for(super().stop(), READER_SECONDS)
         except TimeoutError:  # the reader was stuck writing to a browser that no longer reads; it is cancelled
             pass
+
+
+_MISSING = object()
+
+
+def chat_process(chat: AppService) -> asyncio.subprocess.Process | None:
+    """The process of a tab's chat once started, None before: the one place seloste reaches inside textual-serve.
+
+    textual-serve 1.1.3 gives no public way to the process it starts (`AppService.start` keeps it in the private
+    `_process`), and its own `stop` only asks the chat to quit, so a chat that does not answer would outlive its
+    tab. Should a release of textual-serve rename or drop `_process`, this raises at once (and
+    tests/test_serve.py fails) instead of letting chats run on unnoticed."""
+    process = getattr(chat, "_process", _MISSING)
+    if process is _MISSING:
+        raise RuntimeError("textual-serve's AppService no longer keeps its process in _process: "
+                           "seloste serve cannot end the chats of closed tabs (see wizard.serve_web.chat_process)")
+    if process is not None and not isinstance(process, asyncio.subprocess.Process):
+        raise RuntimeError(f"textual-serve's AppService._process is a {type(process).__name__}, not a process "
+                           "(see wizard.serve_web.chat_process)")
+    return process
 
 
 async def _ended(process: asyncio.subprocess.Process, seconds: float) -> bool:
