@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Collapsible, Input, Select
+from textual.widgets import Collapsible, Input, Select, SelectionList
 from textual.widgets._collapsible import CollapsibleTitle
 
 from test_chat import BEFORE_PURPOSES, SIZES, answers_until, open_chat, saved, webshop, whole_example
@@ -284,3 +284,24 @@ def test_the_review_at_80x24_on_a_purpose_in_finnish(snap_compare: Any, tmp_path
         await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(SelosteApp(whole_example(tmp_path, "webshop"), "fi"), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize(("size", "lang"), [((80, 24), "fi"), ((120, 40), "en")], ids=["80x24-fi", "120x40-en"])
+async def test_a_finding_opens_its_question_with_the_focus_in_the_box_it_is_about(tmp_path: Path, size: tuple[int, int], lang: str) -> None:
+    from test_chat import keys_at_full_speed, shown_whole
+    from test_chat_words import webshop_with_a_warning
+
+    app = SelosteApp(webshop_with_a_warning(tmp_path), lang)  # a recipient that does not say for which purposes
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, lang)
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        finding = app.screen.query("#section-findings ReviewRow").first()
+        assert app.focused is finding
+        keys_at_full_speed(app, "enter", " ")  # typed on at once: the first purpose ticked in the box the finding names
+        await until(pilot, lambda: app.screen is chat and chat.query(RecordForm))
+        ticks = chat.query_one(RecordForm).query_one("#field-purposes", SelectionList)
+        await until(pilot, lambda: app.focused is not None and app.focused.parent is not finding.parent)
+        assert app.focused is ticks, "not the form's first box (the recipient's name)"
+        await until(pilot, lambda: ticks.selected)
+        assert ticks.selected == [ticks.get_option_at_index(0).value]
+        await until(pilot, lambda: shown_whole(ticks))

@@ -42,6 +42,7 @@ class Finding:
     hint: str
     article: str
     target: tuple[str, int | None] | None  # the question (and item) to change, when one fills the field
+    box: str | None = None  # the box of the question's form that holds the field (its id), when it has a form
 
 
 @dataclass
@@ -122,6 +123,7 @@ class ImportedValue:
     words: str  # the question (and the box of a form, the item's number) that asks for it
     shown: str  # the value as that answer is shown
     target: tuple[str, int | None] | None  # the question (and item) to change it at
+    box: str | None = None  # the box of the question's form that holds it (its id), when it has a form
 
 
 @dataclass(frozen=True)
@@ -307,7 +309,7 @@ class Session:
             if asking is not None and not isinstance(value, dict):  # a text given by language: each version, as written
                 as_text = self.interview.display(asking, value, lang)
             words = self._words_of(path, lang) if target is not None else field_name
-            shown.append(ImportedValue(field_name, words, as_text, target))
+            shown.append(ImportedValue(field_name, words, as_text, target, self._box(target, asking)))
         return shown
 
     # --- review and export ----------------------------------------------------------------------------------
@@ -319,9 +321,16 @@ class Session:
         for diagnostic in sorted([*report.diagnostics, *self._untranslated(report)], key=lambda d: d.severity != "error"):
             target = self.question_at(diagnostic.path)
             params = self._purposes_named(diagnostic.params, lang)
-            text = in_question_words(diagnostic.code, params, self._asking(target, diagnostic.path), lang)
-            found.append(Finding(diagnostic.severity, text["message"], text["hint"], text["article"], target))
+            asking = self._asking(target, diagnostic.path)
+            text = in_question_words(diagnostic.code, params, asking, lang)
+            found.append(Finding(diagnostic.severity, text["message"], text["hint"], text["article"], target, self._box(target, asking)))
         return found
+
+    def _box(self, target: tuple[str, int | None] | None, asking: Question | None) -> str | None:
+        """The id of the box of `target`'s form that `asking` is (None: the question is one box, not a form)."""
+        if target is None or asking is None or asking is self.interview.questionnaire.question(target[0]):
+            return None
+        return asking.id
 
     def _purposes_named(self, params: dict[str, Any], lang: str) -> dict[str, Any]:
         """The check names a purpose by its id (`orders`); the conversation by its description, as the user wrote it."""

@@ -689,12 +689,16 @@ class ChatScreen(Screen):
     async def _edit(self, event: AnswerBubble.EditRequested) -> None:
         await self.edit(event.question_id, event.item)
 
-    async def edit(self, question_id: str, item: int | None = None) -> None:
+    async def edit(self, question_id: str, item: int | None = None, box: str | None = None) -> None:
+        """Ask the answer to `question_id` (`item`) again to change it; `box`: the focus in that box of its form (the one a
+        finding of the review is about), not in the first."""
         self.keep_draft()
         if question_id == NOTICE_LANGUAGE:
             self.session.notice_lang = None
         else:
             self.session.edit(question_id, item)
+        if box is not None:
+            self.query_one(Composer).focus_place = (f"field-{box}", None)  # (shown or not: else the first box)
         # The question is asked below the transcript as it stands: drawing the transcript anew would make the
         # user wait for it, and it is drawn anew anyway once the changed answer is taken.
         await self.ask_next()
@@ -783,7 +787,7 @@ class ChatScreen(Screen):
             self.session.add_item(target.question_id)
             await self.ask_next()
         elif target:
-            await self.edit(*target)  # the keys typed after the Enter that chose it go into it
+            await self.edit(*target)  # the keys typed after the Enter that chose it go into it (the box it names)
         elif getattr(review, "changed", False):  # an item was deleted or moved there: the transcript follows
             self.request_preview()
             await self.redraw(review=False)

@@ -9,7 +9,7 @@ the session's (`Session.answers_by_section`, `remove_item`, `move_item`, `add_it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from rich.text import Text
 from textual import events, on
@@ -37,6 +37,15 @@ IMPORTED = "imported"  # the values taken from an old notice, to confirm
 ADD_KEYS = ("plus", "insert")
 
 
+class Change(NamedTuple):
+    """What the review closes with to change an answer: its question, its item, and the box of the question's form
+    that a finding (or a value from an old notice) is about, for the focus to land in (None: the first box)."""
+
+    question_id: str
+    item: int | None
+    box: str | None = None
+
+
 @dataclass(frozen=True)
 class AddTo:
     """What the review closes with to add one more item to a list: the chat asks for it."""
@@ -58,10 +67,11 @@ class ReviewRow(Static, can_focus=True):
         Binding("ctrl+down", "move(1)", label(N_("Move down")), show=False),
     ]
 
-    def __init__(self, text: Text, target: Target | None, classes: str, entry: ReviewEntry | None = None) -> None:
+    def __init__(self, text: Text, target: Target | None, classes: str, entry: ReviewEntry | None = None, box: str | None = None) -> None:
         super().__init__(text, classes=f"review-row {classes}")
         self.target = target
         self.entry = entry
+        self.box = box  # the box of the question's form the row is about (a finding's), where the focus goes
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         entry = self.entry
@@ -88,7 +98,7 @@ class ReviewRow(Static, can_focus=True):
 
     def action_choose(self) -> None:
         if self.target:
-            cast(ReviewScreen, self.screen).choose(self.target)
+            cast(ReviewScreen, self.screen).choose(Change(*self.target, self.box))
 
     async def action_delete(self) -> None:
         if self.entry is not None:
@@ -130,9 +140,9 @@ class AnswerList(VerticalScroll, inherit_bindings=False):
     and sections (`ReviewScreen`) rather than scroll, and the focus takes the list with it."""
 
 
-class ReviewScreen(Screen["Target | AddTo | None"]):
-    """Dismisses with (question id, item) of an answer to change, AddTo a list to add one more item to, or None
-    to go back to the chat.
+class ReviewScreen(Screen["Change | AddTo | None"]):
+    """Dismisses with the answer to change (`Change`), AddTo a list to add one more item to, or None to go back
+    to the chat.
 
     `focus` (an answer's question and item) opens the review on that answer, its section unfolded: changing
     an earlier answer (F5) starts there. Otherwise the sections start folded, the check's findings open."""
@@ -155,7 +165,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         super().__init__()
         self.session = session
         self.focus_target = focus
-        self.chosen: Target | AddTo | None = None
+        self.chosen: Change | AddTo | None = None
         self.unfolded: set[str] = set()  # the sections shown open, kept when the list is drawn again
         self.changed = False  # an item was deleted or moved: the chat draws its transcript again
         self.removed = ""  # what the last deletion took with it, shown at the top
@@ -227,7 +237,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
                 text.append("\n" + finding.hint, style="italic")
             if finding.article:
                 text.append(f" ({finding.article})", style="dim")
-            rows.append(ReviewRow(text, finding.target, f"-{finding.severity}"))
+            rows.append(ReviewRow(text, finding.target, f"-{finding.severity}", box=finding.box))
         title = Content(summary.format(errors=errors, warnings=len(findings) - errors))
         folded = self.focus_target is not None and FINDINGS not in self.unfolded
         return Section(*rows, title=cast(str, title), collapsed=folded, id=f"section-{FINDINGS}", classes="review-section")
@@ -238,7 +248,9 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         if not imported:
             return None
         title = _("From your old notice ({file}): check each; Enter changes it.", self.lang)
-        rows = [ReviewRow(Text.assemble((value.words, "dim"), "\n", value.shown), value.target, "-imported") for value in imported]
+        rows = [
+            ReviewRow(Text.assemble((value.words, "dim"), "\n", value.shown), value.target, "-imported", box=value.box) for value in imported
+        ]
         folded = IMPORTED not in self.unfolded and self.focus_target is not None
         label = cast(str, Content(title.format(file=self.session.imported_from)))
         return Section(*rows, title=label, collapsed=folded, id=f"section-{IMPORTED}", classes="review-section")
@@ -337,7 +349,7 @@ class ReviewScreen(Screen["Target | AddTo | None"]):
         await review.mount_all(self._contents())
         self._focus_target()
 
-    def choose(self, target: Target | AddTo) -> None:
+    def choose(self, target: Change | AddTo) -> None:
         """Change the answer `target` (or add to its list): the review closes with it, and the chat asks it."""
         if self.chosen is not None:
             return  # a click after Enter

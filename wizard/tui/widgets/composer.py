@@ -394,11 +394,17 @@ class Composer(Vertical):
             return False
         widget = found[0]
         self.screen.set_focus(widget)
+        self.call_after_refresh(self._in_sight, widget)  # a form's box far down (the one a finding is about): laid out first
         if at is not None and isinstance(widget, Input):
             widget.cursor_position = at
         elif at is not None and isinstance(widget, OptionList) and at < widget.option_count:
             widget.highlighted = at
         return True
+
+    def _in_sight(self, widget: Widget) -> None:
+        screen = self.screen
+        if screen.focused is widget and not screen.can_view_entire(widget):
+            screen.scroll_to_center(widget, animate=False, immediate=True, origin_visible=True)
 
     def pass_typed_ahead(self) -> None:
         """The keys typed since the answer was sent go to the question now in focus, in the order typed."""
