@@ -182,3 +182,50 @@ def test_damaged_kept_styles_are_parsed_again(tmp_path: Path, monkeypatch: pytes
     assert [rule.css for rule in again.rules] == parsed
     again.keep()
     assert kept.read_bytes() != b"\x80\x05not styles"
+
+
+def test_each_installed_textual_keeps_its_own_styles_and_an_upgrade_starts_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rules parsed by one Textual are never read back by another: the file is named after the Textual installed
+    (where it is, when its parser's files were written)."""
+    import os
+
+    import textual.css.stylesheet
+
+    from wizard.tui.styles import _cache_file
+
+    monkeypatch.setenv("SELOSTE_CACHE_DIR", str(tmp_path / "cache"))
+    installed = tmp_path / "textual" / "css" / "stylesheet.py"
+    installed.parent.mkdir(parents=True)
+    shutil.copy(textual.css.stylesheet.__file__, installed)
+    monkeypatch.setattr(textual.css.stylesheet, "__file__", str(installed))
+    first = _cache_file()
+    assert first is not None and first == _cache_file()
+
+    os.utime(installed, ns=(10**18, 10**18))  # the same file, written again by an upgrade
+    assert _cache_file() not in (first, None)
+
+    moved = tmp_path / "elsewhere" / "stylesheet.py"  # another installation (another virtual environment)
+    moved.parent.mkdir()
+    shutil.copy2(installed, moved)
+    monkeypatch.setattr(textual.css.stylesheet, "__file__", str(moved))
+    assert _cache_file() not in (first, None)
+
+
+def test_reading_the_kept_styles_does_not_load_the_package_metadata(tmp_path: Path) -> None:
+    """Asking Textual its version loads Python's package metadata, some 12 ms of the chat's start: the styles'
+    file is found without it."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from wizard.tui.styles import KeptStylesheet\n"
+        "assert KeptStylesheet()._kept_file is not None\n"
+        "print('importlib.metadata' in sys.modules)\n"
+    )
+    env = {**os.environ, "SELOSTE_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=REPO, check=True)
+    assert done.stdout.strip() == "False"
