@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from textual.widgets import Input, Label, OptionList
 from textual.widgets._collapsible import CollapsibleTitle
@@ -192,3 +193,56 @@ async def test_esc_in_a_new_item_with_text_typed_keeps_it(tmp_path: Path) -> Non
         await pilot.pause()
         assert (chat.step.question.id, chat.step.item) == ("purposes", 1)
         assert chat.query_one("#field-description", Input).value == "Events"
+
+
+def esc_in_the_footer(chat) -> str | None:  # type: ignore[no-untyped-def]
+    """What the footer says Esc does, if it shows Esc at all (and all of its key is on the screen)."""
+    for key in chat.query(FooterKey):
+        region = key.region
+        if key.key == "escape" and region.area and chat.screen.region.contains_region(region):
+            return str(key.render())
+    return None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_the_footer_offers_to_cancel_a_new_item_only_while_esc_cancels_it(tmp_path: Path, size: tuple[int, int]) -> None:
+    path = answers_until(tmp_path, ["controller", "privacy_contact", "processing"], purposes=webshop()["purposes"][:1])
+    app = SelosteApp(path, "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        await pilot.press("k", "enter")
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        await until(pilot, lambda: esc_in_the_footer(chat) is not None)
+        assert "Peru tämä kohta" in esc_in_the_footer(chat)
+        box = chat.query_one("#field-description", Input)
+        keys_at_full_speed(app, *"Tapahtumat")
+        await until(pilot, lambda: box.value == "Tapahtumat")
+        await until(pilot, lambda: esc_in_the_footer(chat) is None)  # Esc would not cancel it now: not offered
+        await pilot.press("escape")
+        await until(pilot, lambda: app.focused is box)
+        assert (chat.step.question.id, chat.step.item) == ("purposes", 1) and box.value == "Tapahtumat"
+
+        box.value = ""  # emptied again: Esc cancels it, and the footer says so
+        await until(pilot, lambda: esc_in_the_footer(chat) is not None)
+        assert "Peru tämä kohta" in esc_in_the_footer(chat)
+        await pilot.press("escape")
+        await until(pilot, lambda: chat.step is not None and chat.step.question.id != "purposes")
+    assert len(saved(chat)["purposes"]) == 1
+
+
+async def test_the_footer_offers_to_cancel_a_new_one_box_item_only_while_it_is_empty(tmp_path: Path) -> None:
+    processing = {key: value for key, value in webshop()["processing"].items() if key != "includes_children"}
+    app = SelosteApp(answers_until(tmp_path, BEFORE_PROCESSING, processing=processing), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        assert (chat.step.question.id, chat.step.mode) == ("data_subjects", "another")
+        await pilot.press("y", "enter")
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query("#answer-text"))
+        await until(pilot, lambda: esc_in_the_footer(chat) is not None)
+        box = chat.query_one("#answer-text", Input)
+        keys_at_full_speed(app, *"Suppliers")
+        await until(pilot, lambda: box.value == "Suppliers")
+        await until(pilot, lambda: esc_in_the_footer(chat) is None)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.focused is box)
+        assert (chat.step.question.id, chat.step.mode) == ("data_subjects", "answer") and box.value == "Suppliers"

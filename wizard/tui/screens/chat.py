@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
 from wizard.conversation import Conversation, label, refusal, notice_language_name, notice_language_question, question_help, typed_command
@@ -101,6 +101,7 @@ class ChatScreen(Screen):
         # the language was switched (the same form, in the other language).
         self.switched_at: tuple[str, int | None, str] | None = None
         self.shown_before = False  # `_on_screen_resume`
+        self.esc_cancels = False  # the footer offers Esc to cancel a new item (`_esc_follows_typing`)
         # Sized for the terminal from the start: set once mounted, the classes would style every widget again.
         self._fit(self.app.size.width, self.app.size.height, update=False)
 
@@ -275,6 +276,7 @@ class ChatScreen(Screen):
             return
         await self.add_to_transcript(self._question_bubble(self.step))
         await composer.show(self.ask_for(self.step))
+        self.esc_cancels = self._cancels_item()
         self.refresh_bindings()  # Esc's key in the footer: only in a new item
         if self._new_item(self.step):
             composer.set_hint(_("Added by mistake? Esc cancels this item while it is empty.", self.lang))
@@ -644,9 +646,21 @@ class ChatScreen(Screen):
         self.query_one(Composer).focus_answer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "cancel_item":  # Esc, and its key in the footer, only in a new item that nothing is typed in yet
-            return self._new_item(self.step)
+        if action == "cancel_item":  # Esc, and its key in the footer, only in a new item that nothing is typed in yet;
+            return self._cancels_item()  # otherwise Esc is its other key (the focus to the answer), not shown
         return True
+
+    def _cancels_item(self) -> bool:
+        return self._new_item(self.step) and self.query_one(Composer).nothing_typed()
+
+    @on(Input.Changed)
+    def _esc_follows_typing(self, _event: Input.Changed) -> None:
+        """The footer offers to cancel a new item while Esc cancels it: while nothing is typed in it. Its keys are
+        looked at again only when that changes, not at every key typed."""
+        cancels = self._cancels_item()
+        if cancels != self.esc_cancels:
+            self.esc_cancels = cancels
+            self.refresh_bindings()
 
     def _new_item(self, step: Step | None) -> bool:
         """`step` is an item of a list that a yes ("add another?", or the yes before the first) has just opened,

@@ -770,8 +770,7 @@ class RecordForm(Vertical):
         await self._follow()
 
     @on(Input.Changed)
-    async def _typed(self, event: Input.Changed) -> None:
-        event.stop()
+    async def _typed(self, _event: Input.Changed) -> None:  # (on to the chat: its footer follows what is typed)
         await self._follow()
 
     @on(SelectionList.SelectedChanged)
