@@ -202,6 +202,41 @@ def test_a_web_address_whose_domain_ending_is_not_in_use_is_refused_without_the_
 
 
 @pytest.mark.usefixtures("offline")
+@pytest.mark.parametrize(
+    ("kind", "written", "stored"),
+    [
+        (Website, "www.firma.example", "https://www.firma.example"),
+        (Website, "https://kauppa.example/tietosuoja", "https://kauppa.example/tietosuoja"),
+        (Email, "info@firma.example", "info@firma.example"),
+    ],
+)
+def test_a_domain_reserved_for_examples_is_accepted_in_a_website_as_in_an_e_mail(kind: Any, written: str, stored: str) -> None:
+    assert accepted(kind, written) == stored
+
+
+def refusal_said(kind: Any, written: str, lang: str) -> str:
+    """The refusal of `written` as the user reads it in `lang`: the message, then what to do."""
+    from wizard.check import describe
+
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(kind).validate_python(written)
+    [error] = caught.value.errors()
+    text = describe(error["type"], error["ctx"], lang)
+    return f"{text['message']} {text['hint']}"
+
+
+@pytest.mark.usefixtures("offline")
+@pytest.mark.parametrize("ending", ["testi", "cmo"])
+def test_a_domain_ending_not_in_use_is_refused_in_an_e_mail_as_in_a_website_and_the_ending_named(ending: str) -> None:
+    assert refusal(Website, f"www.kahvila.{ending}") == "website_unknown_domain"
+    assert refusal(Email, f"info@kahvila.{ending}") == "email_invalid"
+    said = {lang: refusal_said(Email, f"info@kahvila.{ending}", lang) for lang in ("fi", "en", "sv")}
+    assert f".{ending}" in said["en"] and ".fi or .com" in said["en"] and "name@example.fi" in said["en"], said["en"]
+    assert f".{ending}" in said["fi"] and ".fi tai .com" in said["fi"] and "nimi@esimerkki.fi" in said["fi"], said["fi"]
+    assert f".{ending}" in said["sv"] and ".fi eller .com" in said["sv"] and "namn@exempel.fi" in said["sv"], said["sv"]
+
+
+@pytest.mark.usefixtures("offline")
 @pytest.mark.parametrize("written", ["https://kauppa.shop", "https://shop.example.co.uk", "https://kahvila.xn--fiqs8s", "https://kahvila.ax"])
 def test_every_domain_ending_in_use_is_accepted(written: str) -> None:
     assert accepted(Website, written) == written

@@ -535,6 +535,7 @@ REASONS: dict[str, str] = {
     "email_nothing_after_at": N_("there is nothing after the @"),
     "email_domain_no_dot": N_("the part after the @ has no dot (as in example.fi)"),
     "email_domain_ending": N_("the part after the @ does not end in a domain ending such as .fi or .com"),
+    "email_unknown_ending": N_("“.{ending}” is not a domain ending in use, such as .fi or .com"),
     "email_reserved": N_("the part after the @ is a reserved name that cannot receive e-mail"),
     "email_ip_address": N_("the part after the @ must be a domain name, not an IP address"),
     "email_two_dots": N_("it has two dots in a row"),

@@ -183,14 +183,19 @@ def _phone_reasons() -> tuple[dict[int, str], dict[int, str]]:
 
 
 def check_email(value: str) -> str:
-    """E-mail syntax only: no DNS look-up, so it works offline. A refusal says why (`email_reason`)."""
+    """E-mail syntax, and a domain ending in use (as a website's): no DNS look-up, so it works offline. A refusal
+    says why (`email_reason`)."""
     from email_validator import EmailNotValidError, validate_email
 
     _require_value(value)
     try:
-        return validate_email(value, check_deliverability=False).normalized
+        address = validate_email(value, check_deliverability=False)
     except EmailNotValidError as error:
         raise PydanticCustomError("email_invalid", "not an e-mail address", {"value": value, **email_reason(value, str(error))}) from None
+    if not ending_in_use(address.domain):  # as a website's: `info@kahvila.cmo` is a slip, not an address
+        reason = {"reason": "email_unknown_ending", "ending": address.domain.rstrip(".").rsplit(".", 1)[-1]}
+        raise PydanticCustomError("email_invalid", "not an e-mail address", {"value": value, **reason})
+    return address.normalized
 
 
 # email-validator gives its reason as an English sentence only: the start of each kind of sentence, in the order
@@ -245,8 +250,8 @@ def _character(name: str) -> str:
 
 
 def check_website(value: str) -> str:
-    """A web address whose domain ending is in use (`www.testi` is not one); `www.example.fi` gets `https://`
-    in front."""
+    """A web address whose domain ending is in use (`www.testi` is not one), as an e-mail address's must be;
+    `www.example.fi` gets `https://` in front."""
     _require_value(value)
     address = value if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", value) else f"https://{value}"
     try:
@@ -265,10 +270,21 @@ def check_website(value: str) -> str:
     domain = host.rstrip(".")
     if re.fullmatch(r"[\d.]+", domain):  # an IP address: a notice gives people the website's name
         raise PydanticCustomError("website_invalid", "not a web address", {"value": value})
-    if known_suffixes().publicsuffix(domain) is None:
+    if not ending_in_use(domain):
         ending = domain.rsplit(".", 1)[-1]
         raise PydanticCustomError("website_unknown_domain", "no such top-level domain", {"value": value, "ending": ending})
     return address
+
+
+# The domain ending reserved for examples (RFC 2606), which the examples and their notices use (`www.firma.example`,
+# `info@firma.example`). The other reserved endings (.test, .invalid, .localhost) are refused: no one's address.
+EXAMPLE_ENDING = "example"
+
+
+def ending_in_use(domain: str) -> bool:
+    """The domain (of a web or e-mail address) ends in a domain ending in use, or in the one kept for examples."""
+    domain = domain.rstrip(".")
+    return domain.rsplit(".", 1)[-1].lower() == EXAMPLE_ENDING or known_suffixes().publicsuffix(domain) is not None
 
 
 @lru_cache(maxsize=1)
