@@ -89,6 +89,23 @@ async def test_the_same_languages_say_nothing_about_it(tmp_path: Path) -> None:
         assert not [label for label in chat.query_one(RecordForm).query(Label) if "(in " in str(label.render())]
 
 
+@pytest.mark.parametrize(("notice", "talk", "shown"), [("sv", "en", "In Swedish: e.g. kunder"), ("en", "fi", "Englanniksi: esim. customers")])
+async def test_the_example_in_a_text_box_is_in_the_language_to_write_in_or_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, notice: str, talk: str, shown: str
+) -> None:
+    from wizard.i18n import translations
+
+    processing = {key: value for key, value in webshop()["processing"].items() if key in ("name", "description")}
+    app = SelosteApp(answers_until(tmp_path, BEFORE_PROCESSING, processing=processing), talk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await open_chat(pilot, notice, talk=talk)
+        assert chat.step.question.id == "data_subjects"
+        assert chat.query_one("#answer-text", Input).placeholder == shown
+        if notice != "en":  # a language with no example for it: none, rather than one in the chat's language
+            monkeypatch.delitem(translations(notice).messages, "customers")
+            assert chat.ask_for(chat.step).placeholder == "In Swedish"
+
+
 # --- "add another?" of a list whose item is one box: the text typed there is the whole item ----------------------
 
 

@@ -21,6 +21,16 @@ def _(message: str, lang: str) -> str:
     return translations(lang).gettext(message)
 
 
+def translated(message: str, lang: str) -> str | None:
+    """`message` in `lang`; None when `lang`'s catalog has no translation of it (English, the source, has them all)."""
+    from wizard.languages import SOURCE_LANGUAGE
+
+    if lang == SOURCE_LANGUAGE:
+        return message
+    catalog = translations(lang)
+    return catalog.messages.get(message) if isinstance(catalog, Catalog) else None
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction; it is translated where it is shown."""
     return message

@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
 from wizard.conversation import Conversation, label, refusal, notice_language_name, notice_language_question, question_help, typed_command
-from wizard.i18n import N_, _
+from wizard.i18n import N_, _, translated
 from wizard.languages import CODES
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.failures import Failed, reported
@@ -306,13 +306,16 @@ class ChatScreen(Screen):
         if question.kind in PICKED:
             return Ask(question.kind, options, value if value is not None else step.default, words=words, ready=ready)
         suggestion = step.default if value is None and step.default not in (None, "") else None
+        written_in = self.session.box_language(question, None, lang)
+        example = question.help.example
+        if example:  # in the language the text is written in ("In Swedish: e.g. kunder"); none if it has none there
+            example = translated(example, self.session.interview.text_language) if written_in else _(example, lang)
         if suggestion is not None:
             placeholder = _("{suggestion} (Enter accepts it)", lang).format(suggestion=self.session.interview.display(question, suggestion))
-        elif question.help.example:
-            placeholder = _("e.g. {example}", lang).format(example=_(question.help.example, lang))
+        elif example:
+            placeholder = _("e.g. {example}", lang).format(example=example)
         else:
             placeholder = ""
-        written_in = self.session.box_language(question, None, lang)
         if written_in:  # "In Swedish: e.g. …": the text goes into the notice as typed
             placeholder = f"{written_in[:1].upper()}{written_in[1:]}: {placeholder}" if placeholder else written_in[:1].upper() + written_in[1:]
         typed = self.session.interview.display(question, value) if value is not None and question.kind == "date" else value
