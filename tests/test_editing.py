@@ -305,3 +305,28 @@ async def test_a_finding_opens_its_question_with_the_focus_in_the_box_it_is_abou
         await until(pilot, lambda: ticks.selected)
         assert ticks.selected == [ticks.get_option_at_index(0).value]
         await until(pilot, lambda: shown_whole(ticks))
+
+
+async def test_the_header_keeps_the_whole_interview_s_progress_while_one_more_item_is_added_at_the_review(tmp_path: Path) -> None:
+    app = SelosteApp(whole_example(tmp_path, "webshop"), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat, review = await open_review_at_the_end(pilot)
+
+        def header() -> str:
+            return str(chat.query_one("#status").render())
+
+        assert header().endswith("100 %")
+        groups = saved(chat)["processing"]["data_subjects"]
+        await open_section(pilot, review, "processing")
+        row_of(review, ("data_subjects", len(groups) - 1)).focus()
+        await pilot.press("plus")  # one more group of people: an early question of the interview
+        await until(pilot, lambda: app.screen is chat and chat.step is not None and chat.step.question.id == "data_subjects")
+        assert header().endswith("100 %"), header()
+        chat.query_one("#answer-text", Input).value = "members"
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step is not None and chat.step.mode == "another")
+        assert header().endswith("100 %"), header()
+        await pilot.press("n", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen is not review)
+        assert header().endswith("100 %"), header()
+    assert saved(chat)["processing"]["data_subjects"] == [*groups, "members"]

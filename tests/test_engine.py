@@ -1051,6 +1051,21 @@ def test_changing_an_answer_keeps_the_progress_unless_it_opens_a_question() -> N
     assert half.progress == before
 
 
+def test_one_more_item_added_to_a_list_already_passed_keeps_the_progress() -> None:
+    interview = finished(example("webshop"))
+    interview.add_item("data_subjects")  # one more group of people at the review: an early question
+    assert (interview.progress, interview.complete) == (100, False)
+    answer(interview, "members")
+    assert interview.current().mode == "another" and (interview.progress, interview.complete) == (100, False)
+    answer(interview, False)
+    assert (interview.progress, interview.complete) == (100, True)
+    half = Interview.start(answers={"language": "fi"})
+    until(half, "personal_data", example("webshop"))
+    before = half.progress
+    half.add_item("data_subjects")
+    assert half.progress == before, "the frontier is still the question not yet answered"
+
+
 def test_a_purpose_s_id_is_made_of_whole_words_and_stays_when_the_purpose_is_changed() -> None:
     interview = Interview.start()
     until(interview, "purposes", example("webshop"))

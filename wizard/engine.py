@@ -128,6 +128,9 @@ class Interview:
         self._index = {question.id: index for index, (_, question) in enumerate(self._sheet.order)}
         self._cursor: Slot | None = None
         self._adding: dict[str, Literal["item", "another"]] = {}
+        # The lists added to again after the user said they had no more (one more purpose at the review): passed,
+        # as far as the progress goes, while their new item is asked.
+        self._reopened: set[str] = set()
         self._dropped: list[Dropped] = []
         self._current: tuple[Step | None] | None = None  # current(), until an operation changes the interview
         self._standing: int | None = None  # progress, likewise
@@ -187,7 +190,7 @@ class Interview:
     def complete(self) -> bool:
         """Whether every question that applies holds its answer (and no list is being added to), wherever the
         user went back to."""
-        return self.progress == 100
+        return self.progress == 100 and not self._reopened.intersection(self._adding)
 
     @property
     def progress(self) -> int:
@@ -195,14 +198,15 @@ class Interview:
         without its answer (one that does not apply counts as passed). It follows the answers, not where the
         user went back to: answering moves it on, changing an answer keeps it (unless the change opens a
         question), and a list counts as one question however many items it gets, passed once the user says it
-        has no more (what its items open comes after it). 100 only when complete."""
+        has no more (what its items open comes after it); one more item added after that (`add_item`) keeps it
+        passed. 100 when every question that applies holds its answer."""
         if self._standing is None:
             self._standing = self._find_progress()
         return self._standing
 
     def _find_progress(self) -> int:
         for question in self._applicable():
-            if question.id in self._adding or not self._settled(question):
+            if (question.id in self._adding and question.id not in self._reopened) or not self._settled(question):
                 return min(99, round(100 * self._index[question.id] / len(self._index)))
         return 100
 
@@ -313,6 +317,7 @@ class Interview:
             return self._too_few(question)
         else:
             self._adding.pop(question.id, None)
+            self._reopened.discard(question.id)
             if not self._sheet.present(question):
                 self._commit_value(question, [])
         self._cursor = None
@@ -365,6 +370,8 @@ class Interview:
         question = self.questionnaire.question(question_id)
         if not question.repeating or question not in self._applicable():
             raise InterviewError(f"{question_id} is not a list that applies")
+        if question_id not in self._adding:  # the user had said it has no more: the progress stays past it
+            self._reopened.add(question_id)
         self._adding[question_id] = "item"
         self._cursor = None
         self._dropped = []
