@@ -175,6 +175,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="at most N interviews at once (default: as many as the available memory holds, about 50 MB each; in a container, within its memory limit)",
     )
+    serve.add_argument(
+        "--public-url",
+        dest="public_urls",
+        type=public_url,
+        action="append",
+        default=[],
+        metavar="URL",
+        help="the address participants open when a reverse proxy (nginx, Caddy...) stands in front of the server, e.g. https://kurssi.example: requests naming it are let in (any other name is refused) and the page reaches the server through it; the proxy must pass on the Host header and websockets; no path; may be repeated",
+    )
 
     example = commands.add_parser("example", help="print an example answers file")
     example.add_argument("name", nargs="?", metavar="NAME", help="which example (see --list)")
@@ -195,6 +204,18 @@ def port_number(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1-65535)")
     return int(text)
+
+
+def public_url(text: str) -> Any:
+    """An address for `seloste serve --public-url`: http:// or https://, a name, maybe a port, no path."""
+    from wizard.serve import public_address
+
+    try:
+        return public_address(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a web address such as https://kurssi.example (a name and maybe a port, no path)"
+        ) from None
 
 
 def session_count(text: str) -> int:
@@ -295,7 +316,8 @@ def dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser, stdout: 
                 stderr.write(problem + "\n")
                 return EXIT_UNUSABLE
             return cmd_serve(
-                args.host, args.port, args.lang, stdout, stderr, args.trainer, args.example, args.max_sessions
+                args.host, args.port, args.lang, stdout, stderr, args.trainer, args.example, args.max_sessions,
+                tuple(args.public_urls),
             )
         if args.command == "schema":
             return cmd_schema(stdout)

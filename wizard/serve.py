@@ -15,7 +15,9 @@ import shlex
 import signal
 import socket
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from wizard.i18n import N_, _
 from wizard.languages import default_language
@@ -48,6 +50,40 @@ def is_loopback(host: str) -> bool:
     return bool(addresses) and all(address.is_loopback for address in addresses)
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(frozen=True)
+class PublicAddress:
+    """The address participants open when a reverse proxy stands in front of the server (`--public-url`): its
+    name and port are trusted in a request's Host header, its origin in a websocket's Origin, and the page
+    links to its websocket and files through it."""
+
+    scheme: str  # http or https
+    name: str  # lower case; an IPv6 address without brackets
+    port: int
+
+    @property
+    def url(self) -> str:
+        """The address, without a final slash, its port left out when it is the scheme's own."""
+        name = f"[{self.name}]" if ":" in self.name else self.name
+        port = "" if DEFAULT_PORTS[self.scheme] == self.port else f":{self.port}"
+        return f"{self.scheme}://{name}{port}"
+
+
+def public_address(text: str) -> PublicAddress:
+    """`--public-url`'s value: http:// or https://, a name or address, maybe a port, nothing else. No path: the
+    page's exports download from the root of its address, whatever path it was opened at. ValueError otherwise."""
+    parts = urlsplit(text.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname or parts.username is not None or parts.password is not None:
+        raise ValueError(text)
+    if parts.path not in ("", "/") or parts.query or parts.fragment or text.strip().endswith(("?", "#")):
+        raise ValueError(text)
+    port = parts.port or DEFAULT_PORTS[scheme]  # .port raises ValueError for a port that is not a number
+    return PublicAddress(scheme, parts.hostname.lower(), port)
+
+
 def network_warning(host: str, lang: str) -> str | None:
     """What to tell the trainer when the interviews are reachable from other machines; None on loopback."""
     if is_loopback(host):
@@ -71,11 +107,20 @@ def browser_address(host: str, port: int) -> str:
     return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
 
 
-def where_to_open(host: str, port: int, lang: str, max_sessions: int) -> str:
+def where_to_open(
+    host: str, port: int, lang: str, max_sessions: int, public: tuple[PublicAddress, ...] = ()
+) -> str:
     """What the trainer is told once the server starts (instead of textual-serve's own English banner)."""
     lines = [
         _("Open {address} in a web browser. Each browser tab is a new interview; stop the server with Ctrl+C.",
           lang).format(address=browser_address(host, port)),
+    ]
+    lines += [
+        _("Participants can also open {address} (--public-url), through the web server in front of this one.",
+          lang).format(address=address.url + "/")
+        for address in public
+    ]
+    lines += [
         _("At most {count} interviews at once (--max-sessions); a tab past that is asked to try again later.",
           lang).format(count=max_sessions),
     ]

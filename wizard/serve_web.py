@@ -3,9 +3,11 @@
 - Only this server's own page reaches it. A request must name the server in its Host header: with the server's
   port, and as `localhost`, as the `--host` the trainer gave (unless that is 0.0.0.0 or ::), or as the very
   address the connection came in on (so a page fetched by some LAN address works, and a name that someone
-  else's DNS points at this machine does not). A websocket whose Origin is not that same host and port is
-  refused, so another web page open in a browser cannot start chats; a client that sends no Origin is no web
-  page.
+  else's DNS points at this machine does not), or as the name of a `--public-url`, the address participants
+  open through a reverse proxy (with its port, or none). A websocket whose Origin is not that same host and
+  port (for a `--public-url`, its scheme, name and port) is refused, so another web page open in a browser
+  cannot start chats; a client that sends no Origin is no web page. A refused name or Origin is told on
+  standard error, once, with the `--public-url` that would let it in.
 - At most `max_sessions` chats run at once; past that the page says so, in the conversation language.
 - A tab's terminal is at most MAX_WIDTH x MAX_HEIGHT cells, however big a size it asks for.
 - A tab's chat ends with its connection, whatever it is doing: asked to quit, then terminated, then killed.
@@ -34,8 +36,12 @@ from textual_serve.server import Server, to_int
 from wizard.console import EXIT_OK, EXIT_UNUSABLE
 from wizard.i18n import N_, _
 from wizard.languages import default_language
+from wizard.terminal import visible
 from wizard.serve import (
+    DEFAULT_PORTS,
     PAGE_TITLE,
+    PublicAddress,
+    public_address,
     chat_command,
     default_max_sessions,
     is_every_address,
@@ -62,8 +68,10 @@ READER_SECONDS = 1.0
 
 NOT_THIS_SERVER = N_(
     "This page opens only at an address of the computer that serves it: its IP address, localhost on that "
-    "computer, or the name the trainer gave with --host."
+    "computer, the name the trainer gave with --host, or the address the trainer gave with --public-url."
 )
+# How many refused names and Origins the log tells of, so that a flood of requests cannot flood it too.
+REFUSALS_TOLD = 20
 FULL = N_("Every place for an interview on this server is taken. Try again in a moment, when someone has finished.")
 
 
@@ -104,13 +112,13 @@ def read_message(text: str) -> list[Any]:
     raise BadMessage("not a message of the page")
 
 
-def split_host(host: str) -> tuple[str, int]:
-    """The name (lower case, IPv6 without brackets) and port (80 when not given) of a Host header or of an
-    Origin's `host:port`. ValueError when it is not just that."""
+def split_host(host: str, default_port: int | None = 80) -> tuple[str, int | None]:
+    """The name (lower case, IPv6 without brackets) and port (`default_port` when not given) of a Host header or
+    of an Origin's `host:port`. ValueError when it is not just that."""
     parts = urlsplit("//" + host)
     if not parts.hostname or parts.username is not None or parts.password is not None or parts.path:
         raise ValueError(host)
-    return parts.hostname, parts.port or 80  # .port raises ValueError for a port that is not a number
+    return parts.hostname, parts.port or default_port  # .port raises ValueError for a port that is not a number
 
 
 def trusted_host(
@@ -127,8 +135,37 @@ def trusted_host(
     if host_port != port:
         return None
     if name in names or (local_address is not None and _same_address(name, local_address)):
-        return name, host_port
+        return name, port
     return None
+
+
+def public_host(host_header: str | None, public: tuple[PublicAddress, ...]) -> PublicAddress | None:
+    """The `--public-url` a request's Host header names: its name, with its port or none (a reverse proxy may
+    pass the name alone), else None."""
+    if host_header is None:
+        return None
+    try:
+        name, host_port = split_host(host_header, default_port=None)
+    except ValueError:
+        return None
+    for address in public:
+        if name == address.name and host_port in (None, address.port):
+            return address
+    return None
+
+
+def public_origin(origin: str | None, address: PublicAddress) -> bool:
+    """Whether a websocket's Origin is the page served at the `--public-url` `address`. No Origin: no web page."""
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    if parts.scheme not in DEFAULT_PORTS or parts.path or parts.query or parts.fragment:
+        return False
+    try:
+        return (parts.scheme, *split_host(parts.netloc, DEFAULT_PORTS[parts.scheme])) == (
+            address.scheme, address.name, address.port)
+    except ValueError:
+        return False
 
 
 def _same_address(name: str, local_address: str) -> bool:
@@ -258,11 +295,15 @@ class SelosteServer(Server):
     """textual-serve's server with the guards above; quiet but for problems, which it tells on standard error
     in one line each (`cmd_serve` says where to open the chat)."""
 
-    def __init__(self, command: str, host: str, port: int, lang: str, max_sessions: int) -> None:
+    def __init__(
+        self, command: str, host: str, port: int, lang: str, max_sessions: int, public: tuple[PublicAddress, ...] = ()
+    ) -> None:
         super().__init__(command, host=host, port=port, title=PAGE_TITLE)
         self.lang = lang
         self.max_sessions = max_sessions
         self.names = names_to_trust(host)
+        self.public = public
+        self.refusals_told: set[str] = set()
         self.open_tabs: set[asyncio.Task[Any]] = set()  # the handlers of the browser tabs' websockets
 
     def initialize_logging(self) -> None:
@@ -287,14 +328,49 @@ class SelosteServer(Server):
                 f'</head>\n<body>\n<p>{text}</p>\n<p><a href="/">{again}</a></p>\n</body>\n</html>\n')
         return web.Response(status=status, text=body, content_type="text/html")
 
-    def checked_host(self, request: web.Request) -> tuple[str, int] | None:
+    def checked_host(self, request: web.Request) -> tuple[str, int] | PublicAddress | None:
+        """The name and port by which the request reached this server, or the --public-url it came through;
+        None (and a line on standard error) for any other Host."""
         sockname = request.transport.get_extra_info("sockname") if request.transport else None
-        return trusted_host(request.headers.get("Host"), sockname[0] if sockname else None, self.names, self.port)
+        host_header = request.headers.get("Host")
+        host = (trusted_host(host_header, sockname[0] if sockname else None, self.names, self.port)
+                or public_host(host_header, self.public))
+        if host is None and host_header is not None:
+            self.tell_refusal(host_header, _(
+                "Refused a request for {address}: this server answers only at its own addresses.", self.lang), _(
+                "If the participants open it at that name, through a web server in front of this one, start it "
+                "with --public-url {url}", self.lang), "" if "/" in host_header else "https://" + host_header)
+        return host
+
+    def tell_refusal(self, refused: str, why: str, hint: str, url: str) -> None:
+        """Tell the trainer why a request was refused (once for each refused name or Origin), and the
+        --public-url that would let it in when `url` is an address that could be one."""
+        shown = visible(refused[:200])
+        if shown in self.refusals_told or len(self.refusals_told) >= REFUSALS_TOLD:
+            return
+        self.refusals_told.add(shown)
+        try:
+            hint = " " + hint.format(url=public_address(url).url)
+        except ValueError:  # such as an Origin of null, or a Host that is no name
+            hint = ""
+        log.warning(why.format(address=shown) + hint)
 
     def refusal(self, request: web.Request) -> web.Response | None:
         if self.checked_host(request) is None:
             return self.page(403, NOT_THIS_SERVER)
         return None
+
+    def from_own_page(self, request: web.Request, host: tuple[str, int] | PublicAddress) -> bool:
+        """Whether a websocket comes from the page this server served at `host`, by its Origin."""
+        origin = request.headers.get("Origin")
+        if public_origin(origin, host) if isinstance(host, PublicAddress) else same_origin(origin, host):
+            return True
+        assert origin is not None
+        self.tell_refusal(origin, _(
+            "Refused a chat for a page at {address}: only this server's own page may open one.", self.lang), _(
+            "If that is the address the participants open, start the server with --public-url {url}", self.lang),
+            origin)
+        return False
 
     def is_full(self) -> bool:
         return len(self.open_tabs) >= self.max_sessions
@@ -306,8 +382,9 @@ class SelosteServer(Server):
         if self.is_full():
             return self.page(503, FULL)
         # The page links to its websocket at the address the browser used (0.0.0.0 means nothing to a browser),
-        # rebuilt from the checked name. textual-serve reads it before its first await, so tabs cannot mix it up.
-        self.public_url = f"http://{url_host(*host)}"
+        # rebuilt from the checked name, or through the --public-url it came by (wss: when that is https:).
+        # textual-serve reads it before its first await, so tabs cannot mix it up.
+        self.public_url = host.url if isinstance(host, PublicAddress) else f"http://{url_host(*host)}"
         page = await super().handle_index(request)
         page = cast(web.Response, page)  # the rendered template
         assert page.text is not None
@@ -319,7 +396,7 @@ class SelosteServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         host = self.checked_host(request)
-        if host is None or not same_origin(request.headers.get("Origin"), host):
+        if host is None or not self.from_own_page(request, host):
             return self.page(403, NOT_THIS_SERVER)
         if self.is_full():
             return self.page(503, FULL)
@@ -369,10 +446,11 @@ def cmd_serve(
     trainer: bool = False,
     example: str | None = None,
     max_sessions: int | None = None,
+    public: tuple[PublicAddress, ...] = (),
 ) -> int:
     """Serve until Ctrl+C. `trainer` and `example` shape every tab's chat as `seloste --trainer --example` does;
     at most `max_sessions` chats run at once (by default as many as the available memory, or a container's memory
-    limit, holds)."""
+    limit, holds). `public` are the addresses participants open through a reverse proxy (--public-url)."""
     messages_lang = lang or default_language()
     max_sessions = max_sessions or default_max_sessions()
     problem = port_problem(host, port)
@@ -384,9 +462,9 @@ def cmd_serve(
     if warning:
         err.write(warning + "\n")
     err.flush()
-    out.write(where_to_open(host, port, messages_lang, max_sessions) + "\n")
+    out.write(where_to_open(host, port, messages_lang, max_sessions, public) + "\n")
     out.flush()
-    SelosteServer(chat_command(lang, trainer, example), host, port, messages_lang, max_sessions).serve()
+    SelosteServer(chat_command(lang, trainer, example), host, port, messages_lang, max_sessions, public).serve()
     out.write(stopped(messages_lang) + "\n")  # after Ctrl+C
     out.flush()
     return EXIT_OK
