@@ -742,6 +742,22 @@ def test_only_the_public_address_and_its_own_page_are_trusted(
     assert (found is not None and public_origin(origin, found)) is trusted
 
 
+async def test_a_refused_name_is_told_once_written_out_and_the_log_cannot_be_flooded(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from aiohttp.test_utils import make_mocked_request
+
+    from wizard.serve_web import REFUSALS_TOLD, SelosteServer
+
+    server = SelosteServer("true", "127.0.0.1", 8000, "en", 1)
+    for host in ["evil.example", "evil.example", "x\u202eevil"] + [f"n{number}.example" for number in range(50)]:
+        assert server.checked_host(make_mocked_request("GET", "/", headers={"Host": host})) is None
+    lines = [record.getMessage() for record in caplog.records]
+    assert len(lines) == REFUSALS_TOLD
+    assert lines[0].startswith("Refused a request for evil.example:") and lines[0].endswith("https://evil.example")
+    assert "\u202e" not in lines[1] and "x\\u202eevil" in lines[1]
+
+
 def test_a_huge_terminal_is_clamped_and_a_closed_tab_ends_its_chat(tmp_path: Path) -> None:
     server, port = start_server(tmp_path)
 

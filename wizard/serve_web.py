@@ -353,7 +353,7 @@ class SelosteServer(Server):
             hint = " " + hint.format(url=public_address(url).url)
         except ValueError:  # such as an Origin of null, or a Host that is no name
             hint = ""
-        log.warning(why.format(address=shown) + hint)
+        log.warning(visible(why.format(address=shown) + hint))  # the hint's name comes from the request too
 
     def refusal(self, request: web.Request) -> web.Response | None:
         if self.checked_host(request) is None:
