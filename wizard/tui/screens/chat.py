@@ -146,8 +146,14 @@ class ChatScreen(Screen):
         yield Static("", id="status")
         with Horizontal(id="body"):
             with Vertical(id="conversation"):
-                yield VerticalScroll(id="transcript", can_focus=False)
-                yield Composer(id="composer")
+                # A new interview's first question, the notice's language, needs no engine: it is built with the
+                # screen, not mounted into it afterwards, so the screen is laid out once before it shows.
+                new = self._session is None
+                with VerticalScroll(id="transcript", can_focus=False):
+                    if new:
+                        yield from self._heading()
+                        yield self._notice_language_bubble()
+                yield Composer(self._notice_language_ask() if new else None, id="composer")
             if self.trainer:  # shown from the first question; otherwise built after it (`build_hidden_parts`)
                 from wizard.tui.widgets.trainer import TrainerPanel
 
@@ -171,6 +177,12 @@ class ChatScreen(Screen):
             self.session.focus = ""
         if self._session is not None and self.session.asking is not None:
             self._ask_again(self.session.asking)
+        if self._session is None:  # its first question was built with the screen (`compose`)
+            self.step = None
+            self.query_one(Composer).shown_first()
+            self.show_progress()
+            self.show_trainer_card()
+            return
         await self.redraw()
 
     def _ask_again(self, key: tuple[str, int | None, str]) -> None:
@@ -209,13 +221,7 @@ class ChatScreen(Screen):
         when everything is answered)."""
         transcript = self.query_one("#transcript", VerticalScroll)
         await transcript.remove_children()
-        bubbles: list[Widget] = []
-        if self.example:  # heads the transcript, so it stays while the demonstration goes on
-            text = _(
-                "A demonstration with the example business {name}: each question suggests its answer, and Enter accepts it.",
-                self.lang,
-            )
-            bubbles.append(ReplyBubble(text.format(name=self.example), "info"))
+        bubbles: list[Widget] = self._heading()
         if self._session is None:  # a new interview: nothing answered yet, its first question needs no engine
             await transcript.mount_all(bubbles)
             await self.ask_next(review)
@@ -227,7 +233,7 @@ class ChatScreen(Screen):
             bubbles.append(Static(Text(note), classes="earlier"))
             history = history[earlier:]
         elif self.session.notice_lang:
-            bubbles.append(QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang)))
+            bubbles.append(self._notice_language_bubble())
             bubbles.append(AnswerBubble(notice_language_name(self.session.notice_lang, self.lang), NOTICE_LANGUAGE))
             write_in = self.session.write_in_note(self.lang)
             if write_in:
@@ -237,6 +243,23 @@ class ChatScreen(Screen):
             bubbles.append(AnswerBubble(shown, step.question.id, step.item))
         await transcript.mount_all(bubbles)
         await self.ask_next(review)
+
+    def _heading(self) -> list[Widget]:
+        """What heads the transcript: in a demonstration, what it is, so that it stays while it goes on."""
+        if not self.example:
+            return []
+        text = _(
+            "A demonstration with the example business {name}: each question suggests its answer, and Enter accepts it.",
+            self.lang,
+        )
+        return [ReplyBubble(text.format(name=self.example), "info")]
+
+    def _notice_language_bubble(self) -> QuestionBubble:
+        return QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang))
+
+    def _notice_language_ask(self) -> Ask:
+        options = [(code, notice_language_name(code, self.lang)) for code in CODES]
+        return Ask("single_choice", options=options, value=self.lang, words=self.words(), not_sure=False)
 
     def _question_bubble(self, step: Step) -> QuestionBubble:
         prompt = _(step.prompt, self.lang)
@@ -258,10 +281,8 @@ class ChatScreen(Screen):
         composer = self.query_one(Composer)
         if not self.notice_lang:
             self.step = None
-            await self.add_to_transcript(QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang)))
-            options = [(code, notice_language_name(code, self.lang)) for code in CODES]
-            ask = Ask("single_choice", options=options, value=self.lang, words=self.words(), not_sure=False)
-            await composer.show(ask)
+            await self.add_to_transcript(self._notice_language_bubble())
+            await composer.show(self._notice_language_ask())
             self.show_progress()
             self.show_trainer_card()
             return

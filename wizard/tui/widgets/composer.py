@@ -310,15 +310,24 @@ class Composer(Vertical):
     BINDINGS = [Binding("question_mark", "not_sure", show=False)]
     PANES = ("text", "choice", "multi", "yes-no", "finish", "record")
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, first: Ask | None = None, **kwargs: Any) -> None:
+        """`first`: a choice to ask from the start, built with the composer rather than filled in after it is
+        mounted (a new interview's first question shows one layout of the screen sooner); `shown_first` then
+        does the rest of `show`."""
         super().__init__(**kwargs)
-        self.ask: Ask | None = None
+        self.ask: Ask | None = first
         self.focus_place: tuple[str, int | None] | None = None  # where the focus goes back to (`keep_focus_place`)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-area"):
             with Vertical(id="pane-choice", classes="pane"):
-                yield AnswerChoices(id="answer-choice")
+                if self.ask is not None and self.ask.kind == "single_choice":
+                    options, highlighted = self._choices(self.ask)
+                    chooser = AnswerChoices(*options, id="answer-choice")
+                    chooser.highlighted = highlighted
+                else:
+                    chooser = AnswerChoices(id="answer-choice")
+                yield chooser
         yield Static("", id="answer-hint")
 
     async def build_panes(self) -> None:
@@ -366,6 +375,11 @@ class Composer(Vertical):
             area = self.query_one("#pane-record")
             await area.remove_children()
             await area.mount(RecordForm(ask))
+        self.shown_first()
+
+    def shown_first(self) -> None:
+        """The question filled in (by `show`, or from the start): its hint cleared, the focus in it and the keys
+        typed ahead passed to it."""
         self.set_hint("")
         if not self._focus_kept_place():
             self.focus_answer()
@@ -419,11 +433,9 @@ class Composer(Vertical):
         if ask.kind == "single_choice":
             chooser = self.query_one("#answer-choice", OptionList)
             chooser.clear_options()
-            chooser.add_options([Option(text, id=value) for value, text in ask.options])
-            if ask.not_sure:
-                chooser.add_option(Option(Text(words.get("not_sure", ""), style="italic"), id=NOT_SURE))
-            values = [value for value, _ in ask.options]
-            chooser.highlighted = values.index(ask.value) if ask.value in values else 0
+            options, highlighted = self._choices(ask)
+            chooser.add_options(options)
+            chooser.highlighted = highlighted
             return "choice"
         if ask.kind == "multi_choice":
             chosen = set(ask.value or [])
@@ -454,6 +466,15 @@ class Composer(Vertical):
         box.value = "" if ask.value is None else str(ask.value)
         box.cursor_position = len(box.value)
         return "text"
+
+    @staticmethod
+    def _choices(ask: Ask) -> tuple[list[Option], int]:
+        """A single choice's options, and the one highlighted (its answer, else the first)."""
+        options = [Option(text, id=value) for value, text in ask.options]
+        if ask.not_sure:
+            options.append(Option(Text(ask.words.get("not_sure", ""), style="italic"), id=NOT_SURE))
+        values = [value for value, _ in ask.options]
+        return options, values.index(ask.value) if ask.value in values else 0
 
     def focus_answer(self) -> None:
         """The focus to where the answer is given, at once: a key read next must not reach the last question's."""
