@@ -1021,3 +1021,23 @@ async def test_plus_at_the_review_adds_one_more_item_to_a_list_after_its_no(tmp_
         keys_at_full_speed(app, "e", "enter")
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen is not review)
     assert saved(chat)["processing"]["data_subjects"] == [*groups, "kanta-asiakkaat"]
+
+
+# --- what the transcript shows of an answer -----------------------------------------------------------------
+
+
+async def test_a_yes_typed_before_a_list_s_first_item_is_shown_as_yes_in_the_conversation_language(tmp_path: Path) -> None:
+    parts = [*BEFORE_PURPOSES, "purposes", "personal_data", "direct_marketing"]
+    app = SelosteApp(answers_until(tmp_path, parts), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert (chat.step.question.id, chat.step.mode) == ("personal_data", "another")
+        chat.query_one("#answer-yes-no-text", Input).value = "ei"
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step.question.id == "special_categories")
+        assert chat.step.mode == "first"  # "Do you keep any sensitive data?", before the list's first item
+        chat.query_one("#answer-yes-no-text", Input).value = "kyllä"
+        await pilot.press("enter")
+        await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
+        shown = [str(bubble.render()) for bubble in chat.query(AnswerBubble)]
+    assert shown[-2:] == ["Ei", "Kyllä"]

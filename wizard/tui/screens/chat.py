@@ -492,7 +492,9 @@ class ChatScreen(Screen):
         if editing or dropped:  # an earlier answer changed: the transcript is redrawn to show the answers as they are
             await self.redraw()
         else:
-            shown = self.session.shown(step) if step.mode != "another" else (_("Yes", self.lang) if raw else _("No", self.lang))
+            # A yes/no about a list's items ("add another?", or the one before its first item) is shown as given:
+            # the list holds no answer of its own for it ("" until the item is saved).
+            shown = self.session.shown(step) if step.mode == "answer" else (_("Yes", self.lang) if raw else _("No", self.lang))
             await self._record_answer(shown, step.question.id, step.item)
             if whole_item:
                 await self._save_item(next_item)
