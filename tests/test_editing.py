@@ -124,7 +124,16 @@ async def test_a_purpose_is_deleted_at_the_review_and_the_data_it_was_for_are_as
 
         await pilot.press("delete")
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
-        await pilot.press("enter")  # delete
+        assert app.focused is app.screen.query_one("#choice-keep"), "the safe choice is the one Enter takes"
+        said = str(app.screen.query_one("#dialog-detail").render())
+        assert said == str(row_of(review, ("purposes", 1)).render()), "the dialog says which purpose goes, field by field"
+        await pilot.press("enter")  # keeps it
+        await until(pilot, lambda: app.screen is review)
+        assert [purpose["id"] for purpose in saved(chat)["purposes"]] == PURPOSE_IDS
+
+        await pilot.press("delete")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("shift+tab", "enter")  # to Delete, and delete
         await until(pilot, lambda: app.screen is review and review.query(".review-removed"))
         assert [purpose["id"] for purpose in saved(chat)["purposes"]] == [PURPOSE_IDS[0], *PURPOSE_IDS[2:]]
         removed = str(review.query_one(".review-removed").render())  # the data categories that were for it lose it

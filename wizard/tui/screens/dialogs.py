@@ -194,11 +194,13 @@ class OldNoticeDialog(ModalScreen["Path | None"]):
 
 
 class ChoiceDialog(ModalScreen[str]):
-    """A question with a few buttons; dismisses with the id of the button pressed (Escape: the last one)."""
+    """A question with a few buttons; dismisses with the id of the button pressed. The last choice is the safe one
+    (keep, do nothing): the focus starts on it, so that Enter takes it, and Escape does too. The first is the one
+    that changes something, marked as such."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, question: str, choices: list[tuple[str, str]], detail: str = "") -> None:
+    def __init__(self, question: str, choices: list[tuple[str, str]], detail: str | Text = "") -> None:
         super().__init__()
         self.question = question
         self.choices = choices
@@ -208,13 +210,13 @@ class ChoiceDialog(ModalScreen[str]):
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(self.question), id="dialog-question")
             if self.detail:
-                yield Static(Text(self.detail), id="dialog-detail")
+                yield Static(Text(self.detail) if isinstance(self.detail, str) else self.detail, id="dialog-detail")
             with Horizontal(classes="answer-buttons"):
                 for index, (key, text) in enumerate(self.choices):
-                    yield Button(text, id=f"choice-{key}", variant="primary" if index == 0 else "default")
+                    yield Button(text, id=f"choice-{key}", variant="error" if index == 0 else "default")
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        self.query(Button).last().focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

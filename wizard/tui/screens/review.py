@@ -317,7 +317,7 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
             return
         lang = self.lang
         question = _("Delete this answer? What depends on it is removed too.", lang)
-        detail = f"{entry.prompt}\n{entry.shown}"
+        detail = self._entry_text(entry)  # what goes, as its row shows it: a purpose field by field
         choices = [("delete", _("Delete", lang)), ("keep", _("Keep it", lang))]
         self.app.push_screen(ChoiceDialog(question, choices, detail), lambda choice: self._deleted(entry, choice))
 
