@@ -339,3 +339,53 @@ async def test_the_header_keeps_the_whole_interview_s_progress_while_one_more_it
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen is not review)
         assert header().endswith("100 %"), header()
     assert saved(chat)["processing"]["data_subjects"] == [*groups, "members"]
+
+
+@pytest.mark.parametrize(("size", "lang"), [((80, 24), "fi"), ((120, 40), "en")], ids=["80x24-fi", "120x40-en"])
+async def test_f2_at_the_review_shows_its_rows_in_the_new_language_the_focus_where_it_was(tmp_path: Path, size: tuple[int, int], lang: str) -> None:
+    from test_chat import keys_at_full_speed
+
+    from wizard.i18n import _
+    from wizard.languages import next_language
+    from wizard.tui.widgets.bubbles import ReplyBubble
+
+    def prompt(review: ReviewScreen, target: tuple[str, int | None], lang: str) -> str:
+        entries = [entry for section in review.session.answers_by_section(lang) for entry in section.entries]
+        return next(entry.prompt for entry in entries if entry.target == target)
+
+    app = SelosteApp(whole_example(tmp_path, "webshop"), lang)
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, lang)
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        review = app.screen
+        await open_section(pilot, review, "contacts")
+        await pilot.press("down", "down")
+        second = app.focused.entry.target
+        third = list(review.query("#section-contacts ReviewRow"))[2].entry.target
+        switched = next_language(lang).code
+        keys_at_full_speed(app, "f2", "down")  # typed on at once: from the row in focus, in the rows drawn anew
+        await until(pilot, lambda: review.session.conversation_lang == switched and isinstance(app.focused, ReviewRow) and app.focused.entry.target == third)
+        assert prompt(review, third, switched) in str(app.focused.render())
+        assert prompt(review, second, switched) in str(row_of(review, second).render())
+        assert prompt(review, second, lang) not in str(row_of(review, second).render())
+        assert str(review.query_one("#status").render()) == _("Review your answers", switched)
+        for button, words in (("#review-export", "Export the notice"), ("#review-close", "Back to the chat")):
+            shown = review.query_one(button)
+            assert str(shown.label) == _(words, switched) and shown.content_region.width >= len(_(words, switched)), "its whole words"
+        assert unfolded(review) == ["contacts"], "the sections open and folded as they were"
+
+        await pilot.press("up", "up", "up")  # its section's title
+        title = app.focused
+        assert isinstance(title, CollapsibleTitle) and title.parent.id == "section-contacts"
+        again = next_language(switched).code
+        await pilot.press("f2")
+        await until(pilot, lambda: review.session.conversation_lang == again and isinstance(app.focused, CollapsibleTitle))
+        assert app.focused.parent.id == "section-contacts"
+        heading = next(section.title for section in review.session.answers_by_section(again) if section.id == "contacts")
+        assert heading in str(app.focused.render())
+
+        await pilot.press("escape")  # the chat below speaks the new language too
+        await until(pilot, lambda: app.screen is chat)
+        await until(pilot, lambda: chat.query(ReplyBubble))
+        shown = " ".join(str(bubble.render()) for bubble in chat.query(ReplyBubble))
+        assert _("Everything is answered. Check the answers and export the notice.", again) in shown

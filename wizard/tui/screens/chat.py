@@ -729,9 +729,10 @@ class ChatScreen(Screen):
     async def _edit(self, event: AnswerBubble.EditRequested) -> None:
         await self.edit(event.question_id, event.item)
 
-    async def edit(self, question_id: str, item: int | None = None, box: str | None = None) -> None:
+    async def edit(self, question_id: str, item: int | None = None, box: str | None = None, redraw: bool = False) -> None:
         """Ask the answer to `question_id` (`item`) again to change it; `box`: the focus in that box of its form (the one a
-        finding of the review is about), not in the first."""
+        finding of the review is about), not in the first; `redraw`: below the transcript drawn anew (in the language
+        switched to at the review)."""
         self.keep_draft()
         if question_id == NOTICE_LANGUAGE:
             self.session.notice_lang = None
@@ -741,7 +742,7 @@ class ChatScreen(Screen):
             self.query_one(Composer).focus_place = (f"field-{box}", None)  # (shown or not: else the first box)
         # The question is asked below the transcript as it stands: drawing the transcript anew would make the
         # user wait for it, and it is drawn anew anyway once the changed answer is taken.
-        await self.ask_next()
+        await (self.redraw() if redraw else self.ask_next())
 
     def focus_bubble(self, by: int) -> None:
         """↑ / ↓ on an answer in the transcript: the answer before or after it; past the last, the answer box."""
@@ -822,14 +823,20 @@ class ChatScreen(Screen):
     async def _back_from_review(self, target: Any, review: Screen) -> None:
         from wizard.tui.screens.review import AddTo
 
+        switched = getattr(review, "opened_in", self.lang) != self.lang  # F2 there: the transcript in the new language
         if isinstance(target, AddTo):  # one more item of a list: its question, the keys typed after + into it
             self.keep_draft()
             self.session.add_item(target.question_id)
-            await self.ask_next()
+            await (self.redraw() if switched else self.ask_next())
         elif target:
-            await self.edit(*target)  # the keys typed after the Enter that chose it go into it (the box it names)
+            # the keys typed after the Enter that chose it go into it (into the box it names)
+            await self.edit(target.question_id, target.item, target.box, redraw=switched)
         elif getattr(review, "changed", False):  # an item was deleted or moved there: the transcript follows
             self.request_preview()
+            await self.redraw(review=False)
+        elif switched:  # the question being asked, drawn anew: what was typed in it and the focus as they were
+            self.switched_at = self._key(self.step) if self.step is not None else None
+            self.query_one(Composer).keep_focus_place()
             await self.redraw(review=False)
         else:
             self.query_one(Composer).focus_answer()

@@ -24,6 +24,7 @@ from textual.widgets._collapsible import CollapsibleTitle
 
 from wizard.conversation import label
 from wizard.i18n import N_, _
+from wizard.tui.events import LanguageSwitched
 from wizard.tui.failures import Failed, reported
 from wizard.tui.widgets.composer import release_held_keys
 from wizard.tui.widgets.keys import Keys
@@ -160,6 +161,7 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
 
     LEAVING_KEYS = ("escape",)  # the keys typed after Esc wait for the chat's question (`SelosteApp.on_event`)
     KEYS_ACT_AS_READ = True  # each key's binding acts before the next key is read (`SelosteApp._act_as_read`)
+    REDRAWS_ON_SWITCH = True  # the keys typed after F2 wait for the rows drawn anew in the other language
 
     def __init__(self, session: Session, focus: Target | None = None) -> None:
         super().__init__()
@@ -169,6 +171,9 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
         self.unfolded: set[str] = set()  # the sections shown open, kept when the list is drawn again
         self.changed = False  # an item was deleted or moved: the chat draws its transcript again
         self.removed = ""  # what the last deletion took with it, shown at the top
+        self.opened_in = session.conversation_lang  # switched since (F2): the chat draws its transcript again
+        self.drawn_in = session.conversation_lang  # the language of the rows shown
+        self.folds_kept = False  # drawn anew in another language: each section open or folded as it was
 
     @property
     def lang(self) -> str:
@@ -239,7 +244,7 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
                 text.append(f" ({finding.article})", style="dim")
             rows.append(ReviewRow(text, finding.target, f"-{finding.severity}", box=finding.box))
         title = Content(summary.format(errors=errors, warnings=len(findings) - errors))
-        folded = self.focus_target is not None and FINDINGS not in self.unfolded
+        folded = (self.focus_target is not None or self.folds_kept) and FINDINGS not in self.unfolded
         return Section(*rows, title=cast(str, title), collapsed=folded, id=f"section-{FINDINGS}", classes="review-section")
 
     def _imported(self) -> Widget | None:
@@ -251,7 +256,7 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
         rows = [
             ReviewRow(Text.assemble((value.words, "dim"), "\n", value.shown), value.target, "-imported", box=value.box) for value in imported
         ]
-        folded = IMPORTED not in self.unfolded and self.focus_target is not None
+        folded = IMPORTED not in self.unfolded and (self.focus_target is not None or self.folds_kept)
         label = cast(str, Content(title.format(file=self.session.imported_from)))
         return Section(*rows, title=label, collapsed=folded, id=f"section-{IMPORTED}", classes="review-section")
 
@@ -349,6 +354,62 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
         await review.mount_all(self._contents())
         self._focus_target()
 
+    # --- the other language (F2) ----------------------------------------------------------------------------
+
+    @on(LanguageSwitched)
+    @reported
+    async def _language_switched(self, event: LanguageSwitched) -> None:
+        event.stop()
+        await self._draw_in_language()
+
+    @on(events.ScreenResume)
+    @reported
+    async def _resumed(self, _event: events.ScreenResume) -> None:
+        if self.drawn_in != self.lang:  # switched on a screen opened from here (the export)
+            await self._draw_in_language()
+
+    async def _draw_in_language(self) -> None:
+        """F2: every row, title and button in the new language; each section open or folded as it was, the focus on
+        the same row (or section title, or button) and the list scrolled where it was. The keys typed after F2
+        waited for this (`REDRAWS_ON_SWITCH`): they act on the rows drawn anew."""
+        lang = self.drawn_in = self.lang
+        self.query_one("#status", Static).update(Text(_("Review your answers", lang), style="bold"))
+        self.query_one("#review-keys", Static).update(Text(self._keys(), style="dim"))
+        for button_id, words in (("review-export", _("Export the notice", lang)), ("review-close", _("Back to the chat", lang))):
+            button = self.query_one(f"#{button_id}", Button)
+            button.label = words
+            button.refresh(layout=True)  # (as wide as its words in this language)
+        if self.removed:
+            self.removed = self.session.dropped_text(lang)
+        place = _place_of(self.focused)
+        review = self.query_one("#review", AnswerList)
+        self.unfolded = {(section.id or "").removeprefix("section-") for section in review.query(Section) if not section.collapsed}
+        self.folds_kept = True
+        self.focus_target = None
+        scrolled = review.scroll_y
+        await review.remove_children()
+        await review.mount_all(self._contents())
+        widget = self._widget_at(place)
+        if widget is not None:
+            self.set_focus(widget, scroll_visible=False)
+        review.scroll_to(y=scrolled, animate=False, immediate=True)
+        self.call_after_refresh(self._bring_into_view, self.focused)  # (once laid out: a row may wrap anew)
+        release_held_keys(self)
+
+    def _widget_at(self, place: tuple[str, int | None] | None) -> Widget | None:
+        """The section title (index None) or the row (its index in its section) at `place` (`_place_of`)."""
+        if place is None:
+            return None
+        section, index = place
+        sections = self.query(f"#{section}").results(Section)
+        found = next(sections, None)
+        if found is None:
+            return None
+        if index is None:
+            return found.query_one(CollapsibleTitle)
+        rows = list(found.query(ReviewRow))
+        return rows[index] if index < len(rows) else found.query_one(CollapsibleTitle)
+
     def choose(self, target: Change | AddTo) -> None:
         """Change the answer `target` (or add to its list): the review closes with it, and the chat asks it."""
         if self.chosen is not None:
@@ -383,6 +444,17 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
         from wizard.tui.screens.export import ExportScreen
 
         self.app.push_screen(ExportScreen(self.session))
+
+
+def _place_of(widget: Widget | None) -> tuple[str, int | None] | None:
+    """Where `widget` is in the review's list, to find it again once the list is drawn anew: its section's id, and a
+    row's index in that section (None: the section's title). None: not in the list (a button)."""
+    section = _section_of(widget) if widget is not None else None
+    if section is None or not section.id:
+        return None
+    if isinstance(widget, ReviewRow):
+        return section.id, list(section.query(ReviewRow)).index(widget)
+    return section.id, None
 
 
 def _section_of(widget: Any) -> Widget | None:
