@@ -22,13 +22,10 @@ def _(message: str, lang: str) -> str:
 
 
 def translated(message: str, lang: str) -> str | None:
-    """`message` in `lang`; None when `lang`'s catalog has no translation of it (English, the source, has them all)."""
-    from wizard.languages import SOURCE_LANGUAGE
-
-    if lang == SOURCE_LANGUAGE:
-        return message
+    """`message` in `lang`; None when `lang`'s catalog has no translation of it. English, the source language, has
+    no catalog: the message is its own."""
     catalog = translations(lang)
-    return catalog.messages.get(message) if isinstance(catalog, Catalog) else None
+    return catalog.messages.get(message) if isinstance(catalog, Catalog) else message
 
 
 def N_(message: str) -> str:

@@ -328,7 +328,7 @@ class ChatScreen(Screen):
             return Ask(question.kind, options, value if value is not None else step.default, words=words, ready=ready)
         suggestion = step.default if value is None and step.default not in (None, "") else None
         written_in = self.session.box_language(question, None, lang)
-        example = question.help.example
+        example: str | None = question.help.example
         if example:  # in the language the text is written in ("In Swedish: e.g. kunder"); none if it has none there
             example = translated(example, self.session.interview.text_language) if written_in else _(example, lang)
         if suggestion is not None:
