@@ -401,6 +401,9 @@ def processings(draw: st.DrawFn) -> dict[str, Any]:
     optional(draw, processing, "description", LONG_TEXT)
     processing["data_subjects"] = draw(st.lists(SHORT_TEXT, min_size=1, max_size=4))
     optional(draw, processing, "includes_children", st.booleans())
+    if processing.get("includes_children"):
+        optional(draw, processing, "online_service_for_children", st.booleans())
+        optional(draw, processing, "child_consent_by", SHORT_TEXT)
     return processing
 
 

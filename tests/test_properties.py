@@ -329,6 +329,8 @@ CLAIMS = {
     "in_advance": {"fi": "etukäteen", "en": "in advance", "sv": "i förväg"},
     "existing_customers": {"fi": "omista samankaltaisista tuotteistamme", "en": "our own similar products", "sv": "våra egna liknande produkter"},
     "business_marketing": {"fi": "vain yritysten ja yhteisöjen yhteyshenkilöille", "en": "only to contact persons at companies", "sv": "endast till kontaktpersoner vid företag"},
+    # Art. 17(1)(f): a ground for erasure only for consent given to an online service offered directly to children.
+    "child_online_erasure": {"fi": "lapsena tarjottu verkkopalvelua", "en": "online service offered to you as a child", "sv": "onlinetjänst erbjöds dig som barn"},
 }
 
 
@@ -354,6 +356,9 @@ def claims_answered(answers: Answers) -> set[str]:
         allowed.add("no_transfers")
     if answers.notice.announce_changes:
         allowed.add("changes_announced")
+    if (answers.processing.includes_children and answers.processing.online_service_for_children
+            and any(p.basis is LegalBasis.consent for p in answers.purposes)):
+        allowed.add("child_online_erasure")
     marketing = answers.direct_marketing
     if marketing is not None and {"email", "sms"} & set(marketing.channels):
         if marketing.existing_customer_exception:

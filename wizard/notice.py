@@ -62,6 +62,8 @@ class Facts:
     has_security: bool
     has_other_people: bool  # people whose data come from someone else (Art. 14 for them)
     includes_children: bool
+    # Art. 17(1)(f): data collected by consent for an online service offered directly to children (Art. 8(1))
+    child_online_consent: bool
 
     @classmethod
     def names(cls) -> set[str]:
@@ -171,6 +173,9 @@ def compute_facts(answers: Answers) -> Facts:
         has_direct_marketing=marketing,
         has_security=answers.security is not None and bool(answers.security.measures or answers.security.description),
         includes_children=answers.processing.includes_children,
+        child_online_consent=answers.processing.includes_children
+        and answers.processing.online_service_for_children is True
+        and LegalBasis.consent in bases,
         has_other_people=bool(answers.other_people),
     )
 

@@ -1,0 +1,89 @@
+"""A notice states a fact only when an answer says it (or the law always applies).
+
+The answers below are a hair salon's, as a new user gave them in the chat (every name, number and address is
+made up): a contract purpose that also uses health data on explicit consent (Art. 9(2)(a)), a newsletter on
+consent, children among the customers but no online service offered to them, and the user's own short texts
+as typed, without a final full stop. Each test reads what a customer would read, in every notice language.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from test_notice_law import notice, section
+
+from wizard.languages import CODES
+
+SALON: dict[str, Any] = {
+    "schema_version": 3,
+    "language": "fi",
+    "controller": {
+        "name": "Parturi-Kampaamo Esimerkki Oy",
+        "type": "company",
+        "business_id": "1572860-0",
+        "street_address": "Esimerkkikatu 1",
+        "postal_code": "33100",
+        "city": "Tampere",
+        "country": "FI",
+        "phone": "040 123 4567",
+        "email": "info@parturi.example",
+    },
+    "privacy_contact": {"same_as_controller": True},
+    "processing": {
+        "name": "Asiakas- ja markkinointirekisteri",
+        "data_subjects": ["asiakkaat", "uutiskirjeen tilaajat"],
+        "includes_children": True,
+        "online_service_for_children": False,
+        "child_consent_by": "lapsen huoltaja, joka varaa ajan lapselle",
+        "child_consent_check": "alle 15-vuotiaan ajan varaa aina huoltaja omalla nimellään",
+    },
+    "purposes": [
+        {"id": "booking", "description": "Ajanvarausten hallinta", "basis": "contract", "contract": "ajanvaraus",
+         "retention": {"period": "2 vuotta viimeisen käynnin jälkeen"}},
+        {"id": "newsletter", "description": "Uutiskirjeen lähettäminen", "basis": "consent",
+         "consent_how_asked": "tyhjä rasti ajanvarauslomakkeessa",
+         "consent_withdrawal": "uutiskirjeen lopussa olevasta linkistä", "direct_marketing": True,
+         "retention": {"period": "kunnes tilaaja peruu tilauksen"}},
+    ],
+    "personal_data": [
+        {"name": "Yhteystiedot", "description": "nimi ja puhelinnumero", "purposes": ["booking", "newsletter"],
+         "required": True, "required_because": "contract_precondition"},
+    ],
+    "special_categories": [
+        {"category": "health", "description": "hiusväriallergiat", "condition": "explicit_consent",
+         "condition_details": "kysymme suullisesti ennen värjäystä", "purposes": ["booking"]},
+    ],
+    "sources": {"from_data_subject": True},
+    "provision": {"requirement": "mixed", "consequences": "Ilman yhteystietoja emme voi varata aikaa."},
+    "shares_data": False,
+    "transfers_outside_eea": False,
+    "automated_decisions": {"used": False},
+    "direct_marketing": {"channels": ["email"], "opt_out": "uutiskirjeen lopussa olevasta linkistä",
+                         "audience": "consumers", "existing_customer_exception": False},
+    "rights": {"how": "sähköpostilla osoitteeseen info@parturi.example tai kertomalla kassalla"},
+    "notice": {"date": "2026-12-03", "announce_changes": ["website"]},
+}
+
+RIGHTS = {"fi": "Rekisteröidyn oikeudet", "en": "Your rights", "sv": "Dina rättigheter"}
+CHILD_GROUND = {"fi": "lapsena tarjottu verkkopalvelua", "en": "online service offered to you as a child",
+                "sv": "onlinetjänst erbjöds dig som barn"}
+
+
+@pytest.fixture
+def salon() -> dict[str, Any]:
+    return copy.deepcopy(SALON)
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_the_erasure_ground_for_children_s_online_services_is_listed_only_for_such_a_service(salon: dict[str, Any], lang: str) -> None:
+    assert CHILD_GROUND[lang] not in section(notice(salon, lang), RIGHTS[lang])  # children, but no online service for them
+
+    salon["processing"]["online_service_for_children"] = True
+    assert CHILD_GROUND[lang] in section(notice(salon, lang), RIGHTS[lang])
+
+    salon["purposes"] = salon["purposes"][:1]  # the service asks no consent: Art. 17(1)(f) cannot apply
+    salon["personal_data"][0]["purposes"] = ["booking"]
+    del salon["direct_marketing"]
+    assert CHILD_GROUND[lang] not in section(notice(salon, lang), RIGHTS[lang])
