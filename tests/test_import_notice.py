@@ -233,10 +233,12 @@ def _rendered(name: str, lang: str, fmt: str) -> tuple[Any, bytes]:
     return localize(report.multilingual, lang), render_format(notice.markdown, fmt, lang, notice.title)
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
 @pytest.mark.parametrize("lang", ["fi", "en"])
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_a_notice_that_lists_each_purpose_with_its_basis_is_imported_purpose_by_purpose(name: str, lang: str, fmt: str) -> None:
+    if fmt == "pdf":
+        pytest.importorskip("pypdf")
     answers, notice = _rendered(name, lang, fmt)  # the answers as the notice in `lang` shows them
     imported = import_notice(audit_bytes(notice, f"notice.{fmt}")).data
     assert [(p["description"], p.get("basis")) for p in imported["purposes"]] == [
@@ -281,3 +283,119 @@ def test_an_old_form_s_run_together_list_its_own_customers_as_a_source_and_a_die
     assert [c["name"] for c in imported.data["personal_data"]] == ["Etu- ja sukunimi", "Puhelinnumero", "www-osoite", "Erityisruokavalio"]
     assert imported.data["sources"] == {"from_data_subject": True}
     assert any("may be special (Art. 9)" in note for note in imported.not_in_notice)
+
+
+# --- lists nested in a purpose's, a data category's or a recipient's item -------------------------------------------
+
+# What the nested lists below say, as the answers must have it: a sub-item belongs to the item above it.
+NESTED_PURPOSES = [
+    {"description": "Tilausten toimittaminen: kukkien kotiinkuljetus, noutotilaukset myymälästä", "basis": "contract"},
+    {"description": "Kirjanpito"},
+]
+NESTED_CATEGORIES = [
+    {"name": "Yhteystiedot", "description": "nimi, puhelinnumero"},
+    {"name": "Tilaustiedot"},
+]
+NESTED_RECIPIENTS = [
+    {"name": "Tilitoimisto Saldo Oy", "service": "Tilitoimisto Saldo Oy: kirjanpito; käyttää ohjelmistoa Numerot Oy"},
+    {"name": "Kuljetus Nopsa Oy", "service": "Kuljetus Nopsa Oy"},
+]
+# The notice, as (depth, text): 0 a heading, -1 a paragraph, 1 an item of a list, 2 an item of the list nested in it.
+NESTED_NOTICE: list[tuple[int, str]] = [
+    (0, "Rekisterinpitäjä"),
+    (-1, "Kukkakauppa Orvokki Oy, Kauppakatu 3, 33100 Tampere, info@orvokki.example"),
+    (0, "Henkilötietojen käsittelyn tarkoitukset"),
+    (-1, "Käsittelemme tietoja seuraaviin tarkoituksiin:"),
+    (1, "Tilausten toimittaminen:"),
+    (2, "kukkien kotiinkuljetus"),
+    (2, "noutotilaukset myymälästä"),
+    (2, "Oikeusperuste: sopimus"),
+    (1, "Kirjanpito"),
+    (0, "Rekisterin tietosisältö"),
+    (1, "Yhteystiedot"),
+    (2, "nimi"),
+    (2, "puhelinnumero"),
+    (1, "Tilaustiedot"),
+    (0, "Tietojen luovutukset"),
+    (1, "Tilitoimisto Saldo Oy"),
+    (2, "kirjanpito"),
+    (2, "käyttää ohjelmistoa Numerot Oy"),
+    (1, "Kuljetus Nopsa Oy"),
+    (0, "Säilytysaika"),
+    (-1, "Säilytämme tilaustiedot kuusi vuotta tilikauden päättymisestä."),
+    (0, "Rekisteröidyn oikeudet"),
+    (-1, "Sinulla on oikeus tarkastaa tietosi ja pyytää niiden korjaamista."),
+]
+
+
+def _nested_pdf() -> bytes:
+    """The notice as LibreOffice prints a Word list: each item's bullet written before its text, a nested item's set
+    in further (a PDF has no lists: only where each line stands tells which item is whose)."""
+    from test_audit import Run, pdf_of
+
+    runs: list[Run] = []
+    y = 800.0
+    for depth, text in NESTED_NOTICE:
+        size = 13.0 if depth == 0 else 11.0
+        runs.append((90.0 + 18 * max(depth - 1, 0), y, size, depth == 0, [text if depth <= 0 else "\u2022 " + text]))
+        y -= 24 if depth == 0 else 16
+    return pdf_of([runs])
+
+
+def _nested_docx(numbered: bool) -> bytes:
+    """The notice as Word writes it: each item a paragraph of the style "List Paragraph" numbered at its level (the
+    level is the paragraph's own w:numPr, not its style's name), or of the styles "List Bullet" and "List Bullet 2"."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    for depth, text in NESTED_NOTICE:
+        if depth == 0:
+            document.add_heading(text, 2)
+        elif depth < 0:
+            document.add_paragraph(text)
+        elif not numbered:
+            document.add_paragraph(text, style="List Bullet" if depth == 1 else "List Bullet 2")
+        else:
+            paragraph = document.add_paragraph(text)
+            paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{depth - 1}"/><w:numId w:val="1"/></w:numPr>'))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _nested_html() -> bytes:
+    html, open_items = ["<html><body>"], 0
+    for index, (depth, text) in enumerate(NESTED_NOTICE):
+        if depth <= 0:
+            html.append(f"<h2>{text}</h2>" if depth == 0 else f"<p>{text}</p>")
+            continue
+        following = NESTED_NOTICE[index + 1][0] if index + 1 < len(NESTED_NOTICE) else 0
+        while open_items < depth:
+            html.append("<ul>")
+            open_items += 1
+        html.append(f"<li>{text}" + ("" if following > depth else "</li>"))
+        while open_items > max(following, 0):
+            html.append("</ul>" + ("</li>" if open_items > 1 else ""))
+            open_items -= 1
+    return "\n".join([*html, "</body></html>"]).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("notice.pdf", _nested_pdf),
+        ("notice.docx", lambda: _nested_docx(numbered=True)),
+        ("notice.docx", lambda: _nested_docx(numbered=False)),
+        ("notice.html", _nested_html),
+    ],
+    ids=["pdf", "word-numbered", "word-list-styles", "html"],
+)
+def test_a_list_nested_in_an_item_belongs_to_that_item_and_is_no_purpose_category_or_recipient_of_its_own(name: str, make: Any) -> None:
+    if name.endswith(".pdf"):
+        pytest.importorskip("pypdf")
+    imported = import_notice(audit_bytes(make(), name)).data
+    assert [{k: v for k, v in p.items() if k != "id"} for p in imported["purposes"]] == NESTED_PURPOSES
+    assert imported["personal_data"] == NESTED_CATEGORIES
+    assert imported["recipients"] == NESTED_RECIPIENTS

@@ -240,7 +240,7 @@ def _processing(doc: Document, imported: Imported) -> None:
         imported.put(("processing", "name"), labelled[0], labelled[1])
     elif named and len(named[0][1].text) <= 120:
         imported.put(("processing", "name"), named[0][1].text.rstrip("."), named[0][1])
-    subjects = [Quote(excerpt(b.text), b.where, s.title) for s in doc.about("subjects") for b in s.body if b.listed]
+    subjects = [Quote(excerpt(b.text), b.where, s.title) for s in doc.about("subjects") for b, _ in with_sub_items(s.body) if b.listed]
     if subjects:
         imported.put(("processing", "data_subjects"), [q.text.rstrip(".") for q in subjects], subjects[0])
 
@@ -251,28 +251,34 @@ def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
     flawed = {q.text for found in audit.mistakes if found.mistake.code in wrong for q in found.quotes}
     # "Other recipients who use the data for their own purposes" is about recipients, not our purposes
     sections = [s for s in doc.about("purposes") if not {"legitimate_interests", "recipients"} & set(s.topics)]
-    items = [(s, b) for s in sections for b in _after_introduction(s)]
     purposes: list[tuple[dict[str, Any], Quote]] = []
     details: dict[int, dict[str, tuple[str, Quote]]] = {}  # by the purpose's index: its details, each quoted
-    for section, block in items:
-        if block.depth >= 2 and purposes:  # a detail of the purpose above, never a purpose of its own
-            details.setdefault(len(purposes) - 1, {}).update(_purpose_detail(block, section))
-            continue
-        for sentence in ([block.text] if block.listed else split_sentences(block.text)):
-            stated = re.search(r"\s*[(–-]\s*(?:oikeusperuste|legal basis|peruste|basis)\s*:\s*([^)]+)\)?\s*\.?$", sentence, re.I)
-            description = sentence[: stated.start()] if stated else sentence
-            if sentence in flawed or _only_a_basis(description) or sentence.endswith(":") or matches(NOT_A_PURPOSE, sentence):
-                continue
-            purpose: dict[str, Any] = {"id": "", "description": description.strip().rstrip(".")}
-            if stated:
-                basis = next((name for name, pattern in BASES.items() if matches(pattern, stated.group(1))), None)
-                if basis:
-                    purpose["basis"] = basis
-                    law = re.search(r",\s*(\S.*)$", stated.group(1))
-                    if basis == "legal_obligation" and law:
-                        purpose["law"] = law.group(1).strip()
-            quoted = Quote(excerpt(sentence), block.where_at(max(0, block.text.find(sentence))), section.title)
-            purposes.append((purpose, quoted))
+    for section in sections:
+        for block, sub_items in with_sub_items(_after_introduction(section)):
+            # a list nested in a purpose's item belongs to that purpose: what it covers, joined into its description,
+            # or its details ("Legal basis: contract"); never a purpose of its own
+            parts = _phrases(sub_items)
+            before = len(purposes)
+            for sentence in ([block.text] if block.listed else split_sentences(block.text)):
+                stated = re.search(r"\s*[(–-]\s*(?:oikeusperuste|legal basis|peruste|basis)\s*:\s*([^)]+)\)?\s*\.?$", sentence, re.I)
+                description = sentence[: stated.start()] if stated else sentence
+                introduces = sentence.endswith(":") and not parts
+                if sentence in flawed or _only_a_basis(description) or introduces or matches(NOT_A_PURPOSE, sentence):
+                    continue
+                description = description.strip().rstrip(".").rstrip(":").strip()
+                purpose: dict[str, Any] = {"id": "", "description": description + (": " + ", ".join(parts) if parts else "")}
+                if stated:
+                    basis = next((name for name, pattern in BASES.items() if matches(pattern, stated.group(1))), None)
+                    if basis:
+                        purpose["basis"] = basis
+                        law = re.search(r",\s*(\S.*)$", stated.group(1))
+                        if basis == "legal_obligation" and law:
+                            purpose["law"] = law.group(1).strip()
+                quoted = Quote(excerpt(sentence), block.where_at(max(0, block.text.find(sentence))), section.title)
+                purposes.append((purpose, quoted))
+            if len(purposes) > before:
+                for sub_item in sub_items:
+                    details.setdefault(len(purposes) - 1, {}).update(_purpose_detail(sub_item, section))
     if not purposes:
         return
     _add_interests(doc, purposes, details)
@@ -284,6 +290,26 @@ def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
     imported.data["purposes"] = [purpose for purpose, _ in purposes]
     for index, (_, quoted) in enumerate(purposes):
         imported.quotes[("purposes", str(index))] = quoted
+
+
+def with_sub_items(blocks: list[Block]) -> list[tuple[Block, list[Block]]]:
+    """Each block with the items of the lists nested under it: an item of a nested list belongs to the item (or
+    the paragraph) above it and never stands alone."""
+    grouped: list[tuple[Block, list[Block]]] = []
+    for block in blocks:
+        if block.listed and grouped and block.depth > max(1, grouped[-1][0].depth):
+            grouped[-1][1].append(block)
+        else:
+            grouped.append((block, []))
+    return grouped
+
+
+def _phrases(sub_items: list[Block]) -> list[str]:
+    """What the items of a nested list name ("home delivery", "collected orders"), without the details written as
+    "Label: value" or as whole sentences, nor the items of lists nested in them."""
+    depth = min((block.depth for block in sub_items), default=0)
+    return [block.text.strip().rstrip(";,") for block in sub_items
+            if block.depth == depth and ": " not in block.text and not block.text.rstrip().endswith((".", "!", "?", ":"))]
 
 
 def _after_introduction(section: Section) -> list[Block]:
@@ -352,19 +378,26 @@ def _slug(text: str, taken: set[str]) -> str:
 
 
 def _personal_data(doc: Document, imported: Imported) -> None:
-    categories: list[tuple[str, Quote]] = []
-    for section, quoted in _section_blocks(doc, "categories"):
-        text = quoted.text
-        if text.endswith(":") or matches(SPECIAL_CATEGORIES, section.title):
+    categories: list[tuple[dict[str, str], Quote]] = []
+    for section in doc.about("categories"):
+        if matches(SPECIAL_CATEGORIES, section.title):
             continue
-        block = next(b for b in section.body if b.where == quoted.where and excerpt(b.text) == text)
-        if block.depth >= 2:  # what a category includes, listed under it
-            continue
-        parts = [text] if block.listed else re.split(r",\s*|\s+(?:ja|sekä|and)\s+(?=[^,]*$)", text.rstrip("."))
-        categories += [(part.strip(), quoted) for part in parts if part.strip()]
+        for block, sub_items in with_sub_items(section.body):
+            text, included = block.text, _phrases(sub_items)  # a nested list says what the category includes
+            if text.endswith(":") and not included:
+                continue
+            quoted = Quote(excerpt(text), block.where, section.title)
+            if block.listed or included:
+                category = _category(text.rstrip(":").strip())
+                if included:
+                    category["description"] = ", ".join([category["description"], *included] if "description" in category else included)
+                categories.append((category, quoted))
+            else:
+                parts = re.split(r",\s*|\s+(?:ja|sekä|and)\s+(?=[^,]*$)", text.rstrip("."))
+                categories += [(_category(part.strip()), quoted) for part in parts if part.strip()]
     if categories:
-        imported.data["personal_data"] = [_category(name) for name, _ in categories]
-        if any(matches(MAYBE_SPECIAL, name) for name, _ in categories):
+        imported.data["personal_data"] = [category for category, _ in categories]
+        if any(matches(MAYBE_SPECIAL, " ".join(category.values())) for category, _ in categories):
             imported.not_in_notice.append(MAYBE_SPECIAL_NOTE)
         for index, (_, quoted) in enumerate(categories):
             imported.quotes[("personal_data", str(index))] = quoted
@@ -398,14 +431,17 @@ def _recipients(doc: Document, audit: Audit, imported: Imported) -> None:
         denial = next(iter(search(doc, r"(ei|emme)\s+(\w+\s+)?luovut|not (be )?(disclosed|shared)|do not (share|disclose)", "recipients")), None)
     own = imported.data.get("controller", {}).get("name")
     recipients: list[tuple[dict[str, str], Quote]] = []
-    for quoted in search(doc, COMPANY + "|(?i:" + RECIPIENT_TRADES + ")", "recipients"):
-        companies = [m.group(0) for m in re.finditer(COMPANY, quoted.text)]
-        trades = [m.group(0) for m in re.finditer(RECIPIENT_TRADES, quoted.text, re.I) if not any(m.group(0) in c for c in companies)]
-        for found in companies or trades:
-            name = found.strip()
-            name = name if name.endswith(("Inc.", "Ltd.")) else name.rstrip(".")
-            if name != own and all(name != r["name"] for r, _ in recipients):
-                recipients.append(({"name": name, "service": quoted.text}, quoted))
+    for section in doc.about("recipients"):
+        for block, sub_items in with_sub_items(section.body):
+            named = _recipients_named(block, section, own, recipients)
+            if named:  # a list nested in a recipient's item says what it does or who helps it: its own words, joined
+                parts = [item.text.strip().rstrip(".;,") for item in sub_items]
+                for recipient in named:
+                    if parts:
+                        recipient["service"] = recipient["service"].rstrip(":.") + ": " + "; ".join(parts)
+            else:  # an item that only introduces the list nested in it ("Service providers:"): the items are the recipients
+                for item in sub_items:
+                    _recipients_named(item, section, own, recipients)
     if recipients:
         imported.put(("shares_data",), True, recipients[0][1])
         imported.data["recipients"] = [recipient for recipient, _ in recipients]
@@ -414,6 +450,27 @@ def _recipients(doc: Document, audit: Audit, imported: Imported) -> None:
         imported.not_in_notice.append(N_("whether each recipient is a processor or a controller, and where it is"))
     elif denial is not None:
         imported.put(("shares_data",), False, denial)
+
+
+def _recipients_named(block: Block, section: Section, own: str | None, recipients: list[tuple[dict[str, str], Quote]]) -> list[dict[str, str]]:
+    """The recipients a block names (by company form, or by trade), each added to `recipients` once with the sentence
+    that names it as what it does."""
+    named = []
+    for sentence in split_sentences(block.text):
+        match = re.search(COMPANY + "|(?i:" + RECIPIENT_TRADES + ")", sentence)
+        if not match:
+            continue
+        quoted = Quote(excerpt(sentence, match), block.where_at(max(0, block.text.find(sentence))), section.title)
+        companies = [m.group(0) for m in re.finditer(COMPANY, sentence)]
+        trades = [m.group(0) for m in re.finditer(RECIPIENT_TRADES, sentence, re.I) if not any(m.group(0) in c for c in companies)]
+        for found in companies or trades:
+            name = found.strip()
+            name = name if name.endswith(("Inc.", "Ltd.")) else name.rstrip(".")
+            if name != own and all(name != r["name"] for r, _ in recipients):
+                recipient = {"name": name, "service": quoted.text}
+                recipients.append((recipient, quoted))
+                named.append(recipient)
+    return named
 
 
 def _transfers(audit: Audit, imported: Imported) -> None:

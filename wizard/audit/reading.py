@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -445,10 +445,24 @@ def _docx_paragraph(paragraph: object, where: Where) -> list[Block]:
         return [Block(text, where, heading=int(level.group(2)) if level else 1)]
     listed = "list" in style or "luettelo" in style
     nested = re.search(r"(\d)\s*$", style) if listed else None  # "List Bullet 2" is an item of a nested list
+    depth = int(nested.group(1)) if nested else int(listed)
+    level = _numbering_level(paragraph)
+    if level is not None:  # Word and LibreOffice number a list's items (bullets too) and give each its level
+        listed, depth = True, level + 1
     runs = [run for run in getattr(paragraph, "runs", []) if run.text.strip()]
     if runs and all(run.bold for run in runs) and looks_like_heading(text, alone=True):
         return [Block(_unnumbered(text), where, heading=2)]
-    return [Block(text, where, listed=listed, depth=int(nested.group(1)) if nested else int(listed))]
+    return [Block(text, where, listed=listed, depth=depth)]
+
+
+def _numbering_level(paragraph: object) -> int | None:
+    """The level (0: the outermost) of a paragraph that is an item of a bulleted or numbered list in its own right
+    (its w:numPr), whatever its style's name; None for any other paragraph."""
+    properties = getattr(getattr(paragraph, "_p", None), "pPr", None)
+    numbering = getattr(properties, "numPr", None)
+    if numbering is None or numbering.numId is None or numbering.numId.val == 0:  # numId 0: numbering turned off
+        return None
+    return numbering.ilvl.val if numbering.ilvl is not None else 0
 
 
 def _docx_table(table: object, number: int) -> list[Block]:
@@ -497,8 +511,28 @@ def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
     starts = Counter(round(line.x) for lines in pages for line in lines if line.x is not None and line.text.strip())
     edge = starts.most_common(1)[0][0] if starts else None
     set_in = iter(_set_in([line for lines in pages for line in lines], edge))  # a list may go on over the page
-    return [block for number, lines in enumerate(pages, start=1)
-            for block in _pdf_page_blocks(lines, Where("page", number), [next(set_in) for _ in lines])]
+    return _list_depths([placed for number, lines in enumerate(pages, start=1)
+                         for placed in _pdf_page_blocks(lines, Where("page", number), [next(set_in) for _ in lines])])
+
+
+def _list_depths(placed: list[tuple[Block, float | None]]) -> list[Block]:
+    """Each item of a list with how deep it is, from where its bullet stands: an item whose bullet is set in
+    further than the item's before it is an item of a list nested in that one ("◦ Legal basis: contract" under
+    "• Handling orders"), one as far in as an earlier item is at that item's depth. A list may go on over the page;
+    any other text ends it."""
+    blocks: list[Block] = []
+    levels: list[float] = []  # where the bullets of the lists open around this item stand, outermost first
+    for block, x in placed:
+        if not block.listed or x is None:
+            levels = [] if not block.listed else levels
+            blocks.append(block)
+            continue
+        while levels and levels[-1] > x + 1:
+            levels.pop()
+        if not levels or x - levels[-1] > 1:
+            levels.append(x)
+        blocks.append(replace(block, depth=len(levels)))
+    return blocks
 
 
 def _without_running_lines(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
@@ -596,25 +630,28 @@ def _shared(line: _PdfLine, baselines: list[float]) -> bool:
 _BULLET = re.compile(r"^\s*[\uf0b7•▪◦‣∙·*–-]\s+")
 
 
-def _pdf_page_blocks(lines: list[_PdfLine], where: Where, set_in: list[bool]) -> list[Block]:
+def _pdf_page_blocks(lines: list[_PdfLine], where: Where, set_in: list[bool]) -> list[tuple[Block, float | None]]:
     """A page's lines as blocks: a line that ends in a space goes on in the next one (how pypdf marks a wrapped
     line); a bullet starts a list item; a line that starts above the one before starts a block (the next cell
     of a table's row, or the next column); a short line on its own about a topic of a notice is a heading, unless
     it stands beside other text (a table's cell: the header row of seloste's table of the processing, repeated on
     each page the table runs on, names topics too) or is `set_in` from the text's edge as far as the line before
-    or after it (an item of a list whose bullets a browser draws rather than writes)."""
-    paragraphs: list[tuple[str, bool, bool]] = []  # (text, listed, beside or set in)
-    current, listed, beside = "", False, False
+    or after it (an item of a list whose bullets a browser draws rather than writes). Each block comes with where
+    its first line starts, when pypdf tells."""
+    paragraphs: list[tuple[str, bool, bool, float | None]] = []  # (text, listed, beside or set in, where it starts)
+    current, listed, beside, start = "", False, False, None
     above: _PdfLine | None = None  # the line before, where known
     for index, line in enumerate(lines):
         bullet = _BULLET.match(line.text)
         goes_on = current.endswith((" ", ",", "-")) or bool(re.match(r"\s*[a-zäöå(]", line.text))
+        # a list item's next line starts where its text does, right of its bullet, whatever its first letter
+        goes_on = goes_on or (listed and start is not None and line.x is not None and line.x > start + 1)
         higher = line.y is not None and above is not None and above.y is not None and line.y - above.y > 0.5 * max(line.size, above.size)
         if current and (bullet or higher or not goes_on):
-            paragraphs.append((current, listed, beside))
-            current, listed, beside = "", False, False
+            paragraphs.append((current, listed, beside, start))
+            current, listed, beside, start = "", False, False, None
         if not current:
-            beside = set_in[index]
+            beside, start = set_in[index], line.x
         text = line.text
         if bullet:
             text, listed = text[bullet.end():], True
@@ -623,14 +660,14 @@ def _pdf_page_blocks(lines: list[_PdfLine], where: Where, set_in: list[bool]) ->
         if line.y is not None and line.text.strip():
             above = line
     if current:
-        paragraphs.append((current, listed, beside))
+        paragraphs.append((current, listed, beside, start))
     blocks = []
-    for paragraph, listed, beside in paragraphs:
+    for paragraph, listed, beside, start in paragraphs:
         text_line = clean(paragraph)
         if not text_line:
             continue
         heading = not listed and not beside and ": " not in text_line and not text_line.endswith(":") and looks_like_heading(text_line)
-        blocks.append(Block(_unnumbered(text_line) if heading else text_line, where, heading=2 if heading else 0, listed=listed))
+        blocks.append((Block(_unnumbered(text_line) if heading else text_line, where, heading=2 if heading else 0, listed=listed), start))
     return blocks
 
 
