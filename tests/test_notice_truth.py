@@ -87,3 +87,33 @@ def test_the_erasure_ground_for_children_s_online_services_is_listed_only_for_su
     salon["personal_data"][0]["purposes"] = ["booking"]
     del salon["direct_marketing"]
     assert CHILD_GROUND[lang] not in section(notice(salon, lang), RIGHTS[lang])
+
+
+WITHDRAWAL = {"fi": "Suostumuksen peruuttaminen", "en": "Withdrawing your consent", "sv": "Återkalla ditt samtycke"}
+ANY_TIME = {"fi": "voit peruuttaa suostumuksesi milloin tahansa", "en": "you can withdraw your consent at any time",
+            "sv": "kan du när som helst återkalla samtycket"}
+BY_CONTACTING = {
+    "fi": "Voit peruuttaa nimenomaisen suostumuksesi ottamalla yhteyttä meihin (yhteystiedot kohdassa ”Yhteyshenkilö tietosuoja-asioissa”).",
+    "en": 'You can withdraw your explicit consent by contacting us (contact details under "Contact person for privacy matters").',
+    "sv": "Du kan återkalla ditt uttryckliga samtycke genom att kontakta oss (kontaktuppgifterna finns i avsnittet ”Kontaktperson i dataskyddsfrågor”).",
+}
+WITHDRAWN_WITH = {"fi": "Samalla peruutat nimenomaisen suostumuksesi", "en": "This also withdraws your explicit consent",
+                  "sv": "Samtidigt återkallar du ditt uttryckliga samtycke"}
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_an_explicit_consent_no_answer_says_how_to_withdraw_points_to_the_privacy_contact(salon: dict[str, Any], lang: str) -> None:
+    withdrawal = section(notice(salon, lang), WITHDRAWAL[lang])
+    assert ANY_TIME[lang] in withdrawal
+    assert BY_CONTACTING[lang] in withdrawal
+    assert "info@parturi.example" not in withdrawal  # no procedure (an e-mail to this address) that no answer gave
+    assert withdrawal.count("uutiskirjeen lopussa olevasta linkistä") == 1  # the newsletter's own way, as answered
+
+    # Used for the newsletter too: the newsletter's link does not end its use for bookings, so it is not said to.
+    salon["special_categories"][0]["purposes"] = ["newsletter", "booking"]
+    withdrawal = section(notice(salon, lang), WITHDRAWAL[lang])
+    assert WITHDRAWN_WITH[lang] not in withdrawal and BY_CONTACTING[lang] in withdrawal
+
+    salon["special_categories"][0]["purposes"] = ["newsletter"]  # only for the newsletter: withdrawn with its consent
+    withdrawal = section(notice(salon, lang), WITHDRAWAL[lang])
+    assert WITHDRAWN_WITH[lang] in withdrawal and BY_CONTACTING[lang] not in withdrawal

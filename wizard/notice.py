@@ -110,8 +110,10 @@ def cookie_rows(answers: Answers) -> list[CookieRow]:
 
 @dataclass(frozen=True)
 class ExplicitConsents:
-    """Where each explicit consent (9(2)(a)) is withdrawn: with the consent of a purpose it serves, said once there,
-    or on its own when no consent purpose of it says how."""
+    """Where each explicit consent (9(2)(a)) is withdrawn: with the consent of the purposes it serves, said once
+    there, when every purpose it serves is one whose consent the answers say how to withdraw; else on its own, by
+    contacting the privacy contact (withdrawing a newsletter's consent does not end the health data's use for a
+    booking)."""
 
     by_purpose: dict[str, list[Any]]
     alone: list[Any]
@@ -124,10 +126,11 @@ def explicit_consents(answers: Answers) -> ExplicitConsents:
     for item in answers.special_categories:
         if item.condition is not Art9Condition.explicit_consent:
             continue
-        served = [ref for ref in dict.fromkeys(item.purposes) if ref in withdrawable]
-        for ref in served:
-            by_purpose.setdefault(ref, []).append(item)
-        if not served:
+        served = list(dict.fromkeys(item.purposes))
+        if served and all(ref in withdrawable for ref in served):
+            for ref in served:
+                by_purpose.setdefault(ref, []).append(item)
+        else:
             alone.append(item)
     return ExplicitConsents(by_purpose, alone)
 
