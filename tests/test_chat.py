@@ -113,6 +113,36 @@ async def test_an_unexpected_error_is_shown_in_the_chat_and_the_answers_stay_sav
     assert saved(chat)["controller"] == webshop()["controller"]
 
 
+async def test_an_unexpected_error_as_the_review_opens_is_shown_in_the_chat_which_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard.session import Session
+    from wizard.tui.screens.review import ReviewScreen
+
+    path = answers_until(tmp_path, ["controller"])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        asked = chat.step.question.id
+
+        def broken(*_args: Any) -> None:
+            raise AttributeError("'NoneType' object has no attribute 'severity'")
+
+        findings = Session.findings
+        monkeypatch.setattr(Session, "findings", broken)
+        await pilot.press("f5")
+        await until(pilot, lambda: any(reply.has_class("-error") for reply in chat.query(ReplyBubble)))
+        shown = str(chat.query(ReplyBubble).last().render())
+        assert "severity" in shown and "saved" in shown
+        assert app.is_running and app.return_code is None
+        assert app.screen is chat and not any(isinstance(screen, ReviewScreen) for screen in app.screen_stack)
+        assert chat.step.question.id == asked and chat.query_one(Composer).ask is not None
+
+        monkeypatch.setattr(Session, "findings", findings)  # the review opens again once the error is gone
+        await pilot.press("f5")
+        await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+
+
 # --- no keystroke lost --------------------------------------------------------------------------------------
 
 

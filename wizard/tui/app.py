@@ -22,6 +22,7 @@ from wizard.conversation import Conversation, Lazy, label
 from wizard.i18n import N_
 from wizard.languages import LANGUAGES, default_language, next_language
 from wizard.tui.events import LanguageSwitched
+from wizard.tui.failures import Failed
 from wizard.tui.holding import holds_keys_after, moves_focus
 from wizard.tui.screens.dialogs import LanguageScreen
 from wizard.tui.styles import KeptStylesheet
@@ -422,6 +423,12 @@ class SelosteApp(App[int]):
             self.session.save_state()
         self.refresh_bindings()
         self.screen.post_message(LanguageSwitched(Conversation.lang))
+
+    def on_failed(self, event: Failed) -> None:
+        """An unexpected error that no screen says in its own way (the first screen, a dialog's): said in a note."""
+        from wizard.i18n import _
+
+        self.notify(_("Something went wrong: {error}", Conversation.lang).format(error=event.error or type(event.error).__name__), severity="error")
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

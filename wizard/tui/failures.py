@@ -38,3 +38,49 @@ def reported(handler: Callable[..., Any]) -> Callable[..., Any]:
             return None
 
     return run
+
+
+def opened_safely(build: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap a screen's `compose` (a generator) or `on_mount`: an exception while the screen is built closes it again,
+    and the screen it was opened from says what went wrong (the chat: in the chat, the answers saved) — the
+    screen's own handlers are wrapped by `reported`, but what builds it runs before there is anything to report in."""
+
+    if inspect.isgeneratorfunction(build):
+
+        @functools.wraps(build)
+        def compose(self: Any, *args: Any, **kwargs: Any) -> Any:
+            try:
+                yield from build(self, *args, **kwargs)
+            except Exception as error:  # noqa: BLE001 - any error at all must reach the user as words
+                _could_not_open(self, error)
+
+        return compose
+
+    @functools.wraps(build)
+    async def mount(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            result = build(self, *args, **kwargs)
+            return await result if inspect.isawaitable(result) else result
+        except Exception as error:  # noqa: BLE001
+            _could_not_open(self, error)
+            return None
+
+    return mount
+
+
+def _could_not_open(screen: Any, error: Exception) -> None:
+    details = traceback.format_exc()
+    screen.log.error(details)
+    screen.app.call_later(_close, screen, Failed(error, details))
+
+
+def _close(screen: Any, failed: Failed) -> None:
+    """Close `screen` (as Esc would: whatever opened it goes on as after a No), and tell the screen below why."""
+    stack = screen.app.screen_stack
+    if screen not in stack or stack.index(screen) == 0:
+        screen.app.post_message(failed)  # (the first screen: the app says it)
+        return
+    below = stack[stack.index(screen) - 1]
+    if screen.is_current:
+        screen.dismiss(None)
+    below.post_message(failed)

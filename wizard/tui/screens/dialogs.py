@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard.languages import CODES, LANGUAGES
+from wizard.tui.failures import opened_safely, reported
 from wizard.tui.inorder import KeysInOrder, TextBox
 from wizard.tui.widgets.keys import Keys
 
@@ -154,6 +155,7 @@ class OldNoticeDialog(ModalScreen["Path | None"]):
     # A modal screen hides the app's keys, so the language switch is bound here too.
     BINDINGS = [Binding("escape", "cancel", show=False), Binding("f2", "app.switch_language", show=False)]
 
+    @opened_safely
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(self._prompt()), id="dialog-question")
@@ -176,6 +178,7 @@ class OldNoticeDialog(ModalScreen["Path | None"]):
         self.app.release_keys()  # type: ignore[attr-defined]  # those typed after Enter chose this: the path's start
 
     @on(Input.Submitted)
+    @reported
     async def _submitted(self, event: Input.Submitted) -> None:
         from wizard.conversation import Conversation
         from wizard.session import import_interview
@@ -206,6 +209,7 @@ class ChoiceDialog(ModalScreen[str]):
         self.choices = choices
         self.detail = detail
 
+    @opened_safely
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(self.question), id="dialog-question")

@@ -25,6 +25,7 @@ from wizard.i18n import N_, _
 from wizard.languages import CODES, LANGUAGES
 from wizard.session import export_choices, export_plan
 from wizard.tui.inorder import TextBox
+from wizard.tui.failures import Failed, opened_safely, reported
 from wizard.tui.screens.dialogs import ChoiceDialog
 from wizard.tui.widgets.keys import Keys
 from wizard.tui.widgets.ticks import TickList
@@ -92,6 +93,7 @@ class ExportScreen(Screen[None]):
         """Served to a web browser: the files are downloads there, not files in a folder here."""
         return self.app.is_web
 
+    @opened_safely
     def compose(self) -> ComposeResult:
         lang = self.lang
         notice_lang = self.session.notice_lang or lang
@@ -123,6 +125,7 @@ class ExportScreen(Screen[None]):
             yield ExportReport("", id="export-result")
         yield Keys()
 
+    @opened_safely
     def on_mount(self) -> None:
         self.query_one("#export-languages").focus()
 
@@ -152,6 +155,7 @@ class ExportScreen(Screen[None]):
         return export_plan(chosen_languages, chosen_formats, folder, stem)
 
     @work(exclusive=True, group="export")
+    @reported
     async def export(self, allow_incomplete: bool = False) -> None:
         lang = self.lang
         plan = self.planned()
@@ -223,6 +227,12 @@ class ExportScreen(Screen[None]):
     @on(Button.Pressed, "#export-anyway")
     def _anyway(self) -> None:
         self.export(allow_incomplete=True)
+
+    @on(Failed)
+    def _failed(self, event: Failed) -> None:
+        """An unexpected error while exporting (or in the translation pass): said here, and nothing else is lost."""
+        event.stop()
+        self.show(Text(_("Something went wrong: {error}", self.lang).format(error=event.error or type(event.error).__name__)), error=True)
 
     def show(self, text: Text, error: bool = False) -> None:
         result = self.query_one("#export-result", ExportReport)

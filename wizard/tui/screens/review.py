@@ -25,7 +25,7 @@ from textual.widgets._collapsible import CollapsibleTitle
 from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.tui.events import LanguageSwitched
-from wizard.tui.failures import Failed, reported
+from wizard.tui.failures import Failed, opened_safely, reported
 from wizard.tui.widgets.composer import release_held_keys
 from wizard.tui.widgets.keys import Keys
 
@@ -179,6 +179,7 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
     def lang(self) -> str:
         return self.session.conversation_lang
 
+    @opened_safely
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(Text(_("Review your answers", lang), style="bold"), id="status")
@@ -260,6 +261,7 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
         label = cast(str, Content(title.format(file=self.session.imported_from)))
         return Section(*rows, title=label, collapsed=folded, id=f"section-{IMPORTED}", classes="review-section")
 
+    @opened_safely
     def on_mount(self) -> None:
         self._focus_target()
         release_held_keys(self)  # those typed while the review opened (after the answer saved, or F5): here, in turn
@@ -440,6 +442,7 @@ class ReviewScreen(Screen["Change | AddTo | None"]):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    @reported
     def action_export(self) -> None:
         from wizard.tui.screens.export import ExportScreen
 

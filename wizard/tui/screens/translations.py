@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Static
 from wizard.conversation import label
 from wizard.i18n import N_, _
 from wizard.localtext import in_language
+from wizard.tui.failures import opened_safely, reported
 from wizard.tui.inorder import TextBox
 from wizard.tui.widgets.composer import release_held_keys
 from wizard.tui.widgets.keys import Keys
@@ -43,6 +44,7 @@ class TranslationScreen(Screen[None]):
         self.missing = missing
         self.saved: set[int] = set()
 
+    @opened_safely
     def compose(self) -> ComposeResult:
         lang = self.session.conversation_lang
         heading = _("{count} text(s) have no version in a language of the notice yet. Type each one's translation: Enter saves it, an empty box is left as written (a notice shows it marked with its language).", lang)
@@ -59,6 +61,7 @@ class TranslationScreen(Screen[None]):
         yield Button(_("Done", lang), id="translations-done", variant="primary")
         yield Keys()
 
+    @opened_safely
     def on_mount(self) -> None:
         self.query_one("#translation-0", Input).focus()
 
@@ -82,6 +85,7 @@ class TranslationScreen(Screen[None]):
         return problem is None
 
     @on(Input.Submitted)
+    @reported
     def _submitted(self, event: Input.Submitted) -> None:
         number = int((event.input.id or "").rsplit("-", 1)[-1])
         if self._save(number):
@@ -97,6 +101,7 @@ class TranslationScreen(Screen[None]):
         self.saved.discard(number)
 
     @on(Button.Pressed, "#translations-done")
+    @reported
     def _done(self) -> None:
         if all([self._save(number) for number in range(len(self.missing))]):
             self.dismiss(None)
