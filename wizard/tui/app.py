@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerCancelled
 from wizard.conversation import Conversation, Lazy, label
 from wizard.i18n import N_
 from wizard.languages import LANGUAGES, default_language, next_language
+from wizard.tui import collector
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.failures import Failed
 from wizard.tui.holding import holds_keys_after, moves_focus
@@ -154,7 +155,7 @@ class SelosteApp(App[int]):
     def collect_garbage() -> None:
         """The cycle collector, off while the chat starts (`wizard.tui.run_chat`), runs again from now on; what was
         made until now lives as long as the chat and is set aside from it."""
-        if not gc.isenabled():
+        if not gc.isenabled() and not collector.paused():  # (not while an answer is taken: `wizard.tui.collector`)
             gc.freeze()
             gc.enable()
 

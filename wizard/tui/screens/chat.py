@@ -18,6 +18,7 @@ from textual.widgets._footer import FooterKey
 from wizard.conversation import Conversation, label, refusal, notice_language_name, notice_language_question, question_help, typed_command
 from wizard.i18n import N_, _, translated
 from wizard.languages import CODES
+from wizard.tui import collector
 from wizard.tui.events import LanguageSwitched
 from wizard.tui.failures import Failed, reported
 from wizard.tui.widgets.bubbles import AnswerBubble, QuestionBubble, ReplyBubble
@@ -25,6 +26,7 @@ from wizard.tui.widgets.composer import PICKED, Answered, Ask, Composer, FormFie
 from wizard.tui.widgets.keys import Keys
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
     from textual.widget import Widget
 
     from wizard.engine import Step
@@ -92,7 +94,10 @@ class ChatScreen(Screen):
         self.trainer = trainer  # trainer mode: a card for the trainer beside each question
         self.example = example  # a demonstration: the example business whose answers are suggested
         self.step: Step | None = None  # the engine's step being asked; None for the notice language or at the end
-        self.preview_revision = 0
+        self.preview_revision = 0  # the preview's version that holds the answers as they are (`request_preview`)
+        self.preview_painted = 0  # the newest version of the preview on the screen
+        self.taking = False  # an answer is being taken
+        self.collector_limit: Timer | None = None  # `_pause_collector`
         # What was typed into a question left unanswered (going back, changing another answer, switching the
         # language, quitting), by (question id, item, mode): it is there again when the question comes back. The
         # session's own, so that it is saved with the interview (`save_typed`, and with every answer).
@@ -444,11 +449,37 @@ class ChatScreen(Screen):
         await self.attached.wait()  # a click on the first question while the engine loads: taken once it is there
         composer = self.query_one(Composer)
         asked = composer.ask
+        self._pause_collector()
+        self.taking = True
         try:
             await self._take(event.raw, event.typed)
         finally:  # refused, or nothing new asked: what was typed meanwhile goes on in the same place
+            self.taking = False
             if composer.ask is asked:
                 composer.pass_typed_ahead()
+            if self.preview_painted >= self.preview_revision:  # else once the preview is painted too
+                self.call_after_refresh(self._resume_collector)
+
+    def _pause_collector(self) -> None:
+        """Python's cycle collector waits from an answer until the screen is painted with what follows it (the next
+        question and the preview): `wizard.tui.collector`."""
+        collector.pause()
+        if collector.paused() and self.collector_limit is None:
+            self.collector_limit = self.set_timer(collector.PAUSED_AT_MOST, self._resume_collector)
+
+    def _resume_collector(self) -> None:
+        if self.collector_limit is not None:
+            self.collector_limit.stop()
+            self.collector_limit = None
+        collector.resume()
+
+    def on_unmount(self) -> None:
+        self._resume_collector()
+
+    def on_preview_panel_updated(self, event: Any) -> None:  # (PreviewPanel.Updated: the preview is imported later)
+        self.preview_painted = max(self.preview_painted, event.revision)
+        if not self.taking and self.preview_painted >= self.preview_revision:
+            self._resume_collector()
 
     @reported
     async def _take(self, raw: Any, typed: str = "") -> None:
