@@ -117,3 +117,23 @@ def test_an_explicit_consent_no_answer_says_how_to_withdraw_points_to_the_privac
     salon["special_categories"][0]["purposes"] = ["newsletter"]  # only for the newsletter: withdrawn with its consent
     withdrawal = section(notice(salon, lang), WITHDRAWAL[lang])
     assert WITHDRAWN_WITH[lang] in withdrawal and BY_CONTACTING[lang] not in withdrawal
+
+
+BASIS_CELL = {
+    "fi": "sopimus: ajanvaraus; terveyttä koskevat tiedot: nimenomainen suostumus",
+    "en": "performance of a contract: ajanvaraus (in Finnish); data concerning health: your explicit consent",
+    "sv": "fullgörande av ett avtal: ajanvaraus (på finska); uppgifter om hälsa: ditt uttryckliga samtycke",
+}
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_the_table_gives_health_data_their_own_art_9_condition_beside_the_purpose_s_basis(salon: dict[str, Any], lang: str) -> None:
+    from test_processing_table import table_of
+
+    from wizard.check import check_data
+    from wizard.render import build_notice
+
+    report = check_data(salon)
+    _, rows = table_of(dict(build_notice(report, lang, allow_mixed_language=True).sections)["processing_table"])
+    assert rows[0][2] == BASIS_CELL[lang]
+    assert rows[1][2] == {"fi": "suostumus", "en": "your consent", "sv": "ditt samtycke"}[lang]  # no health data for the newsletter

@@ -104,6 +104,12 @@ def test_each_purpose_is_a_row_with_its_own_data_retention_and_recipients(lang: 
     for purpose, row in zip(answers.purposes, rows):
         assert row[1] == expected_data(answers, purpose, lang)
         assert flat(labels(lang)["basis"][purpose.basis]["name"]) in row[2]
+        # Special-category data stand beside their own Art. 9(2) condition, not the purpose's Art. 6 basis alone.
+        basis_cell = row[2].split("; ", 1)[1] if "; " in row[2] else ""
+        for item in answers.special_categories:
+            if purpose.id in item.purposes and item.condition is not None:
+                assert labels(lang)["special_category"][item.category] in basis_cell, row
+                assert labels(lang)["art9_condition"][item.condition]["short"] in basis_cell, row
         assert row[3] == expected_retention(answers, purpose, lang)
         if with_recipients:
             assert row[4] == expected_recipients(answers, purpose, lang)

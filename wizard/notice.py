@@ -230,6 +230,9 @@ class ProcessingRow:
     purpose: Purpose
     categories: list[str]  # the data categories' names
     special: list[SpecialCategoryData]
+    # The Art. 9(2) condition of the special categories used for the purpose, each with its categories: the
+    # purpose's Art. 6 basis alone would read as if they rested on it.
+    art9: list[tuple[Art9Condition, list[str]]]
     other_people: list[OtherPeople]
     retention: list[RetentionPart]
     recipients: list[Recipient]
@@ -248,11 +251,17 @@ def processing_rows(answers: Answers) -> list[ProcessingRow]:
     rows = []
     for purpose in answers.purposes:
         categories = [c for c in answers.personal_data if purpose.id in c.purposes]
+        special = [s for s in answers.special_categories if purpose.id in s.purposes]
+        art9: dict[Art9Condition, list[str]] = {}
+        for item in special:
+            if item.condition is not None and item.category not in art9.setdefault(item.condition, []):
+                art9[item.condition].append(item.category)
         rows.append(
             ProcessingRow(
                 purpose=purpose,
                 categories=[c.name for c in categories],
-                special=[s for s in answers.special_categories if purpose.id in s.purposes],
+                special=special,
+                art9=list(art9.items()),
                 other_people=[o for o in answers.other_people if purpose.id in o.purposes],
                 retention=_retention_parts(purpose, categories, answers.retention),
                 recipients=[r for r in answers.recipients if purpose.id in r.purposes],
