@@ -19,7 +19,7 @@ from wizard import storage
 from wizard.engine import Interview
 from wizard.languages import LANGUAGES
 from wizard.plain import PlainChat
-from wizard.session import Session, new, resumable
+from wizard.session import Session, leaving_words, new, resumable
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
 from wizard.tui.screens.dialogs import LanguageScreen
@@ -67,6 +67,27 @@ def test_every_unfinished_interview_is_offered_latest_first_but_no_demonstration
     assert [interview.label.split(" · ")[0] for interview in offered] == ["Parturi Peilikuva", "Kahvila Kanerva Oy"]
     assert [interview.lang for interview in offered] == ["en", "fi"]
     assert all(interview.label.endswith(" %") for interview in offered)
+
+
+def test_leaving_the_chat_says_where_the_answers_are_and_how_to_go_on_in_the_conversation_language(tmp_path: Path) -> None:
+    unfinished = interview_of("Kahvila Kanerva Oy", 2, lang="fi")
+    said = leaving_words(unfinished, "fi")
+    assert str(unfinished.path) in said and "ensimmäisellä näytöllä" in said  # offered on the first screen
+    assert "Your answers" in leaving_words(unfinished, "en") and "Dina svar" in leaving_words(unfinished, "sv")
+
+    given = Session(tmp_path / "kauppa.yaml", Interview.start(lang="en"), "en", "en")  # seloste --answers FILE
+    given.current()
+    assert given.submit("Kauppa Oy") is None
+    given.autosave()
+    said = leaving_words(given, "en")
+    assert f"seloste --answers {given.path}" in said and "first screen" not in said
+
+    demonstration = interview_of("Teelehti", 2, example="webshop")
+    said = leaving_words(demonstration, "en")
+    assert "demonstration" in said and "not offer it" in said and "Your answers" not in said
+
+    assert "nothing was saved" in leaving_words(new("en"), "en")  # left before the first answer
+    assert "nothing was saved" in leaving_words(None, "en")  # left at the first screen
 
 
 async def test_the_first_screen_lists_them_and_one_goes_on_in_its_own_language_without_asking_again() -> None:
@@ -184,6 +205,45 @@ async def test_an_answer_half_typed_when_the_terminal_closes_is_there_again_on_c
         box = chat.query_one("#answer-text", Input)
         assert chat.step.question.id == asked and box.value == "Kuja 3" and box.has_focus
         assert box.cursor_position == len("Kuja 3")
+
+
+def test_the_chat_left_with_ctrl_q_tells_the_terminal_where_the_answers_are(data_folder: Path) -> None:
+    import pty
+    import select
+    import signal
+    import subprocess
+    import sys
+
+    from test_tui import wait_for_output
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "SELOSTE_LANG": "fi", "COLUMNS": "100", "LINES": "30"}
+    process = subprocess.Popen([sys.executable, "-m", "wizard"], stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    try:
+        wait_for_output(master, "Millä kielellä keskustellaan")
+        os.write(master, b"\r")  # Finnish, suggested by SELOSTE_LANG
+        wait_for_output(master, "tietosuojaseloste kirjoitetaan")
+        os.write(master, b"\r")  # the notice in Finnish
+        wait_for_output(master, "virallinen nimi")
+        os.write(master, b"Kauppa Kolme Oy\r")
+        wait_for_output(master, "Onko kyseess")  # the next question: the name is saved
+        os.write(master, b"\x11")  # Ctrl+Q
+        assert process.wait(timeout=30) == 0
+        said = b""
+        while select.select([master], [], [], 1)[0]:
+            try:
+                said += os.read(master, 65536)
+            except OSError:  # (all read: the terminal's other end is closed)
+                break
+        last = said.decode("utf-8", "replace").rsplit("\x1b", 1)[-1]  # after the chat left the screen it drew on
+        path = data_folder / "interviews" / "kauppa-kolme-oy.yaml"
+        assert f"tallennettu tiedostoon {path}" in last and "ensimmäisellä näytöllä" in last
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+        os.close(master)
 
 
 def webshop_session(tmp_path: Path) -> Session:

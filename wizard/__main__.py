@@ -8,7 +8,7 @@ def main() -> None:
         # `seloste` alone in a terminal: straight to the chat, without loading the command line's parser
         from wizard.tui import run_chat
 
-        sys.exit(run_chat(None, None))
+        sys.exit(run_chat(None, None, tell=sys.stdout))
     from wizard.cli import run
 
     sys.exit(run(sys.argv[1:], whole_process=True))

@@ -374,7 +374,7 @@ def start_chat(args: argparse.Namespace, parser: argparse.ArgumentParser, out: T
         return EXIT_OK
     from wizard.tui import run_chat
 
-    return run_chat(args.answers, args.lang, trainer=args.trainer, example=args.example)
+    return run_chat(args.answers, args.lang, trainer=args.trainer, example=args.example, tell=out)
 
 
 # --- check -----------------------------------------------------------------------------------------------

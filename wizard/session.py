@@ -605,6 +605,30 @@ def unfinished_path() -> Path | None:
     return storage.unfinished()
 
 
+def leaving_words(session: Session | None, lang: str) -> str:
+    """What the chat says in the terminal once it has been left (Ctrl+Q, the terminal closed), in `lang`: where the
+    answers are and how to go on with them. An interview the first screen will offer is continued from there; any
+    other (a file given with --answers, one exported as it stands) with --answers; a demonstration is never
+    offered as the user's own interview."""
+    from wizard import storage
+
+    if session is None or not session.path.is_file():
+        return _("Stopped before the interview began; nothing was saved.", lang)
+    path = session.path
+    offered = any(interview.path == path for interview in storage.unfinished_interviews())
+    if not offered and not storage.has_answers(path):
+        return _("Stopped before the interview began; nothing was saved.", lang)
+    if session.example:
+        words = _("This demonstration's answers are in {path}; seloste does not offer it among your own interviews. To continue it: seloste --answers {path}", lang)
+        return words.format(path=path)
+    lines = [_("Stopped. Your answers so far are saved in {path}", lang)]
+    if offered:
+        lines.append(_("To continue, run seloste: it offers the interview on its first screen. Or: seloste --answers {path}", lang))
+    else:
+        lines.append(_("To continue: seloste --answers {path}", lang))
+    return "\n".join(line.format(path=path) for line in lines)
+
+
 def resumable(lang: str) -> list[Resumable]:
     """The unfinished interviews to offer for continuing, the latest first, described in `lang`."""
     from wizard import storage

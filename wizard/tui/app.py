@@ -151,6 +151,15 @@ class SelosteApp(App[int]):
                     save_typed()
         self.exit()
 
+    def leaving_words(self) -> str:
+        """What to say in the terminal once the chat is left: where the answers are and how to go on (nothing when
+        it ended with a message of its own, such as a file that cannot be used)."""
+        if self.return_code:
+            return ""
+        from wizard.session import leaving_words
+
+        return leaving_words(self.session, self.session.conversation_lang if self.session is not None else Conversation.lang)
+
     @staticmethod
     def collect_garbage() -> None:
         """The cycle collector, off while the chat starts (`wizard.tui.run_chat`), runs again from now on; what was
