@@ -90,6 +90,19 @@ def test_leaving_the_chat_says_where_the_answers_are_and_how_to_go_on_in_the_con
     assert "nothing was saved" in leaving_words(None, "en")  # left at the first screen
 
 
+def test_each_unfinished_interview_shows_when_it_was_saved_as_its_own_language_writes_it() -> None:
+    from datetime import datetime
+
+    moment = datetime(2026, 12, 3, 18, 38).timestamp()
+    for business, lang in (("Kahvila Kanerva Oy", "fi"), ("Parturi Peilikuva", "en"), ("Blomsterhandel Ros", "sv")):
+        path = interview_of(business, 1, lang=lang).path
+        os.utime(path, (moment, moment))
+
+    for chosen in ("en", "fi"):  # the first screen's language until one is chosen: it does not matter
+        shown = {interview.label.split(" · ")[0]: interview.label.split(" · ")[1] for interview in resumable(chosen)}
+        assert shown == {"Kahvila Kanerva Oy": "3.12.2026 klo 18.38", "Parturi Peilikuva": "03/12/2026 at 18:38", "Blomsterhandel Ros": "3.12.2026 kl. 18.38"}
+
+
 async def test_the_first_screen_lists_them_and_one_goes_on_in_its_own_language_without_asking_again() -> None:
     interview_of("Kahvila Kanerva Oy", 3, lang="fi", seconds_ago=300)
     interview_of("Parturi Peilikuva", 1, lang="en")

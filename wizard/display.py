@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from wizard.i18n import N_, translations
+from wizard.i18n import N_, _, translations
 from wizard.kinds import CHOICE_KINDS, Option
 from wizard.localtext import one_text
 from wizard.questionnaire import Question
@@ -50,6 +51,17 @@ def display_answer(question: Question, value: Any, lang: str, options: Callable[
 def _text(value: Any, lang: str) -> str:
     """A text as words: one given by language in `lang` where it has that version, else as written."""
     return str(one_text(value, lang))
+
+
+def shown_moment(moment: datetime, lang: str) -> str:
+    """A date and time as people write them in `lang`: 3.12.2026 klo 18.38, 3.12.2026 kl. 18.38, 03/12/2026 at 18:38."""
+    from babel.dates import format_date, format_time
+
+    from wizard.languages import language
+
+    locale = language(lang).babel_locale
+    words = _("{date} at {time}", lang)  # (the time of day, as a list of saved interviews shows it)
+    return words.format(date=format_date(moment, "short", locale=locale), time=format_time(moment, "short", locale=locale))
 
 
 def shown_date(value: Any, lang: str) -> str:

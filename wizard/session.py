@@ -630,19 +630,21 @@ def leaving_words(session: Session | None, lang: str) -> str:
 
 
 def resumable(lang: str) -> list[Resumable]:
-    """The unfinished interviews to offer for continuing, the latest first, described in `lang`."""
+    """The unfinished interviews to offer for continuing, the latest first, each described in its own conversation
+    language (the list is shown before a language is chosen: a Finnish interview's date as Finns write it), or in
+    `lang` when its language is not known."""
     from wizard import storage
+    from wizard.display import shown_moment
+    from wizard.languages import CODES
 
     interviews = storage.unfinished_interviews()
     if not interviews:
         return []
-    from babel.dates import format_datetime
-
-    locale = language(lang).babel_locale
     found = []
     for interview in interviews:
         state = interview.state
-        parts = [state.business or interview.path.stem, format_datetime(interview.saved, "short", locale=locale)]
+        spoken = state.conversation_lang if state.conversation_lang in CODES else lang
+        parts = [state.business or interview.path.stem, shown_moment(interview.saved, spoken)]
         if state.progress >= 0:
             parts.append(f"{state.progress} %")
         found.append(Resumable(interview.path, " · ".join(parts), state.conversation_lang))
