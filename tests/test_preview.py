@@ -15,6 +15,11 @@ from test_tui import home, no_cursor_blink, until  # the chat tests' own folder 
 from textual.message import Message
 from textual.pilot import Pilot
 
+from wizard import check
+from wizard.check import check_data
+from wizard.examples import example_text
+from wizard.preview import preview_sections, split_sections
+from wizard.render import build_notice
 from wizard.tui import collector
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.chat import ChatScreen
@@ -36,6 +41,38 @@ def without_groups(folder: Path) -> Path:
 
 def preview_text(chat: ChatScreen) -> str:
     return "".join(view.markdown for view in chat.query(SectionView))
+
+
+# --- the preview's text ----------------------------------------------------------------------------------------
+
+
+def current_webshop() -> dict[str, Any]:
+    """The webshop's answers in the current layout (what the chat holds)."""
+    loaded, _version = check.load(example_text("webshop").encode("utf-8"))
+    return loaded.data
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
+def test_complete_answers_preview_as_the_notice_seloste_render_writes(lang: str) -> None:
+    data = current_webshop()
+    written = build_notice(check_data(data), lang, allow_incomplete=True, allow_mixed_language=True)
+    assert preview_sections(data, lang) == split_sections(written.markdown)
+
+
+def test_the_preview_is_built_without_the_check_s_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The notice shows none of the check's warnings (rules, texts missing a language, texts in another
+    language): the preview, built after every answer, does not look for them (they were more than half of its
+    work)."""
+
+    def not_needed(*args: Any) -> Any:
+        raise AssertionError("the preview looked for the check's findings")
+
+    for name in ("run_rules", "language_rules", "untranslated", "misfiled"):
+        monkeypatch.setattr(check, name, not_needed)
+    data = current_webshop()
+    assert data["controller"]["name"] in "".join(section.markdown for section in preview_sections(data, "en"))
+    unfinished = {key: value for key, value in data.items() if key in ("schema_version", "language", "controller")}
+    assert "\\[MISSING\\]" in "".join(section.markdown for section in preview_sections(unfinished, "en"))
 
 
 async def with_the_preview(pilot: Pilot) -> ChatScreen:

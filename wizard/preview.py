@@ -18,11 +18,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from wizard.answers import Answers
-from wizard.check import Report, check_data
+from wizard.check import Report
 from wizard.fieldtypes import bare_type, type_at
 from wizard.notice import Md, applicable_clauses, compute_facts, environment, labels, render_clause, shared_context
 from wizard.notice import template_context
-from wizard.localtext import localize, without_form
+from wizard.localtext import as_written, localize, without_form
 from wizard.render import build_notice
 
 MAX_FILL_ROUNDS = 16
@@ -39,15 +39,22 @@ class NoticeSection:
 
 
 def preview_sections(answers: dict[str, Any], lang: str) -> list[NoticeSection]:
-    """The notice for `answers` in `lang`, section by section, gaps marked."""
-    report = check_data(copy.deepcopy(answers))
-    if report.answers is not None:
-        notice = build_notice(Report(report.answers, [], by_language=report.by_language), lang, allow_incomplete=True, allow_mixed_language=True)
-        return split_sections(notice.markdown)
-    partial = _with_gaps_marked(answers, lang)
-    if partial is None:
-        return []
-    return split_sections("\n".join(_render_partial(localize(partial, lang, allow_mixed=True), lang)))
+    """The notice for `answers` in `lang`, section by section, gaps marked.
+
+    Valid answers give the notice `seloste render --allow-incomplete` writes, from the same validated answers
+    (`wizard.check.check_data`'s), without the check's rules and translation findings, which a notice does not
+    show (they took more than half of each preview's time)."""
+    data = copy.deepcopy(answers)  # the gaps are filled in this copy
+    try:
+        by_language = Answers.model_validate(data)
+    except ValidationError as invalid:
+        partial = _with_gaps_marked(data, lang, invalid)
+        if partial is None:
+            return []
+        return split_sections("\n".join(_render_partial(localize(partial, lang, allow_mixed=True), lang)))
+    report = Report(as_written(by_language), [], by_language=by_language)
+    notice = build_notice(report, lang, allow_incomplete=True, allow_mixed_language=True)
+    return split_sections(notice.markdown)
 
 
 def split_sections(markdown: str) -> list[NoticeSection]:
@@ -76,17 +83,18 @@ def _render_partial(answers: Answers, lang: str) -> list[str]:
     return parts
 
 
-def _with_gaps_marked(answers: dict[str, Any], lang: str) -> Answers | None:
-    """Valid answers in which every unanswered required part holds a stand-in, then the gap marker."""
-    data = copy.deepcopy(answers)
+def _with_gaps_marked(data: dict[str, Any], lang: str, error: ValidationError) -> Answers | None:
+    """Valid answers in which every unanswered required part holds a stand-in, then the gap marker. `data` (a
+    copy, filled in place) failed validation with `error`."""
     gap_text = f"[{labels(lang)['gap']}]"
     later: dict[tuple, Any] = {}
-    for _ in range(MAX_FILL_ROUNDS):
+    for _ in range(MAX_FILL_ROUNDS - 1):
+        if not _fill(data, error, gap_text, later):
+            return None
         try:
             model = Answers.model_validate(data)
-        except ValidationError as error:
-            if not _fill(data, error, gap_text, later):
-                return None
+        except ValidationError as again:
+            error = again
             continue
         for loc, value in sorted(later.items(), key=lambda item: -len(item[0])):  # items before their lists
             _assign(model, loc, value)
