@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets._collapsible import CollapsibleTitle
 from textual.widgets._footer import FooterKey
 
@@ -21,7 +21,7 @@ from wizard.languages import CODES
 from wizard.tui.app import SelosteApp
 from wizard.tui.screens.review import ReviewRow, ReviewScreen
 from wizard.tui.widgets.bubbles import ReplyBubble
-from wizard.tui.widgets.composer import RecordForm
+from wizard.tui.widgets.composer import Composer, RecordForm
 
 BEFORE_PROCESSING = ["controller", "privacy_contact"]
 
@@ -104,6 +104,84 @@ async def test_the_example_in_a_text_box_is_in_the_language_to_write_in_or_left_
         if notice != "en":  # a language with no example for it: none, rather than one in the chat's language
             monkeypatch.delitem(translations(notice).messages, "customers")
             assert chat.ask_for(chat.step).placeholder == "In Swedish"
+
+
+# --- a hint longer than its box: shown whole under the box, never cut off in it -----------------------------------
+
+
+def hint_shown(chat) -> str:  # type: ignore[no-untyped-def]
+    return str(chat.query_one("#answer-hint").render())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_a_long_finnish_example_is_shown_whole_under_a_narrow_box_while_it_is_empty(tmp_path: Path, size: tuple[int, int]) -> None:
+    from rich.cells import cell_len
+
+    processing = {"name": webshop()["processing"]["name"]}
+    app = SelosteApp(answers_until(tmp_path, BEFORE_PROCESSING, processing=processing), "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert chat.step.question.id == "processing_description"
+        box = chat.query_one("#answer-text", Input)
+        example = "esim. Pöytävaraukset, kanta-asiakaskorttimme ja kuukausittainen uutiskirje."
+        await until(pilot, lambda: example in hint_shown(chat))  # too long for the box: whole, under it
+        assert cell_len(box.placeholder) <= box.content_region.width, "nothing cut off in the box"
+        keys_at_full_speed(app, *"Ajanvaraukset ja kanta-asiakkaat.")
+        await until(pilot, lambda: box.value == "Ajanvaraukset ja kanta-asiakkaat.")
+        assert example not in hint_shown(chat), "gone once typing starts, as a hint in the box would be"
+        box.value = ""
+        await until(pilot, lambda: example in hint_shown(chat))
+
+
+async def test_at_60x20_the_hint_of_add_another_is_shown_whole_under_its_narrow_box(tmp_path: Path) -> None:
+    from rich.cells import cell_len
+
+    path = answers_until(tmp_path, ["controller", "privacy_contact", "processing"], purposes=webshop()["purposes"][:1])
+    app = SelosteApp(path, "fi")
+    async with app.run_test(size=(60, 20)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert chat.step.mode == "another"
+        box = chat.query_one("#answer-yes-no-text", Input)
+        await until(pilot, lambda: "kyllä tai ei – tai kirjoita seuraava" in hint_shown(chat))
+        assert cell_len(box.placeholder) < box.content_region.width
+
+
+async def test_a_demonstration_s_long_suggestion_in_a_form_is_shown_whole_under_its_box_while_it_is_empty() -> None:
+    from rich.cells import cell_len
+
+    from test_tui import choose_languages
+
+    app = SelosteApp(None, "fi", example="salon")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await choose_languages(pilot, "fi", "fi")
+        while chat.step.question.id != "purposes" or chat.step.mode != "answer":  # Enter takes each suggestion
+            asked = chat.query_one(Composer).ask
+            await pilot.press("enter")
+            await until(pilot, lambda: chat.query_one(Composer).ask is not asked)
+        await until(pilot, lambda: chat.query(RecordForm))
+        form = chat.query_one(RecordForm)
+        box = form.query_one("#field-description", Input)
+        suggestion = "Ehdotus: " + chat.step.default["description"]
+        assert cell_len(suggestion) > box.content_region.width, "the salon's first purpose: longer than the box"
+        hint = form.query_one("#hint-description", Static)
+        await until(pilot, lambda: hint.display and str(hint.render()) == suggestion)  # whole, under its box
+        assert cell_len(box.placeholder) < box.content_region.width, "nothing cut off in the box"
+        box.focus()
+        keys_at_full_speed(app, *"Ajanvaraukset ja asiakaskortit")
+        await until(pilot, lambda: box.value == "Ajanvaraukset ja asiakaskortit")
+        assert not hint.display, "gone once typing starts, as a hint in the box would be"
+        box.value = ""
+        await until(pilot, lambda: hint.display)
+
+
+async def test_an_example_that_fits_its_box_stays_in_it(tmp_path: Path) -> None:
+    processing = {"name": webshop()["processing"]["name"]}
+    app = SelosteApp(answers_until(tmp_path, BEFORE_PROCESSING, processing=processing), "fi")
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        box = chat.query_one("#answer-text", Input)
+        assert box.placeholder == "esim. Pöytävaraukset, kanta-asiakaskorttimme ja kuukausittainen uutiskirje."
+        assert "esim." not in hint_shown(chat)
 
 
 # --- "add another?" of a list whose item is one box: the text typed there is the whole item ----------------------

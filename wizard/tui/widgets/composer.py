@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Self
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -316,6 +317,7 @@ class Composer(Vertical):
         does the rest of `show`."""
         super().__init__(**kwargs)
         self.ask: Ask | None = first
+        self.long_hint = ""  # a text box's hint too long for it, shown under it instead (`fit_hint`)
         self.focus_place: tuple[str, int | None] | None = None  # where the focus goes back to (`keep_focus_place`)
 
     def compose(self) -> ComposeResult:
@@ -381,9 +383,34 @@ class Composer(Vertical):
         """The question filled in (by `show`, or from the start): its hint cleared, the focus in it and the keys
         typed ahead passed to it."""
         self.set_hint("")
+        self.long_hint = ""
+        if self.ask is not None and self.ask.kind not in ("single_choice", "multi_choice", "record", "finish"):
+            self.call_after_refresh(self.fit_hint)  # a text or yes/no box: its width is known once it is laid out
         if not self._focus_kept_place():
             self.focus_answer()
         self.pass_typed_ahead()
+
+    def fit_hint(self) -> None:
+        """A text box's grey hint (its example or suggestion) that is longer than the box, as a long Finnish
+        example in a narrow terminal, is shown whole on the line under the box while the box is empty, instead
+        of cut off in it."""
+        ask = self.ask
+        boxes = [box for box in self.query("#answer-text, #answer-yes-no-text").results(Input) if box.parent and box.parent.display]
+        if ask is None or not boxes:
+            return
+        box = boxes[0]
+        width = box.content_region.width
+        if not width:
+            return
+        fits = cell_len(ask.placeholder) < width  # (the cursor takes a cell at its end)
+        shown, self.long_hint = self.long_hint, "" if fits else ask.placeholder
+        box.placeholder = ask.placeholder if fits else ""
+        if not box.value and str(self.query_one("#answer-hint", Static).content) in ("", shown):  # not over a note
+            self.set_hint(self.long_hint)
+
+    def on_resize(self) -> None:
+        if self.ask is not None:
+            self.call_after_refresh(self.fit_hint)
 
     def keep_focus_place(self) -> None:
         """Remember the box in focus and its cursor, for the same question shown again next (drawn anew in another
@@ -541,7 +568,12 @@ class Composer(Vertical):
         if result is not None and not result.is_valid:
             self.set_hint(result.failure_descriptions[0], error=True)
         else:
-            self.set_hint("")
+            self.set_hint("" if event.value else self.long_hint)
+
+    @on(Input.Changed, "#answer-yes-no-text")
+    def _typing_yes_or_no(self, event: Input.Changed) -> None:
+        if self.long_hint:
+            self.set_hint("" if event.value else self.long_hint)
 
     @on(Input.Submitted, "#answer-text")
     def _text_submitted(self, event: Input.Submitted) -> None:
@@ -642,6 +674,8 @@ class RecordForm(Vertical):
         self.shown = ask.fields
         self.options = {item.key: item.options for item in ask.fields}
         self.followed: dict[str, Any] | None = None  # the values the boxes shown were last worked out for
+        self.hints: dict[str, str] = {}  # a text box's grey hint, by its key (`fit_hints`)
+        self.long: dict[str, bool] = {}  # whether it is too long for its box: then shown under it
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="record-fields"):
@@ -653,7 +687,30 @@ class RecordForm(Vertical):
 
     def _row(self, item: FormField) -> Vertical:
         row = Vertical(Label(item.label, classes="record-label"), self._box(item), classes="record-row", id=f"row-{item.key}")
+        hint = self.hints.get(item.key)
+        if hint:  # shown under the box when it is too long for it (`fit_hints`)
+            row.compose_add_child(Static(hint, id=f"hint-{item.key}", classes="record-hint"))
         return row
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit_hints)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_hints)
+
+    def fit_hints(self) -> None:
+        """A box's grey hint (a demonstration's suggestion) too long for the box is shown whole on a line under
+        it while the box is empty, instead of cut off in it."""
+        for key, hint in self.hints.items():
+            boxes, lines = self.query(f"#field-{key}").results(Input), self.query(f"#hint-{key}")
+            box = next(iter(boxes), None)
+            width = box.content_region.width if box is not None else 0
+            if box is None or not width or not lines:
+                continue
+            fits = cell_len(hint) < width  # (the cursor takes a cell at its end)
+            self.long[key] = not fits
+            box.placeholder = hint if fits else ""
+            lines.first().display = not fits and not box.value
 
     def _box(self, item: FormField) -> Widget:
         box_id = f"field-{item.key}"
@@ -674,6 +731,7 @@ class RecordForm(Vertical):
             chosen = set(value or []) if isinstance(value, list) else set()
             return TickList(*[(text, option, option in chosen) for option, text in item.options], id=box_id, compact=True)
         placeholder = self.ask.words.get("suggestion", "{suggestion}").format(suggestion=item.suggestion_shown) if item.suggestion_shown else ""
+        self.hints[item.key] = placeholder
         text = "" if value is None else str(value)
         # What the box holds is an answer given (a suggestion is the grey hint): a key adds to it, not replaces it.
         return FormInput(value=text, id=box_id, classes="record-input", compact=True, placeholder=placeholder, select_on_focus=False)
@@ -791,7 +849,10 @@ class RecordForm(Vertical):
         await self._follow()
 
     @on(Input.Changed)
-    async def _typed(self, _event: Input.Changed) -> None:  # (on to the chat: its footer follows what is typed)
+    async def _typed(self, event: Input.Changed) -> None:  # (on to the chat: its footer follows what is typed)
+        key = (event.input.id or "").removeprefix("field-")
+        if self.long.get(key):
+            self.query_one(f"#hint-{key}").display = not event.value
         await self._follow()
 
     @on(SelectionList.SelectedChanged)
