@@ -82,15 +82,15 @@ async def test_in_finnish_no_is_neither_yes_nor_no_and_is_asked_again(tmp_path: 
     async with app.run_test(size=(80, 24)) as pilot:
         chat = await open_chat(pilot, "fi")
         box = yes_no_box(chat)
-        assert box.placeholder == "kyllä tai ei – tai kirjoita seuraava"
+        assert box.placeholder == "kyllä tai ei" and hint(chat) == "Tai kirjoita seuraava tähän: Enter lisää sen."
         await type_and_enter(pilot, box, "no")
-        await until(pilot, lambda: "Vastaa" in hint(chat))
-        assert hint(chat) == "Vastaa kyllä tai ei (tai valitse painike)."
+        await until(pilot, lambda: "Kirjoita" in hint(chat))
+        assert hint(chat) == "Kirjoita kyllä tai ei (k, e) suomeksi tai valitse painike."
         assert (chat.step.question.id, chat.step.mode) == ("purposes", "another") and box.value == "no"
         assert app.focused is box
         chat.query_one(Composer).set_hint("")
         await type_and_enter(pilot, box, "ei kiitos")  # begins with a no: an answer, never a purpose's name
-        await until(pilot, lambda: "Vastaa" in hint(chat))
+        await until(pilot, lambda: "Kirjoita" in hint(chat))
         assert (chat.step.question.id, chat.step.mode) == ("purposes", "another") and box.value == "ei kiitos"
         await type_and_enter(pilot, box, "ei")
         await until(pilot, lambda: chat.step.question.id != "purposes")
@@ -103,12 +103,40 @@ async def test_a_yes_no_that_is_neither_is_asked_again_with_the_text_kept(tmp_pa
         chat = await open_chat(pilot)
         box = yes_no_box(chat)
         await pilot.press(*"maybe", "enter")
-        await until(pilot, lambda: "Please answer" in hint(chat))
-        assert hint(chat) == "Please answer yes or no (or choose a button)."
+        await until(pilot, lambda: "Type" in hint(chat))
+        assert hint(chat) == "Type yes or no (y, n) in English, or choose a button."
         assert chat.step.question.id == "dpo" and box.value == "maybe" and app.focused is box
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "n", "o", "enter")
         await until(pilot, lambda: chat.step.question.id != "dpo")
     assert saved(chat).get("dpo") is None
+
+
+@pytest.mark.parametrize(("talk", "said"), [("en", "Type yes or no (y, n) in English"), ("sv", "Skriv ja eller nej (j, n) på svenska")], ids=["en", "sv"])
+async def test_a_yes_of_the_notice_s_language_is_refused_saying_which_words_are_read(tmp_path: Path, talk: str, said: str) -> None:
+    """An English chat for a Swedish notice: "ja" is not read as a yes there, and the refusal says which words are."""
+    app = SelosteApp(answers_until(tmp_path, BEFORE_DPO), talk)
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "sv", talk="en" if talk == "en" else "sv")
+        typed = "ja" if talk == "en" else "yes"
+        await type_and_enter(pilot, yes_no_box(chat), typed)
+        await until(pilot, lambda: said in hint(chat))
+        assert chat.step.question.id == "dpo" and yes_no_box(chat).value == typed
+
+
+@pytest.mark.parametrize("talk", ["fi", "en", "sv"])
+async def test_add_another_s_box_at_120x40_with_the_preview_open_shows_its_whole_placeholder(tmp_path: Path, talk: str) -> None:
+    app = SelosteApp(one_purpose(tmp_path), talk)
+    async with app.run_test(size=(120, 40)) as pilot:
+        chat = await open_chat(pilot, "en", talk=talk)
+        assert chat.step.mode == "another"
+        await pilot.press("f3")
+        await until(pilot, lambda: chat.has_class("-preview"))
+        await pilot.wait_for_scheduled_animations()
+        box = yes_no_box(chat)
+        yes, no = chat.yes_no_words()
+        assert box.placeholder == f"{yes} {'or' if talk == 'en' else 'tai' if talk == 'fi' else 'eller'} {no}", "the words it reads, in the box"
+        assert len(box.placeholder) < box.content_region.width, (box.placeholder, box.content_region.width)
+        assert hint(chat), "the line under it says the next one can be typed there"
 
 
 async def test_enter_in_the_empty_box_takes_the_suggested_button(tmp_path: Path) -> None:
@@ -164,7 +192,7 @@ def test_add_another_at_80x24_in_finnish_asked_again(snap_compare: Any, tmp_path
     async def run_before(pilot: Any) -> None:
         chat = await open_chat(pilot, "fi")
         await pilot.press("n", "o", "enter")
-        await until(pilot, lambda: "Vastaa" in hint(chat))
+        await until(pilot, lambda: "Kirjoita" in hint(chat))
         chat.query_one("#transcript").styles.scrollbar_size_vertical = 0
         await pilot.pause()
 

@@ -319,9 +319,12 @@ class ChatScreen(Screen):
             in_box = draft if isinstance(draft, str) else ""  # what was typed in its box, not sent
             suggested = step.value if step.value is not None else step.default
             yes, no = self.yes_no_words()
-            hint = _("{yes} or {no} – or type the next one", lang) if step.mode == "another" else _("{yes} or {no}", lang)
+            # The box's placeholder stays short (a narrow box beside the buttons, the preview open); at "add another?"
+            # the line under it says that the next one can be typed there too.
+            another = _("Or type the next one here: Enter adds it.", lang) if step.mode == "another" else ""
             return Ask(
-                "yes_no", value=suggested, typed=in_box, placeholder=hint.format(yes=yes, no=no), words=words, not_sure=step.mode != "another"
+                "yes_no", value=suggested, typed=in_box, placeholder=_("{yes} or {no}", lang).format(yes=yes, no=no), hint=another,
+                words=words, not_sure=step.mode != "another",
             )
         value = draft if retyped or step.value is None else step.value
         ready = step.value is None and step.scripted and draft is None
@@ -555,10 +558,18 @@ class ChatScreen(Screen):
         return None
 
     async def _ask_yes_or_no_again(self) -> None:
-        """Text that is neither yes nor no: asked again in the conversation language, the text kept in its box."""
+        """Text that is neither yes nor no: asked again in the conversation language, the text kept in its box. It says
+        which words it reads, and in which language: a yes of the notice's language ("ja" in an English chat for a
+        Swedish notice) is not one."""
+        from wizard.languages import language
+
         yes, no = self.yes_no_words()
+        spoken = language(self.lang)
+        short_yes, short_no = (min(words, key=lambda word: (len(word), word)) for words in (spoken.yes_words, spoken.no_words))
+        words = _("Type {yes} or {no} ({y}, {n}) {in_language}, or choose a button.", self.lang)
+        in_language = notice_language_name(self.lang, self.lang)
         composer = self.query_one(Composer)
-        composer.set_hint(_("Please answer {yes} or {no} (or choose a button).", self.lang).format(yes=yes, no=no), error=True)
+        composer.set_hint(words.format(yes=yes, no=no, y=short_yes, n=short_no, in_language=in_language), error=True)
         composer.focus_answer()
 
     def _one_box_item(self) -> bool:

@@ -146,6 +146,7 @@ class Ask:
     value: Any = None
     fields: list[FormField] = field(default_factory=list)
     placeholder: str = ""
+    hint: str = ""  # the line under the answer, until the user types or is told something else
     typed: str = ""  # a yes/no's text in its box, typed before and not sent (the value is the suggested button)
     suggestion: Any = None  # a text answer's suggestion, shown as the placeholder: Enter on an empty box sends it
     validate: Callable[[str], str | None] | None = None  # the problem with a typed answer, or None
@@ -382,7 +383,7 @@ class Composer(Vertical):
     def shown_first(self) -> None:
         """The question filled in (by `show`, or from the start): its hint cleared, the focus in it and the keys
         typed ahead passed to it."""
-        self.set_hint("")
+        self.set_hint(self.ask.hint if self.ask is not None else "")
         self.long_hint = ""
         if self.ask is not None and self.ask.kind not in ("single_choice", "multi_choice", "record", "finish"):
             self.call_after_refresh(self.fit_hint)  # a text or yes/no box: its width is known once it is laid out
