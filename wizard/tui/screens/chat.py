@@ -96,7 +96,8 @@ class ChatScreen(Screen):
         self.step: Step | None = None  # the engine's step being asked; None for the notice language or at the end
         self.preview_revision = 0  # the preview's version that holds the answers as they are (`request_preview`)
         self.preview_painted = 0  # the newest version of the preview on the screen
-        self.taking = False  # an answer is being taken
+        self.answers_sent = 0  # answers (and choices) sent so far
+        self.taking = False  # the last of them is being taken
         self.collector_limit: Timer | None = None  # `_pause_collector`
         # What was typed into a question left unanswered (going back, changing another answer, switching the
         # language, quitting), by (question id, item, mode): it is there again when the question comes back. The
@@ -453,6 +454,7 @@ class ChatScreen(Screen):
         composer = self.query_one(Composer)
         asked = composer.ask
         self._pause_collector()
+        self.answers_sent += 1
         self.taking = True
         try:
             await self._take(event.raw, event.typed)
@@ -461,16 +463,19 @@ class ChatScreen(Screen):
             if composer.ask is asked:
                 composer.pass_typed_ahead()
             if self.preview_painted >= self.preview_revision:  # else once the preview is painted too
-                self.call_after_refresh(self._resume_collector)
+                self.call_after_refresh(self._resume_collector, self.answers_sent)
 
     def _pause_collector(self) -> None:
-        """Python's cycle collector waits from an answer until the screen is painted with what follows it (the next
-        question and the preview): `wizard.tui.collector`."""
+        """Python's cycle collector waits from an answer (paused as it is sent: `Answered`) until the screen is
+        painted with what follows it (the next question and the preview): `wizard.tui.collector`."""
         collector.pause()
         if collector.paused() and self.collector_limit is None:
             self.collector_limit = self.set_timer(collector.PAUSED_AT_MOST, self._resume_collector)
 
-    def _resume_collector(self) -> None:
+    def _resume_collector(self, answer: int | None = None) -> None:
+        """On again (`answer`: once that answer is painted, unless another answer has been sent since)."""
+        if answer is not None and (answer != self.answers_sent or self.taking):
+            return
         if self.collector_limit is not None:
             self.collector_limit.stop()
             self.collector_limit = None

@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from wizard.conversation import label
 from wizard.i18n import N_
+from wizard.tui import collector
 from wizard.tui.failures import reported
 from wizard.tui.holding import holds_keys_after
 from wizard.tui.inorder import KeysInOrder
@@ -157,8 +158,12 @@ class Ask:
 
 
 class Answered(Message):
+    """An answer sent to the chat (`ChatScreen._answered`). Python's cycle collector waits from here until the
+    chat has painted what follows it (`wizard.tui.collector`)."""
+
     def __init__(self, raw: Any, typed: str = "") -> None:
         super().__init__()
+        collector.pause()
         self.raw = raw
         self.typed = typed  # a yes/no's button pressed: the text in its box (an "add another?" may start with it)
 
