@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -45,23 +46,37 @@ DISCARD_AFTER = 1.0  # seconds: a closed review is taken apart once the chat has
 class ChatFooter(Keys):
     """The keys. In a terminal narrower than 80 columns it is compact and leaves out the keys the chat can do
     without there (the preview, changing an earlier answer: they still work), so Help, Back, Quit and the
-    language switch stay in sight."""
+    language switch stay in sight. Those keys are left out at any width where the keys would not all fit, and
+    then, if they still do not, the key that cancels a new item (the line above the keys says what Esc does)."""
 
     LEFT_OUT_WHEN_NARROW = frozenset({"toggle_preview", "edit_answers"})
+    LEFT_OUT_NEXT = frozenset({"cancel_item"})
     NARROW = 80
 
     def __init__(self) -> None:
         super().__init__()
         self.narrow = False
+        self.width = 0  # the terminal's width the keys were chosen for
 
     def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if not (self.narrow and isinstance(widget, FooterKey) and widget.action in self.LEFT_OUT_WHEN_NARROW):
-                yield widget
+        widgets = list(super().compose())
+        self.width = room = self.app.size.width
+        first = self.LEFT_OUT_WHEN_NARROW if self.narrow else frozenset()
+        for left_out in (first, self.LEFT_OUT_WHEN_NARROW, self.LEFT_OUT_WHEN_NARROW | self.LEFT_OUT_NEXT):
+            kept = [widget for widget in widgets if not (isinstance(widget, FooterKey) and widget.action in left_out)]
+            if sum(self._width(widget) for widget in kept) <= room:
+                break
+        yield from kept
+
+    def _width(self, widget: Widget) -> int:
+        """The columns a key takes: its key and label, with the space around them (Textual's footer styles)."""
+        if not isinstance(widget, FooterKey):
+            return 0
+        return cell_len(str(widget.key_display)) + cell_len(str(widget.description)) + (2 if self.compact else 3)
 
     def on_resize(self) -> None:
         narrow = self.app.size.width < self.NARROW
-        if narrow != self.narrow:
+        if narrow != self.narrow or self.app.size.width != self.width:
             self.narrow = narrow
             self.compact = narrow
             self.refresh(recompose=True)
