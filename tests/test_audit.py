@@ -1,7 +1,8 @@
 """`seloste audit`: an existing notice scored against Arts 13/14 and the known mistakes of old Finnish notices.
 
-The fixtures in `fixtures/notices/` are notices of fictional businesses: one in the old web form's layout and
-two free-form ones (Finnish plain text, English HTML), each with planted mistakes and gaps. The same notices as
+The fixtures in `fixtures/notices/` are notices of fictional businesses: two in the old web form's layout (its
+Finnish and its Swedish version) and two free-form ones (Finnish plain text, English HTML), each with planted
+mistakes and gaps. The same notices as
 Word documents are built here. seloste's own notices, in every language and format, must score full marks.
 """
 
@@ -68,6 +69,32 @@ EXPECTED: dict[str, tuple[dict[str, str], set[str]]] = {
             "repealed_act", "old_authority_address", "one_basis_for_all", "interest_is_contract", "relationship_basis",
             "empty_section", "transfer_if_necessary", "privacy_shield", "signed_request", "once_a_year",
             "complaint_word", "child_age_16", "no_disclosure_with_processors", "vague_language",
+        },
+    ),
+    # The same old form in its Swedish version (a registerbeskrivning), with the same mistakes written in Swedish:
+    # "kantelu" is a mistake of Finnish wording only.
+    "old_form_sv.txt": (
+        {
+            **NOT_APPLICABLE_TO_SMALL_FIRMS,
+            "controller": "found",
+            "purposes_and_bases": "vague",
+            "legitimate_interests": "missing",
+            "data_categories": "found",
+            "recipients": "found",
+            "transfers": "vague",
+            "retention": "vague",
+            "rights": "vague",
+            "right_to_object": "missing",
+            "withdraw_consent": "missing",
+            "complaint": "found",
+            "provision": "missing",
+            "source": "found",
+            "automated_decisions": "not_applicable",
+        },
+        {
+            "repealed_act", "old_authority_address", "one_basis_for_all", "interest_is_contract", "relationship_basis",
+            "empty_section", "transfer_if_necessary", "privacy_shield", "signed_request", "once_a_year",
+            "child_age_16", "no_disclosure_with_processors", "vague_language",
         },
     ),
     "free_form_fi.txt": (
@@ -224,16 +251,17 @@ def test_deleting_on_request_is_no_retention_period() -> None:
 # --- Word documents ------------------------------------------------------------------------------------------
 
 
-def old_form_as_word_table() -> bytes:
+def old_form_as_word_table(name: str = "old_form_fi.txt") -> bytes:
     """The old form's notice as many received it: a Word table, a heading and its text on each row."""
     import docx
 
     from wizard.audit.reading import _fragment_parts
 
+    lines = (NOTICES / name).read_text(encoding="utf-8").split("\n")
     document = docx.Document()
-    document.add_paragraph("Rekisteri- ja tietosuojaseloste")
+    document.add_paragraph(lines[0])
     rows: list[tuple[str, list[str]]] = []
-    for line in (NOTICES / "old_form_fi.txt").read_text(encoding="utf-8").split("\n")[2:]:
+    for line in lines[2:]:
         heading, _, content = line.partition("\t")
         texts = [text for text, _ in _fragment_parts(content)]
         if heading:
@@ -267,7 +295,14 @@ def html_as_word_headings(name: str) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("source", "make"), [("old_form_fi.txt", old_form_as_word_table), ("free_form_en.html", lambda: html_as_word_headings("free_form_en.html"))])
+@pytest.mark.parametrize(
+    ("source", "make"),
+    [
+        ("old_form_fi.txt", old_form_as_word_table),
+        ("old_form_sv.txt", lambda: old_form_as_word_table("old_form_sv.txt")),
+        ("free_form_en.html", lambda: html_as_word_headings("free_form_en.html")),
+    ],
+)
 def test_a_word_document_gets_the_same_verdict_as_its_text(source: str, make: Any) -> None:
     audit = audit_bytes(make(), "notice.docx")
     expected_states, expected_mistakes = EXPECTED[source]
@@ -279,9 +314,8 @@ def test_a_word_document_gets_the_same_verdict_as_its_text(source: str, make: An
 # --- seloste's own notices: full marks --------------------------------------------------------------------------
 
 
-# The audit reads notices written in Finnish or English (its headings and phrases: wizard/audit/topics.py, items.py);
-# a Swedish notice is not yet one it can read.
-AUDITED = ["fi", "en"]
+# The audit reads notices in every language seloste writes (its headings and phrases: templates/<language>/audit.yaml).
+AUDITED = list(CODES)
 
 
 @pytest.fixture(scope="module")
@@ -327,6 +361,22 @@ def test_the_report_speaks_finnish() -> None:
     assert code == 1
     assert out.splitlines()[-1] == "6/10 sovellettavasta kohdasta annettu, 2 vanhan selosteen virhettä"
     assert "PUUTTUU" in out and "rivi 40" in out and "mainitsematta: käsittelyn rajoittaminen, vastustaminen, siirto järjestelmästä toiseen" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "score", "said"),
+    [
+        ("sv", "5 av 13 tillämpliga punkter angivna, 13 typiska fel i gamla beskrivningar", "rad 14, under rubriken ”Överföring av uppgifter utanför EU eller EES”"),
+        ("fi", "5/13 sovellettavasta kohdasta annettu, 13 vanhan selosteen virhettä", "rivi 14, kohdassa ”Överföring av uppgifter utanför EU eller EES”"),
+        ("en", "5 of 13 applicable items given, 13 old mistake(s)", "line 14, under “Överföring av uppgifter utanför EU eller EES”"),
+    ],
+)
+def test_a_swedish_notice_is_read_as_a_finnish_one_and_reported_in_the_user_s_language(lang: str, score: str, said: str) -> None:
+    code, out, err = seloste("audit", str(NOTICES / "old_form_sv.txt"), "--lang", lang)
+    assert code == 1 and err == ""
+    assert out.splitlines()[-1] == score
+    assert said in out
+    assert "Uppgifterna överförs inte utanför EU eller EES, om det inte är tekniskt nödvändigt." in out
 
 
 def test_json_output_carries_every_item_quote_and_mistake() -> None:

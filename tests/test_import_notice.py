@@ -15,6 +15,7 @@ from wizard.audit.report import audit_bytes
 from wizard.check import check_bytes
 from wizard.cli import run
 from wizard.examples import EXAMPLES
+from wizard.languages import CODES
 from wizard.rules import display_path
 
 NOTICES = Path(__file__).resolve().parent / "fixtures" / "notices"
@@ -58,6 +59,34 @@ EXPECTED: dict[str, tuple[dict[str, Any], set[str]]] = {
             "sources": {"from_data_subject": True, "from_other_sources": True},
             "shares_data": True,
             "recipients": [{"name": "tilitoimisto", "service": "Kirjanpidon hoitaa tilitoimisto."}],
+            "security": {"measures": ["access_control", "locked_premises"]},
+        },
+        {"notice", "processing.data_subjects", "purposes[1].basis", "purposes[2].basis"},
+    ),
+    # The old form in Swedish: the same facts, as written in Swedish; the same mistakes left out.
+    "old_form_sv.txt": (
+        {
+            "schema_version": 3,
+            "language": "sv",
+            "controller": {
+                "name": "Skärgårdens Båtservice Ab",
+                "business_id": "2345678-0",
+                "street_address": "Hamngatan 7",
+                "postal_code": "21600",
+                "city": "Pargas",
+                "email": "info@batservice.example",
+                "phone": "040 765 4321",
+            },
+            "privacy_contact": {"name": "Mikaela Lindqvist", "email": "mikaela.lindqvist@batservice.example", "phone": "040 765 4322"},
+            "processing": {"name": "Kundregister"},
+            "purposes": [
+                {"id": "personuppgifterna-behandlas-for", "description": "Personuppgifterna behandlas för att sköta beställningar av båtservice och faktureringen samt för att skicka ut nyhetsbrevet"},
+                {"id": "uppgifterna-kan-ocksa", "description": "Uppgifterna kan också användas för marknadsföring"},
+            ],
+            "personal_data": [{"name": n} for n in ("För- och efternamn", "Adress", "Telefonnummer", "E-postadress", "Beställningshistorik")],
+            "sources": {"from_data_subject": True, "from_other_sources": True},
+            "shares_data": True,
+            "recipients": [{"name": "bokföringsbyrå", "service": "Bokföringen sköts av en bokföringsbyrå."}],
             "security": {"measures": ["access_control", "locked_premises"]},
         },
         {"notice", "processing.data_subjects", "purposes[1].basis", "purposes[2].basis"},
@@ -136,7 +165,8 @@ def test_check_reads_the_import_and_lists_only_the_expected_gaps(name: str) -> N
 @pytest.mark.parametrize("name", EXPECTED)
 def test_nothing_the_old_notice_has_wrong_is_carried_over(name: str) -> None:
     answers = "\n".join(line for line in imported_yaml(name).splitlines() if not line.lstrip().startswith("#"))
-    for flaw in ("henkilötietola", "Personal Data Act", "Ratapihantie", "0052", "Privacy Shield", "kantelu", "asiakassuhde", "as long as necessary", "niin kauan kuin", "allekirjoit", "kerran vuodessa", "ellei"):
+    for flaw in ("henkilötietola", "Personal Data Act", "Ratapihantie", "0052", "Privacy Shield", "kantelu", "asiakassuhde", "as long as necessary", "niin kauan kuin", "allekirjoit", "kerran vuodessa", "ellei",
+                 "personuppgiftslag", "Bangårdsvägen", "kundförhållande", "så länge", "egenhändig", "en gång per år", "om det inte"):
         assert flaw.lower() not in answers.lower()
 
 
@@ -234,7 +264,7 @@ def _rendered(name: str, lang: str, fmt: str) -> tuple[Any, bytes]:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
-@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("lang", CODES)
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_a_notice_that_lists_each_purpose_with_its_basis_is_imported_purpose_by_purpose(name: str, lang: str, fmt: str) -> None:
     if fmt == "pdf":

@@ -41,6 +41,21 @@ def test_labels_have_the_same_keys(lang: str) -> None:
     assert _keys(_labels(lang)) == _keys(_labels(SOURCE_LANGUAGE))
 
 
+@pytest.mark.parametrize("lang", OTHERS)
+def test_the_words_an_old_notice_is_read_by_have_the_same_keys(lang: str) -> None:
+    """`seloste audit` and `seloste import` read a notice in any language by its words (wizard/audit/words.py)."""
+    def words(code: str) -> object:
+        return yaml.safe_load((TEMPLATES / code / "audit.yaml").read_text(encoding="utf-8"))
+
+    assert _keys(words(lang)) == _keys(words(SOURCE_LANGUAGE))
+    for key in _keys(words(lang)):
+        entry: object = words(lang)
+        for part in key.split("."):
+            entry = entry[part]  # type: ignore[index]
+        if isinstance(entry, str) and entry:
+            re.compile(entry)  # each a valid regular expression
+
+
 def _fields_used(source: str) -> tuple[set[str], set[str]]:
     """Context variables a template reads, and every attribute name it reads from them.
 

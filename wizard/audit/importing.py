@@ -12,17 +12,22 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from wizard.audit.evidence import Quote, excerpt, matches, search
-from wizard.audit.items import BASIS, NEGATION, OTHER_SOURCES, PERIOD, CRITERIA, Judgement
+from wizard.audit.items import BASIS, CRITERIA, NEGATION, NO_DISCLOSURE, OTHER_SOURCES, OUTSIDE_EEA, PERIOD, Judgement
 from wizard.audit.report import Audit, describe_quote
 from wizard.audit.reading import Block
 from wizard.audit.sections import Document, Section, split_sentences
+from wizard.audit.words import pattern, patterns
 from wizard.i18n import N_, _
 
-COMPANY = r"(?:[A-ZÄÖÅ][\w&.'-]*)(?:\s+(?:ja|&|and|[A-ZÄÖÅ][\w&.'-]*))*\s+(?:Oyj|Oy|Ab|Ky|Tmi|Ay|Osk|ry|Ltd|Inc|GmbH|AB|AS|LLC)\b\.?"
+# The words of every language (templates/<language>/audit.yaml), each a regular expression over word stems.
+COMPANY = (
+    rf"(?:[A-ZÄÖÅ][\w&.'-]*)(?:\s+(?:{pattern('company_and')}|[A-ZÄÖÅ][\w&.'-]*))*\s+(?:{pattern('company_forms')})\b\.?"
+)
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 PHONE = r"(?<![\d-])(?:\+358[\s-]?\d(?:[\s-]?\d){5,11}|0\d(?:[\s-]?\d){5,10})(?![\d-])"
 POSTAL_CITY = r"\b(\d{5})\s+([A-ZÄÖÅ][A-Za-zäöåÄÖÅ-]+)"
@@ -30,64 +35,39 @@ BUSINESS_ID = r"\b\d{7}-\d\b"
 WEBSITE = r"\bhttps?://[^\s,)]+|\bwww\.[^\s,)]+"
 # A street and number, with a staircase, floor or flat: "Satamakatu 14 B", "Viestikatu 7 B 5.krs", "Kuja 3 as. 4".
 STREET = (
-    r"\b[A-ZÄÖÅ][\wäöå-]*(?:katu|tie|kuja|polku|väylä|rinne|ranta|tori|aukio|kaari|puisto|raitti|gatan|vägen|street|road"
-    r"|avenue|lane)\s+\d+(?:\s?[A-Za-z]\b)?(?:\s+[A-Z]\s?\d*\b)?(?:\s+\d+\.?\s?krs\b\.?)?(?:\s+as\.?\s?\d+)?"
+    rf"\b[A-ZÄÖÅ][\wäöå-]*(?:{pattern('street_endings')})\s+\d+(?:\s?[A-Za-z]\b)?(?:\s+[A-Z]\s?\d*\b)?"
+    rf"(?:\s+\d+\.?\s?(?:{pattern('floor')})\b\.?)?(?:\s+(?:{pattern('flat')})\.?\s?\d+)?"
 )
 UNREADABLE_EMAIL = r"[\w.+-]+\s*(?:\(at\)|\(a\)|\[at\]| at )\s*[\w-]+(?:\.[\w-]+)+"
 # "Processed within the limits the law allows": a sentence under the purposes that gives none ...
 # ... nor do a right of the people's or a definition, which old forms wrote there too.
-NOT_A_PURPOSE = (
-    r"sallimissa|edellyttämissä|edellyttämässä|lain mukaisesti|in accordance with|as permitted by|as the law allows"
-    r"|(asiakkaalla|rekisteröidyllä|sinulla|jäsenellä) on oikeus|you have the right|tarkoitetaan tässä"
-)
-FROM_PERSON = (
-    r"itseltään|itseltäsi|from you\b|from yourself|from the (people|persons?|data subjects?) themselves|liittyessäsi"
-    r"|tilauksen yhteydessä|(asiakkaan|rekisteröidyn|jäsenen) (itsensä )?(tekemist|antamist|ilmoittamist|ilmoituksist)"
-)
+NOT_A_PURPOSE = pattern("not_a_purpose")
+FROM_PERSON = pattern("from_person_imported")
 
 # The words of a stated basis, as the answers file names it.
-BASES = {
-    "legitimate_interests": r"oikeutet\w* (etu|edu)|legitimate interest",
-    "legal_obligation": r"lakisääte\w* velvoit|legal obligation",
-    "consent": r"suostumu|consent",
-    "contract": r"sopimu|contract",
-    "vital_interests": r"elintärke|vital interest",
-    "public_task": r"yleis\w* (etu|edu)|julkisen vallan|public (task|interest)",
-}
-SECURITY_MEASURES = {
-    "access_control": r"salasan|käyttäjätunnu|käyttöoikeu|password|user ?name|access (control|rights)",
-    "multi_factor_authentication": r"monivaihei|kaksivaihei|multi-factor|two-factor",
-    "encryption_in_transit": r"salattu yhteys|ssl|tls|https|salaus|encrypt",
-    "backups": r"varmuuskopi|backup",
-    "firewall": r"palomuur|firewall",
-    "logging": r"\bloki|\blogs?\b|logging",
-    "locked_premises": r"lukitu|lukossa|locked",
-    "confidentiality_obligations": r"salassapito|vaitiolo|confidential",
-}
+BASES = patterns("bases")
+SECURITY_MEASURES = patterns("security_measures")
 
 # Recipients an old notice names by their trade rather than their name.
-RECIPIENT_TRADES = (
-    r"\b(?:tilitoimisto|kirjanpitotoimisto|perintätoimisto|luottotietoyhtiö|verohallinto|accounting firm|accountants?"
-    r"|debt collection agency|tax administration|credit reference agency)\b"
-)
+RECIPIENT_TRADES = rf"\b(?:{pattern('recipient_trades')})\b"
 
 # A modern notice lists each purpose with its details as a nested list ("- Legal basis: contract"): the label of
 # each detail, and the basis it belongs to (a contract's name only where the basis is a contract, and so on).
 PURPOSE_DETAILS = {
-    "contract": (r"sopimus|(?:the )?contract", "contract"),
-    "law": (r"laki\b.*|(?:the )?law\b.*", "legal_obligation"),
-    "legitimate_interest": (r"(?:meidän )?oikeutettu etu(?:mme)?|(?:our )?legitimate interests?", "legitimate_interests"),
-    "consent_how_asked": (r"näin pyydämme suostumuksen|how we ask for (?:your )?consent", "consent"),
+    "contract": (pattern("purpose_details.contract"), "contract"),
+    "law": (pattern("purpose_details.law"), "legal_obligation"),
+    "legitimate_interest": (pattern("purpose_details.legitimate_interest"), "legitimate_interests"),
+    "consent_how_asked": (pattern("purpose_details.consent_how_asked"), "consent"),
 }
 # Special categories (Art. 9) are asked for on their own, not as ordinary data categories.
-SPECIAL_CATEGORIES = r"erityi\w* (henkilö)?tieto|arkaluonteis|special categor|sensitive"
+SPECIAL_CATEGORIES = pattern("special_categories")
 # An ordinary-looking category that may be special: a diet may reveal health or religion, an allergy is health.
-MAYBE_SPECIAL = r"ruokavalio|allergi|tervey|sairau|uskon|ammattiliit|\bdiet|allerg|health|medical|religio|trade union"
+MAYBE_SPECIAL = pattern("maybe_special")
 MAYBE_SPECIAL_NOTE = N_(
     "a data category that may be special (Art. 9), such as a special diet or health details: say so when the chat "
     "asks about special categories"
 )
-BASIS_LABEL = r"(?:oikeus)?peruste|(?:legal |lawful )?basis"
+BASIS_LABEL = pattern("basis_label")
 LABELLED = re.compile(r"\s*(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>\S.*?)\.?\s*")
 
 VAGUE_IMPORTED = N_(
@@ -117,11 +97,12 @@ class Imported:
 
 
 def notice_language(doc: Document) -> str:
-    """fi or en, by the commoner words of each."""
-    words = " ".join(block.text for _, block in doc.blocks()).lower().split()
-    finnish = sum(word in {"ja", "on", "tai", "tiedot", "tietoja", "henkilötietoja", "ei", "sekä"} for word in words)
-    english = sum(word in {"and", "the", "is", "or", "data", "your", "we", "of"} for word in words)
-    return "fi" if finnish >= english else "en"
+    """The language whose short, frequent words (`wizard.languages`) the notice uses most; the first language on a tie."""
+    from wizard.languages import LANGUAGES
+
+    words = [word.strip(".,:;()”\"'") for word in " ".join(block.text for _, block in doc.blocks()).lower().split()]
+    counts = Counter(words)
+    return max(LANGUAGES, key=lambda language: sum(counts[word] for word in language.stop_words)).code
 
 
 def import_notice(audit: Audit) -> Imported:
@@ -151,7 +132,7 @@ def _section_blocks(doc: Document, *topics: str) -> list[tuple[Section, Quote]]:
     return [(s, Quote(excerpt(b.text), b.where, s.title)) for s in doc.about(*topics) for b in s.body]
 
 
-NAME_LABEL = r"nimi|name|yritys|company|toiminimi"
+NAME_LABEL = pattern("name_label")
 
 
 def _labelled(blocks: list[tuple[Section, Quote]], label: str) -> tuple[str, Quote] | None:
@@ -200,7 +181,7 @@ def _controller(doc: Document, imported: Imported) -> None:
     if labelled:
         imported.put(("controller", "name"), labelled[0], labelled[1])
     company = re.match(r"\s*(" + COMPANY + ")", first.text)
-    name = "" if labelled else company.group(1) if company else re.split(r",|\(|\b(?:Y-tunnus|business id)\b|" + STREET + "|" + PHONE + "|" + EMAIL, first.text, flags=re.I)[0]
+    name = "" if labelled else company.group(1) if company else re.split(rf",|\(|\b(?:{pattern('business_id_label')})\b|" + STREET + "|" + PHONE + "|" + EMAIL, first.text, flags=re.I)[0]
     if name.strip():
         imported.put(("controller", "name"), name.strip().rstrip(","), first)
     found = _first(BUSINESS_ID, blocks)
@@ -227,7 +208,7 @@ def _privacy_contact(doc: Document, imported: Imported) -> None:
     labelled = _labelled(blocks, NAME_LABEL)
     if labelled:
         first = Quote(labelled[0], labelled[1].where, labelled[1].heading)
-    name = re.split(r",|\(|" + STREET + "|" + PHONE + "|" + EMAIL + r"|\bpuh\b|\bphone\b", first.text, flags=re.I)[0].strip()
+    name = re.split(r",|\(|" + STREET + "|" + PHONE + "|" + EMAIL + "|" + pattern("phone_label"), first.text, flags=re.I)[0].strip()
     if re.fullmatch(r"[A-ZÄÖÅ][\wäöå-]+(\s+[A-ZÄÖÅ][\wäöå-]+){1,3}", name):
         imported.put(("privacy_contact", "name"), name, first)
     _contact_values(blocks, imported, ("privacy_contact",))
@@ -235,7 +216,7 @@ def _privacy_contact(doc: Document, imported: Imported) -> None:
 
 def _processing(doc: Document, imported: Imported) -> None:
     named = _section_blocks(doc, "name")
-    labelled = _labelled(named + _section_blocks(doc, "subjects"), r"rekisterin nimi|käsittelyn nimi|name of the (register|processing)")
+    labelled = _labelled(named + _section_blocks(doc, "subjects"), pattern("processing_name_label"))
     if labelled:
         imported.put(("processing", "name"), labelled[0], labelled[1])
     elif named and len(named[0][1].text) <= 120:
@@ -260,7 +241,7 @@ def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
             parts = _phrases(sub_items)
             before = len(purposes)
             for sentence in ([block.text] if block.listed else split_sentences(block.text)):
-                stated = re.search(r"\s*[(–-]\s*(?:oikeusperuste|legal basis|peruste|basis)\s*:\s*([^)]+)\)?\s*\.?$", sentence, re.I)
+                stated = re.search(rf"\s*[(–-]\s*(?:{BASIS_LABEL})\s*:\s*(?P<basis>[^)]+)\)?\s*\.?$", sentence, re.I)
                 description = sentence[: stated.start()] if stated else sentence
                 introduces = sentence.endswith(":") and not parts
                 if sentence in flawed or _only_a_basis(description) or introduces or matches(NOT_A_PURPOSE, sentence):
@@ -268,10 +249,10 @@ def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
                 description = description.strip().rstrip(".").rstrip(":").strip()
                 purpose: dict[str, Any] = {"id": "", "description": description + (": " + ", ".join(parts) if parts else "")}
                 if stated:
-                    basis = next((name for name, pattern in BASES.items() if matches(pattern, stated.group(1))), None)
+                    basis = next((name for name, words in BASES.items() if matches(words, stated.group("basis"))), None)
                     if basis:
                         purpose["basis"] = basis
-                        law = re.search(r",\s*(\S.*)$", stated.group(1))
+                        law = re.search(r",\s*(\S.*)$", stated.group("basis"))
                         if basis == "legal_obligation" and law:
                             purpose["law"] = law.group(1).strip()
                 quoted = Quote(excerpt(sentence), block.where_at(max(0, block.text.find(sentence))), section.title)
@@ -327,7 +308,7 @@ def _purpose_detail(block: Block, section: Section) -> dict[str, tuple[str, Quot
     label, value = labelled.group("label"), labelled.group("value")
     quoted = Quote(excerpt(block.text), block.where, section.title)
     if re.fullmatch(BASIS_LABEL, label, re.I):
-        basis = next((name for name, pattern in BASES.items() if matches(pattern, value)), None)
+        basis = next((name for name, words in BASES.items() if matches(words, value)), None)
         return {"basis": (basis, quoted)} if basis else {}
     return {key: (value, quoted) for key, (pattern, _) in PURPOSE_DETAILS.items() if re.fullmatch(pattern, label, re.I)}
 
@@ -360,7 +341,7 @@ def _apply_details(purpose: dict[str, Any], found: dict[str, tuple[str, Quote]],
 
 def _only_a_basis(sentence: str) -> bool:
     """"Käsittelyn perusteena on asiakassuhde." says nothing about a purpose."""
-    return bool(re.match(r"^\W*(käsittelyn |the )?(oikeus)?perusteena on|^\W*(the )?legal basis (is|for)|^\W*we rely on", sentence, re.I)) or (
+    return bool(re.match(rf"^\W*(?:{pattern('only_a_basis')})", sentence, re.I)) or (
         matches(BASIS, sentence) and len(sentence.split()) <= 2)
 
 
@@ -393,7 +374,7 @@ def _personal_data(doc: Document, imported: Imported) -> None:
                     category["description"] = ", ".join([category["description"], *included] if "description" in category else included)
                 categories.append((category, quoted))
             else:
-                parts = re.split(r",\s*|\s+(?:ja|sekä|and)\s+(?=[^,]*$)", text.rstrip("."))
+                parts = re.split(rf",\s*|\s+(?:{pattern('list_and')})\s+(?=[^,]*$)", text.rstrip("."), flags=re.I)
                 categories += [(_category(part.strip()), quoted) for part in parts if part.strip()]
     if categories:
         imported.data["personal_data"] = [category for category, _ in categories]
@@ -428,7 +409,7 @@ def _recipients(doc: Document, audit: Audit, imported: Imported) -> None:
     if any(found.mistake.code == "no_disclosure_with_processors" for found in audit.mistakes):
         denial = None  # "not disclosed to anyone" is wrong here: not carried over
     else:
-        denial = next(iter(search(doc, r"(ei|emme)\s+(\w+\s+)?luovut|not (be )?(disclosed|shared)|do not (share|disclose)", "recipients")), None)
+        denial = next(iter(search(doc, NO_DISCLOSURE, "recipients")), None)
     own = imported.data.get("controller", {}).get("name")
     recipients: list[tuple[dict[str, str], Quote]] = []
     for section in doc.about("recipients"):
@@ -476,7 +457,7 @@ def _recipients_named(block: Block, section: Section, own: str | None, recipient
 def _transfers(audit: Audit, imported: Imported) -> None:
     judgement = _judgement(audit, "transfers")
     if judgement.state == "not_applicable" and judgement.note.startswith("the notice says that no data leave"):
-        quoted = search(audit.document, r"\b(eu|eta|eea)\S*( \S+)?( \S+)? ulkopuol|outside (the )?(eu|eea)")
+        quoted = search(audit.document, OUTSIDE_EEA)
         imported.put(("transfers_outside_eea",), False, quoted[0] if quoted else None)
 
 
@@ -493,7 +474,7 @@ def _retention(audit: Audit, imported: Imported) -> None:
 def _security(doc: Document, imported: Imported) -> None:
     # each sentence, whole: a block's quote is cut short, and a measure is often named at the end of a paragraph
     sentences = search(doc, r".", "security")[:40]
-    measures = [(name, quoted) for name, pattern in SECURITY_MEASURES.items() for quoted in sentences if matches(pattern, quoted.text)]
+    measures = [(name, quoted) for name, words in SECURITY_MEASURES.items() for quoted in sentences if matches(words, quoted.text)]
     seen: dict[str, Quote] = {}
     for name, quoted in measures:
         seen.setdefault(name, quoted)

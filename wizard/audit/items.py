@@ -14,63 +14,27 @@ from typing import Any
 
 from wizard.audit.evidence import Quote, heading_quote, matches, quote, search
 from wizard.audit.sections import Document, Section
+from wizard.audit.words import pattern, patterns
 from wizard.coverage import ITEMS, Item
 from wizard.i18n import N_
 
-NEGATION = r"\b(ei|eivät|emme|en|eikä|not|no|never|nor|neither)\b|n't\b"
-BASIS = (
-    r"suostumu|sopimu|lakisäätei\w* velvoit|oikeutet\w* (etu|edu|etuj)|elintärke\w* (etu|edu)|yleis\w* (etu|edu)"
-    r"|julkisen vallan|\bconsent|contract|legal obligation|legitimate interest|vital interest|public (task|interest)"
-)
-BASIS_STATEMENT = (
-    r"oikeusperuste|käsittelyperuste|käsittelyn peruste|perusteena|perustuu|legal basis|lawful basis|based on"
-    r"|6\s*art|6\s*\(1\)|article 6"
-)
-BASIS_KINDS = {  # the bases of Art. 6(1), as notices name them
-    "consent": r"suostumu|\bconsent",
-    "contract": r"sopimu|contract",
-    "legal_obligation": r"lakisäätei\w* velvoit|legal obligation",
-    "legitimate_interests": r"oikeutet\w* (etu|edu|etuj)|legitimate interest",
-    "vital_interests": r"elintärke\w* (etu|edu)|vital interest",
-    "public_task": r"yleis\w* (etu|edu)|julkisen vallan|public (task|interest)",
-}
-LEGITIMATE_INTEREST = r"oikeutet\w* (etu|edu|etuj)\w*|legitimate interests?"
-PERIOD = (
-    r"\d+\s*(\w+\s)?(vuo|v\.|kuukau|kk\b|päiv|viiko|year|month|week|day)|(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän"
-    r"|kahdeksan|yhdeksän|kymmenen|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(\w+\s)?(vuo|kuukau|viiko|päiv|year|month|week|day)"
-)
-CRITERIA = r"\bkunnes\b|\buntil\b|päätyttyä|päättymisestä|päättymisen jälkeen|after the end|after the last|viimeisestä|kirjanpitola|accounting act"
-VAGUE_RETENTION = r"niin kauan kuin|as long as|tarpeen mukaan|tarvittavan ajan|tarpeellisen ajan|kunnes (ne|tiedot) (ovat|käyvät) tarpeettom"
-VAGUE_WORDS = (
-    r"\bvoidaan\b|\bsaatetaan\b|\bsaattaa\b|\bmahdollisesti\b|\btarvittaessa\b|\besim(\.|erkiksi\b)|\bym\.|\btms\.|\bjne\."
-    r"|\bmay\b|\bmight\b|\bpossibly\b|\bwhere necessary\b|\bif necessary\b|\bsuch as\b|\be\.g\.|\betc\.|\bpartners\b"
-    r"|\byhteistyökumppane\w*"
-)
-PLACEHOLDER = r"^\s*([-–—.…?]+|ei ole|ei|none|n/?a|tbd|todo|xxx+|\[[^\]]*\]|täydennä\S*|lisää tähän\S*)\s*$"
-OTHER_SOURCES = (
-    r"viranomai|yrityksiltä|alihankkij|kumppan|rekistere?i?stä|julkisista|väestötieto|työnantaj|päivityspalvel|ostetu"
-    r"|partner|third part|public (register|source)|authorit|employer|other sources|muista lähteistä|muualta|purchas|bought"
-    r"|trade register|kaupparekister|luottotie|credit"
-)
-OUTSIDE_EEA = r"\b(eu|eta|eea|euroopan)\S*( \S+)?( \S+)? ulkopuol|outside (the )?(eu|eea|european)|kolmansiin maihin|kolmanteen maahan|third countr"
-TRANSFER_TOOL = (
-    r"vakiosopimuslauseke|vakiolauseke|standard contractual|riittävyy|vastaavuuspäätö|adequacy|tietosuojakehy|data privacy framework"
-    r"|2021/914|2023/1795|sitovat säännöt|binding corporate|49 art|article 49|45 art|article 45|46 art|article 46"
-)
-TRANSFER_EXCEPTION = r"\bellei\b|\bpaitsi\b|\bjos\b|\btarvittaessa\b|\bunless\b|\bexcept\b|\bif\b|\bwhere necessary\b"
-PROVISION = (
-    r"pakollis|vapaaehtois|lakisääteinen (tai sopimukseen perustuva )?vaatimus|ei ole velvollinen|on velvollinen|ei ole pakko"
-    r"|edellytys sopimuksen|jos et anna|ilman (näitä )?tietoja (emme|ei)|mandatory|voluntary|obliged|required to|must (give|provide)"
-    r"|if you do not (give|provide)|without (this|these|the) (data|information)"
-)
-RIGHTS = {
-    "access": r"tarkastusoikeu|tarkast(aa|ella|aminen)|tarkist(aa|aminen)|pääsy\w* (henkilö)?tietoihin|saada pääsy|\baccess\b",
-    "rectification": r"oikai(s|st)|korja|korjaamis|korjauspyyn|rectif|correct",
-    "erasure": r"poista|poisto|unohde|erasure|\berase|delet|forgotten",
-    "restriction": r"rajoitta|rajoitus|restrict",
-    "objection": r"vastust|\bobject|kieltää|kielto",
-    "portability": r"siirtää (omat )?tiedo\w* (järjestelmästä|toise)|siirrettävyy|portab",
-}
+# The words of every language (templates/<language>/audit.yaml), each a regular expression over word stems.
+NEGATION = pattern("negation")
+BASIS_KINDS = patterns("bases")  # the bases of Art. 6(1), as notices name them
+BASIS = "|".join(BASIS_KINDS.values())
+BASIS_STATEMENT = pattern("basis_statement")
+LEGITIMATE_INTEREST = pattern("legitimate_interest")
+PERIOD = pattern("period")
+CRITERIA = pattern("criteria")
+VAGUE_RETENTION = pattern("vague_retention")
+VAGUE_WORDS = pattern("vague_words")
+PLACEHOLDER = rf"^\s*([-–—.…?]+|n/?a|xxx+|\[[^\]]*\]|{pattern('placeholder')})\s*$"
+OTHER_SOURCES = pattern("other_sources")
+OUTSIDE_EEA = pattern("outside_eea")
+TRANSFER_TOOL = pattern("transfer_tool")
+TRANSFER_EXCEPTION = pattern("transfer_exception")
+PROVISION = pattern("provision")
+RIGHTS = patterns("rights")
 RIGHT_NAMES = {
     "access": N_("access"),
     "rectification": N_("rectification"),
@@ -79,12 +43,12 @@ RIGHT_NAMES = {
     "objection": N_("objection"),
     "portability": N_("portability"),
 }
-RIGHTS_CONTEXT = r"oikeu|right|voit\b|you can|you may|pyytä|pyynnö|request|vaatia|ask us"
+RIGHTS_CONTEXT = pattern("rights_context")
 # Advertising aimed at the person (targeted ads, direct mail, a newsletter) is direct marketing (Art. 21(2)-(3)),
 # whatever the notice calls it; "mainon", "mainok", "mainos" cover mainonta, mainonnan, suoramainoksiin...
-DIRECT_MARKETING = (
-    r"suoramarkkin|markkinoin|mainon|mainok|mainos|direct marketing|\bmarketing|advertis|\bads\b|\bdirect mail"
-)
+DIRECT_MARKETING = pattern("direct_marketing")
+NO_DISCLOSURE = pattern("no_disclosure")
+CONSENT = pattern("consent_word")
 
 
 @dataclass
@@ -106,7 +70,7 @@ class Context:
 
 def context_of(doc: Document) -> Context:
     other = search(doc, OTHER_SOURCES, "sources", unless=NEGATION)
-    from_person = r"sinulta itseltäsi|rekisteröidyltä itseltään|asiakkaalta itseltään|from you\b|from yourself|from the (people|persons?|data subjects?) themselves"
+    from_person = pattern("from_person")
     not_from_person = [q for q in search(doc, from_person, "sources") if matches(NEGATION, q.text)]
     return Context(art13=not not_from_person, art14=bool(other))
 
@@ -212,7 +176,7 @@ def basis_statements(doc: Document) -> list[Quote]:
     stated = [q for q in search(doc, BASIS, "purposes", "legitimate_interests")
               if matches(BASIS_STATEMENT, q.text) or matches(BASIS_STATEMENT, q.heading)]
     stated += [q for q in search(doc, BASIS, "consent", "legitimate_interests") if q not in stated and not matches(NEGATION, q.text)]
-    return [q for q in stated if not matches(r"jokaisella tarkoituksella|each purpose has|oma oikeusperuste", q.text)]
+    return [q for q in stated if not matches(pattern("each_purpose_its_basis"), q.text)]
 
 
 def purpose_count(doc: Document) -> int:
@@ -242,8 +206,7 @@ def legitimate_interests(doc: Document, _: Context) -> tuple[str, list[Quote], s
 
 
 def _contract_in_disguise(text: str) -> bool:
-    return matches(r"sopimu|contract|lakisääte|legal obligation|kirjanpit|accounting", text) and not matches(
-        r"etu(mme|na)? on|interest is|interests are|edun? (on|ovat)", text)
+    return matches(pattern("not_an_interest"), text) and not matches(pattern("interest_is_named"), text)
 
 
 def _names_interest(sentence: str) -> bool:
@@ -252,7 +215,7 @@ def _names_interest(sentence: str) -> bool:
     if match is None:
         return False
     after = sentence[match.end():]
-    return bool(re.match(r"\w*\s*(:|on\b|is\b|are\b|ovat\b|to\b|in\b|,? (joka|which|that|eli|namely))\s*\S+(\s+\S+){2,}", after))
+    return bool(re.match(rf"\w*\s*(:|{pattern('interest_named_by')})\s*\S+(\s+\S+){{2,}}", after, re.I))
 
 
 def data_categories(doc: Document, context: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
@@ -267,7 +230,7 @@ def data_categories(doc: Document, context: Context) -> tuple[str, list[Quote], 
 def recipients(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
     sections = [s for s in doc.about("recipients") if s.body]
     stated = [quote(s, b.where, b.text) for s in sections for b in s.body[:1]]
-    stated += search(doc, r"(ei|emme)\s+(\w+\s+)?luovut|not (be )?(disclosed|shared)|do not (share|disclose)|no one outside")
+    stated += search(doc, NO_DISCLOSURE)
     among_recipients = {vendor["name"] for vendor, _ in named_services(doc, "recipients")}
     unlisted = [(vendor, quoted) for vendor, quoted in named_services(doc) if vendor["name"] not in among_recipients]
     if unlisted:  # a tool that gets the data is a recipient (Art. 4(9)), named or not
@@ -323,8 +286,7 @@ def transfers(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[st
 
 def retention(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
     sentences = search(doc, r".", "retention") + search(
-        doc, r"säilytysai|säilyttämisai|säilytämme|säilytetään \S+ (vuo|kuukau)|retain|retention|kept for|store \w+ for|poistamme|poistetaan|hävitetään",
-        "purposes", "categories", "recipients", "rights", "cookies")
+        doc, pattern("retention_words"), "purposes", "categories", "recipients", "rights", "cookies")
     if not sentences:
         return _missing(N_("the notice does not say how long the data are kept"))
     concrete = [q for q in sentences if matches(PERIOD, q.text) or matches(CRITERIA, q.text)]
@@ -375,23 +337,23 @@ def right_to_object(doc: Document, _: Context) -> tuple[str, list[Quote], str, d
 
 
 def withdraw_consent(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
-    consent = [q for q in basis_statements(doc) if matches(r"suostumu|consent", q.text) and not matches(NEGATION, q.text)]
+    consent = [q for q in basis_statements(doc) if matches(CONSENT, q.text) and not matches(NEGATION, q.text)]
     consent += [heading_quote(s) for s in doc.about("consent")
-                if s.body and matches(r"suostumu|consent", s.text()) and not matches(NEGATION + "|" + PLACEHOLDER, s.text())]
+                if s.body and matches(CONSENT, s.text()) and not matches(NEGATION + "|" + PLACEHOLDER, s.text())]
     if not consent:
         if bases_unknown(doc):
             return _missing(N_("the notice gives no legal basis for each purpose, so it cannot say whether it relies on "
                                "consent: name each purpose's basis, and how consent is withdrawn where it is consent"))
         return _not_applicable(N_("the notice relies on no consent"))
-    withdrawal = search(doc, r"peru\w*[^.]{0,60}suostumu|suostumu\w*[^.]{0,60}peru|withdraw")
+    withdrawal = search(doc, pattern("withdrawal"))
     if withdrawal:
         return _found(withdrawal)
     return _missing(N_("consent is a basis, but the notice does not say it can be withdrawn, or how"), consent)
 
 
 def complaint(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
-    hits = search(doc, r"valitu|kantelu|complain", unless=None)
-    authority = [q for q in hits if matches(r"valvontaviranomai|tietosuojavaltuutet|supervisory|data protection ombudsman", q.text + " " + q.heading)]
+    hits = search(doc, pattern("complaint_word"), unless=None)
+    authority = [q for q in hits if matches(pattern("authority"), q.text + " " + q.heading)]
     if authority:
         return _found(authority)
     return _missing(N_("the notice does not say that a complaint can be made to the supervisory authority"))
@@ -420,11 +382,11 @@ def source(doc: Document, context: Context) -> tuple[str, list[Quote], str, dict
 
 
 def automated_decisions(doc: Document, _: Context) -> tuple[str, list[Quote], str, dict[str, list[str]]]:
-    mentions = search(doc, r"automaattis\w* (päätö|käsittel)|automatisoi|profiloi|profilointi|automated decision|profiling", unless=NEGATION)
-    mentions = [q for q in mentions if not matches(r"profilointi mukaan luettuna|including profiling|vastust|object", q.text)]
+    mentions = search(doc, pattern("automated"), unless=NEGATION)
+    mentions = [q for q in mentions if not matches(pattern("automated_only_named"), q.text)]
     if not mentions:
         return _not_applicable(N_("the notice mentions no automated decisions"))
-    explained = [q for q in mentions if matches(r"logiik|logic|merkity|significance|seurau|consequence", q.text)]
+    explained = [q for q in mentions if matches(pattern("automated_explained"), q.text)]
     if explained:
         return _found(explained)
     return _vague(mentions, N_("automated decisions are mentioned without their logic, significance and consequences"))
@@ -432,9 +394,9 @@ def automated_decisions(doc: Document, _: Context) -> tuple[str, list[Quote], st
 
 JUDGES: dict[str, Judge] = {
     "controller": controller,
-    "representative": _only_if_mentioned("representative", r"\bedustaja\w*|\brepresentative\b", N_("the notice names no EU representative (needed only for a controller outside the EU/EEA)")),
-    "dpo": _only_if_mentioned("dpo", r"tietosuojavastaava|data protection officer", N_("the notice names no data protection officer (needed only when one is designated)")),
-    "joint_arrangement": _only_if_mentioned("joint", r"yhteisrekisterinpitäj|joint controller", N_("the notice names no joint controller")),
+    "representative": _only_if_mentioned("representative", pattern("representative"), N_("the notice names no EU representative (needed only for a controller outside the EU/EEA)")),
+    "dpo": _only_if_mentioned("dpo", pattern("topics.dpo"), N_("the notice names no data protection officer (needed only when one is designated)")),
+    "joint_arrangement": _only_if_mentioned("joint", pattern("topics.joint"), N_("the notice names no joint controller")),
     "purposes_and_bases": purposes_and_bases,
     "legitimate_interests": legitimate_interests,
     "data_categories": data_categories,

@@ -1,5 +1,6 @@
-"""The known mistakes of old Finnish privacy notices (the 2018-2021 web forms, copied templates), each with
-what it looks like, why it is wrong and the article or act behind it. Every one found is quoted."""
+"""The known mistakes of old Finnish privacy notices (the 2018-2021 web forms, copied templates), in whichever of
+seloste's languages they are written, each with what it looks like (its words: templates/<language>/audit.yaml), why
+it is wrong and the article or act behind it. Every one found is quoted."""
 
 from __future__ import annotations
 
@@ -10,12 +11,10 @@ from dataclasses import dataclass
 from wizard.audit.evidence import Quote, heading_quote, matches, quote, search
 from wizard.audit.items import LEGITIMATE_INTEREST, NEGATION, PLACEHOLDER, VAGUE_WORDS, single_basis
 from wizard.audit.sections import Document, Section
+from wizard.audit.words import pattern
 from wizard.i18n import N_
 
-PROCESSOR_HINTS = (
-    r"palveluntarjoaj|alihankkij|yhteistyökumppan|kumppaneide|kumppaneil|tilitoimist|kirjanpitä|google|microsoft|mailchimp"
-    r"|service provider|partner|subcontract|hosting|pilvipalvel|cloud|processor|käsittelijä"
-)
+PROCESSOR_HINTS = pattern("processor_hints")
 
 
 @dataclass(frozen=True)
@@ -58,10 +57,7 @@ def _title_key(title: str) -> str:
 
 # A form's field left as it was: "sähköpostitse (s-postiosoite)", "muuta?" (an e-mail address or a link read from
 # a page follows its words in brackets too, but has an @ or a dot: never matched here).
-INLINE_PLACEHOLDER = (
-    r"\((?:s-posti|sähköposti|puhelin|osoite|yhteystied|nimi|www|e-?mail|phone|address|name)[\w-]*\)|\bmuuta\?"
-    r"|\[\s*(?:täydennä|lisää|insert|add|fill)[^\]]*\]"
-)
+INLINE_PLACEHOLDER = pattern("inline_placeholder")
 
 
 def one_basis_for_all(doc: Document) -> list[Quote]:
@@ -73,15 +69,15 @@ def interest_is_contract(doc: Document) -> list[Quote]:
     found = []
     for section in doc.about("legitimate_interests"):
         text = section.text()
-        if text and len(text.split()) <= 25 and matches(r"sopimu|contract|lakisääte|legal obligation|kirjanpit|asiakassuh(de|te)|customer relationship", text):
+        if text and len(text.split()) <= 25 and matches(pattern("not_an_interest_or_relationship"), text):
             found.append(quote(section, section.body[0].where, section.body[0].text))
-    found += search(doc, rf"({LEGITIMATE_INTEREST})\W+(\w+\W+){{0,6}}(sopimu|contract|asiakassuh(de|te))", unless=NEGATION)
+    found += search(doc, rf"({LEGITIMATE_INTEREST})\W+(\w+\W+){{0,6}}({pattern('contract_or_relationship')})", unless=NEGATION)
     return found
 
 
 def no_disclosure_but_processors(doc: Document) -> list[Quote]:
     """"Not disclosed to anyone" while the notice itself speaks of service providers or partners."""
-    denials = search(doc, r"(ei|emme)\s+(\w+\s+)?luovut\w*[^.]*(kolmansille|ulkopuol|ulkopuolisille|muille)|not (be )?(disclosed|shared|given)[^.]*(third|outside|anyone)|do not (share|disclose)")
+    denials = search(doc, pattern("no_disclosure_to_anyone"))
     if not denials:
         return []
     helpers = search(doc, PROCESSOR_HINTS)
@@ -93,19 +89,16 @@ def vague_language(doc: Document) -> list[Quote]:
 
 
 def hetil_basis(doc: Document) -> list[Quote]:
-    return search(doc, r"(asiakassuh(de|te)\w*|asiallinen yhteys|asiallisen yhteyden|asiakkuu\w*|jäsenyy\w*|customer relationship)[^.]{0,40}(peruste|perustuu|perusteella)"
-                  r"|(peruste\w*|perustuu)[^.]{0,40}(asiakassuh(de|te)|asiallinen yhteys|asiallisen yhteyden|customer relationship)",
-                  "purposes", "legitimate_interests")
+    return search(doc, pattern("relationship_basis"), "purposes", "legitimate_interests")
 
 
 MISTAKES: tuple[Mistake, ...] = (
     Mistake("repealed_act", N_("Cites the repealed Personal Data Act (henkilötietolaki 523/1999)"),
             N_("The Act was repealed when the Data Protection Act (tietosuojalaki 1050/2018) came into force on 1 January 2019. Refer to the GDPR (2016/679) and, where needed, the Data Protection Act."),
-            "tietosuojalaki 1050/2018", _sentences(r"henkilötietola\w*|henkilörekisterila\w*|523/1999|personal data act|\bhetil\b")),
+            "tietosuojalaki 1050/2018", _sentences(pattern("repealed_act"))),
     Mistake("old_authority_address", N_("Gives the Data Protection Ombudsman's old contact details"),
             N_("The Office moved from Ratapihantie 9 (00520/00521 Helsinki) to Lintulahdenkuja 4, 00530 Helsinki; its postal address is PL 800, 00531 Helsinki, and it has no fax. Its e-mail is tietosuoja@om.fi, written out."),
-            "13(2)(d)", _sentences(r"ratapihan\w*|\b0052[01]\b|029 566 6735|tietosuoja\s*\(at\)\s*om\.fi|\bfaksi|\bfax\b",
-                                   unless=r"^(?!.*(tietosuoj|valvontaviranom|ombudsman|supervisory|ratapihan|0052[01]|6735)).*$")),
+            "13(2)(d)", _sentences(pattern("old_authority_address"), unless=rf"^(?!.*({pattern('authority_context')})).*$")),
     Mistake("one_basis_for_all", N_("One legal basis for every purpose"),
             N_("Each purpose needs its own legal basis from Art. 6(1) (contract, legal obligation, consent, legitimate interests...), stated beside it; marketing and statistics rarely share the basis of delivering an order."),
             "13(1)(c)", one_basis_for_all),
@@ -123,24 +116,22 @@ MISTAKES: tuple[Mistake, ...] = (
             "12(1)", _sentences(INLINE_PLACEHOLDER)),
     Mistake("transfer_if_necessary", N_("\"Not transferred outside the EU, unless necessary\""),
             N_("The notice must say whether data are transferred, to which countries and recipients, on which ground (adequacy decision, standard contractual clauses 2021/914, ...) and how to get a copy of the safeguards."),
-            "13(1)(f)", _sentences(r"((ei|emme)\s+(\w+\s+)?siirr\w*|not (be )?transferred|do not transfer)[^.]*(\bellei\b|\bpaitsi\b|\bjos\b|\bunless\b|\bexcept\b|\bif\b)"
-                                   r"|(voidaan|saatetaan|may)\s+(\w+\s+){0,4}(siirtää|siirretä|be transferred)|tarvittaessa[^.]*siirr|siirr[^.]*tarvittaessa")),
+            "13(1)(f)", _sentences(pattern("transfer_if_necessary"))),
     Mistake("privacy_shield", N_("Relies on the Privacy Shield or old standard clauses"),
             N_("The Court of Justice invalidated the EU-US Privacy Shield on 16 July 2020 (C-311/18), and the old standard contractual clauses (2001/497, 2004/915, 2010/87) could not be used after 27 December 2022. Use the EU-US Data Privacy Framework (2023/1795) for a certified US recipient, or the clauses of 2021/914."),
-            "13(1)(f), 46", _sentences(r"privacy shield|safe harbou?r|2010/87|2001/497|2004/915|2016/1250")),
+            "13(1)(f), 46", _sentences(pattern("privacy_shield"))),
     Mistake("signed_request", N_("Demands a handwritten signature or a visit in person for a request"),
             N_("The controller must make requests easy (Art. 12(2)): any written or electronic request with the person's name and contact details will do, and identity may be checked only as far as needed (Art. 12(6))."),
-            "12(2), 12(6)", _sentences(r"omakätis\w*|allekirjoit\w*|henkilökohtais\w* käynn\w*|hand-?signed|signed (letter|request|in)|in person",
-                                       unless=r"^(?!.*(pyyn|tarkast|korjau|oikaisu|request|access)).*$")),
+            "12(2), 12(6)", _sentences(pattern("signed_request"), unless=rf"^(?!.*({pattern('request_context')})).*$")),
     Mistake("once_a_year", N_("Free access only once a year"),
             N_("Exercising the rights is free of charge (Art. 12(5)); only a manifestly unfounded or excessive request may cost a reasonable fee. The old act's \"once a year free\" rule no longer applies."),
-            "12(5), 15(3)", _sentences(r"kerran vuodessa|kerran vuoden aikana|vuoden välein|kerran \w+ kuukauden|once a year|once (per|every) (year|12 months)")),
+            "12(5), 15(3)", _sentences(pattern("once_a_year"))),
     Mistake("complaint_word", N_("Calls the complaint \"kantelu\""),
             N_("The GDPR's right is to lodge a complaint (valitus) with the supervisory authority; \"kantelu\" is the word for an administrative complaint about an authority."),
-            "77", _sentences(r"kantelu\w*|kantelun\b|kannella")),
+            "77", _sentences(pattern("complaint_as_kantelu"))),
     Mistake("child_age_16", N_("Gives 16 as the age of a child's own consent in Finland"),
             N_("In Finland a child can consent to information society services from the age of 13 (tietosuojalaki 1050/2018, 5 §); below that a parent or guardian consents."),
-            "8", _sentences(r"(alle|under( the age of)?)\s*16\b|16[- ]vuotia\w*[^.]*(suostum|huoltaj|lapsi|lapse)|(suostum|huoltaj|child|parent)[^.]*\b16\b")),
+            "8", _sentences(pattern("child_age_16"))),
     Mistake("no_disclosure_with_processors", N_("\"Not disclosed to third parties\" while service providers get the data"),
             N_("Service providers that process the data for the controller (webshop platform, accounting firm, e-mail service, cloud) are recipients too (Art. 4(9)): name them or their specific categories."),
             "13(1)(e)", no_disclosure_but_processors),

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from wizard.audit.topics import looks_like_heading
+from wizard.audit.words import pattern
 from wizard.i18n import N_, _
 from wizard.userfile import CannotOpen, read_at_most
 
@@ -214,7 +215,7 @@ def _inline_list_items(text: str) -> list[str]:
     if not text.startswith("- "):
         return [text]
     # an item starts after "- ", unless the hyphen ends the first part of a compound: "etu- ja sukunimi"
-    items = re.split(r"(?:^|(?<=\S))- (?!(?:ja|tai|sekä|eli|and|or)\b)(?=[\wÄÖÅäöå])", text)
+    items = re.split(rf"(?:^|(?<=\S))- (?!(?:{pattern('compound_joiners')})\b)(?=[\wÄÖÅäöå])", text)
     return [item.strip() for item in items if item.strip()]
 
 

@@ -16,12 +16,13 @@ from wizard.audit.items import Context, Judgement, articles, context_of, judge_i
 from wizard.audit.mistakes import Found, find_mistakes
 from wizard.audit.reading import Block, Unreadable, parse_notice, read_notice
 from wizard.audit.sections import Document, group
+from wizard.audit.words import pattern
 from wizard.console import EXIT_INVALID, EXIT_OK, EXIT_UNUSABLE
 from wizard.i18n import N_, _
 from wizard.terminal import json_text, visible
 
 NOT_A_NOTICE = N_("{path} does not look like a privacy notice: it names none of the things a notice gives (controller, purposes, rights, ...).")
-PRIVACY_WORDS = r"henkilötie|tietosuoj|rekisteri|personal data|privacy|data protection|gdpr"
+PRIVACY_WORDS = pattern("privacy_words")
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from wizard.audit.reading import Block, Where
 from wizard.audit.topics import topics_of
+from wizard.audit.words import pattern
 
 @dataclass
 class Section:
@@ -71,15 +72,16 @@ def group(blocks: list[Block]) -> Document:
     return Document(sections)
 
 
+_ABBREVIATION = re.compile(rf"\b(?:{pattern('abbreviations')})\.$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"”'(A-ZÄÖÅ0-9])")
 
 
 def split_sentences(text: str) -> list[str]:
-    # "esim. Postiosoite" and "mm. ikä" are not ends of sentences
+    # "esim. Postiosoite", "t.ex. Namn" and "mm. ikä" are not ends of sentences
     parts = _SENTENCE_END.split(text)
     sentences: list[str] = []
     for part in parts:
-        if sentences and re.search(r"\b(esim|mm|ns|ym|tms|jne|e\.g|i\.e|no|nr|art|s|p|puh|krs|vrt)\.$", sentences[-1], re.I):
+        if sentences and _ABBREVIATION.search(sentences[-1]):
             sentences[-1] += " " + part
         else:
             sentences.append(part)
