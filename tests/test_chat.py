@@ -587,6 +587,35 @@ async def test_keys_typed_in_one_burst_through_a_dropdown_as_it_opens_each_go_wh
         assert app.focused is contract
 
 
+@SIZES
+async def test_a_dropdown_low_in_a_form_opens_its_list_clear_of_the_hint_line_and_the_footer(tmp_path: Path, size: tuple[int, int]) -> None:
+    from textual.containers import VerticalScroll
+
+    from wizard.tui.widgets.keys import Keys
+
+    app = SelosteApp(before_purposes(tmp_path), "fi")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot, "fi")
+        form = chat.query_one(RecordForm)
+        form.query_one("#field-basis", Select).value = "contract"  # (a box more: the form scrolls)
+        fields = form.query_one(".record-fields", VerticalScroll)
+        hint_line, footer = chat.query_one("#answer-hint").region, chat.query_one(Keys).region
+        for dropdown in form.query(Select):
+            dropdown.focus()
+            await pilot.wait_for_scheduled_animations()
+            fields.scroll_to(y=fields.scroll_y + dropdown.region.bottom - fields.region.bottom, animate=False, immediate=True)
+            await pilot.pause()  # as low in the form as it can be
+            await pilot.press("enter")
+            await until(pilot, lambda: dropdown.expanded)
+            await pilot.pause()
+            shown = dropdown.query_one(DropdownList).region
+            assert shown.height >= min(3, dropdown.query_one(DropdownList).option_count), (dropdown.id, shown)
+            assert not shown.overlaps(hint_line) and not shown.overlaps(footer), (dropdown.id, shown, hint_line, footer)
+            assert not shown.overlaps(dropdown.region), "the dropdown itself stays in sight"
+            await pilot.press("escape")
+            await until(pilot, lambda: not dropdown.expanded)
+
+
 # --- a library's reason for refusing an answer, in the conversation language --------------------------------
 
 

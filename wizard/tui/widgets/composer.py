@@ -42,6 +42,7 @@ PICKED = ("single_choice", "multi_choice", "yes_no")  # kinds whose suggested an
 
 OPENS_LIST = ("enter", "down", "up", "space")  # the keys that open a dropdown (Textual's `Select`)
 CLOSES_LIST = ("enter", "escape")  # the keys that close an open dropdown's list, the focus back on the dropdown
+LIST_ROWS = 12  # an open dropdown's list, at most (as Textual's)
 
 
 class DropdownList(KeysInOrder, SelectOverlay):
@@ -122,6 +123,33 @@ class Dropdown(StyledOnMount, Select[str]):
     def close(self) -> None:
         self.screen.set_focus(self)  # now, not after the keys already typed
         self.expanded = False
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        if expanded:
+            self._place_list()
+        super()._watch_expanded(expanded)
+
+    def _place_list(self) -> None:
+        """The open list stays between the chat's status line and the line under the answer: Textual's overlay only
+        keeps inside the screen, so a dropdown low in a form (at 80x24) drew its list over the hint line and the
+        footer, their first and last letters showing beside it. It opens below the dropdown when it fits there (or half
+        of a long list does), else above it if there is more room there; as tall as the room it has (the rest scrolls)."""
+        composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
+        if composer is None or composer.parent is None or not self.region:
+            return  # (not laid out yet: as Textual places it)
+        overlay = self.query_one(DropdownList)
+        bottom = composer.query_one("#answer-hint").region.y
+        top = composer.parent.region.y
+        below, above = bottom - self.region.bottom, self.region.y - top
+        width = self.region.width
+        wanted = min(LIST_ROWS, overlay.get_content_height(self.region.size, self.screen.size, width))
+        if below >= min(wanted, LIST_ROWS // 2) or below >= above:  # below, as a dropdown opens, if it has room
+            overlay.styles.max_height = max(1, min(LIST_ROWS, below))
+            overlay.styles.offset = (0, 0)
+        else:
+            rows = min(wanted, above)
+            overlay.styles.max_height = rows
+            overlay.styles.offset = (0, -(rows + self.region.height))
 
 
 @dataclass
