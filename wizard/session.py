@@ -609,10 +609,13 @@ def leaving_words(session: Session | None, lang: str) -> str:
     """What the chat says in the terminal once it has been left (Ctrl+Q, the terminal closed), in `lang`: where the
     answers are and how to go on with them. An interview the first screen will offer is continued from there; any
     other (a file given with --answers, one exported as it stands) with --answers; a demonstration is never
-    offered as the user's own interview."""
+    offered as the user's own interview. Nothing ("") when no interview was opened (left at the first screen: the
+    interviews it offered are as they were)."""
     from wizard import storage
 
-    if session is None or not session.path.is_file():
+    if session is None:
+        return ""
+    if not session.path.is_file():
         return _("Stopped before the interview began; nothing was saved.", lang)
     path = session.path
     offered = any(interview.path == path for interview in storage.unfinished_interviews())

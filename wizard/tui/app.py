@@ -153,12 +153,12 @@ class SelosteApp(App[int]):
 
     def leaving_words(self) -> str:
         """What to say in the terminal once the chat is left: where the answers are and how to go on (nothing when
-        it ended with a message of its own, such as a file that cannot be used)."""
-        if self.return_code:
+        it ended with a message of its own, such as a file that cannot be used, or left at the first screen)."""
+        if self.return_code or self.session is None:
             return ""
         from wizard.session import leaving_words
 
-        return leaving_words(self.session, self.session.conversation_lang if self.session is not None else Conversation.lang)
+        return leaving_words(self.session, self.session.conversation_lang)
 
     @staticmethod
     def collect_garbage() -> None:
