@@ -1100,3 +1100,73 @@ async def test_a_yes_typed_before_a_list_s_first_item_is_shown_as_yes_in_the_con
         await until(pilot, lambda: chat.step.mode == "answer" and chat.query(RecordForm))
         shown = [str(bubble.render()) for bubble in chat.query(AnswerBubble)]
     assert shown[-2:] == ["Ei", "Kyllä"]
+
+
+# --- the question being asked stays in sight; changing an earlier answer can be given up ---------------------------
+
+
+def at_another_group(folder: Path) -> Path:
+    """Just after the first group of people: "Is there another group of people?" is asked."""
+    processing = {"name": webshop()["processing"]["name"], "data_subjects": ["asiakkaat"]}
+    return answers_until(folder, ["controller", "privacy_contact"], processing=processing)
+
+
+async def test_tab_goes_round_the_answer_area_and_a_new_question_comes_into_sight_after_scrolling_up(tmp_path: Path) -> None:
+    from wizard.tui.widgets.bubbles import QuestionBubble
+
+    app = SelosteApp(at_another_group(tmp_path), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        assert (chat.step.question.id, chat.step.mode) == ("data_subjects", "another")
+        box = chat.query_one("#answer-yes-no-text", Input)
+        keys_at_full_speed(app, *"työntekijät", "tab", "tab", "tab")  # the box, Yes, No, and round to the box
+        await until(pilot, lambda: box.value == "työntekijät" and app.focused is box)
+        await pilot.wait_for_scheduled_animations()
+        assert shown_whole(chat.query(QuestionBubble).last())
+        transcript = chat.query_one("#transcript")
+        transcript.scroll_home(animate=False)  # the wheel: up to the first answers
+        await pilot.pause()
+        await pilot.press("enter")  # a yes, with "työntekijät" as the next group: saved at once, asked again
+        await until(pilot, lambda: len(chat.query(AnswerBubble)) > 3 and chat.step.mode == "another")
+        await pilot.wait_for_scheduled_animations()
+        assert str(chat.query(QuestionBubble).last().render()) == "Onko vielä muita ihmisryhmiä?"
+        assert shown_whole(chat.query(QuestionBubble).last())
+        bubble = chat.query(AnswerBubble).first()
+        bubble.focus()  # Shift+Tab and ↑ up the transcript: scrolled to the first answer
+        await pilot.wait_for_scheduled_animations()
+        await pilot.press("escape")  # back to the answer: the conversation's end in sight again
+        await until(pilot, lambda: app.focused is box)
+        await pilot.wait_for_scheduled_animations()
+        assert shown_whole(chat.query(QuestionBubble).last())
+
+
+async def test_esc_gives_up_changing_an_earlier_answer_and_goes_back_with_what_was_typed(tmp_path: Path) -> None:
+    from wizard.tui.widgets.bubbles import QuestionBubble
+
+    app = SelosteApp(at_another_group(tmp_path), "fi")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot, "fi")
+        box = chat.query_one("#answer-yes-no-text", Input)
+        box.value = "työntekijät"
+        language = next(bubble for bubble in chat.query(AnswerBubble) if bubble.question_id == "notice-language")
+        language.focus()
+        await pilot.press("enter")  # change the notice's language: its question and its list, in sight
+        await until(pilot, lambda: chat.step is None and app.focused is chat.query_one("#answer-choice"))
+        await pilot.wait_for_scheduled_animations()
+        asked = chat.query(QuestionBubble).last()
+        assert "Millä kielellä tietosuojaseloste" in str(asked.render()) and shown_whole(asked)
+        assert "Esc" in str(chat.query_one("#answer-hint").render())
+        await pilot.press("escape")  # given up: back at "another group?", the language as it was
+        await until(pilot, lambda: chat.step is not None and chat.step.mode == "another")
+        await pilot.wait_for_scheduled_animations()
+        assert chat.notice_lang == "fi" and box.value == "työntekijät" and app.focused is box
+        assert str(chat.query(QuestionBubble).last().render()) == "Onko vielä muita ihmisryhmiä?"
+        assert shown_whole(chat.query(QuestionBubble).last())
+        group = next(bubble for bubble in chat.query(AnswerBubble) if bubble.question_id == "data_subjects")
+        group.focus()
+        await pilot.press("enter")  # change the first group; typed into, then given up
+        await until(pilot, lambda: chat.step.mode == "answer" and app.focused is chat.query_one("#answer-text"))
+        await pilot.press("x", "escape")
+        await until(pilot, lambda: chat.step.mode == "another" and app.focused is box)
+        assert box.value == "työntekijät"
+    assert saved(chat)["processing"]["data_subjects"] == ["asiakkaat"]

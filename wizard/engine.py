@@ -364,6 +364,22 @@ class Interview:
         self._dropped = []
         return self
 
+    @property
+    def place(self) -> Slot | None:
+        """Where the interview is: the step being changed (after `back` or `edit`), or None at the next question
+        to answer. `return_to` comes back to it."""
+        return self._cursor
+
+    @_changes
+    def return_to(self, place: Slot | None) -> Interview:
+        """Back to a `place` the interview was at, nothing answered meanwhile (a change of an earlier answer
+        given up); to the next question to answer if that step no longer applies."""
+        if place is not None and self.questionnaire.question(place[0]) not in self._applicable():
+            place = None
+        self._cursor = place
+        self._dropped = []
+        return self
+
     @_changes
     def add_item(self, question_id: str) -> Interview:
         """Start a new item at the end of a record or list question (e.g. one more purpose at the review)."""

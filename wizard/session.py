@@ -212,6 +212,13 @@ class Session:
     def edit(self, question_id: str, item: int | None = None) -> None:
         self.interview.edit(question_id, item)
 
+    @property
+    def place(self) -> tuple[str, int | None, str] | None:
+        return self.interview.place
+
+    def return_to(self, place: tuple[str, int | None, str] | None) -> None:
+        self.interview.return_to(place)
+
     def problem_with(self, raw: str) -> str | None:
         """What the engine would say about a typed answer if it were sent now (None: nothing, or nothing yet).
 

@@ -91,7 +91,8 @@ class ChatScreen(Screen):
         Binding("f6", "review", label(N_("Review")), id="review", show=False),
         Binding("f7", "toggle_trainer", label(N_("Trainer cards")), id="trainer", show=False),
         Binding("escape", "cancel_item", label(N_("Cancel this item")), id="cancel-item"),  # (only in a new, empty item)
-        Binding("escape", "focus_answer", show=False),
+        Binding("escape", "escape", show=False),
+        Binding("tab", "next_stop", show=False),
     ]
 
     AUTO_FOCUS = None  # the first question's widget takes the focus when it is shown
@@ -123,6 +124,9 @@ class ChatScreen(Screen):
         self.switched_at: tuple[str, int | None, str] | None = None
         self.shown_before = False  # `_on_screen_resume`
         self.esc_cancels = False  # the footer offers Esc to cancel a new item (`_esc_follows_typing`)
+        # An earlier answer being changed (chosen from its bubble or at the review): where the interview was before,
+        # the notice's language then and the transcript's last bubble then, for Esc to go back there (`_give_up_change`).
+        self.returning: tuple[tuple[str, int | None, str] | None, str | None, Widget | None] | None = None
         # Sized for the terminal from the start: set once mounted, the classes would style every widget again.
         self._fit(self.app.size.width, self.app.size.height, update=False)
 
@@ -294,16 +298,20 @@ class ChatScreen(Screen):
     async def add_to_transcript(self, bubble: Widget) -> None:
         transcript = self.query_one("#transcript", VerticalScroll)
         await transcript.mount(bubble)
+        transcript.anchor()  # what the chat says comes into sight, even after the transcript was scrolled up
         extra = len(transcript.children) - KEPT_BUBBLES
         if extra > 0:
             await transcript.remove_children(list(transcript.children)[:extra])
 
-    async def ask_next(self, review: bool = True) -> None:
+    async def ask_next(self, review: bool = True, asked: bool = False) -> None:
+        """The question to ask now, below the transcript; `asked`: its bubble is there already."""
         composer = self.query_one(Composer)
         if not self.notice_lang:
             self.step = None
             await self.add_to_transcript(self._notice_language_bubble())
             await composer.show(self._notice_language_ask())
+            if self.returning is not None:
+                composer.set_standing_hint(_("Esc keeps the answer as it was and goes back to where you were.", self.lang))
             self.show_progress()
             self.show_trainer_card()
             return
@@ -316,12 +324,15 @@ class ChatScreen(Screen):
             await self.say(_("Everything is answered. Check the answers and export the notice.", self.lang), "info")
             await composer.show(Ask("finish", words=self.words(), not_sure=False))
             return
-        await self.add_to_transcript(self._question_bubble(self.step))
+        if not asked:
+            await self.add_to_transcript(self._question_bubble(self.step))
         await composer.show(self.ask_for(self.step))
         self.esc_cancels = self._cancels_item()
         self.refresh_bindings()  # Esc's key in the footer: only in a new item
         if self._new_item(self.step):
             composer.set_hint(_("Added by mistake? Esc cancels this item while it is empty.", self.lang))
+        elif self.returning is not None:
+            composer.set_standing_hint(_("Esc keeps the answer as it was and goes back to where you were.", self.lang))
 
     def ask_for(self, step: Step) -> Ask:
         """The composer's description of a step, in the conversation language. A suggested answer is never put
@@ -512,6 +523,7 @@ class ChatScreen(Screen):
             if raw not in CODES:  # only the options answer it
                 return
             self.session.set_notice_language(raw)
+            self.returning = None  # (changed from its bubble: the change is made)
             await self._record_answer(notice_language_name(raw, self.lang), NOTICE_LANGUAGE, None)
             note = self.session.write_in_note(self.lang)  # the user's own texts go into the notice as written
             if note:
@@ -535,6 +547,7 @@ class ChatScreen(Screen):
         if rejection is not None:
             await self._refused(rejection)
             return
+        self.returning = None  # answered: the change is made
         self.drafts.pop(self._key(step), None)
         whole_item = bool(next_item) and self._one_box_item()  # the text typed is the whole item: saved at once
         if next_item and not whole_item:
@@ -724,6 +737,7 @@ class ChatScreen(Screen):
         if not self.notice_lang:
             return
         self.keep_draft()
+        self.returning = None  # going back by F4 is a move of its own: Esc does not undo it
         if not self.session.interview.history:
             self.session.notice_lang = None  # back from the first question: to the notice's language
         else:
@@ -732,6 +746,53 @@ class ChatScreen(Screen):
 
     def action_focus_answer(self) -> None:
         self.query_one(Composer).focus_answer()
+
+    @reported
+    async def action_escape(self) -> None:
+        """Esc: while an earlier answer is being changed, with the focus where it is answered, the change is given
+        up (`_give_up_change`); otherwise the focus goes back to where the answer is given."""
+        composer = self.query_one(Composer)
+        focused = self.focused
+        if self.returning is not None and focused is not None and composer in focused.ancestors:
+            await self._give_up_change()
+            return
+        composer.focus_answer()
+
+    async def _give_up_change(self) -> None:
+        """Back to the question the user was at before choosing an earlier answer to change, the answer unchanged,
+        with what was typed there (kept as it was left, like what was typed in the answer given up)."""
+        assert self.returning is not None
+        place, notice_lang, last = self.returning
+        self.returning = None
+        self.keep_draft()
+        if notice_lang is not None and not self.session.notice_lang:
+            self.session.notice_lang = notice_lang  # (the notice's language was being changed)
+        self.session.return_to(place)
+        transcript = self.query_one("#transcript")
+        if last is not None and last.parent is transcript:  # the transcript as it was: its last question is asked again
+            children = list(transcript.children)
+            await transcript.remove_children(children[children.index(last) + 1 :])
+            transcript.anchor()
+            await self.ask_next(review=False, asked=True)
+        else:
+            await self.ask_next(review=False)
+
+    def action_next_stop(self) -> None:
+        """Tab: on to the next widget; from the answer area's last one round to its first, never into the transcript
+        (Shift+Tab goes back to the latest answer, to change it; a form's boxes go round of their own)."""
+        composer = self.query_one(Composer)
+        was_answering = self.focused is not None and composer in self.focused.ancestors
+        self.focus_next()
+        if was_answering and (self.focused is None or composer not in self.focused.ancestors):
+            composer.focus_first()
+
+    @on(events.DescendantFocus)
+    def _follow_focus(self, event: events.DescendantFocus) -> None:
+        """The focus back in the answer area (Esc, Tab, ↓ past the last answer, a click): the transcript follows the
+        conversation again, at its end, with the question being asked in sight."""
+        composer = self.query(Composer)
+        if composer and composer.first() in event.widget.ancestors:
+            self.query_one("#transcript").anchor()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cancel_item":  # Esc, and its key in the footer, only in a new item that nothing is typed in yet;
@@ -794,8 +855,11 @@ class ChatScreen(Screen):
     async def edit(self, question_id: str, item: int | None = None, box: str | None = None, redraw: bool = False) -> None:
         """Ask the answer to `question_id` (`item`) again to change it; `box`: the focus in that box of its form (the one a
         finding of the review is about), not in the first; `redraw`: below the transcript drawn anew (in the language
-        switched to at the review)."""
+        switched to at the review). Esc goes back to where the interview was (`returning`)."""
         self.keep_draft()
+        if self.returning is None:
+            last = self.query_one("#transcript").children
+            self.returning = (self.session.place, self.session.notice_lang, last[-1] if last else None)
         if question_id == NOTICE_LANGUAGE:
             self.session.notice_lang = None
         else:
@@ -888,6 +952,7 @@ class ChatScreen(Screen):
         switched = getattr(review, "opened_in", self.lang) != self.lang  # F2 there: the transcript in the new language
         if isinstance(target, AddTo):  # one more item of a list: its question, the keys typed after + into it
             self.keep_draft()
+            self.returning = None
             self.session.add_item(target.question_id)
             await (self.redraw() if switched else self.ask_next())
         elif target:

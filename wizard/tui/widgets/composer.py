@@ -353,6 +353,7 @@ class Composer(Vertical):
         self.ask: Ask | None = first
         self.long_hint = ""  # a text box's hint too long for it, shown under it instead (`fit_hint`)
         self.focus_place: tuple[str, int | None] | None = None  # where the focus goes back to (`keep_focus_place`)
+        self.standing_hint = ""  # the question's own hint (`set_standing_hint`), back once a typing error is corrected
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-area"):
@@ -416,6 +417,7 @@ class Composer(Vertical):
     def shown_first(self) -> None:
         """The question filled in (by `show`, or from the start): its hint cleared, the focus in it and the keys
         typed ahead passed to it."""
+        self.standing_hint = ""
         self.set_hint(self.ask.hint if self.ask is not None else "")
         self.long_hint = ""
         if self.ask is not None and self.ask.kind not in ("single_choice", "multi_choice", "record", "finish"):
@@ -551,6 +553,15 @@ class Composer(Vertical):
                 self.screen.set_focus(widget)
                 return
 
+    def focus_first(self) -> None:
+        """The focus to the first widget of the answer shown (a yes/no's box, a tick list): Tab from its last one."""
+        for pane in self.query(".pane"):
+            if pane.display:
+                for widget in pane.query("Input, Select, OptionList, SelectionList, Button"):
+                    if widget.focusable and widget.display:
+                        self.screen.set_focus(widget)
+                        return
+
     def _accepting_button(self) -> Button | None:
         """The button that Enter should press at once: Done or Save when the ticks or the form already hold a
         whole answer (a demonstration steps through with Enter alone). (A yes/no's box takes the focus: Enter
@@ -563,6 +574,11 @@ class Composer(Vertical):
         if ask.ready and ask.kind == "record":
             return self.query("#record-save").first(Button) if self.query("#record-save") else None
         return None
+
+    def set_standing_hint(self, text: str) -> None:
+        """A hint that stays under the question while it is answered (Esc's use there), not only until a key."""
+        self.standing_hint = text
+        self.set_hint(text)
 
     def set_hint(self, text: str, error: bool = False) -> None:
         hint = self.query_one("#answer-hint", Static)
@@ -602,12 +618,12 @@ class Composer(Vertical):
         if result is not None and not result.is_valid:
             self.set_hint(result.failure_descriptions[0], error=True)
         else:
-            self.set_hint("" if event.value else self.long_hint)
+            self.set_hint(self.long_hint if self.long_hint and not event.value else self.standing_hint)
 
     @on(Input.Changed, "#answer-yes-no-text")
     def _typing_yes_or_no(self, event: Input.Changed) -> None:
         if self.long_hint:
-            self.set_hint("" if event.value else self.long_hint)
+            self.set_hint(self.long_hint if not event.value else self.standing_hint)
 
     @on(Input.Submitted, "#answer-text")
     def _text_submitted(self, event: Input.Submitted) -> None:
