@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, OptionList, Static
@@ -213,8 +213,9 @@ class ChoiceDialog(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Static(Text(self.question), id="dialog-question")
-            if self.detail:
-                yield Static(Text(self.detail) if isinstance(self.detail, str) else self.detail, id="dialog-detail")
+            if self.detail:  # (a long one scrolls: the buttons stay in sight)
+                with VerticalScroll(id="dialog-detail-box", can_focus=False):
+                    yield Static(Text(self.detail) if isinstance(self.detail, str) else self.detail, id="dialog-detail")
             with Horizontal(classes="answer-buttons"):
                 for index, (key, text) in enumerate(self.choices):
                     yield Button(text, id=f"choice-{key}", variant="error" if index == 0 else "default")
