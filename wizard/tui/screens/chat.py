@@ -924,7 +924,7 @@ class ChatScreen(Screen):
     def request_preview(self, answers: dict[str, Any] | None = None) -> None:
         from wizard.tui.widgets.preview import PreviewPanel
 
-        preview = self.query(PreviewPanel).first() if self.query(PreviewPanel) else None
+        preview = self.query_one_optional("#preview", PreviewPanel)  # (by its id: no walk through the transcript)
         notice_lang = self.notice_lang
         if preview is None or preview.has_class("-hidden") or not notice_lang:
             return

@@ -367,9 +367,13 @@ class Composer(Vertical):
                 yield chooser
         yield Static("", id="answer-hint")
 
+    def pane(self, name: str) -> Widget | None:
+        """The pane of `PANES` named `name`, if built (found by its id, without walking every widget of the form)."""
+        return self.query_one_optional(f"#pane-{name}")
+
     async def build_panes(self) -> None:
         """The panes besides the choice's (hidden until a question of theirs is asked)."""
-        if self.query("#pane-text"):
+        if self.pane("text") is not None:
             return
         text = Vertical(AnswerInput(id="answer-text", valid_empty=True), id="pane-text", classes="pane")
         multi = Vertical(
@@ -406,7 +410,8 @@ class Composer(Vertical):
             button.remove_class("-active")
         pane = self._fill(ask)
         for name in self.PANES:
-            for widget in self.query(f"#pane-{name}"):
+            widget = self.pane(name)
+            if widget is not None:
                 widget.display = name == pane
         if pane == "record":
             area = self.query_one("#pane-record")
@@ -545,7 +550,7 @@ class Composer(Vertical):
         if accept is not None:
             self.screen.set_focus(accept)
             return
-        shown = [name for name in self.PANES if any(pane.display for pane in self.query(f"#pane-{name}"))]
+        shown = [name for name in self.PANES if (pane := self.pane(name)) is not None and pane.display]
         if not shown:
             return
         for widget in self.query_one(f"#pane-{shown[0]}").query("Input, Select, OptionList, SelectionList, Button"):
@@ -600,9 +605,9 @@ class Composer(Vertical):
 
     def typed(self) -> Any:
         """What the user has typed and not yet sent: the text box's text, or a form's values; None for nothing."""
-        if any(pane.display for pane in self.query("#pane-text")):
+        if (pane := self.pane("text")) is not None and pane.display:
             return self.query_one("#answer-text", AnswerInput).value or None
-        if any(pane.display for pane in self.query("#pane-yes-no")):
+        if (pane := self.pane("yes-no")) is not None and pane.display:
             return self.query_one("#answer-yes-no-text", YesNoInput).value or None
         forms = self.query(RecordForm)
         if forms and self.query_one("#pane-record").display:

@@ -91,7 +91,7 @@ class PreviewPanel(VerticalScroll, can_focus=True):
         if revision != self._revision:
             return
         shown_at = time.perf_counter()
-        views = list(self.query(SectionView))
+        views = [view for view in self.children if isinstance(view, SectionView)]
         changed = [view for view, markdown in zip(views, sections) if view.markdown != markdown]
         for view, markdown in zip(views, sections):
             view.show(markdown)
