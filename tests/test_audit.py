@@ -605,6 +605,23 @@ def test_a_pdf_list_whose_bullets_are_drawn_is_no_heading_but_a_heading_set_in_a
     assert [block.text for block in blocks if block.heading] == ["Purposes of the processing", "How long we keep the data", "Your rights"]
 
 
+def test_a_pdf_line_that_gives_the_notice_s_date_is_no_heading() -> None:
+    """Word or LibreOffice prints "Updated 12.3.2021" under the title as a line of its own: it names a topic (the date)
+    but gives it, so it is no heading with nothing under it."""
+    pytest.importorskip("pypdf")
+    page: list[Run] = [
+        (60, 780, 16, True, ["Dataskyddsbeskrivning för kundregistret"]),
+        (60, 760, 11, False, ["Uppdaterad 12.3.2021"]),
+        (60, 730, 13, True, ["Personuppgiftsansvarig"]),
+        (60, 710, 11, False, ["Kaffestugan Solrosen Ab, Strandgatan 12, 65100 Vasa, info@solrosen.example"]),
+        (60, 680, 13, True, ["Den registrerades rättigheter"]),
+        (60, 660, 11, False, ["Du har rätt att granska dina uppgifter och kräva rättelse av felaktiga uppgifter."]),
+    ]
+    pdf = pdf_of([page])
+    assert [block.text for block in parse_notice(pdf, "notice.pdf") if block.heading] == ["Personuppgiftsansvarig", "Den registrerades rättigheter"]
+    assert "empty_section" not in mistake_codes(audit_bytes(pdf, "notice.pdf"))
+
+
 def test_a_plain_text_notice_s_list_of_contents_is_no_empty_section() -> None:
     notice = (
         "Tietosuojaseloste\n\nSisällys\n1. Rekisterinpitäjä\n2. Tietojen säilytysaika\n3. Rekisteröidyn oikeudet\n\n"

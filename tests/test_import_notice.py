@@ -429,3 +429,34 @@ def test_a_list_nested_in_an_item_belongs_to_that_item_and_is_no_purpose_categor
     assert [{k: v for k, v in p.items() if k != "id"} for p in imported["purposes"]] == NESTED_PURPOSES
     assert imported["personal_data"] == NESTED_CATEGORIES
     assert imported["recipients"] == NESTED_RECIPIENTS
+
+
+def test_a_swedish_notice_s_purposes_categories_and_recipients_with_their_nested_lists() -> None:
+    """The only basis a notice gives, written beside one purpose, is that purpose's and no other's (the audit finds one
+    basis for all); the purpose is still one."""
+    notice = (
+        "# Dataskyddsbeskrivning för kundregistret\n\n## Personuppgiftsansvarig\n\n"
+        "Kaffestugan Solrosen Ab, FO-nummer 2345678-0, Strandgatan 12, 65100 Vasa, tfn 040 123 4567, info@solrosen.example\n\n"
+        "## Ändamålet med behandlingen av personuppgifter\n\nVi behandlar personuppgifter för följande ändamål:\n\n"
+        "- Stamkundsprogrammet (rättslig grund: avtal)\n  - insamling av stämplar\n  - stamkundsförmåner\n"
+        "- Bordsbokningar\n- Nyhetsbrev till stamkunderna\n\n"
+        "## Registrets datainnehåll\n\n- Kontaktuppgifter\n  - namn\n  - telefonnummer\n- Köphistorik\n\n"
+        "## Regelmässigt utlämnande av uppgifter\n\n- Kassasystem Kvitto Oy\n  - driver kassasystemet\n- Bokföringsbyrå Balans Ab\n\n"
+        "## Lagringstid\n\nUppgifterna sparas i två år efter kundens senaste besök.\n\n"
+        "## Den registrerades rättigheter\n\nDu har rätt att granska dina uppgifter.\n"
+    )
+    audit = audit_bytes(notice.encode(), "notice.md")
+    assert "one_basis_for_all" in {found.mistake.code for found in audit.mistakes}
+    imported = import_notice(audit).data
+    assert imported["language"] == "sv"
+    assert [{k: v for k, v in p.items() if k != "id"} for p in imported["purposes"]] == [
+        {"description": "Stamkundsprogrammet: insamling av stämplar, stamkundsförmåner", "basis": "contract"},
+        {"description": "Bordsbokningar"},
+        {"description": "Nyhetsbrev till stamkunderna"},
+    ]
+    assert imported["personal_data"] == [{"name": "Kontaktuppgifter", "description": "namn, telefonnummer"}, {"name": "Köphistorik"}]
+    assert imported["recipients"] == [
+        {"name": "Kassasystem Kvitto Oy", "service": "Kassasystem Kvitto Oy: driver kassasystemet"},
+        {"name": "Bokföringsbyrå Balans Ab", "service": "Bokföringsbyrå Balans Ab"},
+    ]
+    assert imported["retention"] == {"period": "Uppgifterna sparas i två år efter kundens senaste besök."}

@@ -228,8 +228,11 @@ def _processing(doc: Document, imported: Imported) -> None:
 
 def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
     # sentences the audit found wrong are not purposes to carry over (nor is "transferred to partners' servers")
-    wrong = ("repealed_act", "relationship_basis", "one_basis_for_all", "transfer_if_necessary")
+    wrong = ("repealed_act", "relationship_basis", "transfer_if_necessary")
     flawed = {q.text for found in audit.mistakes if found.mistake.code in wrong for q in found.quotes}
+    # one basis for all purposes is not carried over to the others; written beside a purpose ("Loyalty programme
+    # (legal basis: contract)", or in the list nested in its item) it is that purpose's
+    one_basis = {q.text for found in audit.mistakes if found.mistake.code == "one_basis_for_all" for q in found.quotes}
     # "Other recipients who use the data for their own purposes" is about recipients, not our purposes
     sections = [s for s in doc.about("purposes") if not {"legitimate_interests", "recipients"} & set(s.topics)]
     purposes: list[tuple[dict[str, Any], Quote]] = []
@@ -244,6 +247,8 @@ def _purposes(doc: Document, audit: Audit, imported: Imported) -> None:
                 stated = re.search(rf"\s*[(–-]\s*(?:{BASIS_LABEL})\s*:\s*(?P<basis>[^)]+)\)?\s*\.?$", sentence, re.I)
                 description = sentence[: stated.start()] if stated else sentence
                 introduces = sentence.endswith(":") and not parts
+                if sentence in one_basis and not stated:
+                    continue
                 if sentence in flawed or _only_a_basis(description) or introduces or matches(NOT_A_PURPOSE, sentence):
                     continue
                 description = description.strip().rstrip(".").rstrip(":").strip()

@@ -24,10 +24,12 @@ def topics_of(heading: str) -> list[str]:
 
 
 def looks_like_heading(line: str, alone: bool = False) -> bool:
-    """Whether a line of plain text is a heading written without mark-up: short, no full stop at the end,
-    about a topic of a notice; numbered ("3. Säilytysaika"), or ending in a colon, or in capitals."""
+    """Whether a line of plain text is a heading written without mark-up: short, no full stop at the end, no date
+    in it, about a topic of a notice; numbered ("3. Säilytysaika"), or ending in a colon, or in capitals."""
     text = line.strip().strip("*").strip()
     if not text or len(text) > 90 or text.endswith((".", ",", ";")) or "@" in text:
+        return False
+    if re.search(r"\b\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", text):  # "Uppdaterad 12.3.2021" gives a date
         return False
     numbered = bool(re.match(r"^(\d{1,2}[.)]?|[A-Z][.)])\s+\S", text))
     core = re.sub(r"^(\d{1,2}[.)]?|[A-Z][.)])\s+", "", text).rstrip(":")
