@@ -143,6 +143,31 @@ async def test_an_unexpected_error_as_the_review_opens_is_shown_in_the_chat_whic
         await until(pilot, lambda: isinstance(app.screen, ReviewScreen))
 
 
+async def test_an_unexpected_error_as_the_interview_opens_is_said_on_the_first_screen_which_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wizard import session
+
+    path = answers_until(tmp_path, ["controller"])
+    app = SelosteApp(path, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, LanguageScreen) and bool(app.screen.query("#language-choice")))
+        first = app.screen
+
+        def broken(*_args: Any) -> None:
+            raise RuntimeError("the disk caught fire")
+
+        opening = session.open_file
+        monkeypatch.setattr(session, "open_file", broken)
+        await pilot.press("enter")
+        await until(pilot, lambda: any("the disk caught fire" in str(note.message) for note in app._notifications))
+        assert app.is_running and app.return_code is None and app.screen is first and not first.chosen
+
+        monkeypatch.setattr(session, "open_file", opening)  # chosen again, once the error is gone, it opens
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChatScreen) and app.screen.query("#answer-choice"))  # its first question
+
+
 # --- no keystroke lost --------------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import gc
 import signal
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -185,7 +186,11 @@ class SelosteApp(App[int]):
     def _find_unfinished(self) -> None:
         from wizard.session import resumable
 
-        found = resumable(Conversation.lang)
+        try:
+            found = resumable(Conversation.lang)
+        except Exception:  # noqa: BLE001 - the first screen goes on without the list rather than end with a traceback
+            self.log.error(traceback.format_exc())
+            return
         if found:
             self.call_from_thread(self._offer_unfinished, found)
 
@@ -208,7 +213,7 @@ class SelosteApp(App[int]):
         if self._loader is None:
             self._loader = self._load_engine()
 
-    @work(thread=True, group="load")
+    @work(thread=True, group="load", exit_on_error=False)  # (an error is said when the interview opens: `_open_session`)
     def _load_engine(self) -> None:
         """Everything the interview needs, loaded while the first question is on screen."""
         from wizard import session
@@ -237,6 +242,29 @@ class SelosteApp(App[int]):
 
     @work(exclusive=True, group="open")
     async def _open_session(self, resumed: Path | None = None) -> None:
+        """Open the interview chosen on the first screen. An unexpected error is said there, and the user can
+        choose again (a worker's error would end the app with a traceback)."""
+        try:
+            await self._open_chosen(resumed)
+        except Exception as error:  # noqa: BLE001 - any error at all must reach the user as words
+            self.log.error(traceback.format_exc())
+            self._not_opened(error)
+
+    def _not_opened(self, error: Exception) -> None:
+        """Back to the first screen, which says what went wrong; its choices can be made again."""
+        from wizard.i18n import _
+
+        self.opening = False
+        self.session = None
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LanguageScreen):
+            self.pop_screen()
+        first = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(first, LanguageScreen):
+            first.chosen = False
+        self.release_keys()
+        self.notify(_("Something went wrong: {error}", Conversation.lang).format(error=error or type(error).__name__), severity="error", timeout=15)
+
+    async def _open_chosen(self, resumed: Path | None) -> None:
         from wizard.tui.screens.chat import ChatScreen
 
         if self.answers_file is None and resumed is None:
