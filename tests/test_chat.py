@@ -1195,3 +1195,47 @@ async def test_esc_gives_up_changing_an_earlier_answer_and_goes_back_with_what_w
         await until(pilot, lambda: chat.step.mode == "another" and app.focused is box)
         assert box.value == "työntekijät"
     assert saved(chat)["processing"]["data_subjects"] == ["asiakkaat"]
+
+
+# --- text typed on a form's Save or on a closed dropdown is kept in a text box -------------------------------------
+
+
+@SIZES
+async def test_text_typed_on_a_form_s_save_goes_into_the_box_the_focus_came_from(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        first = form.query_one("#field-description", Input)
+        await until(pilot, lambda: app.focused is first)
+        # basis, marketing, retention period, its criteria, Save; then a word, all at once
+        keys_at_full_speed(app, "tab", "tab", "tab", "tab", "tab", *"kunde")
+        criteria = form.query_one("#field-retention_criteria", Input)
+        await until(pilot, lambda: criteria.value == "kunde")
+        assert app.focused is criteria
+        keys_at_full_speed(app, "tab", *" och gäster", "backspace")  # Save again: a correction goes there too
+        await until(pilot, lambda: criteria.value == "kunde och gäste")
+        assert app.focused is criteria and form.query_one("#field-description", Input).value == ""
+
+
+@SIZES
+async def test_a_sentence_typed_on_a_closed_dropdown_goes_into_the_next_text_box_and_a_letter_still_chooses(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = SelosteApp(before_purposes(tmp_path), "en")
+    async with app.run_test(size=size) as pilot:
+        chat = await open_chat(pilot)
+        form = chat.query_one(RecordForm)
+        marketing = form.query_one("#field-direct_marketing", Select)
+        marketing.focus()
+        await until(pilot, lambda: app.focused is marketing)
+        keys_at_full_speed(app, *"via the link in every newsletter")
+        period = form.query_one("#field-retention_period", Input)
+        await until(pilot, lambda: period.value == "via the link in every newsletter")
+        assert app.focused is period and marketing.value == "no" and not marketing.expanded
+        assert "Enter" in str(chat.query_one("#answer-hint").render())
+        marketing.focus()
+        await until(pilot, lambda: app.focused is marketing)
+        await pilot.press("y")  # the first letter of Yes: chosen, as a list chooses by its letters
+        await until(pilot, lambda: marketing.value == "yes")
+        assert app.focused is marketing and period.value == "via the link in every newsletter"

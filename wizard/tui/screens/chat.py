@@ -451,6 +451,7 @@ class ChatScreen(Screen):
             "review": _("Review and export", lang),
             "choose": _("Choose", lang),
             "how_to_save": _("Tab moves to the next box; Enter in the last box saves.", lang),
+            "list_not_text": _("A list: open it with Enter or ↓. Your text is in the box with the cursor.", lang),
             "suggestion": _("Suggested: {suggestion}", lang),
             "lines_joined": _("The pasted lines were joined into one line.", lang),
         }

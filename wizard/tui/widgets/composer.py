@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -103,16 +103,65 @@ class DropdownList(KeysInOrder, SelectOverlay):
             focused.post_message(events.Key(event.key, event.character))
 
 
+SEARCH_PAUSE = 0.7  # seconds between two letters typed on a closed dropdown that start a new search (as Textual's list)
+
+
 class Dropdown(StyledOnMount, Select[str]):
-    """A choice of a form, with a list that never swallows a key (`DropdownList`)."""
+    """A choice of a form, with a list that never swallows a key (`DropdownList`). Closed, it takes the first letters
+    of a choice ("k" for Kyllä, "le" for Legitimate interests): that choice is made. Letters that start none of its
+    choices are no choice but text typed in the wrong box (a sentence, after a Tab that landed here): they go into
+    the form's next text box, the focus with them, the choice as it was, and the hint says that this is a list
+    (`RecordForm.take_text`). Each key typed on it acts before the next is read (`holds_keys_after`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.search = ""  # the letters typed on it so far, each starting its choice
+        self.searched_at = 0.0  # when the last of them was typed (the key's own time, not when it was read)
+        self.before_search: Any = Select.NULL  # the choice before them, back if they turn out to be text
 
     def compose(self) -> ComposeResult:
         yield SelectCurrent(self.prompt)
         yield DropdownList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     def holds_keys_after(self, key: events.Key) -> bool:
-        """The keys typed after the one that opens the list wait until the list has the focus (then go to it)."""
+        """The keys typed after the one that opens the list wait until the list has the focus (then go to it); those
+        after a letter, until it has chosen or has gone into a text box."""
+        if self._typed(key):
+            return True
         return key.key in OPENS_LIST or holds_keys_after(self.parent, key)
+
+    def _typed(self, key: events.Key) -> bool:
+        """A key that types text on the closed dropdown: a letter, or a space after letters (which opens it else)."""
+        if self.expanded or not key.is_printable or not key.character:
+            return False
+        return key.key != "space" or bool(self.search) and key.time - self.searched_at < SEARCH_PAUSE
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self._typed(event) or self.screen.focused is not self:
+            await super()._on_key(event)
+            return
+        event.stop()
+        event.prevent_default()
+        if event.time - self.searched_at >= SEARCH_PAUSE:
+            self.search = ""
+        if not self.search:
+            self.before_search = self.value
+        typed = self.search + (event.character or "")
+        self.searched_at = event.time
+        wanted = typed.casefold()
+        starting = [value for prompt, value in self._options if value is not Select.NULL and str(prompt).casefold().startswith(wanted)]
+        if starting:
+            self.search = typed
+            if self.value != starting[0]:
+                self.value = starting[0]
+            release_held_keys(self)
+            return
+        self.search = ""
+        if self.value != self.before_search:
+            self.value = self.before_search
+        form = next((node for node in self.ancestors if isinstance(node, RecordForm)), None)
+        if form is None or not form.take_text(self, typed):
+            release_held_keys(self)
 
     def choose(self, index: int) -> None:
         value = self._options[index][1]
@@ -291,23 +340,31 @@ class AnswerButton(StyledOnMount, Button):
 
     def _box_typed_into(self, key: events.Key) -> Input | None:
         """A yes/no's box, for a key that types or corrects text typed on one of its buttons (Yes, No, I'm not
-        sure): a button reads no text, and the box beside it shows what is typed there."""
-        if not (key.is_printable or key.key in EDITING_KEYS) or self.parent is None or self.parent.id != "pane-yes-no":
+        sure): a button reads no text, and the box beside it shows what is typed there. On a form's Save: the text
+        box the focus came from (`RecordForm.text_box_before_save`)."""
+        if not (key.is_printable or key.key in EDITING_KEYS) or self.parent is None:
+            return None
+        if self.id == "record-save" and isinstance(self.parent.parent, RecordForm):
+            return self.parent.parent.text_box_before_save()
+        if self.parent.id != "pane-yes-no":
             return None
         boxes = self.parent.query("#answer-yes-no-text").results(YesNoInput)
         return next(iter(boxes), None)
 
     async def _on_key(self, event: events.Key) -> None:
         """Typed on a yes/no's button (after a Tab, say), the text goes into its box, and the focus with it: the
-        text there is what the buttons send along, and a key read by no widget would be lost."""
+        text there is what the buttons send along, and a key read by no widget would be lost. Typed on a form's
+        Save, into the box the focus came from (`RecordForm.text_box_before_save`)."""
         box = self._box_typed_into(event)
         if box is None:
             return
         event.stop()
         event.prevent_default()
+        form = self.parent.parent if self.id == "record-save" and self.parent is not None else None
+        typed = form.separated(box, event.character) if isinstance(form, RecordForm) and event.character else event.character
         box.focus()
-        if event.is_printable and event.character:
-            box.insert_text_at_cursor(event.character)
+        if event.is_printable and typed:
+            box.insert_text_at_cursor(typed)
         else:
             for binding in box._bindings.key_to_bindings.get(event.key, ())[:1]:
                 await box.run_action(binding.action)
@@ -729,6 +786,7 @@ class RecordForm(Vertical):
         self.shown = ask.fields
         self.options = {item.key: item.options for item in ask.fields}
         self.followed: dict[str, Any] | None = None  # the values the boxes shown were last worked out for
+        self.came_from: Widget | None = None  # the box in focus last, Save aside (`text_box_before_save`)
         self.hints: dict[str, str] = {}  # a text box's grey hint, by its key (`fit_hints`)
         self.long: dict[str, bool] = {}  # whether it is too long for its box: then shown under it
 
@@ -826,6 +884,49 @@ class RecordForm(Vertical):
 
     def holds_keys_after(self, key: events.Key) -> bool:
         return key.key in FOCUS_KEYS
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id != "record-save":
+            self.came_from = event.widget
+
+    def _text_boxes(self) -> list[FormInput]:
+        return [box for box in self._boxes() if isinstance(box, FormInput)]
+
+    def text_box_before_save(self) -> FormInput | None:
+        """Where text typed on Save goes: the box the focus came from, when it is a text box; else the last text box
+        (the focus came from a list, or from outside the form)."""
+        boxes = self._text_boxes()
+        if self.came_from in boxes:
+            return cast(FormInput, self.came_from)
+        return boxes[-1] if boxes else None
+
+    def separated(self, box: Input, text: str) -> str:
+        """`text` typed elsewhere for `box`: after a space when the focus did not come from that box and the box ends
+        with a word (what was typed is a sentence of its own, not the rest of that word)."""
+        if self.came_from is box or not box.value or box.value[-1:].isspace() or text[:1].isspace():
+            return text
+        return " " + text
+
+    def take_text(self, dropdown: Widget, text: str) -> bool:
+        """Text typed on a closed dropdown that starts none of its choices: into the next text box (or the one before
+        it, if none follows), at its end, the focus there and in sight, the hint saying that the dropdown is a list.
+        False if the form has no text box (the text is then left, as Textual leaves it)."""
+        boxes = self._boxes()
+        place = boxes.index(dropdown) if dropdown in boxes else len(boxes)
+        after = [box for box in boxes[place + 1 :] if isinstance(box, FormInput)]
+        before = [box for box in boxes[:place] if isinstance(box, FormInput)]
+        target = after[0] if after else (before[-1] if before else None)
+        if target is None:
+            return False
+        text = self.separated(target, text)
+        self.screen.set_focus(target)
+        target.cursor_position = len(target.value)
+        target.insert_text_at_cursor(text)
+        composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
+        if composer is not None:
+            composer.set_hint(self.ask.words.get("list_not_text", ""))
+        self._in_sight_then_release()
+        return True
 
     async def action_next_box(self) -> None:
         await self._follow()
