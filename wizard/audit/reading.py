@@ -447,9 +447,9 @@ def _docx_paragraph(paragraph: object, where: Where) -> list[Block]:
     listed = "list" in style or "luettelo" in style
     nested = re.search(r"(\d)\s*$", style) if listed else None  # "List Bullet 2" is an item of a nested list
     depth = int(nested.group(1)) if nested else int(listed)
-    level = _numbering_level(paragraph)
-    if level is not None:  # Word and LibreOffice number a list's items (bullets too) and give each its level
-        listed, depth = True, level + 1
+    numbered = _numbering_level(paragraph)
+    if numbered is not None:  # Word and LibreOffice number a list's items (bullets too) and give each its level
+        listed, depth = True, numbered + 1
     runs = [run for run in getattr(paragraph, "runs", []) if run.text.strip()]
     if runs and all(run.bold for run in runs) and looks_like_heading(text, alone=True):
         return [Block(_unnumbered(text), where, heading=2)]

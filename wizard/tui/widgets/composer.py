@@ -184,11 +184,12 @@ class Dropdown(StyledOnMount, Select[str]):
         footer, their first and last letters showing beside it. It opens below the dropdown when it fits there (or half
         of a long list does), else above it if there is more room there; as tall as the room it has (the rest scrolls)."""
         composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
-        if composer is None or composer.parent is None or not self.region:
+        area = composer.parent if composer is not None else None
+        if composer is None or not isinstance(area, Widget) or not self.region:
             return  # (not laid out yet: as Textual places it)
         overlay = self.query_one(DropdownList)
         bottom = composer.query_one("#answer-hint").region.y
-        top = composer.parent.region.y
+        top = area.region.y
         below, above = bottom - self.region.bottom, self.region.y - top
         width = self.region.width
         wanted = min(LIST_ROWS, overlay.get_content_height(self.region.size, self.screen.size, width))
