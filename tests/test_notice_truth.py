@@ -137,3 +137,31 @@ def test_the_table_gives_health_data_their_own_art_9_condition_beside_the_purpos
     _, rows = table_of(dict(build_notice(report, lang, allow_mixed_language=True).sections)["processing_table"])
     assert rows[0][2] == BASIS_CELL[lang]
     assert rows[1][2] == {"fi": "suostumus", "en": "your consent", "sv": "ditt samtycke"}[lang]  # no health data for the newsletter
+
+
+SENTENCES = {
+    "fi": ["Näin varmistamme suostumuksen: alle 15-vuotiaan ajan varaa aina huoltaja omalla nimellään.",
+           "Voit käyttää oikeuksiasi näin: sähköpostilla osoitteeseen info@parturi.example tai kertomalla kassalla.",
+           "Näin vastustat suoramarkkinointia: uutiskirjeen lopussa olevasta linkistä."],
+    # The answers are in Finnish: a notice in another language says so after each of them.
+    "en": ["How we make sure of the consent: alle 15-vuotiaan ajan varaa aina huoltaja omalla nimellään (in Finnish).",
+           "You can use your rights as follows: sähköpostilla osoitteeseen info@parturi.example tai kertomalla kassalla (in Finnish).",
+           "How to object: uutiskirjeen lopussa olevasta linkistä (in Finnish)."],
+    "sv": ["Så här försäkrar vi oss om samtycket: alle 15-vuotiaan ajan varaa aina huoltaja omalla nimellään (på finska).",
+           "Du kan utöva dina rättigheter så här: sähköpostilla osoitteeseen info@parturi.example tai kertomalla kassalla (på finska).",
+           "Så här invänder du: uutiskirjeen lopussa olevasta linkistä (på finska)."],
+}
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_the_user_s_short_texts_end_the_clause_s_sentences_with_a_full_stop(salon: dict[str, Any], lang: str) -> None:
+    text = notice(salon, lang)
+    for sentence in SENTENCES[lang]:
+        assert sentence in text
+    assert "kassalla.." not in text and "nimellään.." not in text
+
+    salon["processing"]["child_consent_check"] += "."  # a full stop typed by the user is not doubled
+    salon["processing"]["child_consent_by"] = "huoltaja."
+    text = notice(salon, lang)
+    assert SENTENCES[lang][0].replace("nimellään", "nimellään.") in text or SENTENCES[lang][0] in text
+    assert "nimellään.." not in text and "huoltaja.." not in text

@@ -111,7 +111,8 @@ def key_facts(answers: Answers) -> list[str]:
     if a.security:
         facts.append(a.security.description)
     facts.append(a.rights.how)
-    return [flat(fact) for fact in facts if fact is not None]
+    # Each paragraph of a text on its own: a paragraph the notice shows as a sentence gets its full stop.
+    return [flat(block) for fact in facts if fact is not None for block in re.split(r"\n\s*\n", fact) if flat(block)]
 
 
 def retention_rules_applied(answers: Answers) -> list[Retention]:
@@ -132,8 +133,9 @@ def retention_rules_applied(answers: Answers) -> list[Retention]:
 
 
 def missing_facts(answers: Answers, shown: str) -> list[str]:
+    """The facts not shown as typed; a text that stands as a sentence of its own may begin with a capital."""
     shown = flat(shown)
-    return [fact for fact in key_facts(answers) if fact not in shown]
+    return [fact for fact in key_facts(answers) if fact not in shown and fact[:1].upper() + fact[1:] not in shown]
 
 
 def inline_text(inline: Any) -> str:
@@ -267,6 +269,46 @@ def test_title_names_the_processing_as_typed_and_is_plain_text(lang: str, data: 
     heading = first_heading(notice.markdown)
     assert flat(answers.processing.name) in heading
     assert notice.title == heading  # the HTML <title> and the Word title show it as it is, not as Markdown
+
+
+# --- sentences -------------------------------------------------------------------------------------------------
+
+GFM = MarkdownIt("commonmark", {"html": False}).enable("table")
+# Lines of a label and a value, not sentences: the title's and the processing's name.
+LABEL_LINES = {
+    "fi": ("Rekisterinpitäjä: ", "Päiväys: ", "Käsittelyn nimi: "),
+    "en": ("Date: ", "Name of the processing: "),
+    "sv": ("Personuppgiftsansvarig: ", "Datum: ", "Behandlingens namn: "),
+}
+SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)\]]*$")
+
+
+def unfinished_paragraphs(markdown: str, lang: str) -> list[str]:
+    """Paragraphs that do not read as sentences: a lowercase first letter, or no full stop (or ! ? …) at the
+    end. A paragraph that leads into a list may end with its opening words; a label line is not a sentence."""
+    tokens = GFM.parse(markdown)
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type != "paragraph_open" or token.hidden:  # hidden: a list item's own text
+            continue
+        text = flat(inline_text(tokens[index + 1]))
+        following = next((t for t in tokens[index + 3 :] if t.type != "paragraph_close"), None)
+        if following is not None and following.type in ("bullet_list_open", "ordered_list_open"):
+            continue
+        if text.startswith(LABEL_LINES[lang]):
+            continue
+        if text[:1] != text[:1].upper() or not SENTENCE_END.search(text):  # "º" has no capital: it may begin one
+            found.append(text)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@given(data=answers_dicts())
+def test_every_paragraph_reads_as_a_sentence_with_the_user_s_words_as_typed(lang: str, data: dict[str, Any]) -> None:
+    """The user's texts end paragraphs or stand as paragraphs: a capital first letter and a final full stop
+    are added where missing; the words stay as typed (test_notice_states_the_business_facts_as_typed)."""
+    _, notice = notice_of(data, lang)
+    assert unfinished_paragraphs(notice.markdown, lang) == []
 
 
 # --- every output format ----------------------------------------------------------------------------------------

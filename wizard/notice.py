@@ -517,6 +517,32 @@ def _filters(lang: str) -> dict[str, Any]:
         blocks = [escape_markdown(block) for block in re.split(r"\n\s*\n", text) if block.strip()]
         return Md("\n\n".join(blocks))
 
+    def closed(text: str | None) -> Md | None:
+        """User text that ends a sentence the clause began ("Näin varmistamme suostumuksen: …"): a full stop
+        after it unless it already ends with one (or with ! ? …), on one line."""
+        if text is None:  # a gap in an unfinished interview: the marker, or the error of an empty value
+            return None
+        return Md(escape_markdown(close_sentence(text)))
+
+    def sentences(text: str | None) -> Md | None:
+        """User text that stands as paragraphs of its own: each begins with a capital letter and ends a
+        sentence; the user's words are not changed."""
+        if text is None:  # a gap in an unfinished interview: the marker, or the error of an empty value
+            return None
+        blocks = [block for block in re.split(r"\n\s*\n", text) if block.strip()]
+        return Md("\n\n".join(escape_markdown(capitalise(close_sentence(block))) for block in blocks))
+
+    def lead(text: str | None) -> Md | None:
+        """User text after the clause's own words and a colon ("Voit käyttää oikeuksiasi näin: …"): its first
+        paragraph ends that sentence, any further paragraphs stand as sentences of their own."""
+        if text is None:  # a gap in an unfinished interview: the marker, or the error of an empty value
+            return None
+        blocks = [block for block in re.split(r"\n\s*\n", text) if block.strip()] or [""]
+        first, rest = blocks[0], blocks[1:]
+        return Md("\n\n".join([escape_markdown(close_sentence(first))] + [
+            escape_markdown(capitalise(close_sentence(block))) for block in rest
+        ]))
+
     opening, closing = language(lang).quotes
 
     def quoted(text: str) -> Md:
@@ -531,8 +557,27 @@ def _filters(lang: str) -> dict[str, Any]:
         "link": _link,
         "mailto": _mailto,
         "paragraph": paragraph,
+        "closed": closed,
+        "sentences": sentences,
+        "lead": lead,
         "pick": pick,
     }
+
+
+# What may follow a sentence's last punctuation mark: closing quotes and brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def close_sentence(text: str) -> str:
+    """`text` with a full stop at its end unless it ends a sentence already."""
+    text = text.rstrip()
+    return text if not text or _SENTENCE_END.search(text) else text + "."
+
+
+def capitalise(text: str) -> str:
+    """`text` with its first character a capital letter when it is a lowercase one; nothing else changes."""
+    text = text.lstrip()
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def _gap_or_escape(lang: str) -> Any:
