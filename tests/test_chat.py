@@ -1239,3 +1239,16 @@ async def test_a_sentence_typed_on_a_closed_dropdown_goes_into_the_next_text_box
         await pilot.press("y")  # the first letter of Yes: chosen, as a list chooses by its letters
         await until(pilot, lambda: marketing.value == "yes")
         assert app.focused is marketing and period.value == "via the link in every newsletter"
+
+
+async def test_shift_tab_up_and_enter_typed_at_once_change_the_answer_before_the_latest(tmp_path: Path) -> None:
+    controller = {key: webshop()["controller"][key] for key in ("name", "type", "country", "business_id")}
+    app = SelosteApp(answers_until(tmp_path, [], controller=controller), "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        chat = await open_chat(pilot)
+        assert chat.step.question.id == "controller_street_address"
+        keys_at_full_speed(app, "shift+tab", "up", "enter", *"9")  # the latest answer is the notice's language
+        await until(pilot, lambda: chat.step is not None and chat.step.question.id == "controller_business_id")
+        box = chat.query_one("#answer-text", Input)
+        await until(pilot, lambda: box.value.endswith("9"))
+        assert app.focused is box and box.value == webshop()["controller"]["business_id"] + "9"

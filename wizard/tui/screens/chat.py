@@ -881,7 +881,7 @@ class ChatScreen(Screen):
         if place >= len(bubbles):
             self.action_focus_answer()
         elif place >= 0:
-            bubbles[place].focus()
+            self.set_focus(bubbles[place], scroll_visible=False)  # now: the keys typed after ↑ go to it
             bubbles[place].scroll_visible(animate=False)
 
     # --- preview, review, language ------------------------------------------------------------------------------

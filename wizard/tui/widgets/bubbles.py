@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
 from wizard.conversation import label
 from wizard.i18n import N_
+from wizard.tui.inorder import KeysInOrder
 
 
 class QuestionBubble(Static):
@@ -20,8 +22,10 @@ class QuestionBubble(Static):
         self.question_id = question_id
 
 
-class AnswerBubble(Static, can_focus=True):
-    """An answer given; choosing it (Enter or a click) asks to change it."""
+class AnswerBubble(KeysInOrder, Static, can_focus=True):
+    """An answer given; choosing it (Enter or a click) asks to change it. Its keys act as they are read, and the keys
+    typed after ↑, ↓ or Enter wait until the focus has moved (to the next answer, or the question asked to change
+    it): typed at full speed, Shift+Tab ↑ Enter changes the answer before the latest, not the latest."""
 
     BINDINGS = [
         Binding("enter", "edit", label(N_("Change this answer"))),
@@ -41,11 +45,17 @@ class AnswerBubble(Static, can_focus=True):
         self.question_id = question_id
         self.item = item
 
+    def holds_keys_after(self, key: events.Key) -> bool:
+        return key.key in ("up", "down", "enter")
+
     def action_edit(self) -> None:
-        self.post_message(self.EditRequested(self.question_id, self.item))
+        self.post_message(self.EditRequested(self.question_id, self.item))  # (the question asked takes the keys held)
 
     def action_neighbour(self, by: int) -> None:
+        from wizard.tui.widgets.composer import release_held_keys
+
         self.screen.focus_bubble(by)  # type: ignore[attr-defined]
+        release_held_keys(self)  # to the answer (or the box) in focus now
 
     def on_click(self) -> None:
         self.action_edit()
