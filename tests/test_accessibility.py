@@ -101,3 +101,46 @@ def test_the_notice_passes_axe_and_fits_a_phone_and_a_desktop_s_first_screen(bro
                 assert 0 < bottom <= DESKTOP["height"], f"the top of the notice ends at {bottom}px"
         finally:
             page.close()
+
+
+# Where each table sticks out of the text column, and each phone number or e-mail address split over two lines.
+LAYOUT = r"""() => {
+    const main = document.querySelector('main');
+    const box = main.getBoundingClientRect();
+    const outside = [...main.querySelectorAll(':scope > table')]
+        .map(t => t.getBoundingClientRect())
+        .filter(r => r.left < box.left - 0.5 || r.right > box.right + 0.5)
+        .map(r => `${Math.round(r.left)}-${Math.round(r.right)} beside ${Math.round(box.left)}-${Math.round(box.right)}`);
+    const split = [];
+    const contact = /(?:\+|\b0)\d{1,4}(?:[ \u00a0]\d{2,4}){1,4}(?!\w)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+        for (const match of node.data.matchAll(contact)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const parts = [...range.getClientRects()].filter(r => r.width > 0);
+            const lines = new Set(parts.map(r => Math.round(r.top)));
+            // an address wider than its whole line may wrap inside: nothing else can keep it on the screen
+            const line = node.parentElement.closest('li, p, td, div').getBoundingClientRect().width;
+            const width = parts.reduce((sum, r) => sum + r.width, 0);
+            if (lines.size > 1 && width < line) split.push(match[0]);
+        }
+    }
+    return {outside, split};
+}"""
+NARROW_DESKTOP = {"width": 1000, "height": 900}
+
+
+@pytest.mark.parametrize("viewport", [NARROW_DESKTOP, PHONE], ids=["1000px", "phone"])
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_tables_stay_in_the_text_column_and_no_phone_number_or_address_breaks(browser: Any, name: str, viewport: dict) -> None:
+    """At a 1000 px window the table of the processing was up to 380 px wider than the text and scrolled the
+    page sideways, and "040 123 4567" broke after "123"; long cells now wrap inside the column."""
+    page = browser.new_page(viewport=viewport)
+    try:
+        page.set_content(html_of(name, "fi"), wait_until="load")
+        assert page.evaluate(LAYOUT) == {"outside": [], "split": []}
+        assert page.evaluate(SIDEWAYS) <= 0
+    finally:
+        page.close()

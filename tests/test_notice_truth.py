@@ -165,3 +165,17 @@ def test_the_user_s_short_texts_end_the_clause_s_sentences_with_a_full_stop(salo
     text = notice(salon, lang)
     assert SENTENCES[lang][0].replace("nimellään", "nimellään.") in text or SENTENCES[lang][0] in text
     assert "nimellään.." not in text and "huoltaja.." not in text
+
+
+def test_the_page_keeps_phone_numbers_and_addresses_whole_and_user_markup_literal() -> None:
+    from wizard.formats.html import render_html
+
+    html = render_html(
+        "Soita 040 123 4567 tai +358 40 123 4567, kirjoita <span>info@parturi.example</span> "
+        "tai [info@parturi.example](mailto:info@parturi.example). Postinumero 33100, vuodet 2018 2026.",
+        "fi", "Testi",
+    )
+    assert '<span class="tel">040 123 4567</span>' in html and '<span class="tel">+358 40 123 4567</span>' in html
+    assert '&lt;span&gt;<span class="email">info@parturi.example</span>&lt;/span&gt;' in html
+    assert '<a href="mailto:info@parturi.example" class="email">info@parturi.example</a>' in html
+    assert html.count('class="tel"') == 2  # a postal code or two years are not a phone number

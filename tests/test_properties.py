@@ -40,7 +40,7 @@ LANGUAGES = CODES
 
 # Every element the HTML page's own layout and the Markdown of a notice make; anything else came from user text.
 PAGE_TAGS = frozenset(
-    "html head meta title style body main nav section h1 h2 h3 h4 p ul ol li a strong em div table thead tbody tr th td".split()
+    "html head meta title style body main nav section h1 h2 h3 h4 p ul ol li a strong em div table thead tbody tr th td span".split()
 )
 SAFE_LINK_PREFIXES = ("#", "mailto:", "https://", "http://", "tel:")
 COMMONMARK = MarkdownIt("commonmark", {"html": False})
@@ -322,6 +322,8 @@ def check_html_page(html: str, answers: Answers) -> None:
         assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
         if tag == "a":
             assert (attrs.get("href") or "").startswith(SAFE_LINK_PREFIXES), attrs
+        if tag == "span":  # the page's own: a phone number or an e-mail address kept on one line
+            assert attrs in ({"class": "tel"}, {"class": "email"}), attrs
     assert missing_facts(answers, "".join(page.main_text)) == []
 
 

@@ -39,6 +39,7 @@ def render_html(markdown: str, lang: str, title: str, fragment: bool = False) ->
     md = parser()
     tokens = md.parse(markdown)
     mark_links_for_print(tokens)
+    keep_contacts_whole(tokens)
     mark_boxes(tokens)
     label_table_cells(tokens)
     # The table of contents follows the first layer (up to the thematic break) or, without one, the title's intro.
@@ -177,6 +178,59 @@ def label_table_cells(tokens: list[Token]) -> None:
             if column < len(headings):
                 token.attrSet("data-label", headings[column])
             column += 1
+
+
+# A phone number as the notice writes it or a user types it ("040 123 4567", "+358 40 123 4567"), and an e-mail
+# address: a reader copies or dials them, so a line never breaks inside one.
+_PHONE = r"(?<![\w+])(?:\+|0)\d{1,4}(?:[ \u00a0]\d{2,4}){1,4}(?!\w)"
+_EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_CONTACT = re.compile(f"(?P<tel>{_PHONE})|(?P<email>{_EMAIL})")
+
+
+def keep_contacts_whole(tokens: list[Token]) -> None:
+    """Phone numbers and e-mail addresses in the text in a `<span>` of their own, and `mailto:` links marked, so
+    that the page's styles keep each on one line (an address longer than the line still wraps inside it)."""
+    from markdown_it.token import Token
+
+    for token in tokens:
+        if not token.children:
+            continue
+        children: list[Token] = []
+        in_mail_link = False
+        for child in token.children:
+            if child.type == "link_open" and str(child.attrGet("href") or "").startswith("mailto:"):
+                child.attrJoin("class", "email")
+                in_mail_link = True
+            elif child.type == "link_close":
+                in_mail_link = False
+            if child.type != "text" or in_mail_link or not _CONTACT.search(child.content):
+                children.append(child)
+                continue
+            position = 0
+            for match in _CONTACT.finditer(child.content):
+                kind = "tel" if match.group("tel") else "email"
+                if match.start() > position:
+                    children.append(_text(Token, child.content[position : match.start()]))
+                children.append(_html(Token, f'<span class="{kind}">'))
+                children.append(_text(Token, match.group()))
+                children.append(_html(Token, "</span>"))
+                position = match.end()
+            if position < len(child.content):
+                children.append(_text(Token, child.content[position:]))
+        token.children = children
+
+
+def _text(token_class: type[Token], content: str) -> Token:
+    token = token_class("text", "", 0)
+    token.content = content
+    return token
+
+
+def _html(token_class: type[Token], markup: str) -> Token:
+    """Markup of the page's own, never user text (that stays in text tokens, escaped when rendered)."""
+    token = token_class("html_inline", "", 0)
+    token.content = markup
+    return token
 
 
 def mark_links_for_print(tokens: list[Token]) -> None:
