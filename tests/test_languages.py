@@ -30,6 +30,7 @@ def test_the_source_language_is_listed_and_codes_and_file_names_are_unique() -> 
 def test_each_language_has_its_templates_its_catalog_and_a_locale_babel_knows(entry: Language) -> None:
     assert re.fullmatch(r"[a-z]{2}", entry.code)
     assert (data_dir("templates") / entry.code / "labels.yaml").is_file()
+    assert (data_dir("templates") / entry.code / "audit.yaml").is_file()  # the words an old notice in it is read by
     has_catalog = (data_dir("locales") / entry.code / "LC_MESSAGES" / "messages.po").is_file()
     assert has_catalog == (entry.code != SOURCE_LANGUAGE), "every language but the source one needs its catalog"
     try:
