@@ -28,7 +28,7 @@ from wizard.tui.widgets.keys import Keys
 
 if TYPE_CHECKING:
     from textual.timer import Timer
-    from textual.widget import Widget
+    from textual.widget import AwaitMount, Widget
 
     from wizard.engine import Step
     from wizard.kinds import Rejection
@@ -115,6 +115,7 @@ class ChatScreen(Screen):
         self.answers_sent = 0  # answers (and choices) sent so far
         self.taking = False  # the last of them is being taken
         self.collector_limit: Timer | None = None  # `_pause_collector`
+        self.transcript_mounts: list[AwaitMount] = []  # bubbles put in the transcript, still mounting
         # What was typed into a question left unanswered (going back, changing another answer, switching the
         # language, quitting), by (question id, item, mode): it is there again when the question comes back. The
         # session's own, so that it is saved with the interview (`save_typed`, and with every answer).
@@ -295,13 +296,26 @@ class ChatScreen(Screen):
     async def say(self, text: Text | str, kind: str, title: str = "") -> None:
         await self.add_to_transcript(ReplyBubble(text, kind, title))
 
-    async def add_to_transcript(self, bubble: Widget) -> None:
+    async def add_to_transcript(self, bubble: Widget, wait: bool = True) -> None:
+        """`bubble` at the end of the transcript. `wait` False: put there at once, and mounted with what follows
+        (`settle_transcript`): an answer's bubble and the next question's are painted with the question's box, in
+        one layout of the screen instead of one for each."""
         transcript = self.query_one("#transcript", VerticalScroll)
-        await transcript.mount(bubble)
+        self.transcript_mounts.append(transcript.mount(bubble))
         transcript.anchor()  # what the chat says comes into sight, even after the transcript was scrolled up
+        if wait:
+            await self.settle_transcript()
+
+    async def settle_transcript(self) -> None:
+        """The bubbles put in the transcript are mounted; the oldest beyond KEPT_BUBBLES leave."""
+        mounts, self.transcript_mounts = self.transcript_mounts, []
+        transcript = self.query_one("#transcript", VerticalScroll)
         extra = len(transcript.children) - KEPT_BUBBLES
-        if extra > 0:
-            await transcript.remove_children(list(transcript.children)[:extra])
+        removed = transcript.remove_children(list(transcript.children)[:extra]) if extra > 0 else None
+        for mounted in mounts:
+            await mounted
+        if removed is not None:
+            await removed
 
     async def ask_next(self, review: bool = True, asked: bool = False) -> None:
         """The question to ask now, below the transcript; `asked`: its bubble is there already."""
@@ -324,9 +338,13 @@ class ChatScreen(Screen):
             await self.say(_("Everything is answered. Check the answers and export the notice.", self.lang), "info")
             await composer.show(Ask("finish", words=self.words(), not_sure=False))
             return
+        ask = self.ask_for(self.step)
         if not asked:
-            await self.add_to_transcript(self._question_bubble(self.step))
-        await composer.show(self.ask_for(self.step))
+            await self.add_to_transcript(self._question_bubble(self.step), wait=False)
+        if ask.kind == "record":  # a form is mounted (not only filled in): it is laid out below the settled transcript
+            await self.settle_transcript()
+        await composer.show(ask)
+        await self.settle_transcript()
         self.esc_cancels = self._cancels_item()
         self.refresh_bindings()  # Esc's key in the footer: only in a new item
         if self._new_item(self.step):
@@ -563,7 +581,7 @@ class ChatScreen(Screen):
             # A yes/no about a list's items ("add another?", or the one before its first item) is shown as given:
             # the list holds no answer of its own for it ("" until the item is saved).
             shown = self.session.shown(step) if step.mode == "answer" else (_("Yes", self.lang) if raw else _("No", self.lang))
-            await self._record_answer(shown, step.question.id, step.item)
+            await self._record_answer(shown, step.question.id, step.item, wait=whole_item)
             if whole_item:
                 await self._save_item(next_item)
             else:
@@ -658,8 +676,8 @@ class ChatScreen(Screen):
             box = "answer-text"
         self.query_one(Composer).focus_place = (box, len(text))
 
-    async def _record_answer(self, shown: str, question_id: str, item: int | None) -> None:
-        await self.add_to_transcript(AnswerBubble(shown, question_id, item))
+    async def _record_answer(self, shown: str, question_id: str, item: int | None, wait: bool = True) -> None:
+        await self.add_to_transcript(AnswerBubble(shown, question_id, item), wait)
 
     async def _refused(self, rejection: Rejection) -> None:
         assert self.step is not None  # a refusal answers the question being asked
