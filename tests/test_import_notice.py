@@ -358,16 +358,21 @@ NESTED_NOTICE: list[tuple[int, str]] = [
 ]
 
 
-def _nested_pdf() -> bytes:
+def _nested_pdf(drawn: bool = False) -> bytes:
     """The notice as LibreOffice prints a Word list: each item's bullet written before its text, a nested item's set
-    in further (a PDF has no lists: only where each line stands tells which item is whose)."""
+    in further (a PDF has no lists: only where each line stands tells which item is whose); or as a browser prints a
+    web page's list (`drawn`): the bullets drawn, not written, each item's text set in from the text's edge, a
+    nested item's further."""
     from test_audit import Run, pdf_of
 
     runs: list[Run] = []
     y = 800.0
     for depth, text in NESTED_NOTICE:
         size = 13.0 if depth == 0 else 11.0
-        runs.append((90.0 + 18 * max(depth - 1, 0), y, size, depth == 0, [text if depth <= 0 else "\u2022 " + text]))
+        if drawn:
+            runs.append((90.0 + 18 * max(depth, 0), y, size, depth == 0, [text]))
+        else:
+            runs.append((90.0 + 18 * max(depth - 1, 0), y, size, depth == 0, [text if depth <= 0 else "\u2022 " + text]))
         y -= 24 if depth == 0 else 16
     return pdf_of([runs])
 
@@ -416,11 +421,12 @@ def _nested_html() -> bytes:
     ("name", "make"),
     [
         ("notice.pdf", _nested_pdf),
+        ("notice.pdf", lambda: _nested_pdf(drawn=True)),
         ("notice.docx", lambda: _nested_docx(numbered=True)),
         ("notice.docx", lambda: _nested_docx(numbered=False)),
         ("notice.html", _nested_html),
     ],
-    ids=["pdf", "word-numbered", "word-list-styles", "html"],
+    ids=["pdf", "pdf-bullets-drawn", "word-numbered", "word-list-styles", "html"],
 )
 def test_a_list_nested_in_an_item_belongs_to_that_item_and_is_no_purpose_category_or_recipient_of_its_own(name: str, make: Any) -> None:
     if name.endswith(".pdf"):

@@ -513,7 +513,7 @@ def _pdf_blocks(raw: bytes, path: str) -> list[Block]:
     edge = starts.most_common(1)[0][0] if starts else None
     set_in = iter(_set_in([line for lines in pages for line in lines], edge))  # a list may go on over the page
     return _list_depths([placed for number, lines in enumerate(pages, start=1)
-                         for placed in _pdf_page_blocks(lines, Where("page", number), [next(set_in) for _ in lines])])
+                         for placed in _pdf_page_blocks(lines, Where("page", number), [next(set_in) for _ in lines], edge)])
 
 
 def _list_depths(placed: list[tuple[Block, float | None]]) -> list[Block]:
@@ -631,28 +631,47 @@ def _shared(line: _PdfLine, baselines: list[float]) -> bool:
 _BULLET = re.compile(r"^\s*[\uf0b7•▪◦‣∙·*–-]\s+")
 
 
-def _pdf_page_blocks(lines: list[_PdfLine], where: Where, set_in: list[bool]) -> list[tuple[Block, float | None]]:
+# How far in from the text's edge an item of a list whose bullet a browser draws may start: a few levels of a list,
+# never as far as a centred heading.
+DRAWN_LIST_INDENT = 100.0
+
+
+def _pdf_page_blocks(lines: list[_PdfLine], where: Where, set_in: list[bool], edge: float | None = None) -> list[tuple[Block, float | None]]:
     """A page's lines as blocks: a line that ends in a space goes on in the next one (how pypdf marks a wrapped
     line); a bullet starts a list item; a line that starts above the one before starts a block (the next cell
     of a table's row, or the next column); a short line on its own about a topic of a notice is a heading, unless
     it stands beside other text (a table's cell: the header row of seloste's table of the processing, repeated on
     each page the table runs on, names topics too) or is `set_in` from the text's edge as far as the line before
-    or after it (an item of a list whose bullets a browser draws rather than writes). Each block comes with where
-    its first line starts, when pypdf tells."""
+    or after it (an item of a list whose bullets a browser draws rather than writes). Such an item, set in from the
+    edge as an item before or after it is (or right after one, as its nested list's first item is), starts a list
+    item of its own, however its first letter is written. Each block comes with where its first line starts, when
+    pypdf tells."""
     paragraphs: list[tuple[str, bool, bool, float | None]] = []  # (text, listed, beside or set in, where it starts)
     current, listed, beside, start = "", False, False, None
+    drawn_item = drawn_before = False  # the block being read, and the line before, is an item with a drawn bullet
     above: _PdfLine | None = None  # the line before, where known
     for index, line in enumerate(lines):
         bullet = _BULLET.match(line.text)
         goes_on = current.endswith((" ", ",", "-")) or bool(re.match(r"\s*[a-zäöå(]", line.text))
         # a list item's next line starts where its text does, right of its bullet, whatever its first letter
-        goes_on = goes_on or (listed and start is not None and line.x is not None and line.x > start + 1)
+        in_item = listed and not drawn_item and start is not None and line.x is not None and line.x > start + 1
+        goes_on = goes_on or in_item
         higher = line.y is not None and above is not None and above.y is not None and line.y - above.y > 0.5 * max(line.size, above.size)
+        drawn = (not bullet and not in_item and edge is not None and line.x is not None and not line.beside and bool(line.text.strip())
+                 and 0.5 * line.size < line.x - edge <= DRAWN_LIST_INDENT and (set_in[index] or drawn_before))
+        if drawn:  # an item with a drawn bullet goes on only in a wrapped line where its text starts
+            goes_on = drawn_item and start is not None and abs(line.x - start) <= 1 and current.endswith((" ", ",", "-"))  # type: ignore[operator]
+        elif drawn_item and line.text.strip():
+            goes_on = False
         if current and (bullet or higher or not goes_on):
             paragraphs.append((current, listed, beside, start))
-            current, listed, beside, start = "", False, False, None
+            current, listed, beside, start, drawn_item = "", False, False, None, False
         if not current:
             beside, start = set_in[index], line.x
+            if drawn:
+                listed = drawn_item = True
+        if line.text.strip():
+            drawn_before = drawn
         text = line.text
         if bullet:
             text, listed = text[bullet.end():], True
