@@ -179,3 +179,26 @@ def test_the_page_keeps_phone_numbers_and_addresses_whole_and_user_markup_litera
     assert '&lt;span&gt;<span class="email">info@parturi.example</span>&lt;/span&gt;' in html
     assert '<a href="mailto:info@parturi.example" class="email">info@parturi.example</a>' in html
     assert html.count('class="tel"') == 2  # a postal code or two years are not a phone number
+
+
+PORTABILITY = {"fi": "**Oikeus siirtää tiedot järjestelmästä toiseen (20 artikla).**",
+               "en": "**Right to data portability (Article 20 GDPR).**", "sv": "**Rätt till dataportabilitet (artikel 20).**"}
+PORTABLE_HEALTH = {"fi": "- Terveyttä koskevat tiedot, joita käsittelemme nimenomaisen suostumuksesi perusteella: hiusväriallergiat",
+                   "en": "- Data concerning health that we process on the basis of your explicit consent: hiusväriallergiat",
+                   "sv": "- Uppgifter om hälsa som vi behandlar med stöd av ditt uttryckliga samtycke: hiusväriallergiat"}
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_data_on_explicit_consent_are_portable_whatever_the_purpose_s_basis(salon: dict[str, Any], lang: str) -> None:
+    """Art. 20(1)(a): consent under Art. 6(1)(a) or 9(2)(a), or a contract. A customer card kept on legitimate
+    interests with allergy notes on explicit consent: the notes are portable, the card is not."""
+    salon["purposes"] = [{"id": "card", "description": "Asiakaskortti", "basis": "legitimate_interests",
+                          "legitimate_interest": "muistaa aiemmat käsittelyt", "retention": {"period": "2 vuotta"}}]
+    salon["personal_data"] = [{"name": "Asiakaskortti", "purposes": ["card"]}]
+    salon["special_categories"][0]["purposes"] = ["card"]
+    del salon["direct_marketing"]
+    rights = section(notice(salon, lang), RIGHTS[lang])
+    assert PORTABILITY[lang] in rights and PORTABLE_HEALTH[lang].split(": ")[0] in rights
+
+    salon["special_categories"][0]["condition"] = "legal_claims"
+    assert PORTABILITY[lang] not in section(notice(salon, lang), RIGHTS[lang])

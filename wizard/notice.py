@@ -135,6 +135,16 @@ def explicit_consents(answers: Answers) -> ExplicitConsents:
     return ExplicitConsents(by_purpose, alone)
 
 
+def portable_special(answers: Answers) -> list[SpecialCategoryData]:
+    """Special-category data on explicit consent (Art. 9(2)(a)) used for no purpose on consent or a contract: the
+    right to data portability covers them (Art. 20(1)(a)) though no purpose of theirs is listed for it."""
+    portable = {p.id for p in answers.purposes if p.basis in (LegalBasis.consent, LegalBasis.contract)}
+    return [
+        item for item in answers.special_categories
+        if item.condition is Art9Condition.explicit_consent and not any(ref in portable for ref in item.purposes)
+    ]
+
+
 def compute_facts(answers: Answers) -> Facts:
     bases = {purpose.basis for purpose in answers.purposes}
     explicit_consent = any(item.condition is Art9Condition.explicit_consent for item in answers.special_categories)
@@ -158,7 +168,8 @@ def compute_facts(answers: Answers) -> Facts:
         uses_legal_obligation=LegalBasis.legal_obligation in bases,
         uses_public_task=LegalBasis.public_task in bases,
         uses_vital_interests=LegalBasis.vital_interests in bases,
-        portability_applies=bool(bases & {LegalBasis.consent, LegalBasis.contract}),
+        # Art. 20(1)(a): consent under Art. 6(1)(a) or 9(2)(a), or a contract
+        portability_applies=bool(bases & {LegalBasis.consent, LegalBasis.contract}) or explicit_consent,
         objection_applies=bool(bases & {LegalBasis.legitimate_interests, LegalBasis.public_task}),
         has_objection_section=bool(objection_purposes(answers)),
         has_special_categories=bool(answers.special_categories),
@@ -379,6 +390,7 @@ def template_context(answers: Answers, lang: str, facts: Facts | None = None, pr
         "li_purposes": [p for p in answers.purposes if p.basis is LegalBasis.legitimate_interests],
         "consent_purposes": [p for p in answers.purposes if p.basis is LegalBasis.consent],
         "explicit_consents": explicit_consents(answers),
+        "portable_special": portable_special(answers),
         "processing_rows": processing_rows(answers),
         "unlinked_categories": unlinked_categories(answers),
         "kept_longest_of_several": kept_longest_of_several(answers),
