@@ -1239,6 +1239,7 @@ async def test_a_sentence_typed_on_a_closed_dropdown_goes_into_the_next_text_box
         await pilot.press("y")  # the first letter of Yes: chosen, as a list chooses by its letters
         await until(pilot, lambda: marketing.value == "yes")
         assert app.focused is marketing and period.value == "via the link in every newsletter"
+        assert str(chat.query_one("#answer-hint").render()) == ""  # the note on the list, said once: gone as the focus moves on
 
 
 async def test_shift_tab_up_and_enter_typed_at_once_change_the_answer_before_the_latest(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Self, cast
+from typing import Any, Self
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -788,6 +788,7 @@ class RecordForm(Vertical):
         self.options = {item.key: item.options for item in ask.fields}
         self.followed: dict[str, Any] | None = None  # the values the boxes shown were last worked out for
         self.came_from: Widget | None = None  # the box in focus last, Save aside (`text_box_before_save`)
+        self.text_taken_to: Widget | None = None  # the box text typed on a dropdown went to, the hint saying so (`take_text`)
         self.hints: dict[str, str] = {}  # a text box's grey hint, by its key (`fit_hints`)
         self.long: dict[str, bool] = {}  # whether it is too long for its box: then shown under it
 
@@ -889,6 +890,12 @@ class RecordForm(Vertical):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id != "record-save":
             self.came_from = event.widget
+        if self.text_taken_to is not None and event.widget is not self.text_taken_to:  # on from the text: no longer news
+            self.text_taken_to = None
+            composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
+            hint = self.ask.words.get("list_not_text", "")
+            if composer is not None and str(composer.query_one("#answer-hint", Static).content) == hint:
+                composer.set_hint("")
 
     def _text_boxes(self) -> list[FormInput]:
         return [box for box in self._boxes() if isinstance(box, FormInput)]
@@ -897,9 +904,8 @@ class RecordForm(Vertical):
         """Where text typed on Save goes: the box the focus came from, when it is a text box; else the last text box
         (the focus came from a list, or from outside the form)."""
         boxes = self._text_boxes()
-        if self.came_from in boxes:
-            return cast(FormInput, self.came_from)
-        return boxes[-1] if boxes else None
+        came_from = [box for box in boxes if box is self.came_from]
+        return came_from[0] if came_from else (boxes[-1] if boxes else None)
 
     def separated(self, box: Input, text: str) -> str:
         """`text` typed elsewhere for `box`: after a space when the focus did not come from that box and the box ends
@@ -926,6 +932,7 @@ class RecordForm(Vertical):
         composer = next((node for node in self.ancestors if isinstance(node, Composer)), None)
         if composer is not None:
             composer.set_hint(self.ask.words.get("list_not_text", ""))
+            self.text_taken_to = target
         self._in_sight_then_release()
         return True
 
