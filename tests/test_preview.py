@@ -131,3 +131,14 @@ async def test_the_cycle_collector_waits_until_the_answer_and_its_preview_are_pa
         gc.callbacks.remove(counted)
         gc.enable()
     assert collections == []
+
+
+@pytest.mark.parametrize("lang", ["fi", "en", "sv"])
+def test_marketing_answered_before_its_channels_is_previewed_not_left_stale(lang: str) -> None:
+    """Direct marketing whose channels are not chosen yet (a list the answers leave out) is previewed with the
+    rest of the notice; the preview failed on it and kept showing the notice as it was before."""
+    data = current_webshop()
+    del data["direct_marketing"]["channels"]
+    shown = "".join(section.markdown for section in preview_sections(data, lang))
+    assert data["controller"]["name"] in shown
+    assert data["direct_marketing"]["opt_out"][lang] in shown

@@ -121,10 +121,16 @@ def _fill(data: dict[str, Any], error: ValidationError, gap_text: str, later: di
             _put(data, loc, _FORMATTED_STAND_INS[index])
             later[loc] = tried
             filled = True
-        elif problem["type"] == "too_short" and isinstance(_get(data, loc), list):
+        elif problem["type"] == "too_short":
+            items = _get(data, loc)
+            if items is _ABSENT:  # a list left out stands for its default, an empty one (marketing's channels)
+                items = []
+                _put(data, loc, items)
+            if not isinstance(items, list):
+                continue
             item_type = typing.get_args(type_at(loc))
             stand_in, _ = _stand_in(item_type[0] if item_type else str, loc, gap_text)
-            _get(data, loc).append(stand_in)
+            items.append(stand_in)
             later[loc] = []  # shown empty: an invented item would read as a fact
             filled = True
     return filled
@@ -153,9 +159,15 @@ def _stand_in(annotation: Any, loc: tuple, gap_text: str) -> tuple[Any, Any]:
     return gap_text, _KEEP
 
 
+_ABSENT = object()  # `_get` of a part the answers leave out
+
+
 def _get(data: Any, loc: tuple) -> Any:
     for step in loc:
-        data = data[step]
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return _ABSENT
     return data
 
 
