@@ -284,12 +284,8 @@ class ChatScreen(Screen):
         return QuestionBubble(_("The notice", self.lang), notice_language_question(self.lang))
 
     def _notice_language_ask(self) -> Ask:
-        """The notice's language, the one its answers file says (imported from an old notice, or given with
-        --answers) highlighted, else the conversation's."""
         options = [(code, notice_language_name(code, self.lang)) for code in CODES]
-        written = self._session.interview.answers.get("language") if self._session is not None else None
-        suggested = written if written in CODES else self.lang
-        return Ask("single_choice", options=options, value=suggested, words=self.words(), not_sure=False)
+        return Ask("single_choice", options=options, value=self.lang, words=self.words(), not_sure=False)
 
     def _question_bubble(self, step: Step) -> QuestionBubble:
         prompt = _(step.prompt, self.lang)
