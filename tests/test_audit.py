@@ -318,14 +318,25 @@ def test_a_word_document_gets_the_same_verdict_as_its_text(source: str, make: An
 AUDITED = list(CODES)
 
 
+def every_notice(formats: list[str] | tuple[str, ...]) -> list[Any]:
+    """Each example notice in each language and format, as (name, lang, fmt). Making and reading a PDF takes a second
+    or more: the PDFs of one example in one language are read with the quick tests, the others with the slow ones
+    (`pytest -m slow`, which CI runs too)."""
+    quick = (next(iter(EXAMPLES)), "fi")
+    return [
+        pytest.param(name, lang, fmt, id=f"{name}-{lang}-{fmt}", marks=pytest.mark.slow if fmt == "pdf" and (name, lang) != quick else ())
+        for name in EXAMPLES
+        for lang in AUDITED
+        for fmt in formats
+    ]
+
+
 @pytest.fixture(scope="module")
 def rendered() -> dict[tuple[str, str], Any]:
     return {(name, lang): build_notice(check_bytes(example_text(name).encode()), lang) for name in EXAMPLES for lang in AUDITED}
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("lang", AUDITED)
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize(("name", "lang", "fmt"), every_notice(FORMATS))
 def test_seloste_notices_score_full_marks_with_the_same_items_as_coverage(rendered: dict, name: str, lang: str, fmt: str) -> None:
     notice = rendered[(name, lang)]
     audit = audit_bytes(render_format(notice.markdown, fmt, lang, notice.title), f"notice.{fmt}")

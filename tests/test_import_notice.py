@@ -10,12 +10,11 @@ from typing import Any
 import pytest
 import yaml
 
+from test_audit import every_notice
 from wizard.audit.importing import answers_yaml, import_notice
 from wizard.audit.report import audit_bytes
 from wizard.check import check_bytes
 from wizard.cli import run
-from wizard.examples import EXAMPLES
-from wizard.languages import CODES
 from wizard.rules import display_path
 
 NOTICES = Path(__file__).resolve().parent / "fixtures" / "notices"
@@ -263,9 +262,7 @@ def _rendered(name: str, lang: str, fmt: str) -> tuple[Any, bytes]:
     return localize(report.multilingual, lang), render_format(notice.markdown, fmt, lang, notice.title)
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
-@pytest.mark.parametrize("lang", CODES)
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize(("name", "lang", "fmt"), every_notice(["md", "html", "docx", "pdf"]))
 def test_a_notice_that_lists_each_purpose_with_its_basis_is_imported_purpose_by_purpose(name: str, lang: str, fmt: str) -> None:
     if fmt == "pdf":
         pytest.importorskip("pypdf")
